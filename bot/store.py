@@ -1,0 +1,140 @@
+"""The knowledge base: one TinyDB JSON file (UTF-8, readable Chinese), written atomically.
+
+Tables: `reports` (one document per report, sections and warnings inside) and `facts` (one
+document per figure, keyed by report id).  Writes go through `Store.put`, which builds the whole
+new content in memory and replaces the file in one step (temp file, fsync, rename): a failed
+ingest leaves the file byte-identical.  Readers open it read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+
+from .errors import StoreError
+from .models import Fact, Parsed, Report
+
+log = logging.getLogger(__name__)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that writes UTF-8 JSON via temp file + fsync + rename."""
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The whole database, or None when the file does not exist yet."""
+        if not self.path.exists():
+            return None
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            return json.loads(text) if text.strip() else None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise StoreError(f"知识库文件 {self.path} 无法读取：{exc}") from exc
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file atomically."""
+        if self.read_only:
+            raise StoreError("知识库以只读方式打开")
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+
+    def close(self) -> None:
+        """Nothing to release: every write is complete when it returns."""
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path so that readers see the old or the new file, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class PutResult:
+    """What one write did: reports added and reports replaced (same agency and year)."""
+
+    added: list[str]
+    replaced: list[str]
+
+
+class Store:
+    """The knowledge base file: read it whole, or replace reports in one atomic write."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def exists(self) -> bool:
+        """Whether the file is there."""
+        return self.path.exists()
+
+    def load(self) -> tuple[list[Report], list[Fact]]:
+        """All reports and facts."""
+        data = AtomicJSONStorage(self.path, read_only=True).read() or {}
+        reports = [Report.from_dict(d) for d in data.get("reports", {}).values()]
+        facts = [Fact.from_dict(d) for d in data.get("facts", {}).values()]
+        return reports, facts
+
+    def put(self, parsed: Iterable[Parsed]) -> PutResult:
+        """Add reports (replacing any with the same id) in one atomic write."""
+        items = list(parsed)
+        existing = AtomicJSONStorage(self.path, read_only=True).read()
+        db = TinyDB(storage=MemoryStorage)
+        if existing:
+            db.storage.write(existing)
+        reports, facts = db.table("reports"), db.table("facts")
+        have = {d["id"] for d in reports.all()}
+        result = PutResult(added=[], replaced=[])
+        for p in items:
+            rid = p.report.id
+            if rid in have:
+                reports.remove(lambda d, rid=rid: d["id"] == rid)
+                facts.remove(lambda d, rid=rid: d["report"] == rid)
+                result.replaced.append(rid)
+            else:
+                result.added.append(rid)
+            have.add(rid)
+            reports.insert(p.report.to_dict())
+            facts.insert_multiple(f.to_dict() for f in p.facts)
+        data = db.storage.read() or {}
+        data.setdefault("reports", {})
+        data.setdefault("facts", {})
+        AtomicJSONStorage(self.path).write(data)
+        return result
+
+    def remove(self, report_id: str) -> bool:
+        """Drop one report and its facts; False when it was not there."""
+        existing = AtomicJSONStorage(self.path, read_only=True).read()
+        if not existing:
+            return False
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(existing)
+        gone = db.table("reports").remove(lambda d: d["id"] == report_id)
+        if not gone:
+            return False
+        db.table("facts").remove(lambda d: d["report"] == report_id)
+        AtomicJSONStorage(self.path).write(db.storage.read() or {})
+        return True

@@ -1,22 +1,74 @@
 """Readers: one per document form, all producing a `Document` (lines of cells).
 
-`read(path)` picks the reader from the file's extension and content.  Readers know formats,
-not the template.
+`read(path)` and `read_bytes(data, name)` pick the reader from the file's extension and content.
+Readers know formats, not the template.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import logging
+from pathlib import Path, PurePath
 
-from ..models import Document, Line
+from ..errors import TooLarge, UnreadableFile, UnsupportedFormat
+from ..models import Document
+from .detect import form_for
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
-def read(path: str | Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
-    """Read a report file into a Document.  (Placeholder: UTF-8 text, tabs separate cells.)"""
+def _mb(n: int) -> str:
+    """A byte count in MB for messages."""
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report file into a Document (size checked before the file is read)."""
     p = Path(path)
-    text = p.read_text(encoding="utf-8-sig")
-    lines = []
-    for raw in text.splitlines():
-        cells = raw.split("\t")
-        lines.append(Line(cells=list(cells), kind="row" if len(cells) > 1 else "text"))
-    return Document(source=p.name, form="text", lines=lines, encoding="utf-8")
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise UnreadableFile(f"{p.name}：不是文件，无法读取")
+        if size > max_bytes:
+            raise TooLarge(f"{p.name}：文件有 {_mb(size)}，超过 {_mb(max_bytes)} 的上限")
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)  # the file may have grown since stat()
+    except FileNotFoundError:
+        raise UnreadableFile(f"{p.name}：找不到这个文件") from None
+    except PermissionError:
+        raise UnreadableFile(f"{p.name}：没有权限读取这个文件") from None
+    except IsADirectoryError:
+        raise UnreadableFile(f"{p.name}：是文件夹，不是文件") from None
+    return read_bytes(data, p.name, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read an uploaded file's bytes into a Document; `name` picks the reader and names the file in errors."""
+    name = PurePath(name).name or "上传的文件"
+    if len(data) > max_bytes:
+        raise TooLarge(f"{name}：文件有 {_mb(len(data))}，超过 {_mb(max_bytes)} 的上限")
+    if not data.strip():
+        raise UnreadableFile(f"{name}：文件是空的")
+    form = form_for(data, name)
+    log.debug("%s: reading as %s", name, form)
+    if form == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, name)
+    if form == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, name, max_bytes=max_bytes)
+    if form == "html":
+        from .html import read_html
+
+        return read_html(data, name)
+    if form == "text":
+        from .text import read_text
+
+        return read_text(data, name)
+    ext = PurePath(name).suffix.lower() or "无扩展名"
+    raise UnsupportedFormat(
+        f"{name}：不支持 {ext} 格式，请发送 PDF、Word（.docx）、网页（.html）或文本（.txt）文件"
+    )

@@ -173,13 +173,13 @@ class Answer:
     agency: str | None = None
     year: int | None = None
     section: str | None = None  # the report's own heading
-    field: str | None = None  # "row" or "row/column" id
     options: list[str] = field(default_factory=list)  # for clarify: questions to pick from
     report_title: str | None = None
     source: Source | None = None
     breakdown: list[tuple[str, float | int | None]] = field(default_factory=list)
     formula: str | None = None
     warnings: list[str] = field(default_factory=list)
+    field: str | None = None  # "row/column" id; declared last: the name shadows dataclasses.field
 
     def to_json(self) -> dict[str, Any]:
         """The `ask --json` object."""

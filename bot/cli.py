@@ -1,0 +1,194 @@
+"""`python -m bot …` / `nianbao …`: ingest, ask, chat, serve, reports, check.
+
+The only place (with the Telegram adapter) that turns expected errors into messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from . import render
+from .errors import NianbaoError
+from .settings import Settings, load
+
+log = logging.getLogger(__name__)
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> Path:
+    from .kb import default_db_path
+
+    return Path(args.db) if args.db else default_db_path(settings)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Parse report files and store them in one atomic write."""
+    from tqdm import tqdm
+
+    from .ingest import ingest
+    from .store import Store
+
+    files = [Path(f) for f in args.files]
+    bar = tqdm(total=len(files), unit="份", file=sys.stderr, disable=len(files) < 3 or not sys.stderr.isatty())
+
+    def step(path: Path) -> None:
+        bar.set_postfix_str(path.name)
+        bar.update(1)
+
+    try:
+        summary = ingest(files, Store(args.db), settings, progress=step)
+    except NianbaoError as exc:
+        bar.close()
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    bar.close()
+    for failure in summary.failures:
+        print(f"失败：{failure.reason}", file=sys.stderr)
+    replaced = set(summary.put.replaced) if summary.put else set()
+    for p in summary.parsed:
+        r = p.report
+        note = "（替换已有同一机关同一年度的报告）" if r.id in replaced else ""
+        print(f"已载入：{r.title}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
+              f"{len(r.warnings)}条勾稽提示）{note}")
+        for w in r.warnings:
+            print(f"  提示：{w.message}")
+    print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个")
+    return 1 if summary.failures else 0
+
+
+def _answerer(args: argparse.Namespace, settings: Settings):  # noqa: ANN202 - internal
+    from .answer import Answerer
+    from .kb import KnowledgeBase
+
+    return Answerer(KnowledgeBase.load(_db(args, settings)))
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one question, or one question per stdin line."""
+    from .answer import Context
+
+    answerer = _answerer(args, settings)
+    questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+    for q in questions:
+        answer = answerer.answer(q, Context())
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(render.text(answer).replace("\n", " ") if not args.question else render.text(answer), flush=True)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """A terminal conversation with follow-ups; numbered options for clarify."""
+    from .answer import Context
+
+    answerer = _answerer(args, settings)
+    ctx = Context()
+    print("年报问答：请输入问题（空行或 Ctrl-D 退出）。")
+    pending: list[str] = []
+    while True:
+        try:
+            q = input("> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not q:
+            return 0
+        if pending and q.isdigit() and 1 <= int(q) <= len(pending):
+            q = pending[int(q) - 1]
+        answer = answerer.answer(q, ctx)
+        pending = answer.options if answer.status == "clarify" else []
+        print(render.text(answer))
+
+
+def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
+    """List the loaded reports."""
+    from .kb import KnowledgeBase
+
+    kb = KnowledgeBase.load(_db(args, settings))
+    if not kb.reports:
+        print("知识库中还没有报告。")
+        return 0
+    for r in sorted(kb.reports, key=lambda r: (r.agency, r.year)):
+        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Parse one file and print its consistency checks (勾稽关系)."""
+    from .checks import format_check
+    from .ingest import parse_file
+
+    try:
+        parsed = parse_file(args.file, settings)
+    except NianbaoError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(format_check(parsed))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Telegram bot."""
+    from .tg.app import run
+
+    return run(settings, _db(args, settings))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    p = argparse.ArgumentParser(prog="nianbao", description="年报问答：政府信息公开工作年度报告问答机器人")
+    p.add_argument("--config", help="settings file (TOML); default config/nianbao.toml")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", help="载入报告文件到知识库")
+    s.add_argument("--db", required=True, help="knowledge base file (TinyDB JSON)")
+    s.add_argument("files", nargs="+", help="report files (.txt .md .html .docx .pdf)")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("ask", help="回答问题（不给问题时每行读一个问题）")
+    s.add_argument("--db", help="knowledge base file; default: built from knowledge/reports/")
+    s.add_argument("--json", action="store_true", help="one JSON object per answer")
+    s.add_argument("question", nargs="*")
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("chat", help="终端对话（支持追问）")
+    s.add_argument("--db")
+    s.set_defaults(func=cmd_chat)
+
+    s = sub.add_parser("serve", help="运行 Telegram 机器人（需要 TELEGRAM_BOT_TOKEN）")
+    s.add_argument("--db")
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("reports", help="列出已载入的报告")
+    s.add_argument("--db")
+    s.set_defaults(func=cmd_reports)
+
+    s = sub.add_parser("check", help="检查一份报告的勾稽关系")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    args = build_parser().parse_args(argv)
+    settings = load(args.config)
+    logging.basicConfig(level=getattr(logging, settings.log_level.upper(), logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8")
+    try:
+        return int(args.func(args, settings) or 0)
+    except NianbaoError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

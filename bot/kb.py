@@ -1,0 +1,131 @@
+"""The loaded knowledge base: reports and facts in memory, indexed for the question path.
+
+Built once at start-up from the store; the question path only does dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Fact, Report
+from .settings import KNOWLEDGE, Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+_GOV_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|管委会|管理委员会|办公室)$")
+_ADMIN_PART = re.compile(r".+?(?:自治区|自治州|特别行政区|综合实验区|新区|开发区|省|市|区|县|州|盟|旗)")
+_ADMIN_END = re.compile(r"(自治区|自治州|综合实验区|新区|开发区|省|市|区|县|州|盟|旗)$")
+
+
+def agency_aliases(agency: str) -> list[str]:
+    """Short forms people use for an agency: 开封市人民政府 → 开封市, 开封, 开封市政府 …"""
+    names = {agency}
+    core = _GOV_SUFFIX.sub("", agency) or agency
+    names |= {core, core + "政府", core + "人民政府"}
+    parts = _ADMIN_PART.findall(core)
+    if parts:
+        last = parts[-1]
+        names |= {last, last + "政府", last + "人民政府"}
+        for part in (last, core):
+            stem = _ADMIN_END.sub("", part)
+            if len(stem) >= 2:
+                names.add(stem)
+    return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+
+
+@dataclass
+class KnowledgeBase:
+    """Reports and facts with the indexes the answerer needs."""
+
+    reports: list[Report]
+    facts: list[Fact]
+    by_id: dict[str, Report] = field(default_factory=dict)
+    cells: dict[tuple[str, str, str | None], Fact] = field(default_factory=dict)
+    prose: dict[str, list[Fact]] = field(default_factory=dict)
+    years: dict[str, list[int]] = field(default_factory=dict)  # agency → sorted years
+    report_of: dict[tuple[str, int], Report] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # alias → agency
+
+    def __post_init__(self) -> None:
+        self.by_id = {r.id: r for r in self.reports}
+        prose: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.row == "prose":
+                prose[f.report].append(f)
+            else:
+                self.cells[(f.report, f.row, f.column)] = f
+        self.prose = dict(prose)
+        years: dict[str, set[int]] = defaultdict(set)
+        for r in self.reports:
+            years[r.agency].add(r.year)
+            self.report_of[(r.agency, r.year)] = r
+        self.years = {a: sorted(ys) for a, ys in years.items()}
+        taken: dict[str, set[str]] = defaultdict(set)
+        for r in self.reports:
+            for alias in agency_aliases(r.agency) + list(r.aliases):
+                taken[alias].add(r.agency)
+        # an alias two agencies share names neither
+        self.aliases = {a: next(iter(ag)) for a, ag in taken.items() if len(ag) == 1}
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
+        """Read the knowledge base file once."""
+        reports, facts = Store(path).load()
+        return cls(reports, facts)
+
+    @property
+    def agencies(self) -> list[str]:
+        """Agencies with at least one report."""
+        return sorted(self.years)
+
+    def cell(self, report: Report, row: str, column: str | None) -> Fact | None:
+        """The fact at (report, row, column), if stored."""
+        return self.cells.get((report.id, row, column))
+
+    def examples(self, n: int = 3) -> list[str]:
+        """Example questions that this knowledge base can answer."""
+        if not self.reports:
+            return []
+        r = max(self.reports, key=lambda r: r.year)
+        many = len(self.years) > 1
+        who = (agency_aliases(r.agency)[-1] if many else "")
+        qs = [f"{who}{r.year}年行政复议多少件", f"{who}{r.year}年收到多少政府信息公开申请", f"{who}{r.year}年存在哪些主要问题"]
+        return qs[:n]
+
+
+def bundled_reports(knowledge: Path = KNOWLEDGE) -> list[Path]:
+    """The report files bundled under knowledge/reports/."""
+    exts = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+    return sorted(p for p in (knowledge / "reports").iterdir() if p.suffix.lower() in exts)
+
+
+def _bundle_key(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    code = Path(__file__).resolve().parent
+    for p in files + sorted(code.glob("*.py")) + sorted(code.glob("readers/*.py")) + [KNOWLEDGE / "catalogue.json"]:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def default_db_path(settings: Settings) -> Path:
+    """The knowledge base to use without --db: settings.db_path, else one built from knowledge/."""
+    if settings.db_path:
+        return Path(settings.db_path)
+    from .ingest import ingest  # late import: only the default path needs the parser
+
+    files = bundled_reports()
+    cache = Path(os.environ.get("NIANBAO_CACHE_DIR") or Path.home() / ".cache" / "nianbao")
+    path = cache / f"kb-{_bundle_key(files)}.json"
+    if not path.exists():
+        summary = ingest(files, Store(path), settings)
+        for failure in summary.failures:
+            log.warning("bundled report not loaded: %s", failure.reason)
+    return path

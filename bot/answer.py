@@ -1,0 +1,217 @@
+"""Answer a question: normalise → slots → concepts → query → report(s) → reply with its source.
+
+`Answerer.answer(question, context)` is pure apart from updating `context` (follow-ups); it does
+no I/O.  Everything it needs is built once in `Answerer.__init__`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from . import catalogue as catalogue_mod
+from . import lexicon as lexicon_mod
+from .compose import Composer
+from .extract import Slots, extract
+from .kb import KnowledgeBase, agency_aliases
+from .match import best_prose, read
+from .models import Answer, Report
+from .normalise import normalise
+from .resolve import Query, label, resolve
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 200  # characters looked at; longer input is cut (a question is short)
+PROSE_MIN = 0.75
+_FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
+_COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
+_UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
+
+
+@dataclass
+class Context:
+    """Follow-up state of one conversation: the last agency, year and question."""
+
+    agency: str | None = None
+    year: int | None = None
+    query: Query | None = None
+
+
+@dataclass
+class _Plan:
+    reports: list[Report] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class Answerer:
+    """Answers questions from one loaded knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.cat = catalogue_mod.default()
+        self.lex = lexicon_mod.default()
+        self.compose = Composer(kb, self.cat)
+
+    # ------------------------------------------------------------------ entry point
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """The reply to one question; updates context for follow-ups."""
+        ctx = context if context is not None else Context()
+        q = normalise(question[: MAX_QUESTION * 2], self.lex)[:MAX_QUESTION]
+        if not q or not re.search(r"[\u4e00-\u9fff]", q):
+            return self._unknown("没看懂这个问题。请用中文提问，例如：" + "；".join(self.kb.examples(2)))
+        if not self.kb.reports:
+            return self._unknown("知识库中还没有报告，请先载入报告。")
+        slots = extract(q, self.kb.aliases)
+        reading = read(slots.rest, self.lex)
+        query = resolve(reading, self.cat)
+        follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
+        if slots.unknown_place:
+            return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded()}。")
+        if query is None and ctx.query is not None and follow and not any(len(w) >= 2 for w in reading.unexplained):
+            query = self._follow_up(reading, ctx.query)
+        unexplained = [w for w in reading.unexplained if len(w) >= 2]
+        if query is not None and query.kind in ("apply", "review", "active") and unexplained:
+            prose = self._try_prose(reading.words, slots, ctx, q)
+            if prose is not None:
+                return prose
+            return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
+                                 f"年报只统计{label(query, self.cat)}等数字。")
+        if query is None:
+            if reading.words and not (slots.agency is None and len(reading.words) == 0):
+                prose = self._try_prose(reading.words, slots, ctx, q)
+                if prose is not None:
+                    return prose
+            return self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问：" + "；".join(self.kb.examples(2)))
+        same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
+        if query.choices and not same_row:  # one table-二 row: the report's template decides
+            return self._clarify_fields(query, slots, ctx, q)
+        plan = self._reports(slots, ctx, q, follow)
+        if isinstance(plan, Answer):
+            return plan
+        ctx.query = query
+        if len(plan.reports) == 1:
+            r = plan.reports[0]
+            ctx.agency, ctx.year = r.agency, r.year
+            ans = self.compose.one(query, r)
+        else:
+            ctx.agency = plan.reports[0].agency
+            ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
+        if plan.notes:
+            ans.text = "；".join(plan.notes) + "。\n" + ans.text
+        return ans
+
+    # ------------------------------------------------------------------ pieces
+    def _follow_up(self, reading, last: Query) -> Query:  # noqa: ANN001 - Reading
+        """A question that only changes a slot of the last one (“那2020年呢？”, “其中自然人呢？”)."""
+        q = Query(kind=last.kind, row=last.row, column=last.column, section=last.section, words=last.words,
+                  unit_hint=last.unit_hint, rate=last.rate)
+        if last.kind == "apply" and reading.has("applicants"):
+            q.column = reading.ids("applicants")[0]
+        if last.kind == "review" and reading.has("review_columns"):
+            q.column = reading.ids("review_columns")[0]
+        if last.kind == "active" and reading.has("active_columns"):
+            q.column = reading.ids("active_columns")[0]
+        return q
+
+    def _try_prose(self, words: list[str], slots: Slots, ctx: Context, q: str) -> Answer | None:
+        """A figure from the report's sentences, when one clearly fits."""
+        plan = self._reports(slots, ctx, q, follow=False)
+        if isinstance(plan, Answer):
+            return plan if plan.status == "clarify" or "没有" in plan.text else None
+        if len(plan.reports) != 1:
+            return None
+        report = plan.reports[0]
+        m = _UNIT_HINT.search(q)
+        ranked = best_prose(words, self.kb.prose.get(report.id, []), m.group(1) if m else None)
+        if not ranked or ranked[0].score < PROSE_MIN:
+            return None
+        top = ranked[0]
+        rivals = [r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
+                  and r.fact.source.row != top.fact.source.row]
+        ctx.agency, ctx.year = report.agency, report.year
+        ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
+        if rivals:
+            options = [top.fact.source.row or "", *(r.fact.source.row or "" for r in rivals[:3])]
+            return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" +
+                          "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1)),
+                          agency=report.agency, year=report.year, options=options)
+        return self.compose.prose(top.fact, report)
+
+    def _reports(self, slots: Slots, ctx: Context, q: str, follow: bool) -> _Plan | Answer:
+        """The report(s) a question is about, or an unknown/clarify answer."""
+        plan = _Plan()
+        agency = slots.agency or (ctx.agency if follow else None)
+        agencies = [agency] if agency else list(self.kb.years)
+        years = list(slots.years)
+        if not years and not slots.relative and not slots.recent and follow and ctx.year and agency:
+            years = [ctx.year]
+        if slots.relative or slots.recent:
+            if len(agencies) > 1:
+                return self._clarify_agency(agencies, q, None)
+            newest = self.kb.years[agencies[0]][-1]
+            if slots.recent:
+                years = [y for y in self.kb.years[agencies[0]] if y > newest - slots.recent]
+                plan.notes.append(f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）")
+            else:
+                shift = {"去年": 0, "上年": 0, "上年度": 0, "今年": 0, "前年": 1}[slots.relative or "去年"]
+                years = [newest - shift]
+                plan.notes.append(f"“{slots.relative}”按已载入的最新年度{newest}年理解"
+                                  + ("的前一年" if shift else ""))
+        if years:
+            with_year = [a for a in agencies if any(y in self.kb.years[a] for y in years)]
+            if not with_year:
+                who = agency or "已载入的任何机关"
+                return self._unknown(f"知识库中没有{who}{'、'.join(map(str, years))}年的年报。已载入：{self._loaded()}。")
+            if agency is None and len(with_year) > 1:
+                return self._clarify_agency(with_year, q, years)
+            a = with_year[0]
+            missing = [y for y in years if y not in self.kb.years[a]]
+            if missing and len(years) == 1:
+                return self._unknown(f"知识库中没有{a}{missing[0]}年的年报。已载入：{self._loaded()}。")
+            if missing:
+                plan.notes.append(f"没有{'、'.join(map(str, missing))}年的年报")
+            plan.reports = [self.kb.report_of[(a, y)] for y in years if y in self.kb.years[a]]
+            return plan
+        if len(agencies) > 1:
+            return self._clarify_agency(agencies, q, None)
+        a = agencies[0]
+        if len(self.kb.years[a]) > 1:
+            options = [f"{y}年{_strip_year(q)}" for y in reversed(self.kb.years[a])]
+            return Answer(status="clarify", agency=a, options=options,
+                          text=f"{a}有{len(options)}个年度的年报，您问的是哪一年？\n" + _numbered(options))
+        plan.reports = [self.kb.report_of[(a, self.kb.years[a][0])]]
+        return plan
+
+    def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None) -> Answer:
+        options = [f"{agency_aliases(a)[-1]}{q}" for a in sorted(agencies)]
+        when = f"{'、'.join(map(str, years))}年" if years else ""
+        return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
+                      text=f"知识库中有{len(options)}个机关{when}的年报，您问的是哪一个？\n" + _numbered(options))
+
+    def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+        labels = [label(c, self.cat) for c in query.choices]
+        prefix = ""
+        if slots.agency:
+            prefix += agency_aliases(slots.agency)[-1]
+        if slots.years:
+            prefix += "、".join(map(str, slots.years)) + "年"
+        options = [f"{prefix}{lab}是多少" for lab in labels]
+        return Answer(status="clarify", options=options, agency=slots.agency,
+                      year=slots.years[0] if len(slots.years) == 1 else None,
+                      text="这个问题可以有几种理解，您问的是哪一个？\n" + _numbered(options))
+
+    def _loaded(self) -> str:
+        return "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in self.kb.years.items())
+
+    @staticmethod
+    def _unknown(text: str) -> Answer:
+        return Answer(status="unknown", text=text)
+
+
+def _numbered(options: list[str]) -> str:
+    return "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+
+
+def _strip_year(q: str) -> str:
+    return re.sub(r"(?<!\d)(19|20)\d{2}(年度|年)?", "", q)

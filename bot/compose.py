@@ -1,0 +1,231 @@
+"""Compose replies from facts: the figure, its unit, breakdown, arithmetic, warnings and source.
+
+Every figure here comes from a stored fact (a parsed cell, a derived sum with its terms, or a prose
+sentence); when the cell is blank, “/”, “—” or uncertain, the reply says so instead of a number.
+"""
+
+from __future__ import annotations
+
+from .catalogue import Catalogue
+from .kb import KnowledgeBase
+from .models import Answer, Fact, Report, Source
+from .resolve import REVIEW_GROUP_LABEL, Query, label
+
+REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
+DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",
+                         "active.other_service": "decisions"}
+KIND_TEXT = {"blank": "报告中该栏为空白（未填写）", "na": "报告中该栏填“/”（不适用）", "dash": "报告中该栏填“—”"}
+SECTION_SPLIT = ("改进措施", "改进情况", "下一步", "采取以下措施", "将切实抓好", "措施加以改进", "今后")
+
+
+def fmt(v: float | int | None) -> str:
+    """A figure as printed: integers without .0, decimals as they are."""
+    if v is None:
+        return "—"
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.10f}".rstrip("0").rstrip(".")
+
+
+def num(v: float | None) -> float | int | None:
+    """JSON value: int when integral."""
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def cite(report: Report, source: Source | None, detail: str = "") -> str:
+    """The source line every reply ends with."""
+    where = source.section if source else ""
+    return f"来源：《{report.title}》{where}{('，' + detail) if detail else ''}"
+
+
+class Composer:
+    """Builds Answers for one report or several."""
+
+    def __init__(self, kb: KnowledgeBase, cat: Catalogue) -> None:
+        self.kb = kb
+        self.cat = cat
+
+    # ------------------------------------------------------------------ one report
+    def one(self, q: Query, r: Report) -> Answer:
+        """The answer to q from report r."""
+        if q.kind == "section":
+            return self._section(q, r)
+        if q.kind == "rate":
+            return self._rate(q, r)
+        q = self._settle_column(q, r)
+        if q.choices:
+            opts = [f"{r.agency}{r.year}年{label(c, self.cat)}是多少" for c in q.choices]
+            return Answer(status="clarify", agency=r.agency, year=r.year, options=opts,
+                          text="您问的是哪一栏？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(opts, 1)))
+        fact = self._fact(r, q.row or "", q.column)
+        name = label(q, self.cat)
+        who = f"{r.agency}{r.year}年"
+        if fact is None:
+            return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
+                          text=f"{who}的年报（{r.template}版格式）没有“{name}”这一项。")
+        if fact.kind in KIND_TEXT or fact.kind == "uncertain" or fact.value is None:
+            why = KIND_TEXT.get(fact.kind, "")
+            if fact.kind == "uncertain":
+                cands = "、".join(fmt(c) for c in (fact.candidates or [])[:6])
+                why = f"报告原文此处数字连写为“{fact.raw}”，无法确定如何拆分" + (f"（可能是{cands}）" if cands else "")
+            return Answer(status="unknown", agency=r.agency, year=r.year, section=fact.source.section,
+                          field=q.field_id, source=fact.source, report_title=r.title,
+                          text=f"{who}{name}：{why}，不能给出数字。\n{cite(r, fact.source, self._where(fact))}")
+        unit = fact.unit or "件"
+        ans = Answer(status="answered", value=num(fact.value), unit=unit, agency=r.agency, year=r.year,
+                     section=fact.source.section, field=q.field_id, source=fact.source, report_title=r.title)
+        text = f"{who}{name}{fmt(fact.value)}{unit}"
+        parts = self._parts(r, q)
+        if parts:
+            ans.breakdown = [(lab, num(f.value)) for lab, f in parts]
+            text += "（" + "、".join(f"{lab}{fmt(f.value)}{f.unit or unit}" for lab, f in parts) + "）"
+        if fact.derived_from:
+            terms = [self._fact(r, t["row"] or "", t["column"]) for t in fact.derived_from]
+            if all(t is not None for t in terms):
+                ans.formula = " + ".join(fmt(t.value) for t in terms if t) + f" = {fmt(fact.value)}"
+                text += f"。报告未单列此数，由分项相加：{ans.formula}"
+        ans.warnings = self._inconsistency(fact, parts, unit)
+        if ans.warnings:
+            text += "。注意：" + "；".join(ans.warnings)
+        ans.text = text + "。\n" + cite(r, fact.source, self._where(fact))
+        return ans
+
+    def _settle_column(self, q: Query, r: Report) -> Query:
+        """For table 二: the column this report's template has for what was asked."""
+        if q.kind != "active":
+            return q
+        block = next((b for b in self.cat.active.get(r.template, []) if any(x.id == q.row for x in b.rows)), None)
+        if block is None:
+            return q
+        ids = [c.id for c in block.columns]
+        if q.choices:
+            fit = [c for c in q.choices if c.column in ids]
+            if len(fit) == 1:
+                return fit[0]
+            return Query(kind="active", row=q.row, choices=fit or q.choices)
+        if q.column and q.column not in ids:
+            eq = self.cat.raw.get("column_equivalents", {}).get(q.column)
+            from .lexicon import default as lex
+
+            eq = eq or lex().equivalents.get(q.column)
+            return Query(kind="active", row=q.row, column=eq if eq in ids else q.column)
+        if q.column is None:
+            if len(ids) == 1:
+                return Query(kind="active", row=q.row, column=ids[0])
+            if q.row in DEFAULT_ACTIVE_COLUMN and DEFAULT_ACTIVE_COLUMN[q.row] in ids:
+                return Query(kind="active", row=q.row, column=DEFAULT_ACTIVE_COLUMN[q.row])
+            return Query(kind="active", row=q.row, choices=[Query(kind="active", row=q.row, column=c) for c in ids])
+        return q
+
+    def _fact(self, r: Report, row: str, column: str | None) -> Fact | None:
+        return self.kb.cell(r, row, column)
+
+    def _parts(self, r: Report, q: Query) -> list[tuple[str, Fact]]:
+        """The breakdown a total has (复议/诉讼 results; 不予公开 reasons …)."""
+        out: list[tuple[str, Fact]] = []
+        if q.kind == "review" and q.column == "total":
+            if q.row == "litigation":
+                for g in ("litigation.direct", "litigation.after_review"):
+                    f = self._fact(r, g, "total")
+                    if f is not None and f.value is not None:
+                        out.append((REVIEW_GROUP_LABEL[g], f))
+            else:
+                for c in REVIEW_PARTS:
+                    f = self._fact(r, q.row or "", c)
+                    if f is not None and f.value is not None:
+                        out.append((next(x.label for x in self.cat.review_columns if x.id == c), f))
+        if q.kind == "apply":
+            row = self.cat.row(q.row or "")
+            terms = (row.sum_of or row.sum_of_2021) if row else ()
+            for t in terms:
+                f = self._fact(r, t, q.column)
+                child = self.cat.row(t)
+                if f is not None and f.value is not None and child is not None:
+                    out.append((child.short, f))
+        return out
+
+    def _inconsistency(self, fact: Fact, parts: list[tuple[str, Fact]], unit: str) -> list[str]:
+        """The report's own sums disagreeing with the figure asked for."""
+        if not parts or fact.derived_from or fact.value is None:
+            return []
+        total = sum(f.value or 0 for _, f in parts)
+        if abs(total - fact.value) < 1e-9:
+            return []
+        terms = " + ".join(f"{lab}{fmt(f.value)}" for lab, f in parts)
+        return [f"报告自身数字不一致：{terms} = {fmt(total)}{unit}，与表中总计{fmt(fact.value)}{unit}不符"]
+
+    @staticmethod
+    def _where(f: Fact) -> str:
+        bits = [b for b in (f.source.table, f.source.row, f.source.column) if b]
+        return " · ".join(bits)
+
+    # ------------------------------------------------------------------ prose, sections, rates
+    def prose(self, f: Fact, r: Report) -> Answer:
+        """A figure quoted from a sentence of the report."""
+        sentence = (f.source.sentence or f.source.row or "").strip()
+        return Answer(status="answered", value=num(f.value), unit=f.unit, agency=r.agency, year=r.year,
+                      section=f.source.section, field="prose", source=f.source, report_title=r.title,
+                      text=f"{r.agency}{r.year}年：{f.source.row}（{f.raw}）。\n原文：“{sentence}”\n{cite(r, f.source)}")
+
+    def _section(self, q: Query, r: Report) -> Answer:
+        sid = (q.section or "").split(".")[0]
+        sec = r.section(sid)
+        if sec is None:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{r.agency}{r.year}年的年报中没有找到“{label(q, self.cat)}”一节。")
+        body = sec.text.strip()
+        if body.startswith(sec.heading):
+            body = body[len(sec.heading):].strip()
+        part = body
+        if q.section in ("五.problems", "五.improve"):
+            cut = min((i for i in (body.find(m) for m in SECTION_SPLIT) if i > 10), default=-1)
+            if cut > 0:
+                part = body[:cut].rstrip("。；;，, ") if q.section == "五.problems" else body[cut:]
+        src = Source(section=sec.heading)
+        return Answer(status="answered", agency=r.agency, year=r.year, section=sec.heading, field=q.field_id,
+                      source=src, report_title=r.title,
+                      text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{part or '（该节无内容）'}\n{cite(r, src)}")
+
+    def _rate(self, q: Query, r: Report) -> Answer:
+        row = q.row or "review"
+        cells = {c: self._fact(r, row, c) for c in ("corrected", "total", "pending")}
+        if any(f is None or f.value is None for f in cells.values()):
+            return Answer(status="unknown", agency=r.agency, year=r.year, text="报告中缺少计算纠错率所需的数字。")
+        corrected, total, pending = (cells[c].value or 0 for c in ("corrected", "total", "pending"))  # type: ignore[union-attr]
+        done = total - pending
+        name = label(q, self.cat)
+        src = cells["total"].source  # type: ignore[union-attr]
+        if done <= 0:
+            return Answer(status="unknown", agency=r.agency, year=r.year, section=src.section,
+                          text=f"{r.agency}{r.year}年没有已审结的{REVIEW_GROUP_LABEL.get(row, '')}案件，无法计算{name}。\n{cite(r, src)}")
+        rate = round(corrected / done * 100, 2)
+        formula = f"结果纠正{fmt(corrected)} ÷ 已审结({fmt(total)} − 尚未审结{fmt(pending)}) = {fmt(rate)}%"
+        return Answer(status="answered", value=rate, unit="%", agency=r.agency, year=r.year, section=src.section,
+                      field=q.field_id, formula=formula, source=src, report_title=r.title,
+                      text=f"{r.agency}{r.year}年{name}{fmt(rate)}%（{formula}）。\n{cite(r, src)}")
+
+    # ------------------------------------------------------------------ several years
+    def many(self, q: Query, reports: list[Report], compare: bool) -> Answer:
+        """The same figure over several years; with two years and a comparison word, the difference."""
+        rows = [(r, self.one(q, r)) for r in sorted(reports, key=lambda r: r.year)]
+        lines = [f"{r.year}年：{fmt(a.value)}{a.unit or ''}" if a.status == "answered" and a.value is not None
+                 else f"{r.year}年：未能给出数字" for r, a in rows]
+        got = [(r, a) for r, a in rows if a.status == "answered" and a.value is not None]
+        first = rows[-1][1]
+        ans = Answer(status="answered" if got else "unknown", agency=reports[0].agency, unit=first.unit,
+                     section=first.section, field=first.field, report_title=None)
+        name = label(q, self.cat)
+        text = f"{reports[0].agency}{name}（{'、'.join(str(r.year) for r, _ in rows)}年）：" + "；".join(lines)
+        if compare and len(got) == 2:
+            (r1, a1), (r2, a2) = got
+            diff = (a2.value or 0) - (a1.value or 0)
+            ans.value = num(diff)
+            ans.formula = f"{fmt(a2.value)} − {fmt(a1.value)} = {fmt(diff)}"
+            text += f"。{r2.year}年比{r1.year}年{'多' if diff >= 0 else '少'}{fmt(abs(diff))}{a2.unit or ''}（{ans.formula}）"
+        elif len(got) == 1:
+            ans.value, ans.year = got[0][1].value, got[0][0].year
+        sources = "\n".join(f"来源：《{r.title}》{a.section or ''}" for r, a in rows if a.section)
+        ans.text = text + "。\n" + sources
+        return ans

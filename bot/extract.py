@@ -1,0 +1,65 @@
+"""Slots that regexes find best: years (absolute, relative, ranges) and the agency.
+
+Works on the normalised question; returns the slots and the question with their spans removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)(?:年度|年)?")
+_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)年?(?:-|~|至|到|—)(19[5-9]\d|20[0-4]\d)(?:年度|年)?")
+_RECENT = re.compile(r"(?:近|最近|过去|前)(\d{1,2})(?:个)?年(?:度)?")
+_RELATIVE = re.compile(r"(去年|前年|今年|上年度?)(?!结转|项目|度结转)")
+_PLACE = re.compile(r"^(?:的)?([\u4e00-\u9fa5]{2,8}?(?:自治区|自治州|省|市|区|县|州|盟|旗))")
+_NOT_PLACE = {"全市", "我市", "本市", "全区", "我区", "本区", "县区", "市区", "全县", "我县", "本县", "各县区", "城区", "辖区"}
+
+
+@dataclass
+class Slots:
+    """What a question says about when and who."""
+
+    years: list[int] = field(default_factory=list)
+    recent: int | None = None  # 近N年
+    relative: str | None = None  # 去年 / 前年 / 今年
+    agency: str | None = None
+    unknown_place: str | None = None
+    rest: str = ""  # the question without the year and agency words
+
+
+def extract(q: str, aliases: dict[str, str]) -> Slots:
+    """Years and agency from a normalised question; aliases maps alias → agency."""
+    s = Slots()
+    rest = q
+    m = _RANGE.search(rest)
+    if m:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        if b - a <= 20:
+            s.years = list(range(a, b + 1))
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    for m in _YEAR.finditer(rest):
+        y = int(m.group(1))
+        if y not in s.years:
+            s.years.append(y)
+    rest = _YEAR.sub(" ", rest)
+    m = _RECENT.search(rest)
+    if m:
+        s.recent = int(m.group(1))
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    m = _RELATIVE.search(rest)
+    if m and not s.years:
+        s.relative = m.group(1)
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    for alias in sorted(aliases, key=len, reverse=True):
+        i = rest.find(alias)
+        if i >= 0:
+            s.agency = aliases[alias]
+            rest = rest[:i] + " " + rest[i + len(alias):]
+            break
+    if s.agency is None:
+        m = _PLACE.match(rest.strip())
+        if m and m.group(1) not in _NOT_PLACE:
+            s.unknown_place = m.group(1)
+    s.rest = re.sub(r"\s+", " ", rest).strip()
+    return s

@@ -1,0 +1,145 @@
+"""Match a question to what the reports hold: template fields (by alias spans) and prose figures.
+
+Table fields: every alias of knowledge/synonyms.json found in the question, longest first, exact
+or (for long aliases) within one edit by rapidfuzz.  What no alias explains is segmented with
+jieba; words that are not stopwords are "unexplained" — a question about something the template
+has no field for ("行政复议的律师费") keeps them, and the answerer then says the reports don't say.
+Prose figures: each sentence figure is scored by how much of the question's content its clause
+and sentence contain (rapidfuzz partial_ratio per word).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import segment
+from .lexicon import Concept, Lexicon
+from .models import Fact
+
+# single characters that never carry a question's topic
+_FUNCTION_CHARS = frozenset("几件起条个篇次项家宗了的是有吗呢啊呀吧么哪共数查问案年中里在被和与及还都已提开类因那该这为给对按将能多少各一得地着过把从并或人位们去报所上下请内?,.!:;、 ")
+# domain words too common to decide between two prose figures
+WEAK = frozenset({"公开", "信息", "政府信息", "申请", "办理", "处理", "结果", "工作", "政务", "政府", "全年", "今年", "本年",
+                  "共", "累计", "发布", "数量", "情况", "全区", "全市", "我区", "我市"})
+FUZZY_MIN_LEN = 5
+FUZZY_CUTOFF = 80.0
+
+
+@dataclass
+class Hit:
+    """An alias found in the question."""
+
+    concept: Concept
+    alias: str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+
+@dataclass
+class Reading:
+    """What the question names: concept hits and the words nothing explains."""
+
+    text: str
+    hits: list[Hit] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # content words, for prose matching
+
+    def ids(self, kind: str) -> list[str]:
+        """Concept ids of one kind, in question order, without repeats."""
+        out: list[str] = []
+        for h in sorted(self.hits, key=lambda h: h.start):
+            if h.concept.kind == kind and h.concept.id not in out:
+                out.append(h.concept.id)
+        return out
+
+    def has(self, kind: str) -> bool:
+        """Whether any concept of that kind was named."""
+        return any(h.concept.kind == kind for h in self.hits)
+
+
+def _explained(word: str, lex: Lexicon) -> bool:
+    return word in lex.stopwords or all(c in _FUNCTION_CHARS or c.isspace() for c in word)
+
+
+def read(text: str, lex: Lexicon) -> Reading:
+    """Find the concepts a normalised question names and what is left over."""
+    taken = [False] * len(text)
+    reading = Reading(text=text)
+    for alias, concept in lex.aliases:  # longest first
+        start = 0
+        while (i := text.find(alias, start)) >= 0:
+            if not any(taken[i : i + len(alias)]):
+                reading.hits.append(Hit(concept, alias, i, i + len(alias)))
+                taken[i : i + len(alias)] = [True] * len(alias)
+            start = i + 1
+    # typos beyond the listed ones: long aliases within one edit
+    leftover = "".join(" " if t else c for c, t in zip(text, taken, strict=True))
+    if len(leftover.replace(" ", "")) >= FUZZY_MIN_LEN - 1:
+        for alias, concept in lex.aliases:
+            if len(alias) < FUZZY_MIN_LEN:
+                break
+            al = fuzz.partial_ratio_alignment(alias, leftover, score_cutoff=FUZZY_CUTOFF)
+            if al is None or al.dest_end - al.dest_start < len(alias) - 1:
+                continue
+            span = range(al.dest_start, al.dest_end)
+            if any(taken[k] for k in span) or " " in leftover[al.dest_start : al.dest_end]:
+                continue
+            reading.hits.append(Hit(concept, alias, al.dest_start, al.dest_end, fuzzy=True))
+            for k in span:
+                taken[k] = True
+    leftover = "".join(" " if t else c for c, t in zip(text, taken, strict=True))
+    for chunk in leftover.split():
+        for word in segment.cut(chunk):
+            if not _explained(word, lex):
+                reading.unexplained.append(word)
+    reading.words = [w for w in segment.cut(text) if not _explained(w, lex) or w in WEAK]
+    return reading
+
+
+@dataclass
+class ProseMatch:
+    """A prose figure and how well it fits the question (0–1)."""
+
+    fact: Fact
+    score: float
+
+
+def _weight(word: str) -> float:
+    return 0.3 if word in WEAK else float(len(word))
+
+
+def _found(word: str, text: str) -> bool:
+    if word in text:
+        return True
+    return len(word) >= 3 and fuzz.partial_ratio(word, text, score_cutoff=80) > 0
+
+
+def score_prose(words: list[str], fact: Fact, unit_hint: str | None) -> float:
+    """How much of the question's content the figure's clause (full) and sentence (part) hold."""
+    if not words:
+        return 0.0
+    clause = fact.source.row or ""
+    sentence = fact.source.sentence or clause
+    total = got = 0.0
+    for w in words:
+        wt = _weight(w)
+        total += wt
+        if _found(w, clause):
+            got += wt
+        elif _found(w, sentence):
+            got += 0.6 * wt
+    score = got / total if total else 0.0
+    if unit_hint and fact.unit and unit_hint != fact.unit:
+        score *= 0.85
+    return score
+
+
+def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None) -> list[ProseMatch]:
+    """Prose figures ranked by fit, best first (only those with some fit)."""
+    ranked = [ProseMatch(f, score_prose(words, f, unit_hint)) for f in facts]
+    ranked = [m for m in ranked if m.score > 0]
+    ranked.sort(key=lambda m: m.score, reverse=True)
+    return ranked

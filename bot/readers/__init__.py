@@ -12,6 +12,10 @@ from pathlib import Path, PurePath
 from ..errors import TooLarge, UnreadableFile, UnsupportedFormat
 from ..models import Document
 from .detect import form_for
+from .docx import read_docx
+from .html import read_html
+from .pdf import read_pdf
+from .text import read_text
 
 log = logging.getLogger(__name__)
 
@@ -53,20 +57,12 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     form = form_for(data, name)
     log.debug("%s: reading as %s", name, form)
     if form == "pdf":
-        from .pdf import read_pdf
-
         return read_pdf(data, name)
     if form == "docx":
-        from .docx import read_docx
-
         return read_docx(data, name, max_bytes=max_bytes)
     if form == "html":
-        from .html import read_html
-
         return read_html(data, name)
     if form == "text":
-        from .text import read_text
-
         return read_text(data, name)
     ext = PurePath(name).suffix.lower() or "无扩展名"
     raise UnsupportedFormat(

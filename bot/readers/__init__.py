@@ -1,7 +1,16 @@
 """Readers: one per document form, all producing a `Document` (lines of cells).
 
-`read(path)` and `read_bytes(data, name)` pick the reader from the file's extension and content.
-Readers know formats, not the template.
+`read(path)` and `read_bytes(data, name)` pick the reader from the file's extension, checked
+against its first bytes (detect.py):
+
+    text.py   .txt .md      tab- or `|`-separated rows (grid False); crawler pages → form "crawled"
+    html.py   .html .htm    the article body only; tables as rectangular grids (grid True)
+    docx.py   .docx         body order; gridSpan/vMerge expanded; zip bombs refused before parsing
+    pdf.py    .pdf          ruled tables as grids, joined across pages; prose paragraphs rejoined
+
+Merged cells keep their text at the top-left position; covered positions are None.  Readers know
+formats, not the template.  Failures raise UnreadableFile, TooLarge or UnsupportedFormat with a
+one-line message that starts with the file name.
 """
 
 from __future__ import annotations

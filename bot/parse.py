@@ -1,0 +1,80 @@
+"""The template parser: `Document` → `Parsed(report, facts)`.
+
+Finds the six sections, the report's identity and template version, reads tables 二/三/四 into
+facts (flattened text settled by the sum rules, never guessed), adds the derived subtotals and the
+figures quoted in the prose, and runs the consistency checks (勾稽关系) into report.warnings.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from . import checks, prose
+from .active_table import read_active
+from .apply_table import read_apply
+from .catalogue import Catalogue, default
+from .derive import derive
+from .errors import NotAReport
+from .metadata import read_meta, template_version, title_year
+from .models import Document, Fact, Parsed, Report
+from .review_table import read_review
+from .sections import Layout, Span, find, layout, preface, sections
+from .table_facts import active_facts, apply_facts, review_facts
+
+log = logging.getLogger(__name__)
+
+NOT_A_REPORT = "不是政府信息公开工作年度报告：没有找到年报的章节（总体情况、主动公开、依申请公开……）"
+NO_TABLES = "不是政府信息公开工作年度报告：没有找到年报的统计表格（主动公开、依申请公开、复议诉讼）"
+
+
+def _tables(
+    lay: Layout, spans: dict[str, Span], rid: str, cat: Catalogue, version: str
+) -> tuple[list[Fact], bool]:
+    """The facts of tables 二, 三 and 四, and whether 三 uses the 2021 其他处理 sub-rows."""
+    facts: list[Fact] = []
+    sub_rows = False
+    if (s := spans.get("二")) is not None:
+        facts += active_facts(rid, s.heading, read_active(lay, s, cat, version))
+    if (s := spans.get("三")) is not None:
+        rows, sub_rows = read_apply(lay, s, cat)
+        facts += apply_facts(rid, s.heading, rows, cat)
+    if (s := spans.get("四")) is not None and (cells := read_review(lay, s)) is not None:
+        facts += review_facts(rid, s.heading, cells, cat)
+    return facts, sub_rows
+
+
+def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
+    """Parse a read document into a report and its facts (NotAReport / BadTable on bad input)."""
+    cat = catalogue or default()
+    lay = layout(doc)
+    year = title_year(lay, doc.title)
+    if year is not None and year < 2019:
+        raise NotAReport("2019年以前的年报使用旧格式，暂不支持")
+    spans = find(lay)
+    if len(spans) < 3:
+        raise NotAReport(NOT_A_REPORT)
+    meta = read_meta(lay, doc.title, doc.url)
+    by_id = {s.id: s for s in spans}
+    table_text = "".join(lay.text[s.body : s.end] for s in spans if s.id in ("二", "三"))
+    version = template_version(table_text, meta.year)
+    rid = f"{meta.agency}-{meta.year}"
+    facts, sub_rows = _tables(lay, by_id, rid, cat, version)
+    if not facts:
+        raise NotAReport(NO_TABLES)
+    facts += derive(rid, facts, cat, sub_rows)
+    pre = preface(lay, spans, meta.title)
+    all_spans = ([pre] if pre else []) + spans
+    facts += prose.extract(rid, lay, all_spans)
+    report = Report(
+        id=rid,
+        agency=meta.agency,
+        year=meta.year,
+        title=meta.title,
+        template=version,
+        source_file=doc.source,
+        url=meta.url,
+        sections=sections(lay, all_spans),
+    )
+    report.warnings = checks.run(report, facts, cat)
+    log.info("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))
+    return Parsed(report=report, facts=facts)

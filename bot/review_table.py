@@ -1,0 +1,114 @@
+"""Table 四 (行政复议、行政诉讼): one data row of 15 cells, three groups of five.
+
+Flattened text (`110024001510102`) is split group by group with the rule
+结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计; splits that still differ leave the cells uncertain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .cells import RUN, Cell, read_cell, splits
+from .errors import BadTable
+from .sections import Layout, Span
+from .solve import RowRead, collapse, options_from_splits
+
+GROUPS = 3
+WIDTH = 5
+_HEADER_WORDS = re.compile(
+    r"(?:行\s*政\s*复\s*议|行\s*政\s*诉\s*讼|结\s*果\s*维\s*持|结\s*果\s*纠\s*正|其\s*他\s*结\s*果|"
+    r"尚\s*未\s*审\s*结|总\s*计|未\s*经\s*复\s*议\s*直\s*接\s*起\s*诉|复\s*议\s*后\s*起\s*诉)"
+)
+MAX_SPLITS = 50_000
+
+
+def _group_ok(tokens: list[str]) -> bool:
+    nums = [float(t) for t in tokens]
+    return abs(sum(nums[:4]) - nums[4]) < 1e-6
+
+
+def _group_splits(s: str, groups: int) -> Iterator[list[str]]:
+    """Splits of s into groups×5 numbers where every group adds up."""
+    if groups == 0:
+        if not s:
+            yield []
+        return
+    for cut in range(WIDTH, len(s) - (groups - 1) * WIDTH + 1):
+        for head in splits(s[:cut], [(False, False)] * WIDTH):
+            if _group_ok(head):
+                for rest in _group_splits(s[cut:], groups - 1):
+                    yield head + rest
+
+
+def _split(run: str) -> list[list[str]]:
+    """All group-consistent splits of a run (whitespace split first), else every split."""
+    parts = run.split()
+    if len(parts) == GROUPS * WIDTH and all(re.fullmatch(r"0|[1-9]\d*", p) for p in parts):
+        if all(_group_ok(parts[g * WIDTH : (g + 1) * WIDTH]) for g in range(GROUPS)):
+            return [parts]
+    digits = re.sub(r"\s+", "", run)
+    out: list[list[str]] = []
+    for sp in _group_splits(digits, GROUPS):
+        out.append(sp)
+        if len(out) >= MAX_SPLITS:
+            break
+    if not out:
+        for sp in splits(digits, [(False, False)] * GROUPS * WIDTH):
+            out.append(sp)
+            if len(out) >= MAX_SPLITS:
+                break
+    return out
+
+
+def _value_like(text: str | None) -> bool:
+    try:
+        read_cell(text)
+    except BadTable:
+        return False
+    return True
+
+
+def _from_cells(lay: Layout, span: Span) -> list[Cell] | None:
+    """The 15 cells from the first table row holding only values."""
+    for ln in lay.lines_in(span):
+        filled = [c for c in ln.cells if c and c.strip()]
+        if not filled or not all(_value_like(c) for c in filled):
+            continue
+        if len(filled) == 1:
+            if len(filled[0].split()) > 1 or ln.kind == "row":
+                return _from_run(filled[0])
+            continue
+        vals = list(ln.cells)
+        while vals and not (vals[-1] or "").strip():
+            vals.pop()
+        if len(vals) >= GROUPS * WIDTH:
+            vals = vals[-GROUPS * WIDTH :]
+        else:
+            while vals and not (vals[0] or "").strip():
+                vals.pop(0)
+            vals = (vals + [""] * GROUPS * WIDTH)[: GROUPS * WIDTH]
+        return [read_cell(v, f"表四第{i + 1}列") for i, v in enumerate(vals)]
+    return None
+
+
+def _from_run(run: str) -> list[Cell]:
+    rr = RowRead(
+        "review", "", options_from_splits(_split(run), None, "表四"), raw=run.strip(), flattened=True
+    )
+    return collapse(rr, GROUPS * WIDTH)
+
+
+def _from_text(text: str) -> list[Cell] | None:
+    """The 15 cells from the first run of at least 15 digits right after the header words."""
+    for m in _HEADER_WORDS.finditer(text):
+        r = RUN.match(text, m.end())
+        if r is not None and len(re.findall(r"\d", r.group(0))) >= GROUPS * WIDTH:
+            return _from_run(r.group(0))
+    return None
+
+
+def read_review(lay: Layout, span: Span) -> list[Cell] | None:
+    """The 15 cells of table 四 in template order (None when the section has no table)."""
+    cells = _from_cells(lay, span)
+    return cells if cells is not None else _from_text(lay.text[span.body : span.end])

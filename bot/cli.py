@@ -69,11 +69,16 @@ def _answerer(args: argparse.Namespace, settings: Settings):  # noqa: ANN202 - i
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one question per stdin line."""
     from .answer import Context
+    from .models import Answer
 
     answerer = _answerer(args, settings)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
     for q in questions:
-        answer = answerer.answer(q, Context())
+        try:
+            answer = answerer.answer(q, Context())
+        except Exception:  # one bad question must not end the batch; the bug is logged
+            log.exception("internal error answering %r", q[:200])
+            answer = Answer(status="unknown", text="抱歉，回答这个问题时出了内部错误。")
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
         else:

@@ -167,7 +167,7 @@ class Answer:
     """The reply to one question, independent of how it is rendered."""
 
     status: Status
-    text: str  # the reply a person sees (plain text, no markup)
+    text: str = ""  # the reply a person sees (plain text, no markup)
     value: float | int | None = None
     unit: str | None = None
     agency: str | None = None

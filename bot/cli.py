@@ -125,12 +125,12 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Parse one file and print its consistency checks (勾稽关系)."""
     from .checks import format_check
-    from .ingest import parse_file
+    from .ingest import named, parse_file
 
     try:
         parsed = parse_file(args.file, settings)
     except NianbaoError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{named(args.file, exc)}", file=sys.stderr)
         return 1
     print(format_check(parsed))
     return 0

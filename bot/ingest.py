@@ -64,6 +64,13 @@ class Summary:
         return sum(len(p.report.warnings) for p in self.parsed)
 
 
+def named(path: str | Path, exc: Exception) -> str:
+    """The error's message, naming the file when the message does not already."""
+    name = Path(path).name
+    msg = str(exc)
+    return msg if name in msg else f"{name}：{msg}"
+
+
 def ordered(paths: Iterable[str | Path]) -> list[Path]:
     """Paths in ingest order: plain text first, richer forms (HTML, DOCX, PDF) after."""
     return sorted((Path(p) for p in paths), key=lambda p: (FORM_ORDER.get(p.suffix.lower(), 0), str(p)))
@@ -83,7 +90,7 @@ def ingest(
         try:
             summary.parsed.append(parse_file(path, settings))
         except NianbaoError as exc:
-            summary.failures.append(Failure(str(path), str(exc)))
+            summary.failures.append(Failure(str(path), named(path, exc)))
         except Exception as exc:  # a parser bug must not lose the other files
             log.exception("unexpected error ingesting %s", path)
             summary.failures.append(Failure(str(path), f"{Path(path).name}：无法解析（内部错误：{type(exc).__name__}）"))

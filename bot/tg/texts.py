@@ -1,0 +1,115 @@
+"""What the bot says outside answers: welcome, help, report list, notices — Telegram HTML, escaped.
+
+Pure functions of the knowledge base, so they are easy to read in one place and to test.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from html import escape
+
+from .. import __version__
+from ..models import Report
+
+FLOOD_NOTICE = "您提问太快了，请稍等一分钟再问。这段时间里的消息我先不回复了。"
+APOLOGY = "抱歉，处理这条消息时出错了。已记录下来，请稍后再试。"
+EXPIRED = "这个按钮已过期，请重新提问。"
+ASK_USAGE = "用法：/ask 问题，例如 /ask 2019年行政复议多少件"
+NOT_ADMIN = "抱歉，只有管理员可以上传年报。您可以直接向我提问。"
+ONLY_ADMIN_CONFIRMS = "只有管理员可以确认入库。"
+UPLOAD_GONE = "这份文件已处理或已过期，请重新发送。"
+CANCELLED = "已取消，没有入库。"
+INLINE_NOTHING = "没有找到答案 · 私聊提问"
+EMPTY_KB = "知识库里还没有报告。"
+
+_MAX_AGENCIES = 12  # /start lists this many agencies, then points to /reports
+
+
+def _years(reports: Iterable[Report]) -> dict[str, list[int]]:
+    years: dict[str, set[int]] = defaultdict(set)
+    for r in reports:
+        years[r.agency].add(r.year)
+    return {a: sorted(ys) for a, ys in sorted(years.items())}
+
+
+def welcome(reports: list[Report]) -> str:
+    """The /start text: what the bot does and which agencies and years it knows."""
+    lines = [
+        "<b>年报问答</b>",
+        "我回答政府信息公开工作年度报告里的问题，数字取自报告原文，每个回答都注明出处。",
+        "",
+    ]
+    if not reports:
+        lines.append(EMPTY_KB)
+        return "\n".join(lines)
+    years = _years(reports)
+    lines.append(f"已载入 {len(years)} 个机关的 {len(reports)} 份报告：")
+    for agency, ys in list(years.items())[:_MAX_AGENCIES]:
+        lines.append(f"• {escape(agency)}：{'、'.join(str(y) for y in ys)}年")
+    if len(years) > _MAX_AGENCIES:
+        lines.append(f"……共 {len(years)} 个机关，发送 /reports 查看全部。")
+    lines += ["", "直接把问题发给我，或者点下面的例子："]
+    return "\n".join(lines)
+
+
+def help_text(username: str | None, max_mb: float) -> str:
+    """The /help text."""
+    at = f"@{escape(username)}" if username else "@机器人"
+    return "\n".join([
+        "<b>怎么提问</b>",
+        "• 私聊：直接发问题，如「2019年行政复议多少件」「律所申请了几件」。",
+        "  可以接着追问：「那2020年呢？」「行政诉讼呢？」「其中自然人呢？」",
+        f"• 群组：<code>/ask 问题</code>，或者 {at} 加问题，或者回复我的消息。",
+        f"• 任何聊天里：输入 <code>{at} 2019 行政复议</code>，从弹出的答案里选一个发送。",
+        "",
+        "/reports 已载入的报告 · /about 关于",
+        f"管理员可以直接发送年报文件（.txt .md .html .docx .pdf，不超过 {max_mb:g} MB）来添加报告。",
+    ])
+
+
+def report_list(reports: list[Report]) -> str:
+    """The /reports text: every loaded report, by agency and year."""
+    if not reports:
+        return EMPTY_KB
+    lines = [f"<b>已载入的报告（{len(reports)} 份）</b>"]
+    for r in sorted(reports, key=lambda r: (r.agency, r.year)):
+        note = f" ⚠️{len(r.warnings)}条勾稽提示" if r.warnings else ""
+        lines.append(f"• {escape(r.agency)} {r.year}年：{escape(r.title)}{note}")
+    return "\n".join(lines)
+
+
+def about() -> str:
+    """The /about text."""
+    return "\n".join([
+        f"<b>年报问答</b> {escape(__version__)}",
+        "回答各级行政机关《政府信息公开工作年度报告》里的问题。",
+        "数字直接取自报告原文的表格和正文，不估算、不补零；报告自身的勾稽关系对不上时会提示；"
+        "报告里没有的，就直说没有。",
+    ])
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    """Refusal for a file over the size limit."""
+    return f"文件太大（{size / 1048576:.1f} MB），上限是 {max_bytes / 1048576:g} MB。"
+
+
+def unsupported(name: str, allowed: Iterable[str]) -> str:
+    """Refusal for a file type no reader takes."""
+    return f"不支持这种文件：{escape(name)}。可以发送 {' '.join(allowed)} 格式的年报。"
+
+
+def upload_summary(check: str, replaces: bool, report: Report) -> str:
+    """The summary shown before an upload is confirmed."""
+    lines = [f"<b>收到：{escape(report.title)}</b>", escape(check)]
+    if replaces:
+        lines.append(f"\n确认后将替换已有的 {escape(report.agency)} {report.year}年报告。")
+    lines.append("\n要存入知识库吗？")
+    return "\n".join(lines)
+
+
+def stored(added: list[str], replaced: list[str], total: int) -> str:
+    """What a confirmed upload did."""
+    done = "、".join(escape(x) for x in added + replaced)
+    how = "替换" if replaced else "新增"
+    return f"✅ 已入库（{how}）：{done}。知识库现有 {total} 份报告，已重新载入。"

@@ -1,0 +1,87 @@
+"""Admin upload: a report file → parsed and checked → summary with confirm / cancel → stored.
+
+Only users in `settings.admins` may upload; the size is checked before downloading.  Nothing is
+written until an admin presses confirm; the write is one atomic `Store.put`, after which the
+knowledge base and answerer are reloaded for every handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from html import escape
+from pathlib import PurePath
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from ..checks import format_check
+from ..errors import NianbaoError
+from ..ingest import parse_bytes
+from ..models import Parsed
+from ..store import Store
+from . import keyboards, state, texts
+from .split import split_html
+
+log = logging.getLogger(__name__)
+
+ALLOWED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Take a report file from an admin and show what it holds, with confirm / cancel buttons."""
+    message, user = update.effective_message, update.effective_user
+    st = state.get(context.bot_data)
+    document = message.document
+    if user is None or user.id not in st.settings.admins:
+        await message.reply_text(texts.NOT_ADMIN)
+        return
+    name = document.file_name or "report"
+    if PurePath(name).suffix.lower() not in ALLOWED:
+        await message.reply_text(texts.unsupported(name, ALLOWED))
+        return
+    if document.file_size and document.file_size > st.settings.max_file_bytes:
+        await message.reply_text(texts.too_large(document.file_size, st.settings.max_file_bytes))
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    try:
+        parsed = await asyncio.to_thread(parse_bytes, data, name, st.settings)
+    except NianbaoError as exc:
+        await message.reply_text(escape(str(exc)))
+        return
+    kb, _ = st.ready()
+    replaces = any(r.id == parsed.report.id for r in kb.reports)
+    key = keyboards.remember(context.chat_data, keyboards.UPLOAD, (user.id, parsed))
+    parts = split_html(texts.upload_summary(format_check(parsed), replaces, parsed.report))
+    for i, part in enumerate(parts):
+        markup = keyboards.confirm(key) if i == len(parts) - 1 else None
+        await message.reply_text(part, reply_markup=markup)
+
+
+async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store the pending upload on confirm (then reload), drop it on cancel."""
+    query = update.callback_query
+    st = state.get(context.bot_data)
+    if query.from_user.id not in st.settings.admins:
+        await query.answer(texts.ONLY_ADMIN_CONFIRMS, show_alert=True)
+        return
+    _, key, yes = keyboards.parse(query.data or "")
+    pending: tuple[int, Parsed] | None = keyboards.recall(context.chat_data, keyboards.UPLOAD, key, pop=True)
+    if pending is None:
+        await query.answer(texts.UPLOAD_GONE)
+        await query.edit_message_reply_markup(None)
+        return
+    await query.answer()
+    if not yes:
+        await query.edit_message_text(texts.CANCELLED)
+        return
+    _, parsed = pending
+    try:
+        result = await asyncio.to_thread(Store(st.db_path).put, [parsed])
+    except NianbaoError as exc:
+        await query.edit_message_text(escape(str(exc)))
+        return
+    await asyncio.to_thread(st.load)
+    kb, _ = st.ready()
+    log.info("upload stored by %s: added %s, replaced %s", query.from_user.id, result.added, result.replaced)
+    await query.edit_message_text(texts.stored(result.added, result.replaced, len(kb.reports)))

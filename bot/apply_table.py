@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from .catalogue import Catalogue, Row
-from .cells import RUN, read_cell, split_run
-from .errors import BadTable
+from .cells import RUN, is_label, read_cell, split_run
 from .labels import GROUP_LABEL, norm, pattern, row_matches
 from .models import Line
 from .sections import Layout, Span
@@ -20,15 +19,6 @@ from .solve import Assignment, RowRead, Rule, equal, options_from_splits, settle
 
 WIDTH = 7
 _INT = [(False, False)] * WIDTH
-
-
-def _value_like(text: str | None) -> bool:
-    """Whether a cell holds a value (number, blank, / or dash) rather than a label."""
-    try:
-        read_cell(text)
-    except BadTable:
-        return False
-    return True
 
 
 def data_rows(cat: Catalogue, sub_rows: bool) -> list[Row]:
@@ -66,7 +56,7 @@ def _from_cells(lines: list[Line], cat: Catalogue, sub_rows: bool) -> list[RowRe
     for ln in rows:
         cells = ln.cells
         label_end = max(
-            (i for i, c in enumerate(cells) if c and c.strip() and not _value_like(c)), default=-1
+            (i for i, c in enumerate(cells) if c and c.strip() and is_label(c)), default=-1
         )
         labels = [c for c in cells[: label_end + 1] if c and c.strip() and not GROUP_LABEL.match(norm(c))]
         hit, printed = None, ""
@@ -84,8 +74,9 @@ def _from_cells(lines: list[Line], cat: Catalogue, sub_rows: bool) -> list[RowRe
             continue  # a group label (不予公开 …) without cells of its own
         if row.version == "2021" and not sub_rows:
             continue
-        where = f"表三“{printed}”行"
-        out.append(RowRead(row.id, printed, [[read_cell(v, where) for v in vals]]))
+        cols = [c.label for c in cat.apply_columns]
+        read = [read_cell(v, f"表三“{printed}”行“{col}”列") for v, col in zip(vals, cols, strict=True)]
+        out.append(RowRead(row.id, printed, [read]))
         cursor = hit + 1
     return out
 

@@ -63,6 +63,12 @@ def read_cell(text: str | None, where: str = "") -> Cell:
     return Cell(value, "zero" if value == 0 else "number", raw, unit)
 
 
+def is_label(text: str | None) -> bool:
+    """Whether a cell is label text (has Chinese words) rather than a value, "/" or 不适用."""
+    s = clean(text)
+    return bool(re.search(r"[\u4e00-\u9fff]", s)) and s not in _NA and NUMBER.match(s) is None
+
+
 def _token_ok(token: str, decimal: bool, signed: bool) -> bool:
     """A flattened piece is a well-formed number: no leading zeros except 0 itself."""
     if signed and token.startswith("-"):

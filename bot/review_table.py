@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .cells import RUN, Cell, read_cell, splits
-from .errors import BadTable
+from .cells import RUN, Cell, is_label, read_cell, splits
 from .sections import Layout, Span
 from .solve import RowRead, collapse, options_from_splits
 
@@ -21,6 +20,11 @@ _HEADER_WORDS = re.compile(
     r"尚\s*未\s*审\s*结|总\s*计|未\s*经\s*复\s*议\s*直\s*接\s*起\s*诉|复\s*议\s*后\s*起\s*诉)"
 )
 MAX_SPLITS = 50_000
+_COLUMN_NAMES = [
+    f"“{g}”“{c}”列"
+    for g in ("行政复议", "未经复议直接起诉", "复议后起诉")
+    for c in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+]
 
 
 def _group_ok(tokens: list[str]) -> bool:
@@ -61,19 +65,11 @@ def _split(run: str) -> list[list[str]]:
     return out
 
 
-def _value_like(text: str | None) -> bool:
-    try:
-        read_cell(text)
-    except BadTable:
-        return False
-    return True
-
-
 def _from_cells(lay: Layout, span: Span) -> list[Cell] | None:
     """The 15 cells from the first table row holding only values."""
     for ln in lay.lines_in(span):
         filled = [c for c in ln.cells if c and c.strip()]
-        if not filled or not all(_value_like(c) for c in filled):
+        if not filled or any(is_label(c) for c in filled) or not any(re.search(r"\d", c) for c in filled):
             continue
         if len(filled) == 1:
             if len(filled[0].split()) > 1 or ln.kind == "row":
@@ -88,7 +84,7 @@ def _from_cells(lay: Layout, span: Span) -> list[Cell] | None:
             while vals and not (vals[0] or "").strip():
                 vals.pop(0)
             vals = (vals + [""] * GROUPS * WIDTH)[: GROUPS * WIDTH]
-        return [read_cell(v, f"表四第{i + 1}列") for i, v in enumerate(vals)]
+        return [read_cell(v, f"表四{_COLUMN_NAMES[i]}") for i, v in enumerate(vals)]
     return None
 
 

@@ -6,10 +6,14 @@ sendMessage.  The fake hands out updates through getUpdates and records what the
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from tg_factories import TOKEN, USER, FakeBotApi, FakeServer, build_db, expected, make_text_update
@@ -74,3 +78,51 @@ def test_serve_without_a_token_exits_2_with_a_clear_message(tmp_path):
                           env=_env(tmp_path), capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 2
     assert "TELEGRAM_BOT_TOKEN" in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _post(url: str, payload: dict, secret: str) -> int:
+    request = urllib.request.Request(url, data=json.dumps(payload).encode(), method="POST", headers={
+        "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, ConnectionError):  # not listening yet
+        return 0
+
+
+def test_serve_in_webhook_mode_registers_the_secret_and_rejects_calls_without_it(tmp_path):
+    db = build_db(tmp_path, "kaifeng-2019.txt")
+    api = FakeBotApi()
+    port = _free_port()
+    hook = f"http://127.0.0.1:{port}/nianbao-hook"
+    with FakeServer(api) as server, (tmp_path / "serve.log").open("wb") as log:
+        env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
+                   NIANBAO_WEBHOOK_URL=hook, NIANBAO_WEBHOOK_LISTEN="127.0.0.1",
+                   NIANBAO_WEBHOOK_PORT=str(port), NIANBAO_WEBHOOK_SECRET="s3cret-Token_1")
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--db", str(db)],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(lambda: bool(api.sent("setWebhook")), proc)
+            [registered] = api.sent("setWebhook")
+            assert registered["url"] == hook and registered["secret_token"] == "s3cret-Token_1"
+            _wait_for(lambda: _post(hook, make_text_update("行政复议多少件"), "wrong") == 403, proc)
+            assert _post(hook, make_text_update("2019年行政复议多少件"), "s3cret-Token_1") == 200
+            _wait_for(lambda: bool(api.sent()), proc)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    [reply] = api.sent()
+    assert reply["text"] == render.html(expected(db, "2019年行政复议多少件"))
+    assert TOKEN not in (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")

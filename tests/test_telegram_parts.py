@@ -103,3 +103,11 @@ def test_run_without_a_token_says_so_and_exits_2(monkeypatch, capsys, tmp_path):
     assert tg_app.run(Settings(), tmp_path / "kb.json") == 2
     err = capsys.readouterr().err
     assert "TELEGRAM_BOT_TOKEN" in err and "BotFather" in err
+
+
+def test_the_served_application_respects_telegrams_limits_with_aioratelimiter(tmp_path):
+    from telegram.ext import AIORateLimiter
+
+    app = tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST")
+    assert isinstance(app.bot.rate_limiter, AIORateLimiter)
+    assert tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST", rate_limiter=False).bot.rate_limiter is None

@@ -92,7 +92,11 @@ async def question_button(update: Update, context: Ctx) -> None:
     if not await admit(update, context, st.flood):
         return
     await query.answer()
-    answer = _ask(context, options[index])
+    try:
+        answer = _ask(context, options[index])
+    except NianbaoError as exc:
+        await query.message.reply_text(escape(str(exc)), do_quote=False)
+        return
     parts, markup = _render(answer, context, brief=_brief(update))
     if kind == keyboards.PICK:
         await query.edit_message_text(parts[0], reply_markup=markup if len(parts) == 1 else None)

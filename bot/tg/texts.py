@@ -101,7 +101,7 @@ def unsupported(name: str, allowed: Iterable[str]) -> str:
 
 def upload_summary(check: str, replaces: bool, report: Report) -> str:
     """The summary shown before an upload is confirmed."""
-    lines = [f"<b>收到：{escape(report.title)}</b>", escape(check)]
+    lines = ["<b>收到年报文件，检查结果如下：</b>", escape(check)]
     if replaces:
         lines.append(f"\n确认后将替换已有的 {escape(report.agency)} {report.year}年报告。")
     lines.append("\n要存入知识库吗？")

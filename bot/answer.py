@@ -66,6 +66,10 @@ class Answerer:
         reading = read(slots.rest, self.lex)
         query = resolve(reading, self.cat)
         follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
+        if slots.agency is None and slots.lead and not slots.unknown_place:
+            lead = read(slots.lead, self.lex)
+            if not lead.hits and any(len(w) >= 2 for w in lead.unexplained):
+                slots.unknown_place = slots.lead
         if slots.unknown_place:
             return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded()}。")
         if query is None and ctx.query is not None and follow and not any(len(w) >= 2 for w in reading.unexplained):

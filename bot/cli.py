@@ -47,10 +47,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     bar.close()
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
-    replaced = set(summary.put.replaced) if summary.put else set()
-    for p in summary.parsed:
+    outcome = summary.put.outcome if summary.put else []
+    for p, how in zip(summary.parsed, outcome, strict=True):
         r = p.report
-        note = "（替换已有同一机关同一年度的报告）" if r.id in replaced else ""
+        note = "（替换已有同一机关同一年度的报告）" if how == "replaced" else ""
         print(f"已载入：{r.title}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
               f"{len(r.warnings)}条勾稽提示）{note}")
         for w in r.warnings:

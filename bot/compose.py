@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .catalogue import Catalogue
 from .kb import KnowledgeBase
+from .match import clause_of
 from .models import Answer, Fact, Report, Source
 from .resolve import REVIEW_GROUP_LABEL, Query, label
 
@@ -15,6 +16,7 @@ REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
 DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",
                          "active.other_service": "decisions"}
 KIND_TEXT = {"blank": "报告中该栏为空白（未填写）", "na": "报告中该栏填“/”（不适用）", "dash": "报告中该栏填“—”"}
+QUOTE_MAX = 160
 SECTION_SPLIT = ("改进措施", "改进情况", "下一步", "采取以下措施", "将切实抓好", "措施加以改进", "今后")
 
 
@@ -56,11 +58,11 @@ class Composer:
             return self._rate(q, r)
         q = self._settle_column(q, r)
         if q.choices:
-            opts = [f"{r.agency}{r.year}年{label(c, self.cat)}是多少" for c in q.choices]
+            opts = [f"{r.agency}{r.year}年{label(c, self.cat, r.template)}是多少" for c in q.choices]
             return Answer(status="clarify", agency=r.agency, year=r.year, options=opts,
                           text="您问的是哪一栏？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(opts, 1)))
         fact = self._fact(r, q.row or "", q.column)
-        name = label(q, self.cat)
+        name = label(q, self.cat, r.template)
         who = f"{r.agency}{r.year}年"
         if fact is None:
             return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
@@ -165,9 +167,16 @@ class Composer:
     def prose(self, f: Fact, r: Report) -> Answer:
         """A figure quoted from a sentence of the report."""
         sentence = (f.source.sentence or f.source.row or "").strip()
+        clause = clause_of(sentence, f)
+        quote = sentence
+        if len(quote) > QUOTE_MAX:
+            at = max(0, sentence.find(clause))
+            lo, hi = max(0, at - 40), min(len(sentence), at + len(clause) + 40)
+            quote = ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+        shown = clause if f.raw in clause else f"{clause}（{f.raw}）"
         return Answer(status="answered", value=num(f.value), unit=f.unit, agency=r.agency, year=r.year,
                       section=f.source.section, field="prose", source=f.source, report_title=r.title,
-                      text=f"{r.agency}{r.year}年：{f.source.row}（{f.raw}）。\n原文：“{sentence}”\n{cite(r, f.source)}")
+                      text=f"{r.agency}{r.year}年：{shown}。\n原文：“{quote}”\n{cite(r, f.source)}")
 
     def _section(self, q: Query, r: Report) -> Answer:
         sid = (q.section or "").split(".")[0]

@@ -13,6 +13,7 @@ _RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)年?(?:-|~|至|到|—)(19[5-9
 _RECENT = re.compile(r"(?:近|最近|过去|前)(\d{1,2})(?:个)?年(?:度)?")
 _RELATIVE = re.compile(r"(去年|前年|今年|上年度?)(?!结转|项目|度结转)")
 _PLACE = re.compile(r"^(?:的)?([\u4e00-\u9fa5]{2,8}?(?:自治区|自治州|省|市|区|县|州|盟|旗))")
+_LEAD = re.compile(r"^([\u4e00-\u9fa5]{2,10}?)(?=(?:19[5-9]\d|20[0-4]\d)年)")
 _NOT_PLACE = {"全市", "我市", "本市", "全区", "我区", "本区", "县区", "市区", "全县", "我县", "本县", "各县区", "城区", "辖区"}
 
 
@@ -25,6 +26,7 @@ class Slots:
     relative: str | None = None  # 去年 / 前年 / 今年
     agency: str | None = None
     unknown_place: str | None = None
+    lead: str | None = None  # words before the first year (“郑州2019年…”): maybe an agency we don't have
     rest: str = ""  # the question without the year and agency words
 
 
@@ -32,6 +34,9 @@ def extract(q: str, aliases: dict[str, str]) -> Slots:
     """Years and agency from a normalised question; aliases maps alias → agency."""
     s = Slots()
     rest = q
+    m = _LEAD.match(q)
+    if m:
+        s.lead = m.group(1)
     m = _RANGE.search(rest)
     if m:
         a, b = sorted((int(m.group(1)), int(m.group(2))))

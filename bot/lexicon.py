@@ -30,7 +30,7 @@ class Concept:
 class Lexicon:
     """Aliases → concepts, longest alias first; typos; stopwords."""
 
-    aliases: list[tuple[str, Concept]] = field(default_factory=list)
+    aliases: list[tuple[str, list[Concept]]] = field(default_factory=list)  # one alias may name a row and a column
     typos: list[tuple[str, str]] = field(default_factory=list)
     stopwords: frozenset[str] = frozenset()
     equivalents: dict[str, str] = field(default_factory=dict)
@@ -45,6 +45,7 @@ def load(path: Path | None = None) -> Lexicon:
     """Read and check synonyms.json."""
     raw = json.loads((path or KNOWLEDGE / "synonyms.json").read_text(encoding="utf-8"))
     lex = Lexicon()
+    named: dict[str, list[Concept]] = {}
     for kind in KINDS:
         owner: dict[str, str] = {}
         for cid, aliases in raw.get(kind, {}).items():
@@ -54,8 +55,8 @@ def load(path: Path | None = None) -> Lexicon:
                 if alias in owner and owner[alias] != cid:
                     raise ValueError(f"synonyms: alias {alias!r} names both {owner[alias]} and {cid} ({kind})")
                 owner[alias] = cid
-                lex.aliases.append((alias, concept))
-    lex.aliases.sort(key=lambda ac: len(ac[0]), reverse=True)
+                named.setdefault(alias, []).append(concept)
+    lex.aliases = sorted(named.items(), key=lambda ac: len(ac[0]), reverse=True)
     lex.typos = sorted(raw.get("typos", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     lex.stopwords = frozenset(raw.get("stopwords", ()))
     lex.equivalents = dict(raw.get("column_equivalents", {}))

@@ -10,6 +10,7 @@ and sentence contain (rapidfuzz partial_ratio per word).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -19,7 +20,7 @@ from .lexicon import Concept, Lexicon
 from .models import Fact
 
 # single characters that never carry a question's topic
-_FUNCTION_CHARS = frozenset("几件起条个篇次项家宗了的是有吗呢啊呀吧么哪共数查问案年中里在被和与及还都已提开类因那该这为给对按将能多少各一得地着过把从并或人位们去报所上下请内?,.!:;、 ")
+_FUNCTION_CHARS = frozenset("几件起条个篇次项家宗期场份了的是有吗呢啊呀吧么哪共数查问案年中里在被和与及还都已提开类因那该这为给对按将能多少各一得地着过把从并或人位们去报所上下请内?,.!:;、 ")
 # domain words too common to decide between two prose figures
 WEAK = frozenset({"公开", "信息", "政府信息", "申请", "办理", "处理", "结果", "工作", "政务", "政府", "全年", "今年", "本年",
                   "共", "累计", "发布", "数量", "情况", "全区", "全市", "我区", "我市"})
@@ -64,33 +65,40 @@ def _explained(word: str, lex: Lexicon) -> bool:
     return word in lex.stopwords or all(c in _FUNCTION_CHARS or c.isspace() for c in word)
 
 
+# Two slots a question fills side by side: what (a row, group, section) and whose/which column.
+# An alias blocks overlapping aliases of its own slot only (“政府集中采购” + “采购项目数量”).
+COLUMN_KINDS = frozenset({"applicants", "review_columns", "active_columns"})
+
+
 def read(text: str, lex: Lexicon) -> Reading:
     """Find the concepts a normalised question names and what is left over."""
-    taken = [False] * len(text)
+    taken = {False: [False] * len(text), True: [False] * len(text)}
     reading = Reading(text=text)
-    for alias, concept in lex.aliases:  # longest first
+    for alias, concepts in lex.aliases:  # longest first
         start = 0
         while (i := text.find(alias, start)) >= 0:
-            if not any(taken[i : i + len(alias)]):
-                reading.hits.append(Hit(concept, alias, i, i + len(alias)))
-                taken[i : i + len(alias)] = [True] * len(alias)
+            fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i : i + len(alias)])]
+            reading.hits.extend(Hit(c, alias, i, i + len(alias)) for c in fits)
+            for c in fits:
+                taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)
             start = i + 1
+    covered = [a or b for a, b in zip(taken[False], taken[True], strict=True)]
     # typos beyond the listed ones: long aliases within one edit
-    leftover = "".join(" " if t else c for c, t in zip(text, taken, strict=True))
+    leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
     if len(leftover.replace(" ", "")) >= FUZZY_MIN_LEN - 1:
-        for alias, concept in lex.aliases:
+        for alias, concepts in lex.aliases:
             if len(alias) < FUZZY_MIN_LEN:
                 break
             al = fuzz.partial_ratio_alignment(alias, leftover, score_cutoff=FUZZY_CUTOFF)
             if al is None or al.dest_end - al.dest_start < len(alias) - 1:
                 continue
             span = range(al.dest_start, al.dest_end)
-            if any(taken[k] for k in span) or " " in leftover[al.dest_start : al.dest_end]:
+            if any(covered[k] for k in span) or " " in leftover[al.dest_start : al.dest_end]:
                 continue
-            reading.hits.append(Hit(concept, alias, al.dest_start, al.dest_end, fuzzy=True))
+            reading.hits.extend(Hit(c, alias, al.dest_start, al.dest_end, fuzzy=True) for c in concepts)
             for k in span:
-                taken[k] = True
-    leftover = "".join(" " if t else c for c, t in zip(text, taken, strict=True))
+                covered[k] = True
+            leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
     for chunk in leftover.split():
         for word in segment.cut(chunk):
             if not _explained(word, lex):
@@ -107,6 +115,19 @@ class ProseMatch:
     score: float
 
 
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
+
+
+def clause_of(sentence: str, fact: Fact) -> str:
+    """The part of the sentence around the figure, between commas (enumeration commas kept)."""
+    at = sentence.find(fact.raw) if fact.raw else -1
+    if at < 0:
+        return fact.source.row or sentence
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    end = _CLAUSE_END.search(sentence, at + len(fact.raw))
+    return sentence[(starts[-1] if starts else 0) : (end.start() if end else len(sentence))]
+
+
 def _weight(word: str) -> float:
     return 0.3 if word in WEAK else float(len(word))
 
@@ -121,8 +142,8 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None) -> float:
     """How much of the question's content the figure's clause (full) and sentence (part) hold."""
     if not words:
         return 0.0
-    clause = fact.source.row or ""
-    sentence = fact.source.sentence or clause
+    sentence = fact.source.sentence or fact.source.row or ""
+    clause = clause_of(sentence, fact)
     total = got = 0.0
     for w in words:
         wt = _weight(w)

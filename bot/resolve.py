@@ -84,7 +84,7 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
     return None
 
 
-def label(q: Query, cat: Catalogue) -> str:
+def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
     """A short Chinese name for what the query asks (for options and replies)."""
     if q.kind == "review":
         group = REVIEW_GROUP_LABEL.get(q.row or "", q.row or "")
@@ -104,8 +104,11 @@ def label(q: Query, cat: Catalogue) -> str:
         row = cat.row(q.row or "")
         name = row.short if row else str(q.row)
         if q.column:
-            col = next((c.label for blocks in cat.active.values() for b in blocks for c in b.columns
-                        if c.id == q.column), q.column)
+            versions = [template] if template in cat.active else list(cat.active)
+            col = next((c.label for v in versions for b in cat.active[v] for c in b.columns
+                        if c.id == q.column and any(r.id == q.row for r in b.rows)), None)
+            col = col or next((c.label for blocks in cat.active.values() for b in blocks for c in b.columns
+                               if c.id == q.column), q.column)
             return f"{name}{col}"
         return name
     if q.kind == "section":

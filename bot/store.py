@@ -13,7 +13,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,7 @@ class PutResult:
 
     added: list[str]
     replaced: list[str]
+    outcome: list[str] = field(default_factory=list)  # per item put: "added" or "replaced"
 
 
 class Store:
@@ -114,8 +115,10 @@ class Store:
                 reports.remove(lambda d, rid=rid: d["id"] == rid)
                 facts.remove(lambda d, rid=rid: d["report"] == rid)
                 result.replaced.append(rid)
+                result.outcome.append("replaced")
             else:
                 result.added.append(rid)
+                result.outcome.append("added")
             have.add(rid)
             reports.insert(p.report.to_dict())
             facts.insert_multiple(f.to_dict() for f in p.facts)

@@ -49,15 +49,15 @@ def _values(cells: list[str | None], start: int, grid: bool, width: int) -> list
 
 def _from_cells(lines: list[Line], cat: Catalogue, sub_rows: bool) -> list[RowRead]:
     """Rows read from table cells."""
-    rows = [ln for ln in lines if sum(1 for c in ln.cells if c and c.strip()) >= 2]
+    rows = [
+        ln for ln in lines if ln.kind == "row" or ln.grid or sum(1 for c in ln.cells if c and c.strip()) >= 2
+    ]
     width = max((i for ln in rows if ln.grid for i, c in enumerate(ln.cells) if c and c.strip()), default=0)
     order = cat.apply_rows
     cursor, out = 0, []
     for ln in rows:
         cells = ln.cells
-        label_end = max(
-            (i for i, c in enumerate(cells) if c and c.strip() and is_label(c)), default=-1
-        )
+        label_end = max((i for i, c in enumerate(cells) if c and c.strip() and is_label(c)), default=-1)
         labels = [c for c in cells[: label_end + 1] if c and c.strip() and not GROUP_LABEL.match(norm(c))]
         hit, printed = None, ""
         for text in reversed(labels):

@@ -15,6 +15,7 @@ from .sections import Layout
 
 _TITLE_WORDS = ("年度报告", "年报")
 _TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
+_NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)")
 _PERIOD = re.compile(r"统计期限?(?:为|是)?自?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _CRAWL_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
 _CRAWL_URL = re.compile(r"^\s*原文(?:链接|地址)\s*[:：]\s*(https?://\S+)")
@@ -80,6 +81,9 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
             break
     if year is None and (m := _PERIOD.search(lay.text)):
         year = int(m.group(1))
+        named = next((n for t in titles if (n := _NO_YEAR.match(t))), None)
+        if named is not None:
+            title, agency = next(t for t in titles if _NO_YEAR.match(t)), named.group("agency").strip()
     if year is not None and year < 2019:
         raise NotAReport("2019年以前的年报使用旧格式，暂不支持")
     if not agency or year is None:

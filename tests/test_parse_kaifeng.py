@@ -14,7 +14,15 @@ from bot.models import Fact, Parsed
 from bot.parse import parse
 from bot.settings import KNOWLEDGE
 
-APPLY_COLUMNS = ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
+APPLY_COLUMNS = [
+    "natural",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+    "total",
+]
 
 # table 二: row → {column: value}
 ACTIVE = {
@@ -104,7 +112,11 @@ def test_active_cells(row: str, column: str, value: float) -> None:
 
 def test_active_sources_and_units() -> None:
     f = cell("active.license", "decisions")
-    assert (f.source.table, f.source.row, f.source.column) == ("第二十条第（五）项", "行政许可", "处理决定数量")
+    assert (f.source.table, f.source.row, f.source.column) == (
+        "第二十条第（五）项",
+        "行政许可",
+        "处理决定数量",
+    )
     assert f.unit == "件"
     amount = cell("active.procurement", "amount")
     assert amount.unit == "万元" and amount.raw == "24230.9885"
@@ -136,8 +148,14 @@ def test_derived_groups() -> None:
     assert withheld.derived_from == [
         {"row": r, "column": "total"}
         for r in (
-            "apply.withheld.secret", "apply.withheld.law", "apply.withheld.security", "apply.withheld.third_party",
-            "apply.withheld.internal", "apply.withheld.process", "apply.withheld.enforcement", "apply.withheld.query",
+            "apply.withheld.secret",
+            "apply.withheld.law",
+            "apply.withheld.security",
+            "apply.withheld.third_party",
+            "apply.withheld.internal",
+            "apply.withheld.process",
+            "apply.withheld.enforcement",
+            "apply.withheld.query",
         )
     ]
     assert withheld.source.row == "（三）不予公开（1–8项之和）"
@@ -152,7 +170,11 @@ def test_derived_legal_person_and_litigation() -> None:
     lp = cell("apply.new", "legal_person")
     assert lp.value == 38 + 2 + 1 + 1 + 3
     assert [d["column"] for d in lp.derived_from or []] == [
-        "commercial", "research", "public_interest", "legal_service", "other_org",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal_service",
+        "other_org",
     ]
     assert cell("apply.total", "legal_person").value == 45
     assert cell("apply.withheld", "legal_person").value == 0  # derived row, derived column

@@ -35,9 +35,24 @@ def row_values(name: str, row: str) -> list[float | None]:
 @pytest.mark.parametrize(
     ("name", "year", "template", "url"),
     [
-        ("pingtan-2019.txt", 2019, "2019", "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202001/t20200120_80576.htm"),
-        ("pingtan-2021.txt", 2021, "2021", "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202202/t20220208_80613.htm"),
-        ("pingtan-2023.txt", 2023, "2021", "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm"),
+        (
+            "pingtan-2019.txt",
+            2019,
+            "2019",
+            "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202001/t20200120_80576.htm",
+        ),
+        (
+            "pingtan-2021.txt",
+            2021,
+            "2021",
+            "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202202/t20220208_80613.htm",
+        ),
+        (
+            "pingtan-2023.txt",
+            2023,
+            "2021",
+            "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm",
+        ),
     ],
 )
 def test_metadata(name: str, year: int, template: str, url: str) -> None:
@@ -87,7 +102,9 @@ def test_2019_flattened_raw_and_review() -> None:
 
 def test_2019_active_uncertain_and_determined() -> None:
     name = "pingtan-2019.txt"
-    assert [cell(name, "active.rule", c).kind for c in ("new_made", "new_published", "total_published")] == ["zero"] * 3
+    assert [cell(name, "active.rule", c).kind for c in ("new_made", "new_published", "total_published")] == [
+        "zero"
+    ] * 3
     f = cell(name, "active.normative", "new_made")  # 规范性文件898989
     assert (f.kind, f.value, f.raw) == ("uncertain", None, "898989")
     assert f.candidates is not None and {8, 89, 898, 8989} == set(f.candidates)
@@ -204,7 +221,9 @@ def test_2023_html_matches_text_wherever_the_text_determines_the_cell() -> None:
     assert html[("active.fee", "amount")].value == 5949.088667
 
 
-@pytest.mark.parametrize("name", ["pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt", "pingtan-2023.html"])
+@pytest.mark.parametrize(
+    "name", ["pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt", "pingtan-2023.html"]
+)
 def test_tables_add_up(name: str) -> None:
     assert [w for w in report(name).report.warnings if not w.rule.startswith("prose.")] == []
 
@@ -212,6 +231,8 @@ def test_tables_add_up(name: str) -> None:
 def test_2023_prose_in_force_count_differs_from_table() -> None:
     # prose: 现行有效行政规范性文件393件; table (HTML): 现行有效件数 470 — a real difference
     html = [w.message for w in report("pingtan-2023.html").report.warnings]
-    assert html == ["正文“清理并集中发布现行有效行政规范性文件393件”为393，但表格“行政规范性文件／现行有效件数”为470"]
+    assert html == [
+        "正文“清理并集中发布现行有效行政规范性文件393件”为393，但表格“行政规范性文件／现行有效件数”为470"
+    ]
     text = [w.message for w in report("pingtan-2023.txt").report.warnings]
     assert len(text) == 1 and "393" in text[0] and "470" in text[0]

@@ -1,0 +1,134 @@
+"""Factories for synthetic report documents (tab-text rows or grid rows) for the parser tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.models import Document, Line
+
+Spec = str | Sequence[str | None]
+
+
+def make_doc(
+    specs: Sequence[Spec], *, grid: bool = False, title: str | None = None, form: str = "text"
+) -> Document:
+    """A Document: strings become paragraphs, sequences become table rows (grid rows padded)."""
+    lines: list[Line] = []
+    table = 0
+    prev_row = False
+    width = max((len(s) for s in specs if not isinstance(s, str)), default=0)
+    for spec in specs:
+        if isinstance(spec, str):
+            lines.append(Line(cells=[spec]))
+            prev_row = False
+            continue
+        if not prev_row:
+            table += 1
+        cells = list(spec)
+        if grid:
+            cells += [None] * (width - len(cells))
+        lines.append(Line(cells=cells, kind="row", grid=grid, table=table))
+        prev_row = True
+    return Document(source="synthetic.txt", form=form, lines=lines, title=title)
+
+
+Z7 = ["0"] * 7
+
+ACTIVE_2021: list[Spec] = [
+    "二、主动公开政府信息情况",
+    ["第二十条 第（一）项", "", "", ""],
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数 (历史累计)"],
+    ["规章", "0", "/", "—"],
+    ["规范性文件", "3", "", "10"],
+    ["第二十条第（五）项", "", "", ""],
+    ["信息内容", "本年处理决定数量"],
+    ["行政许可", "1,234"],
+    ["第二十条第(六)项"],
+    ["信息内容", "本年处理决定数量"],
+    ["行政处罚", "-"],
+    ["行政强制", "不适用"],
+    ["第二十条第（八）项"],
+    ["信息内容", "本年收费金额（单位：万元）"],
+    ["行政事业性收费", "3940元"],
+]
+
+APPLY_HEADER: list[Spec] = [
+    "三、收到和处理政府信息公开申请情况",
+    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"],
+    ["", "", "", "自 然 人", "法人或其他组织", "", "", "", "", "总计"],
+    ["", "", "", "", "商业 企业", "科研机构", "社会公益组织", "法律服务 机构", "其他"],
+]
+
+
+def apply_2021(new: list[str], total: list[str], disclosed: list[str], carried_in: list[str]) -> list[Spec]:
+    """Table 三 in the 2021 layout with wrapped, spaced and typo'd labels."""
+    return [
+        *APPLY_HEADER,
+        ["一、本年新收政府信息公开申请数量", *new],
+        ["二、上年结转政府信息公开申请数量", *carried_in],
+        ["三 、 本 年 度 办 理 结 果", "（一）予以公开", *disclosed],
+        ["（二）部分公开（区分处理的，只计这一情 形，不计其他情形）", "1", "0", "0", "0", "0", "0", "1"],
+        ["（三）不予公开", "1.属于国家秘密", *Z7],
+        ["2.其他法律行政止公开", *Z7],
+        ["3.危及“三安全一稳定”", *Z7],
+        ["4.保护第三方合法权益", *Z7],
+        ["5.属于三类内部事务信息", *Z7],
+        ["6.属于四类过程性信息", *Z7],
+        ["7.属于行政执法案卷", *Z7],
+        ["8.属于行政查询事项", *Z7],
+        ["（四）无", "1.本机关不掌握相关政府信息", "1", "0", "0", "0", "0", "0", "1"],
+        ["法提供", "2.没有现成信息需要另行制作", *Z7],
+        ["3.补正后申请内容仍不明确", *Z7],
+        ["（五）不予处理", "1.信访举报投诉类申请", *Z7],
+        ["2.重复申请", *Z7],
+        ["3.要求提供公开出版物", *Z7],
+        ["4.无正当理由大量反复 申请", *Z7],
+        ["5.要求行政机关确认或重新出具已获取信息", *Z7],
+        ["（六）其他处理", "1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", *Z7],
+        ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", *Z7],
+        ["3、其他", *Z7],
+        ["（七）总计", *total],
+        ["四、结转下年度继续办理", *Z7],
+    ]
+
+
+REVIEW: list[Spec] = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    ["行政复议", "", "", "", "", "行政诉讼"],
+    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+    ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果",
+     "尚未审结", "总计"],
+    ["1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "", "", "", "", ""],
+]  # fmt: skip
+
+
+def report_2021(
+    *,
+    title: str = "测试县人民政府2022年政府信息公开工作年度报告",
+    new: list[str] | None = None,
+    total: list[str] | None = None,
+    disclosed: list[str] | None = None,
+    carried_in: list[str] | None = None,
+    prose: str = "2022年，全县主动公开政府信息1200条，收到政府信息公开申请6件。",
+    review: list[Spec] | None = None,
+) -> Document:
+    """A small, consistent 2021-version report in tab text; override pieces to break it."""
+    specs: list[Spec] = [
+        title,
+        "本报告由测试县人民政府办公室编制。",
+        "一、总体情况",
+        prose,
+        *ACTIVE_2021,
+        *apply_2021(
+            new or ["5", "0", "0", "0", "0", "1", "6"],
+            total or ["5", "0", "0", "0", "0", "1", "6"],
+            disclosed or ["3", "0", "0", "0", "0", "1", "4"],
+            carried_in or [""] * 7,
+        ),
+        *(review if review is not None else REVIEW),
+        "五、存在的主要问题及改进情况",
+        "一是公开深度不够。",
+        "六、其他需要报告的事项",
+        "本年度收取信息处理费3940元。",
+    ]
+    return make_doc(specs)

@@ -1,0 +1,98 @@
+"""勾稽关系 checks: each rule fires with its figures, and stays quiet on blanks and consistent tables."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parse_factories import REVIEW, Z7, make_doc, report_2021
+
+from bot import catalogue
+from bot.checks import format_check, run
+from bot.models import Document, Line
+from bot.parse import parse
+
+
+def rules(doc: Document) -> list[str]:
+    return [w.rule for w in parse(doc).report.warnings]
+
+
+def messages(doc: Document) -> list[str]:
+    return [w.message for w in parse(doc).report.warnings]
+
+
+def test_column_balance() -> None:
+    # 一 其他 2 + 二 0 ≠ (七) 1 + 四 0; same in 总计 (7 ≠ 6)
+    doc = report_2021(new=["5", "0", "0", "0", "0", "2", "7"], carried_in=Z7, prose="概述。")
+    assert messages(doc) == [
+        "表三“其他”列：本年新收2＋上年结转0＝2，但办理结果总计1＋结转下年度0＝1",
+        "表三“总计”列：本年新收7＋上年结转0＝7，但办理结果总计6＋结转下年度0＝6",
+    ]
+
+
+def test_results_total_and_row_total() -> None:
+    # (七) 自然人 6 while the results add up to 5; the (七) row then adds up to 7, not 6
+    doc = report_2021(
+        new=["6", "0", "0", "0", "0", "1", "7"],
+        total=["6", "0", "0", "0", "0", "1", "6"],
+        carried_in=Z7,
+        prose="概述。",
+    )
+    assert set(rules(doc)) == {"apply.results", "apply.columns", "apply.balance"}
+    assert "表三“自然人”列：（七）总计6，但（一）至（六）之和为3＋1＋0＋1＋0＋0＝5" in messages(doc)
+    assert "表三“（七）总计”行：总计6，但各申请人列之和为7" in messages(doc)
+
+
+def test_blank_total_column_is_not_read_as_zero() -> None:
+    doc = report_2021(
+        new=["5", "0", "0", "0", "0", "1", ""], total=["5", "0", "0", "0", "0", "1", ""], prose="概述。"
+    )
+    assert rules(doc) == []
+
+
+def test_review_group_sum() -> None:
+    review = [*REVIEW[:-1], ["1", "0", "0", "0", "2", "0", "0", "0", "0", "0", "1", "1", "0", "0", "2"]]
+    assert messages(report_2021(review=review)) == [
+        "表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2"
+    ]
+
+
+def test_printed_group_row_against_its_items() -> None:
+    doc = report_2021()
+    lines = list(doc.lines)
+    at = next(i for i, ln in enumerate(lines) if ln.cells[:1] == ["（四）无"])
+    lines.insert(
+        at, Line(cells=["（四）无法提供（小计）", "2", "0", "0", "0", "0", "0", "2"], kind="row", table=3)
+    )
+    msgs = messages(replace(doc, lines=lines))
+    assert "表三“（四）无法提供（小计）”“自然人”列为2，但其各项之和为1" in msgs
+
+
+def test_prose_against_tables() -> None:
+    doc = report_2021(prose="全年收到政府信息公开申请8件，办结6件，行政复议1件。")
+    assert messages(doc) == [
+        "正文“全年收到政府信息公开申请8件”为8，但表格“一、本年新收政府信息公开申请数量／总计”为6"
+    ]
+
+
+def test_run_directly_and_format_check() -> None:
+    parsed = parse(report_2021(review=[*REVIEW[:-1], ["1", "0", "0", "0", "2", *["0"] * 10]]))
+    again = run(parsed.report, parsed.facts, catalogue.default())
+    assert [w.rule for w in again] == ["review.sum"]
+    text = format_check(parsed)
+    lines = text.splitlines()
+    assert lines[0] == "测试县人民政府2022年政府信息公开工作年度报告"
+    assert "测试县人民政府" in lines[1] and "2022" in lines[1] and "2021年版" in lines[1]
+    assert "不确定单元格 0 个" in lines[2]
+    assert lines[-1] == "- 表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2"
+
+
+def test_format_check_clean_and_uncertain() -> None:
+    assert format_check(parse(report_2021())).splitlines()[-1] == "未发现勾稽关系问题"
+    doc = make_doc(
+        ["平潭综合实验区2021年度政府信息公开工作年度报告", "一、总体情况 概述。二、主动公开政府信息情况 第二十条第（一）项"
+         "信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665三、收到和处理政府信息公开申请情况"
+         "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况"]
+    )  # fmt: skip
+    text = format_check(parse(doc))
+    assert "不确定单元格 3 个" in text
+    assert "不确定：行政规范性文件／本年制发件数（原文“693665”，可能为 6、69、693、6936）" in text

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import catalogue as catalogue_mod
 from . import lexicon as lexicon_mod
+from . import segment
 from .compose import Composer
 from .extract import Slots, extract
 from .kb import KnowledgeBase, agency_aliases
@@ -52,6 +53,7 @@ class Answerer:
         self.cat = catalogue_mod.default()
         self.lex = lexicon_mod.default()
         self.compose = Composer(kb, self.cat)
+        segment.warm()  # load the dictionary now, not on the first question
 
     # ------------------------------------------------------------------ entry point
     def answer(self, question: str, context: Context | None = None) -> Answer:

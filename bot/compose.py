@@ -160,7 +160,8 @@ class Composer:
 
     @staticmethod
     def _where(f: Fact) -> str:
-        bits = [b for b in (f.source.table, f.source.row, f.source.column) if b]
+        table = f.source.table if f.source.table != f.source.section else None
+        bits = [b for b in (table, f.source.row, f.source.column) if b]
         return " · ".join(bits)
 
     # ------------------------------------------------------------------ prose, sections, rates

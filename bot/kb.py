@@ -103,7 +103,8 @@ class KnowledgeBase:
 def bundled_reports(knowledge: Path = KNOWLEDGE) -> list[Path]:
     """The report files bundled under knowledge/reports/."""
     exts = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
-    return sorted(p for p in (knowledge / "reports").iterdir() if p.suffix.lower() in exts)
+    return sorted(p for p in (knowledge / "reports").iterdir()
+                  if p.suffix.lower() in exts and p.name.lower() != "readme.md")
 
 
 def _bundle_key(files: list[Path]) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = ROOT / "knowledge"
+# the bundled data; NIANBAO_KNOWLEDGE_DIR points elsewhere (e.g. a non-editable install)
+KNOWLEDGE = Path(os.environ.get("NIANBAO_KNOWLEDGE_DIR") or ROOT / "knowledge")
 
 
 @dataclass(frozen=True)

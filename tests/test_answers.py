@@ -1,0 +1,128 @@
+"""What a person asking questions gets back, on the bundled reports: figures, sources, honesty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer, Context
+from bot.ingest import ingest
+from bot.kb import KnowledgeBase
+from bot.settings import Settings
+from bot.store import Store
+
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+
+
+@pytest.fixture(scope="module")
+def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("kf") / "kb.json"
+    ingest([REPORTS / "kaifeng-2019.txt"], Store(db), Settings())
+    return Answerer(KnowledgeBase.load(db))
+
+
+@pytest.fixture(scope="module")
+def multi(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("multi") / "kb.json"
+    files = [REPORTS / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt",
+                                   "hongze-2023.pdf")]
+    summary = ingest(files, Store(db), Settings())
+    assert not summary.failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+def test_figure_with_breakdown_and_source(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("2019年行政复议多少件")
+    assert (a.status, a.value, a.unit) == ("answered", 19, "件")
+    assert a.section == "四、政府信息公开行政复议、行政诉讼情况"
+    assert "结果维持10件、结果纠正2件、其他结果2件、尚未审结5件" in a.text
+    assert "《开封市人民政府2019年政府信息公开工作年度报告》" in a.text
+
+
+def test_derived_total_shows_its_arithmetic(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("行政诉讼多少件")
+    assert a.value == 32 and a.formula == "28 + 4 = 32"
+    a = kaifeng.answer("无法提供的申请有多少件")
+    assert a.value == 58 and "54 + 3 + 1" in (a.formula or "")
+
+
+def test_applicant_column(kaifeng: Answerer) -> None:
+    assert kaifeng.answer("律所申请了几件").value == 1
+    assert kaifeng.answer("法人或其他组织申请了多少").value == 45  # 38+2+1+1+3, derived
+
+
+def test_text_answer_quotes_the_report(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("存在哪些主要问题")
+    assert a.status == "answered" and a.section.startswith("五") and "政府信息公开意识" in a.text
+
+
+def test_prose_figure_quotes_its_sentence(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("政策解读多少条")
+    assert (a.value, a.section[:1]) == (320, "一")
+    assert "政策解读320条" in a.text and "原文" in a.text
+
+
+@pytest.mark.parametrize("q", ["2018年行政复议多少件", "北京市2019年行政复议多少件", "郑州2019年行政复议多少件",
+                               "行政复议的律师费是多少", "开封今天天气怎么样", "asdfghjkl", "", "？？？"])
+def test_unknown_is_said_not_guessed(kaifeng: Answerer, q: str) -> None:
+    a = kaifeng.answer(q)
+    assert a.status == "unknown" and a.value is None and a.text
+
+
+def test_missing_year_names_what_is_loaded(kaifeng: Answerer) -> None:
+    assert "2019" in kaifeng.answer("2021年收到多少申请").text
+
+
+def test_clarify_agency_with_options(multi: Answerer) -> None:
+    a = multi.answer("2019年行政复议多少件")
+    assert a.status == "clarify"
+    assert sorted(a.options) == ["平潭2019年行政复议多少件", "开封2019年行政复议多少件"]
+    assert multi.answer(a.options[0]).status == "answered"
+
+
+def test_clarify_year_for_one_agency(multi: Answerer) -> None:
+    a = multi.answer("平潭行政复议多少件")
+    assert a.status == "clarify" and len(a.options) == 3
+
+
+def test_follow_ups_keep_agency_year_and_field(multi: Answerer) -> None:
+    ctx = Context()
+    assert multi.answer("平潭2021年行政复议多少件", ctx).value == 3
+    assert multi.answer("行政诉讼呢？", ctx).value == 12
+    a = multi.answer("那2023年呢？", ctx)
+    assert (a.year, a.value) == (2023, 7)
+    assert multi.answer("平潭2023年收到多少申请", ctx).value == 81
+    assert multi.answer("其中自然人呢？", ctx).value == 80
+
+
+def test_relative_year_says_how_it_was_read(multi: Answerer) -> None:
+    a = multi.answer("平潭去年行政复议多少件")
+    assert a.year == 2023 and a.value == 2 and "2023" in a.text.split("\n")[0]
+
+
+def test_comparison_with_formula(multi: Answerer) -> None:
+    a = multi.answer("平潭2023年比2021年行政诉讼多多少")
+    assert a.value == -5 and a.formula == "7 − 12 = -5"
+
+
+def test_correction_rate(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("行政复议纠错率")
+    assert a.unit == "%" and a.value == pytest.approx(14.29)
+    assert "2 ÷" in (a.formula or "")
+
+
+def test_uncertain_flattened_cell_is_not_answered(multi: Answerer) -> None:
+    a = multi.answer("平潭2019年规范性文件对外公开总数")
+    assert a.status == "unknown" and "898989" in a.text
+
+
+def test_report_contradicting_itself_is_marked(multi: Answerer) -> None:
+    a = multi.answer("洪泽区2023年行政复议多少件")
+    assert a.status == "answered" and "11" in a.text and "不一致" in a.text
+
+
+def test_version_specific_field(multi: Answerer) -> None:
+    a = multi.answer("平潭2021年行政事业性收费金额")
+    assert (a.value, a.unit) == (24252.311082, "万元")
+    assert multi.answer("开封2019年行政事业性收费金额").status != "answered"  # 2019 table has no amount

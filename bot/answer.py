@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 200  # characters looked at; longer input is cut (a question is short)
 PROSE_MIN = 0.75
+LIST_MAX = 8  # options and agencies listed in one reply
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
 _COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
 _UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
@@ -64,7 +65,7 @@ class Answerer:
             return self._unknown("没看懂这个问题。请用中文提问，例如：" + "；".join(self.kb.examples(2)))
         if not self.kb.reports:
             return self._unknown("知识库中还没有报告，请先载入报告。")
-        slots = extract(q, self.kb.aliases)
+        slots = extract(q, self.kb.alias_index or self.kb.aliases)
         reading = read(slots.rest, self.lex)
         query = resolve(reading, self.cat)
         follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
@@ -165,7 +166,10 @@ class Answerer:
                 plan.notes.append(f"“{slots.relative}”按已载入的最新年度{newest}年理解"
                                   + ("的前一年" if shift else ""))
         if years:
-            with_year = [a for a in agencies if any(y in self.kb.years[a] for y in years)]
+            if agency:
+                with_year = [agency] if any(y in self.kb.years[agency] for y in years) else []
+            else:
+                with_year = sorted(set().union(*(self.kb.agencies_in.get(y, set()) for y in years)))
             if not with_year:
                 who = agency or "已载入的任何机关"
                 return self._unknown(f"知识库中没有{who}{'、'.join(map(str, years))}年的年报。已载入：{self._loaded()}。")
@@ -190,10 +194,11 @@ class Answerer:
         return plan
 
     def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None) -> Answer:
-        options = [f"{agency_aliases(a)[-1]}{q}" for a in sorted(agencies)]
+        options = [f"{agency_aliases(a)[-1]}{q}" for a in sorted(agencies)[:LIST_MAX]]
         when = f"{'、'.join(map(str, years))}年" if years else ""
+        more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
         return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
-                      text=f"知识库中有{len(options)}个机关{when}的年报，您问的是哪一个？\n" + _numbered(options))
+                      text=f"知识库中有{len(agencies)}个机关{when}的年报，您问的是哪一个？{more}\n" + _numbered(options))
 
     def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
         labels = [label(c, self.cat) for c in query.choices]
@@ -208,7 +213,9 @@ class Answerer:
                       text="这个问题可以有几种理解，您问的是哪一个？\n" + _numbered(options))
 
     def _loaded(self) -> str:
-        return "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in self.kb.years.items())
+        items = list(self.kb.years.items())
+        shown = "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in items[:LIST_MAX])
+        return shown + (f"等{len(items)}个机关" if len(items) > LIST_MAX else "")
 
     @staticmethod
     def _unknown(text: str) -> Answer:

@@ -30,8 +30,33 @@ class Slots:
     rest: str = ""  # the question without the year and agency words
 
 
-def extract(q: str, aliases: dict[str, str]) -> Slots:
+class AliasIndex:
+    """Longest-match look-up of agency aliases, indexed by their first two characters.
+
+    Built once; a look-up costs O(len(question)), whatever the number of agencies.
+    """
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        self.aliases = aliases
+        self.by_head: dict[str, list[str]] = {}
+        for alias in sorted(aliases, key=len, reverse=True):
+            self.by_head.setdefault(alias[:2], []).append(alias)
+
+    def find(self, text: str) -> tuple[str, int, int] | None:
+        """(agency, start, end) of the longest alias in text, leftmost first among equals."""
+        best: tuple[int, int, str] | None = None
+        for i in range(len(text) - 1):
+            for alias in self.by_head.get(text[i : i + 2], ()):
+                if text.startswith(alias, i):
+                    if best is None or len(alias) > best[1] - best[0]:
+                        best = (i, i + len(alias), alias)
+                    break
+        return (self.aliases[best[2]], best[0], best[1]) if best else None
+
+
+def extract(q: str, aliases: AliasIndex | dict[str, str]) -> Slots:
     """Years and agency from a normalised question; aliases maps alias → agency."""
+    index = aliases if isinstance(aliases, AliasIndex) else AliasIndex(aliases)
     s = Slots()
     rest = q
     m = _LEAD.match(q)
@@ -56,12 +81,10 @@ def extract(q: str, aliases: dict[str, str]) -> Slots:
     if m and not s.years:
         s.relative = m.group(1)
         rest = rest[: m.start()] + " " + rest[m.end():]
-    for alias in sorted(aliases, key=len, reverse=True):
-        i = rest.find(alias)
-        if i >= 0:
-            s.agency = aliases[alias]
-            rest = rest[:i] + " " + rest[i + len(alias):]
-            break
+    found = index.find(rest)
+    if found:
+        s.agency, i, j = found
+        rest = rest[:i] + " " + rest[j:]
     if s.agency is None:
         m = _PLACE.match(rest.strip())
         if m and m.group(1) not in _NOT_PLACE:

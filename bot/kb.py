@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extract import AliasIndex
 from .models import Fact, Report
 from .settings import KNOWLEDGE, Settings
 from .store import Store
@@ -52,6 +53,9 @@ class KnowledgeBase:
     years: dict[str, list[int]] = field(default_factory=dict)  # agency → sorted years
     report_of: dict[tuple[str, int], Report] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # alias → agency
+    alias_index: AliasIndex | None = None
+    agencies_in: dict[int, set[str]] = field(default_factory=dict)  # year → agencies with a report
+    _examples: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.reports}
@@ -73,6 +77,12 @@ class KnowledgeBase:
                 taken[alias].add(r.agency)
         # an alias two agencies share names neither
         self.aliases = {a: next(iter(ag)) for a, ag in taken.items() if len(ag) == 1}
+        self.alias_index = AliasIndex(self.aliases)
+        agencies_in: dict[int, set[str]] = defaultdict(set)
+        for r in self.reports:
+            agencies_in[r.year].add(r.agency)
+        self.agencies_in = dict(agencies_in)
+        self._examples = self._make_examples()
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
@@ -91,13 +101,16 @@ class KnowledgeBase:
 
     def examples(self, n: int = 3) -> list[str]:
         """Example questions that this knowledge base can answer."""
+        return self._examples[:n]
+
+    def _make_examples(self) -> list[str]:
         if not self.reports:
             return []
         r = max(self.reports, key=lambda r: r.year)
         many = len(self.years) > 1
         who = (agency_aliases(r.agency)[-1] if many else "")
         qs = [f"{who}{r.year}年行政复议多少件", f"{who}{r.year}年收到多少政府信息公开申请", f"{who}{r.year}年存在哪些主要问题"]
-        return qs[:n]
+        return qs
 
 
 def bundled_reports(knowledge: Path = KNOWLEDGE) -> list[Path]:

@@ -57,6 +57,13 @@ def _column(printed: str, block: Block) -> Column | None:
     )
 
 
+def _columns_in(printed: str, block: Block) -> list[Column]:
+    """Every catalogue column a header line names, in printed order (headers on one text line)."""
+    p = norm(printed)
+    hits = sorted((p.find(norm(c.label)), c.id) for c in block.columns if norm(c.label) in p)
+    return [next(c for c in block.columns if c.id == cid) for _, cid in hits]
+
+
 def _row(printed: str, block: Block) -> Row | None:
     """The catalogue row a printed label names (exact, or a known variant)."""
     p = norm(printed)
@@ -97,6 +104,8 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
         found = [(i, c, col) for i, c in filled if (col := _column(c, block))]
         if found:
             heads = [Head(col, " ".join(c.split()), _unit(c), i) for i, c, col in found]
+            if len(found) == 1 and len(many := _columns_in(found[0][1], block)) > 1:
+                heads = [Head(col, col.label, _unit(found[0][1])) for col in many]  # one text line
             continue
         first = filled[0][1]
         if len(filled) == 1 and (m := re.match(r"^\s*(\D+?)\s*([-\d].*)$", first)) and heads:
@@ -110,7 +119,7 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
         if row is None or not heads:
             continue
         label = " ".join(first.split())
-        if all(h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):
+        if all(0 <= h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):
             raw = [ln.cells[h.pos] for h in heads]
         else:
             raw = [c for _, c in filled[1:]] + [""] * len(heads)

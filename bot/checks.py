@@ -1,7 +1,7 @@
 """Consistency checks (勾稽关系) over a report's facts, and the text `python -m bot check` prints.
 
-Table 三: per column 一+二 = (七)+四 and (七) = Σ results; per row 总计 = Σ applicant columns;
-printed group rows = Σ their sub-rows.  Table 四: 总计 = Σ four results per group.  Prose figures
+Table 二 (2019 columns): 对外公开总数量 ≥ 本年新公开数量.  Table 三: per column 一+二 = (七)+四 and
+(七) = Σ results; per row 总计 = Σ applicant columns; printed group rows = Σ their sub-rows.  Table 四: 总计 = Σ four results per group.  Prose figures
 that name a table figure (收到申请N件, 办结N件, 结转N件, 行政复议N件, 规范性文件N件 …) must match it.
 Only printed numbers are compared: blank, "/", "—" and uncertain cells are never guessed at.
 """
@@ -88,11 +88,23 @@ def _review(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
     return out
 
 
+def _active(ix: Index, heading: str) -> list[Warning_]:
+    """Table 二, 2019 columns: 对外公开总数量 is never below 本年新公开数量."""
+    out = []
+    for row in ("active.rule", "active.normative"):
+        new, total = ix.num(row, "new_published"), ix.num(row, "total_published")
+        if new is not None and total is not None and total < new:
+            msg = f"表二“{ix.label(row, 'total_published')}”：对外公开总数量{fmt(total)}小于本年新公开数量{fmt(new)}"
+            out.append(Warning_("active.published", msg, heading))
+    return out
+
+
 def run(report: Report, facts: list[Fact], catalogue: Catalogue) -> list[Warning_]:
     """Every failed consistency rule of one report, each a one-line Chinese message with the figures."""
     ix = Index(facts, catalogue)
     heading = {s.id: s.heading for s in report.sections}
-    out = _apply(ix, catalogue, heading.get("三", "三、收到和处理政府信息公开申请情况"))
+    out = _active(ix, heading.get("二", "二、主动公开政府信息情况"))
+    out += _apply(ix, catalogue, heading.get("三", "三、收到和处理政府信息公开申请情况"))
     out += _review(ix, catalogue, heading.get("四", "四、政府信息公开行政复议、行政诉讼情况"))
     out += prose_warnings(report, facts, ix)
     unique: dict[str, Warning_] = {}

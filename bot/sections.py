@@ -16,15 +16,22 @@ PREFACE_ID = "序"
 PREFACE_HEADING = "前言"
 _SEP = r"\s*[、.．]\s*"
 _GAP = r"[^。\n\d、：:]{0,16}?"
+
+
+def _spaced(pattern: str) -> re.Pattern[str]:
+    """Allow spaces and line breaks between the Chinese characters of a heading (PDF text)."""
+    return re.compile(re.sub(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff])", r"\1\\s*", pattern))
+
+
 HEADINGS: dict[str, re.Pattern[str]] = {
-    "一": re.compile(rf"(?<![（(])一{_SEP}总\s*体\s*情\s*况"),
-    "二": re.compile(rf"(?<![（(])二{_SEP}(?:行政机关)?主动公开政府信息(?:的)?情况"),
-    "三": re.compile(rf"(?<![（(])三{_SEP}收到和处理政府信息公开申请(?:的)?情况"),
-    "四": re.compile(
-        rf"(?<![（(])四{_SEP}{_GAP}行政法?复议[、，,和及与]?[^。\n\d]{{0,8}}?行政诉讼(?:的)?情况"
+    "一": _spaced(rf"(?<![（(])一{_SEP}总体情况"),
+    "二": _spaced(rf"(?<![（(])二{_SEP}(?:行政机关)?主动公开政府信息(?:的)?情况"),
+    "三": _spaced(rf"(?<![（(])三{_SEP}收到和处理政府信息公开申请(?:的)?情况"),
+    "四": _spaced(
+        rf"(?<![（(])四{_SEP}{_GAP}行政法?复议(?:、|，|,|和|及|与)?[^。\n\d]{{0,8}}?行政诉讼(?:的)?情况"
     ),
-    "五": re.compile(rf"(?<![（(])五{_SEP}{_GAP}存在的?主要问题(?:及|和)?(?:其)?(?:改进)?(?:情况|措施)?"),
-    "六": re.compile(rf"(?<![（(])六{_SEP}其他需要报告的事项"),
+    "五": _spaced(rf"(?<![（(])五{_SEP}{_GAP}存在的?主要问题(?:及|和)?(?:其)?(?:改进)?(?:情况|措施)?"),
+    "六": _spaced(rf"(?<![（(])六{_SEP}其他需要报告的事项"),
 }
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
 

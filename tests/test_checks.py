@@ -96,3 +96,18 @@ def test_format_check_clean_and_uncertain() -> None:
     text = format_check(parse(doc))
     assert "不确定单元格 3 个" in text
     assert "不确定：行政规范性文件／本年制发件数（原文“693665”，可能为 6、69、693、6936）" in text
+
+
+def test_2019_published_total_below_new() -> None:
+    specs = [
+        "测试市人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "概述。",
+        "二、主动公开政府信息情况",
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "1", "5", "3"],
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert messages(make_doc(specs)) == ["表二“规章”：对外公开总数量3小于本年新公开数量5"]

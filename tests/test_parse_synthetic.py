@@ -172,3 +172,40 @@ def test_year_falls_back_to_the_statistics_period() -> None:
     )
     r = parse(doc).report
     assert (r.agency, r.year) == ("测试县人民政府", 2022)
+
+
+def test_pdf_like_text_lines() -> None:
+    """Tables extracted as text lines with spaces between cells (no grid)."""
+    specs = [
+        "测试市人民政府2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "概述。",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容 本年制发件数 本年废止件数 现行有效件数",
+        "规章 0 0 0",
+        "行政规范性文件 12 3 45",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21",
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+        "（一）予以公开 21 0 0 0 0 0 21",
+        "（七）总计 21 0 0 0 0 0 21",
+        "四、结转下年度继续办理 0 0 0 0 0 0 0",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议 行政诉讼",
+        "10 1 0 0 11 0 0 0 0 0 5 0 0 0 5",
+        "五、存在的主要问题及改进情况",
+        "无。",
+    ]
+    p = parse(make_doc(specs, form="pdf"))
+    assert [cell(p, "active.normative", c).value for c in ("issued", "repealed", "in_force")] == [12, 3, 45]
+    assert [cell(p, "apply.new", c).value for c in COLS] == [21, 0, 0, 0, 0, 0, 21]
+    assert cell(p, "apply.total", "total").value == 21
+    assert [cell(p, "review", c).value for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        10,
+        1,
+        0,
+        0,
+        11,
+    ]
+    assert cell(p, "litigation.after_review", "total").value == 5

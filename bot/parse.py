@@ -76,5 +76,5 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
         sections=sections(lay, all_spans),
     )
     report.warnings = checks.run(report, facts, cat)
-    log.info("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))
+    log.debug("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))
     return Parsed(report=report, facts=facts)

@@ -84,10 +84,9 @@ def layout(doc: Document) -> Layout:
     return Layout(doc.lines, "\n".join(texts), starts, body_start)
 
 
-def find(lay: Layout) -> list[Span]:
-    """The section headings found, in template order (missing sections are skipped)."""
+def _search(lay: Layout, pos: int) -> list[Span]:
+    """Headings in template order from pos (missing sections are skipped)."""
     found: list[tuple[str, str, int, int]] = []
-    pos = lay.body_start
     for sid, pattern in HEADINGS.items():
         m = pattern.search(lay.text, pos)
         if m is None:
@@ -98,6 +97,17 @@ def find(lay: Layout) -> list[Span]:
     for i, (sid, heading, start, body) in enumerate(found):
         end = found[i + 1][2] if i + 1 < len(found) else len(lay.text)
         spans.append(Span(sid, heading, start, body, end))
+    return spans
+
+
+def find(lay: Layout) -> list[Span]:
+    """The section headings, in template order; a table of contents listing them is skipped."""
+    spans = _search(lay, lay.body_start)
+    empty = [s for s in spans[:-1] if len(lay.text[s.body : s.end].strip()) < 4]
+    if len(spans) >= 4 and len(empty) >= len(spans) - 2:  # 目录: headings with nothing between them
+        again = _search(lay, spans[-1].body)
+        if len(again) >= 3:
+            return again
     return spans
 
 

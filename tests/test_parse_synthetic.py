@@ -6,7 +6,7 @@ import pytest
 from parse_factories import ACTIVE_2021, Z7, make_doc, report_2021
 
 from bot.errors import BadTable, NotAReport
-from bot.models import Fact, Parsed
+from bot.models import Document, Fact, Parsed
 from bot.parse import parse
 
 COLS = ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
@@ -209,3 +209,13 @@ def test_pdf_like_text_lines() -> None:
         11,
     ]
     assert cell(p, "litigation.after_review", "total").value == 5
+
+
+def test_table_of_contents_is_skipped() -> None:
+    toc = ["目录", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+           "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]  # fmt: skip
+    doc = report_2021()
+    lines = [*doc.lines[:1], *make_doc(toc).lines, *doc.lines[1:]]
+    p = parse(Document(source="toc.txt", form="text", lines=lines))
+    assert p.report.section("一").text.startswith("2022年，全县主动公开政府信息1200条")
+    assert cell(p, "apply.new", "total").value == 6

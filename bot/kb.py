@@ -20,25 +20,55 @@ from .store import Store
 
 log = logging.getLogger(__name__)
 
-_GOV_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|管委会|管理委员会|办公室)$")
-_ADMIN_PART = re.compile(r".+?(?:自治区|自治州|特别行政区|综合实验区|新区|开发区|省|市|区|县|州|盟|旗)")
-_ADMIN_END = re.compile(r"(自治区|自治州|综合实验区|新区|开发区|省|市|区|县|州|盟|旗)$")
+_GOV_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|政府|管委会|管理委员会|办公室|办公厅)$")
+_ADMIN_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|综合实验区|新区|开发区|高新区|省|市|区|县)")
+_ADMIN_END = re.compile(r"(特别行政区|自治区|自治州|自治县|综合实验区|新区|开发区|高新区|省|市|区|县)$")
+STRONG, WEAK = 2, 1
+
+
+def _core(agency: str) -> str:
+    core = agency
+    while (shorter := _GOV_SUFFIX.sub("", core)) != core and shorter:
+        core = shorter
+    return core
+
+
+def alias_strengths(agency: str) -> dict[str, int]:
+    """Names people use for an agency, each STRONG (names it) or WEAK (names only its region).
+
+    开封市人民政府 → 开封市, 开封, 开封市政府 … (strong); 开封市教育局 → 教育局, 开封教育局 … (strong)
+    and 开封市, 开封 (weak: they name the city's own government first).
+    """
+    core = _core(agency)
+    parts = _ADMIN_PART.findall(core)
+    region = "".join(parts)
+    dept = core[len(region):] if core.startswith(region) else ""
+    regional = {core if not dept else region}
+    if parts:
+        last = parts[-1]
+        regional |= {last}
+        for part in (last, region):
+            stem = _ADMIN_END.sub("", part)
+            if len(stem) >= 2:
+                regional.add(stem)
+    regional |= {r + suffix for r in list(regional) if _ADMIN_END.search(r) for suffix in ("政府", "人民政府")}
+    out = {agency: STRONG, core: STRONG}
+    if dept:
+        for r in regional:
+            out.setdefault(r, WEAK)
+            if len(dept) >= 2 and not r.endswith("政府"):
+                out[r + dept] = STRONG
+        if len(dept) >= 3:
+            out[dept] = STRONG
+    else:
+        for r in regional:
+            out[r] = STRONG
+    return {a: k for a, k in out.items() if len(a) >= 2}
 
 
 def agency_aliases(agency: str) -> list[str]:
-    """Short forms people use for an agency: 开封市人民政府 → 开封市, 开封, 开封市政府 …"""
-    names = {agency}
-    core = _GOV_SUFFIX.sub("", agency) or agency
-    names |= {core, core + "政府", core + "人民政府"}
-    parts = _ADMIN_PART.findall(core)
-    if parts:
-        last = parts[-1]
-        names |= {last, last + "政府", last + "人民政府"}
-        for part in (last, core):
-            stem = _ADMIN_END.sub("", part)
-            if len(stem) >= 2:
-                names.add(stem)
-    return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+    """The strong names of an agency, longest first (the last is the shortest)."""
+    return sorted((a for a, k in alias_strengths(agency).items() if k == STRONG), key=len, reverse=True)
 
 
 @dataclass
@@ -71,12 +101,18 @@ class KnowledgeBase:
             years[r.agency].add(r.year)
             self.report_of[(r.agency, r.year)] = r
         self.years = {a: sorted(ys) for a, ys in years.items()}
-        taken: dict[str, set[str]] = defaultdict(set)
+        taken: dict[str, dict[str, int]] = defaultdict(dict)
         for r in self.reports:
-            for alias in agency_aliases(r.agency) + list(r.aliases):
-                taken[alias].add(r.agency)
-        # an alias two agencies share names neither
-        self.aliases = {a: next(iter(ag)) for a, ag in taken.items() if len(ag) == 1}
+            names = alias_strengths(r.agency) | {a: STRONG for a in r.aliases}
+            for alias, strength in names.items():
+                taken[alias][r.agency] = max(strength, taken[alias].get(r.agency, 0))
+        # an alias names the one agency it names most strongly; a tie names neither
+        self.aliases = {}
+        for alias, owners in taken.items():
+            top = max(owners.values())
+            best = [a for a, k in owners.items() if k == top]
+            if len(best) == 1:
+                self.aliases[alias] = best[0]
         self.alias_index = AliasIndex(self.aliases)
         agencies_in: dict[int, set[str]] = defaultdict(set)
         for r in self.reports:

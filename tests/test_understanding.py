@@ -108,3 +108,13 @@ def test_lexicon_rejects_an_alias_naming_two_concepts(tmp_path) -> None:  # noqa
     bad.write_text('{"apply_rows": {"apply.new": ["收到"], "apply.total": ["收到"]}}', encoding="utf-8")
     with pytest.raises(ValueError, match="收到"):
         lexicon.load(bad)
+
+
+def test_department_reports_do_not_take_the_region_name() -> None:
+    from bot.kb import STRONG, WEAK, alias_strengths
+
+    gov = alias_strengths("平潭综合实验区")
+    dept = alias_strengths("平潭综合实验区财政金融局")
+    assert gov["平潭"] == STRONG and dept["平潭"] == WEAK
+    assert dept["平潭财政金融局"] == STRONG
+    assert alias_strengths("杭州市西湖区人民政府")["西湖区"] == STRONG  # 杭州's 州 is not a region suffix

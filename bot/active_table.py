@@ -119,10 +119,12 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
         if row is None or not heads:
             continue
         label = " ".join(first.split())
+        raw: list[str | None]
         if all(0 <= h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):
             raw = [ln.cells[h.pos] for h in heads]
         else:
-            raw = [c for _, c in filled[1:]] + [""] * len(heads)
+            raw = [c for _, c in filled[1:]]
+            raw += [""] * len(heads)
         cells = [read_cell(r, f"表二“{label}”行“{h.printed}”列") for r, h in zip(raw, heads, strict=False)]
         out.append(ActiveRow(block, row, label, heads, cells))
     return out

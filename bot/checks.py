@@ -1,8 +1,11 @@
 """Consistency checks (勾稽关系) over a report's facts, and the text `python -m bot check` prints.
 
-Table 二 (2019 columns): 对外公开总数量 ≥ 本年新公开数量.  Table 三: per column 一+二 = (七)+四 and
-(七) = Σ results; per row 总计 = Σ applicant columns; printed group rows = Σ their sub-rows.  Table 四: 总计 = Σ four results per group.  Prose figures
-that name a table figure (收到申请N件, 办结N件, 结转N件, 行政复议N件, 规范性文件N件 …) must match it.
+Table 二 (2019 columns): 对外公开总数量 ≥ 本年新公开数量.
+Table 三: per column 一+二 = (七)+四 and (七) = Σ results; per row 总计 = Σ applicant columns;
+printed group rows = Σ their sub-rows.
+Table 四: 总计 = Σ four results per group.
+Prose figures that name a table figure (收到申请N件, 办结N件, 结转N件, 行政复议N件, 规范性文件N件 …)
+must match it.
 Only printed numbers are compared: blank, "/", "—" and uncertain cells are never guessed at.
 """
 
@@ -64,11 +67,13 @@ def _apply(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
     for r in cat.apply_rows:
         terms = r.sum_of or r.sum_of_2021
         for col in cat.apply_columns:
-            f = ix.facts.get((r.id, col.id))
+            printed = ix.facts.get((r.id, col.id))
             parts = _all([ix.num(t, col.id) for t in terms]) if terms else None
-            if f is None or f.derived_from or f.value is None or parts is None or _same(f.value, sum(parts)):
+            if printed is None or printed.derived_from or printed.value is None or parts is None:
                 continue
-            msg = f"表三“{ix.label(r.id, col.id)}”“{col.label}”列为{fmt(f.value)}，但其各项之和为{fmt(sum(parts))}"
+            if _same(printed.value, sum(parts)):
+                continue
+            msg = f"表三“{ix.label(r.id, col.id)}”“{col.label}”列为{fmt(printed.value)}，但其各项之和为{fmt(sum(parts))}"
             out.append(Warning_("apply.group", msg, heading))
     return out
 

@@ -72,15 +72,16 @@ def derive(report: str, facts: list[Fact], cat: Catalogue, sub_rows: bool) -> li
 
     for dg in cat.review_derived_groups:
         for col in cat.review_columns:
-            terms = [idx.get((g, col.id)) for g in dg["sum_of"]]
-            if (dg["id"], col.id) in idx or terms[0] is None:
+            parts = [idx.get((g, col.id)) for g in dg["sum_of"]]
+            first = parts[0]
+            if (dg["id"], col.id) in idx or first is None:
                 continue
-            base = terms[0].source
+            base = first.source
             src = Source(
                 section=base.section,
                 table=base.table,
                 row=f"{dg['label']}（直接起诉与复议后起诉之和）",
                 column=col.label,
             )
-            add(_sum(report, dg["id"], col.id, terms, src))
+            add(_sum(report, dg["id"], col.id, parts, src))
     return out

@@ -6,6 +6,8 @@ sentence); when the cell is blank, “/”, “—” or uncertain, the reply sa
 
 from __future__ import annotations
 
+import re
+
 from .catalogue import Catalogue
 from .kb import KnowledgeBase
 from .match import clause_of
@@ -40,6 +42,22 @@ def cite(report: Report, source: Source | None, detail: str = "") -> str:
     """The source line every reply ends with."""
     where = source.section if source else ""
     return f"来源：《{report.title}》{where}{('，' + detail) if detail else ''}"
+
+
+_SUB_HEAD = re.compile(r"[（(]([一二三四五六七八九十])[）)]")
+
+
+def sub_section(body: str, key: str) -> str | None:
+    """The （一）…（五） part of 总体情况 that the key names (主动公开, 依申请公开 …), if any."""
+    from .lexicon import default as lexicon
+
+    words = lexicon().sub_sections.get(key, [])
+    starts = [m.start() for m in _SUB_HEAD.finditer(body)]
+    for i, at in enumerate(starts):
+        part = body[at : starts[i + 1] if i + 1 < len(starts) else len(body)]
+        if any(w in part[:24] for w in words):
+            return part.strip()
+    return None
 
 
 class Composer:
@@ -189,6 +207,11 @@ class Composer:
         if body.startswith(sec.heading):
             body = body[len(sec.heading):].strip()
         part = body
+        if sid == "一" and q.section != "一":
+            part = sub_section(body, q.section or "")
+            if part is None:
+                return Answer(status="unknown", agency=r.agency, year=r.year, section=sec.heading,
+                              text=f"{r.agency}{r.year}年的年报“{sec.heading}”中没有单列“{label(q, self.cat)}”部分。")
         if q.section in ("五.problems", "五.improve"):
             cut = min((i for i in (body.find(m) for m in SECTION_SPLIT) if i > 10), default=-1)
             if cut > 0:

@@ -35,6 +35,7 @@ class Lexicon:
     stopwords: frozenset[str] = frozenset()
     equivalents: dict[str, str] = field(default_factory=dict)
     by_concept: dict[Concept, list[str]] = field(default_factory=dict)
+    sub_sections: dict[str, list[str]] = field(default_factory=dict)  # 一.active → words of its sub-head
 
     def words(self) -> list[str]:
         """Every alias, for the segmenter's dictionary."""
@@ -60,6 +61,7 @@ def load(path: Path | None = None) -> Lexicon:
     lex.typos = sorted(raw.get("typos", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     lex.stopwords = frozenset(raw.get("stopwords", ()))
     lex.equivalents = dict(raw.get("column_equivalents", {}))
+    lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
     return lex
 
 

@@ -125,7 +125,15 @@ def clause_of(sentence: str, fact: Fact) -> str:
         return fact.source.row or sentence
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
     end = _CLAUSE_END.search(sentence, at + len(fact.raw))
-    return sentence[(starts[-1] if starts else 0) : (end.start() if end else len(sentence))]
+    lo, hi = (starts[-1] if starts else 0), (end.start() if end else len(sentence))
+    clause = sentence[lo:hi]
+    # a bracket opened after the figure and closed past the clause is not part of it
+    tail = clause[at - lo + len(fact.raw):]
+    for opener, closer in (("（", "）"), ("(", ")")):
+        if opener in tail and closer not in tail[tail.index(opener):]:
+            clause = clause[: at - lo + len(fact.raw) + tail.index(opener)]
+            tail = clause[at - lo + len(fact.raw):]
+    return clause
 
 
 def _weight(word: str) -> float:

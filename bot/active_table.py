@@ -116,8 +116,8 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
                 )
             continue
         row = _row(first, block)
-        if row is None or not heads:
-            continue
+        if row is None or not heads or (len(filled) == 1 and not ln.grid and ln.kind != "row"):
+            continue  # a label alone on a text line: its cells follow one per line (text mode)
         label = " ".join(first.split())
         raw: list[str | None]
         if all(0 <= h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):

@@ -219,3 +219,34 @@ def test_table_of_contents_is_skipped() -> None:
     p = parse(Document(source="toc.txt", form="text", lines=lines))
     assert p.report.section("一").text.startswith("2022年，全县主动公开政府信息1200条")
     assert cell(p, "apply.new", "total").value == 6
+
+
+def test_one_cell_per_line() -> None:
+    """Web text that puts every table cell on its own line."""
+    review_head = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
+                   "复议后起诉", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]  # fmt: skip
+    specs = [
+        "测试市人民政府2021年政府信息公开工作年度报告", "一、总体情况", "概述。", "二、主动公开政府信息情况",
+        "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+        "规章", "0", "0", "0", "行政规范性文件", "12", "3", "45",
+        "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "550",
+        "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "总计",
+        "一、本年新收政府信息公开申请数量", *"21 0 0 0 0 0 21".split(),
+        "二、上年结转政府信息公开申请数量", *"0 0 0 0 0 0 0".split(),
+        "三、本年度办理结果", "（一）予以公开", *"21 0 0 0 0 0 21".split(),
+        "（七）总计", *"21 0 0 0 0 0 21".split(), "四、结转下年度继续办理", *"0 0 0 0 0 0 0".split(),
+        "四、政府信息公开行政复议、行政诉讼情况", *review_head, *"10 1 0 0 11 0 0 0 0 0 5 0 0 0 5".split(),
+        "五、存在的主要问题及改进情况", "无。",
+    ]  # fmt: skip
+    p = parse(make_doc(specs))
+    assert [cell(p, "active.normative", c).value for c in ("issued", "repealed", "in_force")] == [12, 3, 45]
+    assert cell(p, "active.license", "decisions").value == 550
+    assert [cell(p, "apply.new", c).value for c in COLS] == [21, 0, 0, 0, 0, 0, 21]
+    assert [cell(p, "review", c).value for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        10,
+        1,
+        0,
+        0,
+        11,
+    ]
+    assert p.report.warnings == []

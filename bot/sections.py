@@ -112,20 +112,20 @@ def find(lay: Layout) -> list[Span]:
 
 
 def preface(lay: Layout, spans: list[Span], title: str | None) -> Span | None:
-    """The text before section 一 (after the title), as a pseudo-section, when there is any."""
+    """The text before section 一 (after the title lines), as a pseudo-section, when there is any."""
     end = spans[0].start if spans else len(lay.text)
     start = lay.body_start
-    if title:
-        bare = re.sub(r"\s+", "", title)
-        for st, ln in zip(lay.starts, lay.lines, strict=True):
-            if (
-                start <= st < end
-                and bare
-                and bare in re.sub(r"\s+", "", ln.text)
-                and len(ln.text) < 2 * len(bare)
-            ):
-                start = st + len(ln.text) + 1
-                break
+    bare = re.sub(r"[\s#*]+", "", title or "")
+    for st, ln in zip(lay.starts, lay.lines, strict=True):
+        if st < start:
+            continue
+        line = re.sub(r"[\s#*]+", "", ln.text)
+        if st >= end or not bare or not line:
+            break
+        if line in bare or (bare in line and len(line) < 2 * len(bare)):
+            start = min(st + len(ln.text) + 1, end)  # a title line (or the title split over two lines)
+            continue
+        break
     if not lay.text[start:end].strip():
         return None
     return Span(PREFACE_ID, PREFACE_HEADING, start, start, end)

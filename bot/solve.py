@@ -16,7 +16,7 @@ from .cells import Cell, read_cell
 
 Assignment = dict[str, list[Cell]]
 Rule = Callable[[Assignment], bool]
-MAX_ASSIGNMENTS = 200_000
+MAX_ASSIGNMENTS = 50_000
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lexicon
 from .extract import AliasIndex
 from .models import Fact, Report
 from .settings import KNOWLEDGE, Settings
@@ -54,6 +55,15 @@ def alias_strengths(agency: str) -> dict[str, int]:
     regional |= {r + suffix for r in list(regional) if _ADMIN_END.search(r) for suffix in ("政府", "人民政府")}
     out = {agency: STRONG, core: STRONG}
     if dept:
+        for long, short in lexicon.default().abbreviations:  # 发展和改革局 → 发改局
+            if long in dept:
+                dept_short = dept.replace(long, short)
+                for r in regional:
+                    if not r.endswith("政府"):
+                        out[r + dept_short] = STRONG
+                if len(dept_short) >= 3:
+                    out[dept_short] = STRONG
+                break
         for r in regional:
             out.setdefault(r, WEAK)
             if len(dept) >= 2 and not r.endswith("政府"):

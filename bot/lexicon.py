@@ -36,6 +36,7 @@ class Lexicon:
     equivalents: dict[str, str] = field(default_factory=dict)
     by_concept: dict[Concept, list[str]] = field(default_factory=dict)
     sub_sections: dict[str, list[str]] = field(default_factory=dict)  # 一.active → words of its sub-head
+    abbreviations: list[tuple[str, str]] = field(default_factory=list)  # 发展和改革 → 发改, longest first
 
     def words(self) -> list[str]:
         """Every alias, for the segmenter's dictionary."""
@@ -62,6 +63,7 @@ def load(path: Path | None = None) -> Lexicon:
     lex.stopwords = frozenset(raw.get("stopwords", ()))
     lex.equivalents = dict(raw.get("column_equivalents", {}))
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
+    lex.abbreviations = sorted(raw.get("agency_abbreviations", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     return lex
 
 

@@ -158,7 +158,7 @@ def worker_speed(db: Path, questions: Path, min_seconds: float, profile: bool) -
     gc_full_ms = (time.perf_counter() - t) * 1e3
     slow = sorted(((statistics.median(ts), q) for (_, q), ts in keyed.items()), reverse=True)[:6]
     result = {
-        "reports": len(kb.reports), "facts": len(kb.facts), "agencies": len(kb.years),
+        "reports": len(kb.reports), "facts": kb.fact_count, "agencies": len(kb.years),
         "db_mb": db.stat().st_size / 1e6, "questions": len(first), "passes": passes,
         "answers_timed": len(lat), "import_s": import_s, "load_s": load_s, "init_s": init_s,
         "warmup_pass_s": warm_s,

@@ -49,12 +49,13 @@ class _Plan:
 class Answerer:
     """Answers questions from one loaded knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, warm: bool = True) -> None:
         self.kb = kb
         self.cat = catalogue_mod.default()
         self.lex = lexicon_mod.default()
         self.compose = Composer(kb, self.cat)
-        segment.warm()  # load the dictionary now, not on the first question
+        if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
+            segment.warm()
 
     # ------------------------------------------------------------------ entry point
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -130,7 +131,7 @@ class Answerer:
             return None
         report = plan.reports[0]
         m = _UNIT_HINT.search(q)
-        ranked = best_prose(words, self.kb.prose.get(report.id, []), m.group(1) if m else None)
+        ranked = best_prose(words, self.kb.prose(report.id), m.group(1) if m else None)
         if not ranked or ranked[0].score < PROSE_MIN:
             return None
         top = ranked[0]

@@ -60,11 +60,11 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.failures else 0
 
 
-def _answerer(args: argparse.Namespace, settings: Settings):  # noqa: ANN202 - internal
+def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True):  # noqa: ANN202 - internal
     from .answer import Answerer
     from .kb import KnowledgeBase
 
-    return Answerer(KnowledgeBase.load(_db(args, settings)))
+    return Answerer(KnowledgeBase.load(_db(args, settings)), warm=warm)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -72,7 +72,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from .answer import Context
     from .models import Answer
 
-    answerer = _answerer(args, settings)
+    # one question on the command line: segment only if that question needs it (cold start)
+    answerer = _answerer(args, settings, warm=not args.question)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
     for q in questions:
         try:

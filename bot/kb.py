@@ -5,6 +5,7 @@ Built once at start-up from the store; the question path only does dictionary lo
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -12,12 +13,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import lexicon
 from .extract import AliasIndex
 from .models import Fact, Report
 from .settings import KNOWLEDGE, Settings
-from .store import Store
+from .store import Store, unpack
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +88,12 @@ class KnowledgeBase:
     """Reports and facts with the indexes the answerer needs."""
 
     reports: list[Report]
-    facts: list[Fact]
+    facts: list[Fact] = field(default_factory=list)  # as objects; or packed rows, below
+    packed: dict[str, tuple[list[str], list[list[Any]]]] = field(default_factory=dict)  # id → strings, rows
     by_id: dict[str, Report] = field(default_factory=dict)
-    cells: dict[tuple[str, str, str | None], Fact] = field(default_factory=dict)
-    prose: dict[str, list[Fact]] = field(default_factory=dict)
+    cells: dict[tuple[str, str, str | None], Fact | list[Any]] = field(default_factory=dict)
+    prose_rows: dict[str, list[Fact | list[Any]]] = field(default_factory=dict)
+    _prose: dict[str, list[Fact]] = field(default_factory=dict)
     years: dict[str, list[int]] = field(default_factory=dict)  # agency → sorted years
     report_of: dict[tuple[str, int], Report] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # alias → agency
@@ -99,13 +103,20 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.reports}
-        prose: dict[str, list[Fact]] = defaultdict(list)
+        prose: dict[str, list[Fact | list[Any]]] = defaultdict(list)
         for f in self.facts:
             if f.row == "prose":
                 prose[f.report].append(f)
             else:
                 self.cells[(f.report, f.row, f.column)] = f
-        self.prose = dict(prose)
+        for rid, (strings, rows) in self.packed.items():  # rows stay packed until asked for (start-up time)
+            for row in rows:
+                name = strings[row[0]]
+                if name == "prose":
+                    prose[rid].append(row)
+                else:
+                    self.cells[(rid, name, None if row[1] is None else strings[row[1]])] = row
+        self.prose_rows = dict(prose)
         years: dict[str, set[int]] = defaultdict(set)
         for r in self.reports:
             years[r.agency].add(r.year)
@@ -132,9 +143,31 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
-        """Read the knowledge base file once."""
-        reports, facts = Store(path).load()
-        return cls(reports, facts)
+        """Read the knowledge base file once (the collector paused: it only slows building it)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            reports, packed = Store(path).load_packed()
+            kb = cls(reports, packed=packed)
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()  # the loaded base lives as long as the process: keep it out of every collection
+        return kb
+
+    @property
+    def fact_count(self) -> int:
+        """Figures held (table cells, derived sums, prose figures)."""
+        return len(self.cells) + sum(len(v) for v in self.prose_rows.values())
+
+    def prose(self, report_id: str) -> list[Fact]:
+        """The prose figures of one report (unpacked once, on first use)."""
+        got = self._prose.get(report_id)
+        if got is None:
+            strings = self.packed[report_id][0] if report_id in self.packed else []
+            got = [f if isinstance(f, Fact) else unpack(report_id, f, strings) for f in self.prose_rows.get(report_id, [])]
+            self._prose[report_id] = got
+        return got
 
     @property
     def agencies(self) -> list[str]:
@@ -143,7 +176,10 @@ class KnowledgeBase:
 
     def cell(self, report: Report, row: str, column: str | None) -> Fact | None:
         """The fact at (report, row, column), if stored."""
-        return self.cells.get((report.id, row, column))
+        got = self.cells.get((report.id, row, column))
+        if got is None or isinstance(got, Fact):
+            return got
+        return unpack(report.id, got, self.packed[report.id][0])
 
     def examples(self, n: int = 3) -> list[str]:
         """Example questions that this knowledge base can answer."""

@@ -46,7 +46,8 @@ class Reading:
     text: str
     hits: list[Hit] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)  # content words, for prose matching
+    lex: Lexicon | None = None
+    _words: list[str] | None = None
 
     def ids(self, kind: str) -> list[str]:
         """Concept ids of one kind, in question order, without repeats."""
@@ -55,6 +56,14 @@ class Reading:
             if h.concept.kind == kind and h.concept.id not in out:
                 out.append(h.concept.id)
         return out
+
+    @property
+    def words(self) -> list[str]:
+        """Content words of the question, for prose matching (segmented when first needed)."""
+        if self._words is None:
+            lex = self.lex
+            self._words = [w for w in segment.cut(self.text) if lex is None or not _explained(w, lex) or w in WEAK]
+        return self._words
 
     def has(self, kind: str) -> bool:
         """Whether any concept of that kind was named."""
@@ -100,10 +109,12 @@ def read(text: str, lex: Lexicon) -> Reading:
                 covered[k] = True
             leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
     for chunk in leftover.split():
+        if _explained(chunk, lex):  # nothing but function words: no need to segment
+            continue
         for word in segment.cut(chunk):
             if not _explained(word, lex):
                 reading.unexplained.append(word)
-    reading.words = [w for w in segment.cut(text) if not _explained(w, lex) or w in WEAK]
+    reading.lex = lex
     return reading
 
 

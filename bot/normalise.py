@@ -11,7 +11,6 @@ import re
 import unicodedata
 from functools import cache
 
-import cn2an
 import opencc
 
 from .lexicon import Lexicon
@@ -38,6 +37,8 @@ def _short_year(m: re.Match[str]) -> str:
 
 
 def _small_cn(m: re.Match[str]) -> str:
+    import cn2an  # imported when first needed: it takes a tenth of a second
+
     try:
         return str(cn2an.cn2an(m.group(1), "smart"))
     except ValueError:

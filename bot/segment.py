@@ -11,8 +11,6 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-import jieba
-
 from . import lexicon
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -23,8 +21,10 @@ EXTRA_WORDS = ("政策解读", "领导信箱", "政府公报", "访问量", "财
 
 
 @cache
-def tokenizer() -> jieba.Tokenizer:
+def tokenizer():  # noqa: ANN201 - jieba.Tokenizer, imported here: a one-shot CLI question may never need it
     """The process's tokenizer, initialised once (dictionary cached on disk)."""
+    import jieba
+
     tok = jieba.Tokenizer()
     cache_dir = Path(os.environ.get("NIANBAO_CACHE_DIR") or Path(tempfile.gettempdir()) / "nianbao-jieba")
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 200  # characters looked at; longer input is cut (a question is short)
 PROSE_MIN = 0.75
 LIST_MAX = 8  # options and agencies listed in one reply
+LONG_QUESTION = 60  # longer input is answered when clear, but never echoed back as options
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
 _COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
 _UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
@@ -125,13 +126,19 @@ class Answerer:
     def _try_prose(self, words: list[str], slots: Slots, ctx: Context, q: str) -> Answer | None:
         """A figure from the report's sentences, when one clearly fits."""
         plan = self._reports(slots, ctx, q, follow=False)
+        m = _UNIT_HINT.search(q)
+        hint = m.group(1) if m else None
         if isinstance(plan, Answer):
-            return plan if plan.status == "clarify" or "没有" in plan.text else None
+            if plan.status != "clarify":
+                return plan if "没有" in plan.text else None
+            # ask “which report?” only when some candidate report does have such a figure
+            fits = any(r.score >= PROSE_MIN for rep in self._candidates(slots)
+                       for r in best_prose(words, self.kb.prose(rep.id), hint)[:1])
+            return plan if fits else None
         if len(plan.reports) != 1:
             return None
         report = plan.reports[0]
-        m = _UNIT_HINT.search(q)
-        ranked = best_prose(words, self.kb.prose(report.id), m.group(1) if m else None)
+        ranked = best_prose(words, self.kb.prose(report.id), hint)
         if not ranked or ranked[0].score < PROSE_MIN:
             return None
         top = ranked[0]
@@ -140,11 +147,16 @@ class Answerer:
         ctx.agency, ctx.year = report.agency, report.year
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:
-            options = [top.fact.source.row or "", *(r.fact.source.row or "" for r in rivals[:3])]
-            return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" +
-                          "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1)),
+            who = f"{agency_aliases(report.agency)[-1]}{report.year}年"
+            options = [who + _as_question(x.fact) for x in (top, *rivals[:3])]
+            return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
+
+    def _candidates(self, slots: Slots) -> list[Report]:
+        """Every loaded report the question's agency and years allow."""
+        return [r for r in self.kb.reports if (slots.agency is None or r.agency == slots.agency)
+                and (not slots.years or r.year in slots.years)]
 
     def _reports(self, slots: Slots, ctx: Context, q: str, follow: bool) -> _Plan | Answer:
         """The report(s) a question is about, or an unknown/clarify answer."""
@@ -188,6 +200,8 @@ class Answerer:
             return self._clarify_agency(agencies, q, None)
         a = agencies[0]
         if len(self.kb.years[a]) > 1:
+            if len(q) > LONG_QUESTION:
+                return self._too_long()
             options = [f"{y}年{_strip_year(q)}" for y in reversed(self.kb.years[a])]
             return Answer(status="clarify", agency=a, options=options,
                           text=f"{a}有{len(options)}个年度的年报，您问的是哪一年？\n" + _numbered(options))
@@ -195,6 +209,8 @@ class Answerer:
         return plan
 
     def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None) -> Answer:
+        if len(q) > LONG_QUESTION:
+            return self._too_long()
         options = [f"{agency_aliases(a)[-1]}{q}" for a in sorted(agencies)[:LIST_MAX]]
         when = f"{'、'.join(map(str, years))}年" if years else ""
         more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
@@ -202,6 +218,8 @@ class Answerer:
                       text=f"知识库中有{len(agencies)}个机关{when}的年报，您问的是哪一个？{more}\n" + _numbered(options))
 
     def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+        if len(q) > LONG_QUESTION:
+            return self._too_long()
         labels = [label(c, self.cat) for c in query.choices]
         prefix = ""
         if slots.agency:
@@ -218,9 +236,20 @@ class Answerer:
         shown = "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in items[:LIST_MAX])
         return shown + (f"等{len(items)}个机关" if len(items) > LIST_MAX else "")
 
+    def _too_long(self) -> Answer:
+        return self._unknown("问题太长了，请一次只问一件事，例如：" + "；".join(self.kb.examples(2)))
+
     @staticmethod
     def _unknown(text: str) -> Answer:
         return Answer(status="unknown", text=text)
+
+
+def _as_question(fact) -> str:  # noqa: ANN001 - Fact
+    """A prose figure's clause turned back into a question (“收到申请527件” → “收到申请多少件”)."""
+    clause = fact.source.row or ""
+    raw = fact.raw or ""
+    num = re.match(r"[\d.]+(?:余|多)?", raw)
+    return clause.replace(num.group(0), "多少", 1) if num and num.group(0) in clause else clause
 
 
 def _numbered(options: list[str]) -> str:

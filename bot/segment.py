@@ -25,6 +25,7 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer, imported here: a one-shot CL
     """The process's tokenizer, initialised once (dictionary cached on disk)."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # jieba sets its own logger to DEBUG when imported
     tok = jieba.Tokenizer()
     cache_dir = Path(os.environ.get("NIANBAO_CACHE_DIR") or Path(tempfile.gettempdir()) / "nianbao-jieba")
     cache_dir.mkdir(parents=True, exist_ok=True)

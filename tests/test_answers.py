@@ -126,3 +126,19 @@ def test_version_specific_field(multi: Answerer) -> None:
     a = multi.answer("平潭2021年行政事业性收费金额")
     assert (a.value, a.unit) == (24252.311082, "万元")
     assert multi.answer("开封2019年行政事业性收费金额").status != "answered"  # 2019 table has no amount
+
+
+def test_prose_clarify_offers_questions_that_answer(multi: Answerer) -> None:
+    a = multi.answer("平潭2019年公布了多少条信息")
+    assert a.status == "clarify"
+    assert all("多少" in o and not any(ch.isdigit() for ch in o[6:]) for o in a.options)
+    assert multi.answer(a.options[0]).value == 2599
+
+
+def test_topic_no_report_covers_is_unknown_not_a_year_question(multi: Answerer) -> None:
+    assert multi.answer("平潭今天天气怎么样").status == "unknown"
+
+
+def test_long_junk_is_not_echoed_as_options(multi: Answerer) -> None:
+    a = multi.answer("行政" * 150)
+    assert a.status == "unknown" and a.options == []

@@ -15,7 +15,7 @@ from . import lexicon as lexicon_mod
 from . import segment
 from .compose import Composer
 from .extract import Slots, extract
-from .kb import KnowledgeBase, agency_aliases
+from .kb import KnowledgeBase, short_name
 from .match import best_prose, read
 from .models import Answer, Report
 from .normalise import normalise
@@ -28,6 +28,7 @@ PROSE_MIN = 0.75
 LIST_MAX = 8  # options and agencies listed in one reply
 LONG_QUESTION = 60  # longer input is answered when clear, but never echoed back as options
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
+_ASKS_NUMBER = re.compile(r"多少|几[件个条篇次项家起期场份人]?|数量|数目|总数|金额|比例|百分")
 _COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
 _UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
 
@@ -70,6 +71,8 @@ class Answerer:
         slots = extract(q, self.kb.alias_index or self.kb.aliases)
         reading = read(slots.rest, self.lex)
         query = resolve(reading, self.cat)
+        if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
+            query = None  # “…主动公开政府信息多少条” wants a figure, not the 主动公开 text
         follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
         if slots.agency is None and slots.lead and not slots.unknown_place:
             lead = read(slots.lead, self.lex)
@@ -77,21 +80,19 @@ class Answerer:
                 slots.unknown_place = slots.lead
         if slots.unknown_place:
             return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded()}。")
-        if query is None and ctx.query is not None and follow and not any(len(w) >= 2 for w in reading.unexplained):
-            query = self._follow_up(reading, ctx.query)
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
-        if query is not None and query.kind in ("apply", "review", "active") and unexplained:
+        if query is None and ctx.query is not None and follow and not unexplained:
+            query = self._follow_up(reading, ctx.query)
+        if query is None:  # no template field: a figure from the prose, or nothing
+            prose = self._try_prose(reading.words, slots, ctx, q) if reading.words else None
+            return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
+                                          + "；".join(self.kb.examples(2)))
+        if query.kind in ("apply", "review", "active") and unexplained:
             prose = self._try_prose(reading.words, slots, ctx, q)
             if prose is not None:
                 return prose
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
                                  f"年报只统计{label(query, self.cat)}等数字。")
-        if query is None:
-            if reading.words and not (slots.agency is None and len(reading.words) == 0):
-                prose = self._try_prose(reading.words, slots, ctx, q)
-                if prose is not None:
-                    return prose
-            return self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问：" + "；".join(self.kb.examples(2)))
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
         if query.choices and not same_row:  # one table-二 row: the report's template decides
             return self._clarify_fields(query, slots, ctx, q)
@@ -147,7 +148,7 @@ class Answerer:
         ctx.agency, ctx.year = report.agency, report.year
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:
-            who = f"{agency_aliases(report.agency)[-1]}{report.year}年"
+            who = f"{short_name(report.agency)}{report.year}年"
             options = [who + _as_question(x.fact) for x in (top, *rivals[:3])]
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
@@ -211,7 +212,7 @@ class Answerer:
     def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None) -> Answer:
         if len(q) > LONG_QUESTION:
             return self._too_long()
-        options = [f"{agency_aliases(a)[-1]}{q}" for a in sorted(agencies)[:LIST_MAX]]
+        options = [f"{short_name(a)}{q}" for a in sorted(agencies)[:LIST_MAX]]
         when = f"{'、'.join(map(str, years))}年" if years else ""
         more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
         return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
@@ -223,7 +224,7 @@ class Answerer:
         labels = [label(c, self.cat) for c in query.choices]
         prefix = ""
         if slots.agency:
-            prefix += agency_aliases(slots.agency)[-1]
+            prefix += short_name(slots.agency)
         if slots.years:
             prefix += "、".join(map(str, slots.years)) + "年"
         options = [f"{prefix}{lab}是多少" for lab in labels]

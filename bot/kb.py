@@ -78,6 +78,12 @@ def alias_strengths(agency: str) -> dict[str, int]:
     return {a: k for a, k in out.items() if len(a) >= 2}
 
 
+def short_name(agency: str) -> str:
+    """The shortest strong name that still starts with the agency's own first word (沭阳发改局, 开封)."""
+    names = [a for a in agency_aliases(agency) if a[0] == agency[0]]
+    return min(names, key=len) if names else agency
+
+
 def agency_aliases(agency: str) -> list[str]:
     """The strong names of an agency, longest first (the last is the shortest)."""
     return sorted((a for a, k in alias_strengths(agency).items() if k == STRONG), key=len, reverse=True)
@@ -190,7 +196,7 @@ class KnowledgeBase:
             return []
         r = max(self.reports, key=lambda r: r.year)
         many = len(self.years) > 1
-        who = (agency_aliases(r.agency)[-1] if many else "")
+        who = short_name(r.agency) if many else ""
         qs = [f"{who}{r.year}年行政复议多少件", f"{who}{r.year}年收到多少政府信息公开申请", f"{who}{r.year}年存在哪些主要问题"]
         return qs
 

@@ -26,6 +26,7 @@ WEAK = frozenset({"公开", "信息", "政府信息", "申请", "办理", "处�
                   "共", "累计", "发布", "数量", "情况", "全区", "全市", "我区", "我市"})
 FUZZY_MIN_LEN = 5
 FUZZY_CUTOFF = 80.0
+FUZZY_KINDS = frozenset({"apply_rows", "review_groups", "active_rows", "applicants"})  # not sections: too loose
 
 
 @dataclass
@@ -98,6 +99,9 @@ def read(text: str, lex: Lexicon) -> Reading:
         for alias, concepts in lex.aliases:
             if len(alias) < FUZZY_MIN_LEN:
                 break
+            concepts = [c for c in concepts if c.kind in FUZZY_KINDS]
+            if not concepts:
+                continue
             al = fuzz.partial_ratio_alignment(alias, leftover, score_cutoff=FUZZY_CUTOFF)
             if al is None or al.dest_end - al.dest_start < len(alias) - 1:
                 continue
@@ -129,9 +133,18 @@ class ProseMatch:
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
 
 
+def _figure_at(sentence: str, raw: str, start: int) -> int:
+    """Where the figure raw stands in the sentence, not inside a longer number (“9条” in “249条”)."""
+    i = sentence.find(raw, start)
+    while i > 0 and (sentence[i - 1].isdigit() or sentence[i - 1] == "."):
+        i = sentence.find(raw, i + 1)
+    return i
+
+
 def clause_of(sentence: str, fact: Fact) -> str:
     """The part of the sentence around the figure, between commas (enumeration commas kept)."""
-    at = sentence.find(fact.raw) if fact.raw else -1
+    anchor = sentence.find(fact.source.row) if fact.source.row else -1
+    at = _figure_at(sentence, fact.raw, max(anchor, 0)) if fact.raw else -1
     if at < 0:
         return fact.source.row or sentence
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
@@ -174,7 +187,23 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None) -> float:
     score = got / total if total else 0.0
     if unit_hint and fact.unit and unit_hint != fact.unit:
         score *= 0.85
+    asked = "".join(words)
+    if any(q in clause and q not in asked for q in QUALIFIERS):
+        score *= 0.7  # “其他应主动公开政府信息1053条” is not the whole of 主动公开
+    if _in_brackets(sentence, clause):
+        score *= 0.85  # a breakdown item, “(其中…)”: the total outside the brackets fits better
     return score
+
+
+QUALIFIERS = ("其他", "其它", "其中", "另有", "此外")
+
+
+def _in_brackets(sentence: str, clause: str) -> bool:
+    at = sentence.find(clause)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None) -> list[ProseMatch]:

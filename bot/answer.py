@@ -16,7 +16,7 @@ from . import segment
 from .compose import Composer
 from .extract import Slots, extract
 from .kb import KnowledgeBase, short_name
-from .match import best_prose, read
+from .match import best_prose, named_concept, read
 from .models import Answer, Report
 from .normalise import normalise
 from .resolve import Query, label, resolve
@@ -129,17 +129,18 @@ class Answerer:
         plan = self._reports(slots, ctx, q, follow=False)
         m = _UNIT_HINT.search(q)
         hint = m.group(1) if m else None
+        named = named_concept(slots.rest, self.lex)
         if isinstance(plan, Answer):
             if plan.status != "clarify":
                 return plan if "没有" in plan.text else None
             # ask “which report?” only when some candidate report does have such a figure
             fits = any(r.score >= PROSE_MIN for rep in self._candidates(slots)
-                       for r in best_prose(words, self.kb.prose(rep.id), hint)[:1])
+                       for r in best_prose(words, self.kb.prose(rep.id), hint, named)[:1])
             return plan if fits else None
         if len(plan.reports) != 1:
             return None
         report = plan.reports[0]
-        ranked = best_prose(words, self.kb.prose(report.id), hint)
+        ranked = best_prose(words, self.kb.prose(report.id), hint, named)
         if not ranked or ranked[0].score < PROSE_MIN:
             return None
         top = ranked[0]

@@ -7,6 +7,7 @@ then, not discovered at query time.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,7 @@ class Lexicon:
     by_concept: dict[Concept, list[str]] = field(default_factory=dict)
     sub_sections: dict[str, list[str]] = field(default_factory=dict)  # 一.active → words of its sub-head
     abbreviations: list[tuple[str, str]] = field(default_factory=list)  # 发展和改革 → 发改, longest first
+    prose_concepts: list[tuple[str, list[str], re.Pattern[str]]] = field(default_factory=list)  # id, asked, clause
 
     def words(self) -> list[str]:
         """Every alias, for the segmenter's dictionary."""
@@ -63,6 +65,8 @@ def load(path: Path | None = None) -> Lexicon:
     lex.stopwords = frozenset(raw.get("stopwords", ()))
     lex.equivalents = dict(raw.get("column_equivalents", {}))
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
+    lex.prose_concepts = [(k, list(v["asked"]), re.compile(v["clause"]))
+                          for k, v in raw.get("prose_concepts", {}).items() if not k.startswith("_")]
     lex.abbreviations = sorted(raw.get("agency_abbreviations", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     return lex
 

@@ -131,6 +131,7 @@ class ProseMatch:
 
 
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
+_CLAUSE_START = re.compile(r"[，,；;。：:！!？?（(]")  # a bracket opens a breakdown: “2602条（其中…82条”
 
 
 def _figure_at(sentence: str, raw: str, start: int) -> int:
@@ -147,7 +148,7 @@ def clause_of(sentence: str, fact: Fact) -> str:
     at = _figure_at(sentence, fact.raw, max(anchor, 0)) if fact.raw else -1
     if at < 0:
         return fact.source.row or sentence
-    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
     end = _CLAUSE_END.search(sentence, at + len(fact.raw))
     lo, hi = (starts[-1] if starts else 0), (end.start() if end else len(sentence))
     clause = sentence[lo:hi]
@@ -170,8 +171,13 @@ def _found(word: str, text: str) -> bool:
     return len(word) >= 3 and fuzz.partial_ratio(word, text, score_cutoff=80) > 0
 
 
-def score_prose(words: list[str], fact: Fact, unit_hint: str | None) -> float:
-    """How much of the question's content the figure's clause (full) and sentence (part) hold."""
+def score_prose(words: list[str], fact: Fact, unit_hint: str | None,
+                named: re.Pattern[str] | None = None) -> float:
+    """How much of the question's content the figure's clause (full) and sentence (part) hold.
+
+    named: the clause pattern of a prose concept the question names (主动公开政府信息 …): a clause
+    matching it fits at least NAMED_FLOOR, before the weighing-down of breakdown items.
+    """
     if not words:
         return 0.0
     sentence = fact.source.sentence or fact.source.row or ""
@@ -185,6 +191,8 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None) -> float:
         elif _found(w, sentence):
             got += 0.6 * wt
     score = got / total if total else 0.0
+    if named is not None and named.search(clause):
+        score = max(score, NAMED_FLOOR)  # the clause says the very thing asked, in other words
     if unit_hint and fact.unit and unit_hint != fact.unit:
         score *= 0.85
     asked = "".join(words)
@@ -195,6 +203,7 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None) -> float:
     return score
 
 
+NAMED_FLOOR = 0.8
 QUALIFIERS = ("其他", "其它", "其中", "另有", "此外")
 
 
@@ -206,9 +215,18 @@ def _in_brackets(sentence: str, clause: str) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
-def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None) -> list[ProseMatch]:
+def named_concept(text: str, lex: Lexicon) -> re.Pattern[str] | None:
+    """The clause pattern of the prose concept a question names, if any."""
+    for _cid, asked, clause in lex.prose_concepts:
+        if any(a in text for a in asked):
+            return clause
+    return None
+
+
+def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None,
+               named: re.Pattern[str] | None = None) -> list[ProseMatch]:
     """Prose figures ranked by fit, best first (only those with some fit)."""
-    ranked = [ProseMatch(f, score_prose(words, f, unit_hint)) for f in facts]
+    ranked = [ProseMatch(f, score_prose(words, f, unit_hint, named)) for f in facts]
     ranked = [m for m in ranked if m.score > 0]
     ranked.sort(key=lambda m: m.score, reverse=True)
     return ranked

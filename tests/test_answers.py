@@ -142,3 +142,14 @@ def test_topic_no_report_covers_is_unknown_not_a_year_question(multi: Answerer) 
 def test_long_junk_is_not_echoed_as_options(multi: Answerer) -> None:
     a = multi.answer("行政" * 150)
     assert a.status == "unknown" and a.options == []
+
+
+def test_total_of_proactive_disclosure_not_a_breakdown_item(tmp_path: Path) -> None:
+    """“主动公开政府信息多少条” is the total the report gives, not “其他应主动公开政府信息N条” inside its breakdown."""
+    text = (REPORTS / "pingtan-2019.txt").read_text(encoding="utf-8")
+    src = tmp_path / "pingtan-2019.txt"
+    src.write_text(text, encoding="utf-8")
+    db = tmp_path / "kb.json"
+    ingest([src], Store(db), Settings())
+    a = Answerer(KnowledgeBase.load(db)).answer("平潭2019年主动公开政府信息多少条")
+    assert (a.status, a.value) == ("answered", 2599)

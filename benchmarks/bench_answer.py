@@ -39,6 +39,8 @@ import tracemalloc
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from scoring import judge  # benchmarks/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 COLD_QUESTION = "2019年行政复议多少件"
@@ -68,24 +70,6 @@ def conversations(path: Path) -> list[list[dict]]:
             rec = json.loads(line)
             convs[rec["conv"]].append(rec)
     return list(convs.values())
-
-
-def judge(expect: dict, got: dict) -> str:
-    """The verdict ../shared/eval/score.py gives (same rules as tune_matching.judge)."""
-    want = expect.get("status", "answered")
-    if want != "answered":
-        return "correct" if got["status"] == want else ("wrong" if got["status"] == "answered" else "missed")
-    if got["status"] != "answered":
-        return "missed"
-    if "value" in expect and (got.get("value") is None or abs(float(got["value"]) - expect["value"]) > 1e-6):
-        return "wrong"
-    if "unit" in expect and got.get("unit") != expect["unit"]:
-        return "wrong"
-    if "section" in expect and not str(got.get("section") or "").startswith(expect["section"]):
-        return "wrong"
-    if "contains" in expect and expect["contains"] not in str(got.get("text") or ""):
-        return "wrong"
-    return "correct"
 
 
 # ---------------------------------------------------------------- workers (fresh processes)

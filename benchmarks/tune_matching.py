@@ -18,6 +18,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scoring import judge  # noqa: E402
 
 from bot import answer, match  # noqa: E402
 from bot.answer import Answerer, Context  # noqa: E402
@@ -25,24 +28,6 @@ from bot.ingest import ingest  # noqa: E402
 from bot.kb import KnowledgeBase  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import Store  # noqa: E402
-
-
-def judge(expect: dict, got: dict) -> str:
-    """The verdict score.py gives (copied rule for rule)."""
-    want = expect.get("status", "answered")
-    if want != "answered":
-        return "correct" if got["status"] == want else ("wrong" if got["status"] == "answered" else "missed")
-    if got["status"] != "answered":
-        return "missed"
-    if "value" in expect and (got.get("value") is None or abs(float(got["value"]) - expect["value"]) > 1e-6):
-        return "wrong"
-    if "unit" in expect and got.get("unit") != expect["unit"]:
-        return "wrong"
-    if "section" in expect and not str(got.get("section") or "").startswith(expect["section"]):
-        return "wrong"
-    if "contains" in expect and expect["contains"] not in str(got.get("text") or ""):
-        return "wrong"
-    return "correct"
 
 
 def main() -> int:

@@ -221,7 +221,31 @@ class Composer:
                       source=src, report_title=r.title,
                       text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{part or '（该节无内容）'}\n{cite(r, src)}")
 
+    def _share(self, q: Query, r: Report) -> Answer:
+        """A figure as a percentage of its total, with the arithmetic."""
+        row, col = q.row or "", q.column or "total"
+        if row.startswith(("review", "litigation")):
+            base = (row, "total")
+        elif row == "apply.new":
+            base = ("apply.new", "total")  # 自然人提出的申请 ÷ 全部新收申请
+        else:
+            base = ("apply.total", col)  # 予以公开 ÷ 办理结果总计
+        part, whole = self._fact(r, row, col), self._fact(r, *base)
+        name = label(q, self.cat, r.template)
+        if part is None or whole is None or part.value is None or not whole.value:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{r.agency}{r.year}年的年报缺少计算“{name}”所需的数字。")
+        rate = round(part.value / whole.value * 100, 2)
+        formula = f"{fmt(part.value)} ÷ {fmt(whole.value)} = {fmt(rate)}%"
+        return Answer(status="answered", value=rate, unit="%", agency=r.agency, year=r.year,
+                      section=part.source.section, field=q.field_id, formula=formula, source=part.source,
+                      report_title=r.title,
+                      text=f"{r.agency}{r.year}年{name}{fmt(rate)}%（{formula}，报告未直接给出，由表中数字计算）。\n"
+                           f"{cite(r, part.source, self._where(part))}")
+
     def _rate(self, q: Query, r: Report) -> Answer:
+        if q.rate == "share":
+            return self._share(q, r)
         row = q.row or "review"
         cells = {c: self._fact(r, row, c) for c in ("corrected", "total", "pending")}
         if any(f is None or f.value is None for f in cells.values()):

@@ -38,10 +38,16 @@ class Query:
         if self.kind == "section":
             return f"section.{self.section}"
         if self.kind == "rate":
-            return f"rate.{self.rate}/{self.row}"
+            return f"rate.{self.rate}/{self.row}" + (f"/{self.column}" if self.column else "")
         if self.kind == "prose":
             return "prose"
         return f"{self.row}/{self.column}" if self.column else str(self.row)
+
+
+def _without(reading: Reading, kind: str) -> Reading:
+    """The reading minus the hits of one kind."""
+    return Reading(text=reading.text, hits=[h for h in reading.hits if h.concept.kind != kind],
+                   unexplained=reading.unexplained, lex=reading.lex)
 
 
 def _most_specific(ids: list[str]) -> list[str]:
@@ -52,8 +58,14 @@ def _most_specific(ids: list[str]) -> list[str]:
 def resolve(reading: Reading, cat: Catalogue) -> Query | None:
     """The table field a reading names, a section, a rate, or None (prose or nothing)."""
     if reading.has("rates"):
+        rate = reading.ids("rates")[0]
+        if rate == "share":  # 占比: the figure asked for over its total
+            base = resolve(_without(reading, "rates"), cat)
+            if base is None or base.choices or base.kind not in ("apply", "review"):
+                return None
+            return Query(kind="rate", rate="share", row=base.row, column=base.column)
         groups = _most_specific(reading.ids("review_groups")) or ["review"]
-        return Query(kind="rate", rate=reading.ids("rates")[0], row=groups[0])
+        return Query(kind="rate", rate=rate, row=groups[0])
     if reading.has("review_groups"):
         groups = _most_specific(reading.ids("review_groups"))
         cols = [c for c in reading.ids("review_columns") if c != "total"]
@@ -95,6 +107,8 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
         name = row.short if row else str(q.row)
         if q.row == "apply.new":
             name = "本年新收政府信息公开申请"
+        if q.row == "apply.total":
+            name = "本年度办理结果总计"
         if q.column and q.column != "total":
             who = next((c.label for c in cat.apply_columns if c.id == q.column), None)
             who = who or next((d["label"] for d in cat.apply_derived_columns if d["id"] == q.column), q.column)
@@ -117,5 +131,8 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
                 "一.manage": "政府信息管理情况", "一.platform": "政府信息公开平台建设情况",
                 "一.supervise": "监督保障情况"}.get(q.section or "", "")
     if q.kind == "rate":
+        if q.rate == "share":
+            kind = "review" if (q.row or "").startswith(("review", "litigation")) else "apply"
+            return label(Query(kind=kind, row=q.row, column=q.column), cat, template) + "所占比例"
         return f"{REVIEW_GROUP_LABEL.get(q.row or '', '')}纠错率"
     return "报告正文中的数字"

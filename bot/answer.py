@@ -93,6 +93,8 @@ class Answerer:
                 return prose
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
                                  f"年报只统计{label(query, self.cat)}等数字。")
+        if len(slots.agencies) > 1 and not query.choices:
+            return self._several_agencies(query, slots, ctx, q)
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
         if query.choices and not same_row:  # one table-二 row: the report's template decides
             return self._clarify_fields(query, slots, ctx, q)
@@ -154,6 +156,21 @@ class Answerer:
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
+
+    def _several_agencies(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+        """The same question for each agency named (“开封和平潭2019年行政复议分别多少件”)."""
+        parts = []
+        for agency in slots.agencies:
+            one = Slots(years=slots.years, recent=slots.recent, relative=slots.relative, agency=agency,
+                        agencies=[agency], rest=slots.rest)
+            plan = self._reports(one, Context(), q, follow=False)
+            if isinstance(plan, Answer):
+                parts.append(plan.text if plan.status == "unknown" else f"{agency}：请写明年份。")
+            elif len(plan.reports) == 1:
+                parts.append(self.compose.one(query, plan.reports[0]).text)
+            else:
+                parts.append(self.compose.many(query, plan.reports, compare=False).text)
+        return Answer(status="answered", text="\n\n".join(parts), field=query.field_id)
 
     def _candidates(self, slots: Slots) -> list[Report]:
         """Every loaded report the question's agency and years allow."""

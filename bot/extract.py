@@ -25,6 +25,7 @@ class Slots:
     recent: int | None = None  # 近N年
     relative: str | None = None  # 去年 / 前年 / 今年
     agency: str | None = None
+    agencies: list[str] = field(default_factory=list)  # all named, in order found (usually one)
     unknown_place: str | None = None
     lead: str | None = None  # words before the first year (“郑州2019年…”): maybe an agency we don't have
     rest: str = ""  # the question without the year and agency words
@@ -82,9 +83,14 @@ def extract(q: str, aliases: AliasIndex | dict[str, str]) -> Slots:
         s.relative = m.group(1)
         rest = rest[: m.start()] + " " + rest[m.end():]
     found = index.find(rest)
-    if found:
-        s.agency, i, j = found
+    while found:  # “开封和平潭2019年…”: every agency named, the first is the agency
+        agency, i, j = found
+        if s.agency is None:
+            s.agency = agency
+        if agency not in s.agencies:
+            s.agencies.append(agency)
         rest = rest[:i] + " " + rest[j:]
+        found = index.find(rest)
     if s.agency is None:
         m = _PLACE.match(rest.strip())
         if m and m.group(1) not in _NOT_PLACE:

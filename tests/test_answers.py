@@ -160,3 +160,8 @@ def test_share_is_computed_with_its_formula(kaifeng: Answerer) -> None:
     assert (a.unit, a.value) == ("%", pytest.approx(65.02)) and a.formula == "342 ÷ 526 = 65.02%"
     a = kaifeng.answer("自然人申请占多大比例")
     assert a.value == pytest.approx(91.46)  # of the 527 new applications
+
+
+def test_two_agencies_named_each_answered(multi: Answerer) -> None:
+    a = multi.answer("开封和平潭2019年行政复议分别多少件")
+    assert "开封市人民政府2019年行政复议19件" in a.text and "平潭综合实验区2019年行政复议0件" in a.text

@@ -29,6 +29,7 @@ LIST_MAX = 8  # options and agencies listed in one reply
 LONG_QUESTION = 60  # longer input is answered when clear, but never echoed back as options
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
 _ASKS_NUMBER = re.compile(r"多少|几[件个条篇次项家起期场份人]?|数量|数目|总数|金额|比例|百分")
+_ASKS_RATE = re.compile(r"率|百分比|比例|占比|比重|百分之")
 _COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
 _UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
 
@@ -93,6 +94,10 @@ class Answerer:
                 return prose
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
                                  f"年报只统计{label(query, self.cat)}等数字。")
+        if _ASKS_RATE.search(slots.rest) and query.kind != "rate":
+            # “办结率” names 办结 but asks a rate: only a rate the report states will do
+            return self._try_prose(reading.words, slots, ctx, q) or self._unknown(
+                f"年报没有直接给出这个比率；可以问{label(query, self.cat)}的数字。")
         if len(slots.agencies) > 1 and not query.choices:
             return self._several_agencies(query, slots, ctx, q)
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)

@@ -118,3 +118,8 @@ def test_department_reports_do_not_take_the_region_name() -> None:
     assert gov["平潭"] == STRONG and dept["平潭"] == WEAK
     assert dept["平潭财政金融局"] == STRONG
     assert alias_strengths("杭州市西湖区人民政府")["西湖区"] == STRONG  # 杭州's 州 is not a region suffix
+
+
+def test_next_year_inside_a_phrase_is_not_a_year_asked() -> None:
+    s = extract(normalise("平潭2025年结转到2026年的有几件", LEX), ALIASES)
+    assert s.years == [2025] and "结转到下年" in s.rest

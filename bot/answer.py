@@ -94,6 +94,9 @@ class Answerer:
                 return prose
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
                                  f"年报只统计{label(query, self.cat)}等数字。")
+        if query.kind in ("review", "active") and reading.has("applicants"):
+            who = "、".join(h.alias for h in reading.hits if h.concept.kind == "applicants")
+            return self._unknown(f"年报的{label(query, self.cat)}数字不按申请人（{who}）分列，报告中没有这一项。")
         if _ASKS_RATE.search(slots.rest) and query.kind != "rate":
             # “办结率” names 办结 but asks a rate: only a rate the report states will do
             return self._try_prose(reading.words, slots, ctx, q) or self._unknown(

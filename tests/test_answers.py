@@ -165,3 +165,8 @@ def test_share_is_computed_with_its_formula(kaifeng: Answerer) -> None:
 def test_two_agencies_named_each_answered(multi: Answerer) -> None:
     a = multi.answer("开封和平潭2019年行政复议分别多少件")
     assert "开封市人民政府2019年行政复议19件" in a.text and "平潭综合实验区2019年行政复议0件" in a.text
+
+
+def test_applicant_asked_of_a_table_without_applicants_is_unknown(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("自然人提起的行政复议多少件")
+    assert a.status == "unknown" and a.value is None

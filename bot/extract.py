@@ -38,8 +38,9 @@ class AliasIndex:
     Built once; a look-up costs O(len(question)), whatever the number of agencies.
     """
 
-    def __init__(self, aliases: dict[str, str]) -> None:
+    def __init__(self, aliases: dict[str, str], weak: set[str] | None = None) -> None:
         self.aliases = aliases
+        self.weak = weak or set()  # names that only name a region's department (no government loaded)
         self.by_head: dict[str, list[str]] = {}
         for alias in sorted(aliases, key=len, reverse=True):
             self.by_head.setdefault(alias[:2], []).append(alias)
@@ -86,6 +87,11 @@ def extract(q: str, aliases: AliasIndex | dict[str, str]) -> Slots:
     found = index.find(rest)
     while found:  # “开封和平潭2019年…”: every agency named, the first is the agency
         agency, i, j = found
+        if rest[i:j] in index.weak and re.match(r"(人民)?政府", rest[j:]):
+            # “沭阳县人民政府” asks for the county government, which is not loaded
+            s.unknown_place = rest[i:j] + ("人民政府" if rest[j:].startswith("人民") else "政府")
+            rest = rest[:i] + " " + rest[j:]
+            break
         if s.agency is None:
             s.agency = agency
         if agency not in s.agencies:

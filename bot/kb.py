@@ -67,8 +67,10 @@ def alias_strengths(agency: str) -> dict[str, int]:
                     out[dept_short] = STRONG
                 break
         for r in regional:
+            if r.endswith("政府"):
+                continue  # “沭阳县人民政府” never names one of its departments
             out.setdefault(r, WEAK)
-            if len(dept) >= 2 and not r.endswith("政府"):
+            if len(dept) >= 2:
                 out[r + dept] = STRONG
         if len(dept) >= 3:
             out[dept] = STRONG
@@ -135,12 +137,15 @@ class KnowledgeBase:
                 taken[alias][r.agency] = max(strength, taken[alias].get(r.agency, 0))
         # an alias names the one agency it names most strongly; a tie names neither
         self.aliases = {}
+        weak = set()
         for alias, owners in taken.items():
             top = max(owners.values())
             best = [a for a, k in owners.items() if k == top]
             if len(best) == 1:
                 self.aliases[alias] = best[0]
-        self.alias_index = AliasIndex(self.aliases)
+                if top == WEAK:
+                    weak.add(alias)
+        self.alias_index = AliasIndex(self.aliases, weak)
         agencies_in: dict[int, set[str]] = defaultdict(set)
         for r in self.reports:
             agencies_in[r.year].add(r.agency)

@@ -170,3 +170,8 @@ def test_two_agencies_named_each_answered(multi: Answerer) -> None:
 def test_applicant_asked_of_a_table_without_applicants_is_unknown(kaifeng: Answerer) -> None:
     a = kaifeng.answer("自然人提起的行政复议多少件")
     assert a.status == "unknown" and a.value is None
+
+
+def test_answer_carries_the_reports_own_consistency_warning(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("规范性文件对外公开总数")
+    assert a.value == 815 and any("845" in w for w in a.warnings) and "845" in a.text

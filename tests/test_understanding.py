@@ -123,3 +123,14 @@ def test_department_reports_do_not_take_the_region_name() -> None:
 def test_next_year_inside_a_phrase_is_not_a_year_asked() -> None:
     s = extract(normalise("平潭2025年结转到2026年的有几件", LEX), ALIASES)
     assert s.years == [2025] and "结转到下年" in s.rest
+
+
+def test_a_government_named_is_not_answered_by_its_department() -> None:
+    from bot.kb import alias_strengths
+
+    assert "沭阳县人民政府" not in alias_strengths("沭阳县发展和改革局")
+    index_aliases = {"沭阳县": "沭阳县发展和改革局", "沭阳发改局": "沭阳县发展和改革局"}
+    from bot.extract import AliasIndex
+
+    s = extract(normalise("沭阳县人民政府2023年行政复议多少件", LEX), AliasIndex(index_aliases, {"沭阳县"}))
+    assert s.agency is None and s.unknown_place == "沭阳县人民政府"

@@ -90,8 +90,9 @@ class Answerer:
                                           + "；".join(self.kb.examples(2)))
         if query.kind in ("apply", "review", "active") and unexplained:
             prose = self._try_prose(reading.words, slots, ctx, q)
-            if prose is not None:
-                return prose
+            quoted = (prose.source.sentence or "") if prose is not None and prose.source else ""
+            if prose is not None and (prose.status == "clarify" or all(w in quoted for w in unexplained)):
+                return prose  # the sentence says what the template field does not (领导信箱办结)
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
                                  f"年报只统计{label(query, self.cat)}等数字。")
         if query.kind in ("review", "active") and reading.has("applicants"):
@@ -138,7 +139,7 @@ class Answerer:
         """A figure from the report's sentences, when one clearly fits."""
         plan = self._reports(slots, ctx, q, follow=False)
         m = _UNIT_HINT.search(q)
-        hint = m.group(1) if m else None
+        hint = "%" if _ASKS_RATE.search(slots.rest) else (m.group(1) if m else None)
         named = named_concept(slots.rest, self.lex)
         if isinstance(plan, Answer):
             if plan.status != "clarify":

@@ -151,6 +151,8 @@ def clause_of(sentence: str, fact: Fact) -> str:
     starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
     end = _CLAUSE_END.search(sentence, at + len(fact.raw))
     lo, hi = (starts[-1] if starts else 0), (end.start() if end else len(sentence))
+    if sentence[lo:at].strip() in ("占", "约占", "占比", "占比为", "比例为") and len(starts) > 1:
+        lo = starts[-2]  # “予以公开及部分公开42件，占51.85%”: the share belongs to the clause before
     clause = sentence[lo:hi]
     # a bracket opened after the figure and closed past the clause is not part of it
     tail = clause[at - lo + len(fact.raw):]
@@ -172,7 +174,7 @@ def _found(word: str, text: str) -> bool:
 
 
 def score_prose(words: list[str], fact: Fact, unit_hint: str | None,
-                named: re.Pattern[str] | None = None) -> float:
+                named: re.Pattern[str] | None = None, named_words: str = "") -> float:
     """How much of the question's content the figure's clause (full) and sentence (part) hold.
 
     named: the clause pattern of a prose concept the question names (主动公开政府信息 …): a clause
@@ -191,10 +193,13 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None,
         elif _found(w, sentence):
             got += 0.6 * wt
     score = got / total if total else 0.0
-    if named is not None and named.search(clause):
+    if named is not None and named.search(clause) and all(w in named_words or w in WEAK or _found(w, sentence)
+                                                           for w in words):
         score = max(score, NAMED_FLOOR)  # the clause says the very thing asked, in other words
     if unit_hint and fact.unit and unit_hint != fact.unit:
-        score *= 0.85
+        if _unit_class(unit_hint) != _unit_class(fact.unit):
+            return 0.0  # 多少人 is never answered with 次, 占比 never with 件
+        score *= 0.9
     asked = "".join(words)
     if any(q in clause and q not in asked for q in QUALIFIERS):
         score *= 0.7  # “其他应主动公开政府信息1053条” is not the whole of 主动公开
@@ -204,6 +209,14 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None,
 
 
 NAMED_FLOOR = 0.8
+UNIT_CLASSES = ({"条", "件", "篇", "个", "项", "份", "期", "起", "家", "宗", "场"}, {"人", "人次", "名"},
+                {"次", "场次", "批次"}, {"元", "万元"}, {"%"})
+
+
+def _unit_class(unit: str) -> int:
+    return next((i for i, c in enumerate(UNIT_CLASSES) if unit in c), -1)
+
+
 QUALIFIERS = ("其他", "其它", "其中", "另有", "此外")
 
 
@@ -215,18 +228,20 @@ def _in_brackets(sentence: str, clause: str) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
-def named_concept(text: str, lex: Lexicon) -> re.Pattern[str] | None:
-    """The clause pattern of the prose concept a question names, if any."""
+def named_concept(text: str, lex: Lexicon) -> tuple[re.Pattern[str], str] | None:
+    """The clause pattern of the prose concept a question names, and the words that named it."""
     for _cid, asked, clause in lex.prose_concepts:
-        if any(a in text for a in asked):
-            return clause
+        said = next((a for a in asked if a in text), None)
+        if said:
+            return clause, said
     return None
 
 
 def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None,
-               named: re.Pattern[str] | None = None) -> list[ProseMatch]:
+               named: tuple[re.Pattern[str], str] | None = None) -> list[ProseMatch]:
     """Prose figures ranked by fit, best first (only those with some fit)."""
-    ranked = [ProseMatch(f, score_prose(words, f, unit_hint, named)) for f in facts]
+    pattern, said = named if named else (None, "")
+    ranked = [ProseMatch(f, score_prose(words, f, unit_hint, pattern, said)) for f in facts]
     ranked = [m for m in ranked if m.score > 0]
     ranked.sort(key=lambda m: m.score, reverse=True)
     return ranked

@@ -175,3 +175,22 @@ def test_applicant_asked_of_a_table_without_applicants_is_unknown(kaifeng: Answe
 def test_answer_carries_the_reports_own_consistency_warning(kaifeng: Answerer) -> None:
     a = kaifeng.answer("规范性文件对外公开总数")
     assert a.value == 815 and any("845" in w for w in a.warnings) and "845" in a.text
+
+
+@pytest.mark.parametrize(("q", "value"), [
+    ("开封2019年学习新条例培训了多少人", 500),          # 多少人 is never answered with 次
+    ("开封２０１９年上年结转过来的申请几件", 5),
+    ("开封市2019年转到下一年继续办的申请有几件", 6),
+    ("开封2019年予以公开及部分公开占比多少", 70.72),     # (342+30) is not asked; 342/526 is not either
+])
+def test_everyday_phrasings(kaifeng: Answerer, q: str, value: float) -> None:
+    a = kaifeng.answer(q)
+    if q.endswith("占比多少"):
+        assert a.status != "answered" or a.unit == "%"  # a share is never answered with a count
+    else:
+        assert a.value == value
+
+
+def test_explicit_table_question_is_not_answered_from_prose(multi: Answerer) -> None:
+    a = multi.answer("平潭2023年表二里行政规范性文件现行有效件数是多少")
+    assert a.value != 393

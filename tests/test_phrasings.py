@@ -1,0 +1,41 @@
+"""178 more ways people ask, over the five shared reports loaded together; answers written by hand
+from the documents (tests/data/phrasings.jsonl, score.py's format). The bar: never a wrong figure,
+and at least 95 % right — the rest may be an honest “unknown” or a question back."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer, Context
+from bot.ingest import ingest
+from bot.kb import KnowledgeBase
+from bot.settings import Settings
+from bot.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from scoring import judge  # noqa: E402
+
+REPORTS = ROOT / "knowledge" / "reports"
+CASES = [json.loads(line) for line in (ROOT / "tests" / "data" / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()
+         if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("ph") / "kb.json"
+    files = [REPORTS / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt",
+                                   "hongze-2023.pdf")]
+    ingest(files, Store(db), Settings())
+    return Answerer(KnowledgeBase.load(db))
+
+
+def test_no_wrong_figure_and_nearly_all_right(answerer: Answerer) -> None:
+    verdicts = {c["id"]: judge(c["expect"], answerer.answer(c["q"], Context()).to_json()) for c in CASES}
+    wrong = [i for i, v in verdicts.items() if v == "wrong"]
+    assert wrong == []
+    assert sum(v == "correct" for v in verdicts.values()) >= 0.95 * len(CASES)

@@ -23,7 +23,8 @@ from .models import Fact
 _FUNCTION_CHARS = frozenset("几件起条个篇次项家宗期场份了的是有吗呢啊呀吧么哪共数查问案年中里在被和与及还都已提开类因那该这为给对按将能多少各一得地着过把从并或人位们去报所上下请内?,.!:;、 ")
 # domain words too common to decide between two prose figures
 WEAK = frozenset({"公开", "信息", "政府信息", "申请", "办理", "处理", "结果", "工作", "政务", "政府", "全年", "今年", "本年",
-                  "共", "累计", "发布", "数量", "情况", "全区", "全市", "我区", "我市"})
+                  "共", "累计", "发布", "数量", "情况", "全区", "全市", "我区", "我市",
+                  "占多少", "占多大", "占比", "比例", "所占", "百分比", "比重"})  # how a share is asked
 FUZZY_MIN_LEN = 5
 FUZZY_CUTOFF = 80.0
 FUZZY_KINDS = frozenset({"apply_rows", "review_groups", "active_rows", "applicants"})  # not sections: too loose

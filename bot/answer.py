@@ -16,7 +16,7 @@ from . import segment
 from .compose import Composer
 from .extract import Slots, extract
 from .kb import KnowledgeBase, short_name
-from .match import best_prose, named_concept, read
+from .match import best_prose, item_precision, named_concept, read
 from .models import Answer, Report
 from .normalise import normalise
 from .resolve import Query, label, resolve
@@ -157,6 +157,12 @@ class Answerer:
         top = ranked[0]
         rivals = [r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
                   and r.fact.source.row != top.fact.source.row]
+        if rivals:  # “季度通报3次、月通报7次”: the item whose own words the question repeats wins
+            group = [top, *rivals]
+            fits = sorted(((item_precision(x.fact, [y.fact for y in group if y is not x], slots.rest), x)
+                           for x in group), key=lambda px: px[0], reverse=True)
+            if fits[0][0] - fits[1][0] >= 0.25:
+                top, rivals = fits[0][1], []
         ctx.agency, ctx.year = report.agency, report.year
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:

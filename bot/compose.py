@@ -209,6 +209,8 @@ class Composer:
             lo, hi = max(0, at - 40), min(len(sentence), at + len(clause) + 40)
             quote = ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
         shown = clause if f.raw in clause else f"{clause}（{f.raw}）"
+        if re.search(r"\d", clause.replace(f.raw, "", 1)) and f.source.row and f.raw in f.source.row:
+            shown = f.source.row  # “季度通报3次、月通报7次”: show the one item asked about
         return Answer(status="answered", value=num(f.value), unit=f.unit, agency=r.agency, year=r.year,
                       section=f.source.section, field="prose", source=f.source, report_title=r.title,
                       text=f"{r.agency}{r.year}年：{shown}。\n原文：“{quote}”\n{cite(r, f.source)}")

@@ -238,6 +238,20 @@ def named_concept(text: str, lex: Lexicon) -> tuple[re.Pattern[str], str] | None
     return None
 
 
+def _item_chars(fact: Fact) -> set[str]:
+    item = fact.source.row or ""
+    if fact.raw and fact.raw in item:
+        item = item[: item.index(fact.raw)]
+    return {c for c in item if "\u4e00" <= c <= "\u9fff" and c not in _FUNCTION_CHARS}
+
+
+def item_precision(fact: Fact, rivals: list[Fact], question: str) -> float:
+    """How much of what sets this figure's item apart from its rivals' (“月” of “月通报7次” against
+    “季度通报3次”) the question repeats."""
+    own = _item_chars(fact) - set().union(*(_item_chars(r) for r in rivals))
+    return sum(c in question for c in own) / len(own) if own else 0.0
+
+
 def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None,
                named: tuple[re.Pattern[str], str] | None = None) -> list[ProseMatch]:
     """Prose figures ranked by fit, best first (only those with some fit)."""

@@ -15,7 +15,7 @@ from .apply_table import read_apply
 from .catalogue import Catalogue, default
 from .derive import derive
 from .errors import NotAReport
-from .metadata import read_meta, template_version, title_year
+from .metadata import names_annual_report, read_meta, report_year, template_version, too_old
 from .models import Document, Fact, Parsed, Report
 from .review_table import read_review
 from .sections import Layout, Span, find, layout, preface, sections
@@ -47,9 +47,9 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     """Parse a read document into a report and its facts (NotAReport / BadTable on bad input)."""
     cat = catalogue or default()
     lay = layout(doc)
-    year = title_year(lay, doc.title)
+    year = report_year(lay, doc.title)
     if year is not None and year < 2019:
-        raise NotAReport("2019年以前的年报使用旧格式，暂不支持")
+        raise NotAReport(too_old(year))
     spans = find(lay)
     if len(spans) < 3:
         raise NotAReport(NOT_A_REPORT)

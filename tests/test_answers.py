@@ -129,10 +129,15 @@ def test_version_specific_field(multi: Answerer) -> None:
 
 
 def test_prose_clarify_offers_questions_that_answer(multi: Answerer) -> None:
-    a = multi.answer("平潭2019年公布了多少条信息")
+    a = multi.answer("开封2019年申请")
     assert a.status == "clarify"
     assert all("多少" in o and not any(ch.isdigit() for ch in o[6:]) for o in a.options)
-    assert multi.answer(a.options[0]).value == 2599
+    assert multi.answer(a.options[0]).status == "answered"
+
+
+def test_enumerated_items_are_told_apart(multi: Answerer) -> None:
+    assert multi.answer("平潭2023年月通报开展了几次").value == 7
+    assert multi.answer("平潭2023年季度通报几次").value == 3
 
 
 def test_topic_no_report_covers_is_unknown_not_a_year_question(multi: Answerer) -> None:

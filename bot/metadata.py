@@ -17,7 +17,9 @@ from .sections import Layout
 
 _TITLE_WORDS = ("年度报告", "年报")
 _TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
-_YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)")
+_YEAR_FIRST = re.compile(
+    r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)"
+)
 _NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)")
 _PERIOD = re.compile(
     r"统计(?:期限?|周期|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"

@@ -15,7 +15,7 @@ from .apply_table import read_apply
 from .catalogue import Catalogue, default
 from .derive import derive
 from .errors import NotAReport
-from .metadata import names_annual_report, read_meta, report_year, template_version, too_old
+from .metadata import read_meta, report_year, template_version, too_old
 from .models import Document, Fact, Parsed, Report
 from .review_table import read_review
 from .sections import Layout, Span, find, layout, preface, sections

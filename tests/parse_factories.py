@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from bot.models import Document, Line
 
@@ -102,7 +103,12 @@ REVIEW: list[Spec] = [
 ]  # fmt: skip
 
 
-def report_2021(
+def report_2021(**parts: Any) -> Document:
+    """A small, consistent 2021-version report in tab text; override pieces to break it."""
+    return make_doc(report_2021_specs(**parts))
+
+
+def report_2021_specs(
     *,
     title: str = "测试县人民政府2022年政府信息公开工作年度报告",
     new: list[str] | None = None,
@@ -111,10 +117,11 @@ def report_2021(
     carried_in: list[str] | None = None,
     prose: str = "2022年，全县主动公开政府信息1200条，收到政府信息公开申请6件。",
     review: list[Spec] | None = None,
-) -> Document:
-    """A small, consistent 2021-version report in tab text; override pieces to break it."""
-    specs: list[Spec] = [
-        title,
+    head: Sequence[str] | None = None,
+) -> list[Spec]:
+    """The specs of `report_2021`; `head` replaces the title line (a cover, a wrapped title …)."""
+    return [
+        *(head if head is not None else [title]),
         "本报告由测试县人民政府办公室编制。",
         "一、总体情况",
         prose,
@@ -131,4 +138,3 @@ def report_2021(
         "六、其他需要报告的事项",
         "本年度收取信息处理费3940元。",
     ]
-    return make_doc(specs)

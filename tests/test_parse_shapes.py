@@ -1,0 +1,50 @@
+"""Document shapes seen in real reports: PDF→markdown covers and tables, 上海-style sections, split tables."""
+
+from __future__ import annotations
+
+import pytest
+from parse_factories import report_2021
+
+from bot.errors import NotAReport
+from bot.parse import parse
+
+# A PDF cover turned into text: the title wrapped over two lines, year first, and an opening
+# sentence that cites the template notice 《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》
+# across line breaks.
+CITING_COVER = [
+    "正文",
+    "2025 年测试市人民政府办公厅政府信息公开",
+    "工作年度报告",
+    "本年度报告根据《中华人民共和国政府信息公开条例》（以",
+    "下简称《条例》）、《测试市政府信息公开规定》（以下简称《规",
+    "定》）和《关于印发中华人民共和国政府信息公开工作年度报告",
+    "格式的通知》（国办公开办函〔2021〕30 号）的要求编制。本年度报告中所列数据统计期限为 2025",
+    "年 1 月 1 日至 12 月 31 日。",
+]
+
+
+def test_title_wrapped_year_first_and_citations_ignored() -> None:
+    r = parse(report_2021(head=CITING_COVER)).report
+    assert (r.agency, r.year) == ("测试市人民政府办公厅", 2025)
+    assert r.title == "2025年测试市人民政府办公厅政府信息公开工作年度报告"
+
+
+def test_a_cited_title_alone_is_no_agency() -> None:
+    head = ["正文", "本报告依据《测试市人民政府2022年政府信息公开工作年度报告》编制。"]
+    with pytest.raises(NotAReport, match="发布机关"):
+        parse(report_2021(head=head))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["测试县人民政府2018年政府信息公开工作年度报告"],
+        [
+            "测试县人民政府政府信息公开工作年度报告",
+            "本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。",
+        ],
+    ],
+)
+def test_pre_2019_refusal_names_the_year(head: list[str]) -> None:
+    with pytest.raises(NotAReport, match=r"这是20\d\d年度的年报。2019年以前的年报使用旧格式"):
+        parse(report_2021(head=head))

@@ -2,6 +2,9 @@
 
 Flattened text (`110024001510102`) is split group by group with the rule
 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计; splits that still differ leave the cells uncertain.
+Some documents print the table as three small tables of five, each under its group's name
+(`行政复议`, `行政诉讼（未经复议直接起诉）`, `行政诉讼（复议后起诉）`); a group whose own table is
+not found is missing (None), never blank.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .cells import RUN, Cell, is_label, read_cell, splits
+from .models import Line
 from .sections import Layout, Span
 from .solve import RowRead, collapse, options_from_splits
 
@@ -65,12 +69,59 @@ def _split(run: str) -> list[list[str]]:
     return out
 
 
-def _from_cells(lay: Layout, span: Span) -> list[Cell] | None:
-    """The 15 cells from the first table row holding only values."""
-    for ln in lay.lines_in(span):
+_GROUP_NAMES = (
+    re.compile(r"行\s*政\s*复\s*议(?!\s*后)"),
+    re.compile(r"直\s*接\s*起\s*诉"),
+    re.compile(r"复\s*议\s*后\s*起\s*诉"),
+)
+
+
+def _group_named(ln: Line) -> int | None:
+    """The one group a line names (`### 行政诉讼（复议后起诉）`); None when it names none or several."""
+    text = " ".join(c for c in ln.cells if c)
+    hits = [g for g, p in enumerate(_GROUP_NAMES) if p.search(text)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _five(ln: Line) -> list[str] | None:
+    """The cells of a row of exactly five values (a group's own small table), else None."""
+    cells = [c or "" for c in ln.cells]
+    while cells and not cells[-1].strip():
+        cells.pop()
+    if len(cells) != WIDTH or not any(re.search(r"\d", c) for c in cells) or any(is_label(c) for c in cells):
+        return None
+    return cells
+
+
+def _from_group_tables(lines: list[Line]) -> list[Cell | None] | None:
+    """Three tables of five, each under its group's name; None when the section is not laid out so."""
+    out: list[Cell | None] = [None] * (GROUPS * WIDTH)
+    group: int | None = None
+    found = False
+    for ln in lines:
+        filled = [c for c in ln.cells if c and c.strip()]
+        if filled and any(is_label(c) for c in filled):
+            named = _group_named(ln)
+            group = named if named is not None else group if _HEADER_WORDS.search(" ".join(filled)) else None
+            continue
+        five = _five(ln)
+        if five is None or group is None or out[group * WIDTH] is not None:
+            continue
+        for i, v in enumerate(five):
+            out[group * WIDTH + i] = read_cell(v, f"表四{_COLUMN_NAMES[group * WIDTH + i]}")
+        found = True
+    return out if found else None
+
+
+def _from_cells(lay: Layout, span: Span) -> list[Cell | None] | None:
+    """The 15 cells from the first table row holding only values (or the three tables of five)."""
+    lines = lay.lines_in(span)
+    for ln in lines:
         filled = [c for c in ln.cells if c and c.strip()]
         if not filled or any(is_label(c) for c in filled) or not any(re.search(r"\d", c) for c in filled):
             continue
+        if _five(ln) is not None and (groups := _from_group_tables(lines)) is not None:
+            return groups
         if len(filled) == 1:
             if len(filled[0].split()) > 1 or ln.kind == "row":
                 return _from_run(filled[0])
@@ -104,7 +155,8 @@ def _from_text(text: str) -> list[Cell] | None:
     return None
 
 
-def read_review(lay: Layout, span: Span) -> list[Cell] | None:
-    """The 15 cells of table 四 in template order (None when the section has no table)."""
+def read_review(lay: Layout, span: Span) -> list[Cell | None] | None:
+    """The 15 cells of table 四 in template order (None when the section has no table; a cell None
+    when its group's table is missing)."""
     cells = _from_cells(lay, span)
     return cells if cells is not None else _from_text(lay.text[span.body : span.end])

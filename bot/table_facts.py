@@ -47,14 +47,16 @@ def apply_facts(report: str, heading: str, rows: list[RowRead], cat: Catalogue) 
     return out
 
 
-def review_facts(report: str, heading: str, cells: list[Cell], cat: Catalogue) -> list[Fact]:
-    """Facts of table 四: three groups × five columns, in template order."""
+def review_facts(report: str, heading: str, cells: list[Cell | None], cat: Catalogue) -> list[Fact]:
+    """Facts of table 四: three groups × five columns, in template order (missing cells left out)."""
     out = []
     cols = cat.review_columns
     for g, group in enumerate(cat.review_groups):
         label = group["label"] if "parent_label" not in group else f"{group['parent_label']}·{group['label']}"
         for c, col in enumerate(cols):
             cell = cells[g * len(cols) + c]
+            if cell is None:
+                continue
             src = Source(section=heading, table=heading, row=label, column=col.label)
             out.append(fact(report, group["id"], col.id, cell, APPLY_UNIT, src))
     return out

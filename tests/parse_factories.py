@@ -138,3 +138,11 @@ def report_2021_specs(
         "六、其他需要报告的事项",
         "本年度收取信息处理费3940元。",
     ]
+
+
+def review_group_tables(groups: Sequence[tuple[str, Sequence[str]]]) -> list[Spec]:
+    """Table 四 printed as small tables of five, each under its group's name (PDF→markdown)."""
+    specs: list[Spec] = ["四、政府信息公开行政复议、行政诉讼情况"]
+    for name, values in groups:
+        specs += [name, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], list(values)]
+    return specs

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from parse_factories import report_2021
+from parse_factories import report_2021, review_group_tables
 
 from bot.errors import NotAReport
+from bot.models import Fact, Parsed
 from bot.parse import parse
+
+REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
+
+
+def cell(parsed: Parsed, row: str, column: str | None) -> Fact:
+    return next(f for f in parsed.facts if f.row == row and f.column == column)
+
 
 # A PDF cover turned into text: the title wrapped over two lines, year first, and an opening
 # sentence that cites the template notice 《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》
@@ -48,3 +56,23 @@ def test_a_cited_title_alone_is_no_agency() -> None:
 def test_pre_2019_refusal_names_the_year(head: list[str]) -> None:
     with pytest.raises(NotAReport, match=r"这是20\d\d年度的年报。2019年以前的年报使用旧格式"):
         parse(report_2021(head=head))
+
+
+def test_review_as_three_tables_of_five() -> None:
+    review = review_group_tables(
+        [("行政复议", "27 10 9 15 61".split()), ("行政诉讼（未经复议直接起诉）", "3 0 0 0 3".split()),
+         ("行政诉讼（复议后起诉）", "8 0 1 1 10".split())]
+    )  # fmt: skip
+    p = parse(report_2021(review=review))
+    assert cell(p, "review", "total").value == 61
+    assert [cell(p, "litigation.direct", c).value for c in REVIEW_COLS] == [3, 0, 0, 0, 3]
+    assert [cell(p, "litigation.after_review", c).value for c in REVIEW_COLS] == [8, 0, 1, 1, 10]
+    litigation = cell(p, "litigation", "total")
+    assert litigation.value == 13 and litigation.derived_from is not None
+    assert p.report.warnings == []
+
+
+def test_a_group_table_not_printed_is_missing_not_blank() -> None:
+    p = parse(report_2021(review=review_group_tables([("行政复议", "1 0 0 0 1".split())])))
+    assert cell(p, "review", "total").value == 1
+    assert not [f for f in p.facts if f.row.startswith("litigation")]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .errors import BadTable
 from .models import ValueKind
@@ -56,11 +57,16 @@ def read_cell(text: str | None, where: str = "") -> Cell:
     m = NUMBER.match(s)
     if m is None:
         raise BadTable(f"表格中应为数字的单元格写着“{raw}”（{where}）")
-    value = float(m.group(2)) * (-1 if m.group(1) == "-" else 1)
+    value = float(Decimal(m.group(2))) * (-1 if m.group(1) == "-" else 1)
     unit = m.group(3)
     if unit in ("件", "个", "项", "条", "次"):
         unit = None  # a counting word repeats the column's unit; only money units override it
     return Cell(value, "zero" if value == 0 else "number", raw, unit)
+
+
+def exact_sum(values: Iterable[float]) -> float:
+    """The sum of printed decimals without binary drift (0.1 + 0.2 is 0.3, not 0.30000000000000004)."""
+    return float(sum((Decimal(repr(float(v))) for v in values), Decimal(0)))
 
 
 def is_label(text: str | None) -> bool:

@@ -9,6 +9,7 @@ and never over a cell the report prints itself.
 from __future__ import annotations
 
 from .catalogue import Catalogue
+from .cells import exact_sum
 from .fact_index import fmt
 from .models import Fact, Source
 
@@ -20,7 +21,7 @@ def _sum(report: str, row: str, column: str, terms: list[Fact | None], source: S
     if not terms or any(t is None or t.kind not in _NUMERIC or t.value is None for t in terms):
         return None
     facts = [t for t in terms if t is not None]
-    total = sum(t.value for t in facts if t.value is not None)
+    total = exact_sum(t.value for t in facts if t.value is not None)
     return Fact(
         report=report,
         row=row,

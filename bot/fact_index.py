@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .catalogue import Catalogue
 from .models import Fact
 
@@ -9,10 +11,16 @@ NUMERIC = ("number", "zero")
 
 
 def fmt(v: float | None) -> str:
-    """A figure as people write it (527, not 527.0; 24230.9885 as is)."""
+    """A figure as people write it (527, not 527.0; 24230.9885 and 3802895.9 as printed).
+
+    The shortest decimal that reads back as the same float, so 3802895.9 never shows as
+    3802895.8999999999 (what a fixed 10-decimal format makes of it).
+    """
     if v is None:
         return "—"
-    return str(int(v)) if float(v).is_integer() else f"{v:.10f}".rstrip("0").rstrip(".")
+    if float(v).is_integer():
+        return str(int(v))
+    return format(Decimal(repr(float(v))), "f")
 
 
 class Index:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cells import read_cell, split_run
+from bot.cells import exact_sum, read_cell, split_run
+from bot.fact_index import fmt
 from bot.review_table import _split
 from bot.solve import RowRead, collapse, options_from_splits
 
@@ -82,3 +83,18 @@ def test_uncertain_cells_keep_candidates() -> None:
 def test_read_cell(text: str, kind: str, value: float | None, unit: str | None) -> None:
     c = read_cell(text)
     assert (c.kind, c.value, c.unit) == (kind, value, unit)
+
+
+def test_decimal_candidates_print_as_written() -> None:
+    kinds = [(False, False), (True, False)]
+    splits, unit = split_run("39573802895.90元", kinds)
+    cells = collapse(RowRead("active.purchase", "政府集中采购", options_from_splits(splits, unit, "")), 2)
+    amounts = cells[1].candidates or ()
+    assert 3802895.9 in amounts
+    assert "3802895.9" in [fmt(a) for a in amounts]
+    assert not any("99999" in fmt(a) for a in amounts)
+
+
+def test_sums_of_decimals_do_not_drift() -> None:
+    assert exact_sum([0.1, 0.2]) == 0.3
+    assert fmt(exact_sum([5949.088667, 4166.241619])) == "10115.330286"

@@ -12,13 +12,14 @@ import re
 
 from .catalogue import Catalogue, Row
 from .cells import RUN, is_label, read_cell, split_run
-from .labels import GROUP_LABEL, norm, pattern, row_matches
+from .labels import GROUP_LABEL, match_kind, norm, numbering, pattern, pieces, row_matches
 from .models import Line
 from .sections import Layout, Span
 from .solve import Assignment, RowRead, Rule, equal, options_from_splits, settle, total_of, value
 
 WIDTH = 7
 _INT = [(False, False)] * WIDTH
+_EDGE_ROWS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
 
 
 def data_rows(cat: Catalogue, sub_rows: bool) -> list[Row]:
@@ -47,38 +48,139 @@ def _values(cells: list[str | None], start: int, grid: bool, width: int) -> list
     return (left + [""] * WIDTH)[:WIDTH]
 
 
-def _from_cells(lines: list[Line], cat: Catalogue, sub_rows: bool) -> list[RowRead]:
-    """Rows read from table cells."""
-    rows = [
-        ln for ln in lines if ln.kind == "row" or ln.grid or sum(1 for c in ln.cells if c and c.strip()) >= 2
-    ]
-    width = max((i for ln in rows if ln.grid for i, c in enumerate(ln.cells) if c and c.strip()), default=0)
-    order = cat.apply_rows
-    cursor, out = 0, []
-    for ln in rows:
+class _Reader:
+    """Rows from table cells, also when a PDF→text conversion pulled labels out of their rows.
+
+    A label printed on a text line of its own (`（二）部分公开…`, wrapped over lines) waits for the
+    next row that holds only values; such a row is given to the first waiting label at or after the
+    cursor.  Rows placed that way are only layout guesses: they are kept when the column sums
+    confirm the whole table (see `_confirm`).  A value row with no waiting label is an orphan.
+    """
+
+    def __init__(self, cat: Catalogue, sub_rows: bool, width: int) -> None:
+        self.order = cat.apply_rows
+        self.wanted = {r.id for r in data_rows(cat, sub_rows)}
+        self.cols = [c.label for c in cat.apply_columns]
+        self.width = width
+        self.cursor = 0
+        self.out: list[RowRead] = []
+        self.waiting: dict[int, str] = {}  # row index → label printed on text lines
+        self.text_label: tuple[int | None, str] | None = None  # the label text lines are building
+        self.orphans: list[list[str | None]] = []
+
+    def _match(self, label: str) -> int | None:
+        return next(
+            (k for k in range(self.cursor, len(self.order)) if row_matches(label, self.order[k])), None
+        )
+
+    def text(self, line: str) -> None:
+        """A text line: a label of its own, the rest of one, or neither."""
+        for piece in pieces(line):
+            if numbering(norm(piece))[0] is not None:
+                self.text_label = (None, piece)
+            elif self.text_label is not None:
+                old, label = self.text_label
+                self.waiting.pop(old, None) if old is not None else None
+                self.text_label = (None, label + piece)
+            else:
+                continue
+            _, label = self.text_label
+            k = self._match(label)
+            if k is not None and self.order[k].id in self.wanted:
+                self.waiting[k] = " ".join(label.split())
+                self.text_label = (k, label)
+
+    def row(self, ln: Line) -> None:
+        """A table row: labelled, or values for a waiting label, or an orphan."""
+        self.text_label = None
         cells = ln.cells
         label_end = max((i for i, c in enumerate(cells) if c and c.strip() and is_label(c)), default=-1)
         labels = [c for c in cells[: label_end + 1] if c and c.strip() and not GROUP_LABEL.match(norm(c))]
         hit, printed = None, ""
         for text in reversed(labels):
-            hit = next((k for k in range(cursor, len(order)) if row_matches(text, order[k])), None)
-            if hit is not None:
+            if (hit := self._match(text)) is not None:
                 printed = " ".join(text.split())
                 break
+        vals = _values(cells, label_end + 1, ln.grid, self.width)
+        inferred = False
         if hit is None:
-            continue
-        row = order[hit]
-        vals = _values(cells, label_end + 1, ln.grid, width)
+            if label_end >= 0 or not any(re.search(r"\d", v or "") for v in vals):
+                return
+            waiting = sorted(k for k in self.waiting if k >= self.cursor)
+            if not waiting:
+                self.orphans.append(vals)
+                return
+            hit, inferred = waiting[0], True
+            printed = self.waiting.pop(hit)
+        row = self.order[hit]
+        if match_kind(printed, row) != "label":
+            printed = row.label  # only a piece of the label is printed in one place: name the row
         if row.header and not any((v or "").strip() for v in vals):
-            cursor = hit + 1
-            continue  # a group label (不予公开 …) without cells of its own
-        if row.version == "2021" and not sub_rows:
-            continue
+            self.cursor = hit + 1
+            return  # a group label (不予公开 …) without cells of its own
+        if row.id not in self.wanted and row.version == "2021":
+            return
+        read = [read_cell(v, f"表三“{printed}”行“{col}”列") for v, col in zip(vals, self.cols, strict=True)]
+        self.out.append(RowRead(row.id, printed, [read], inferred=inferred))
+        self.cursor = hit + 1
+
+
+def _from_cells(lines: list[Line], cat: Catalogue, sub_rows: bool) -> list[RowRead]:
+    """Rows read from table cells (labels on text lines of their own allowed, see `_Reader`)."""
+    rows = [ln for ln in lines if _is_row(ln)]
+    width = max((i for ln in rows if ln.grid for i, c in enumerate(ln.cells) if c and c.strip()), default=0)
+    reader = _Reader(cat, sub_rows, width)
+    for ln in lines:
+        if _is_row(ln):
+            reader.row(ln)
+        elif ln.cells and ln.cells[0]:
+            reader.text(ln.cells[0])
+    return _confirm(reader.out, reader.orphans, cat, sub_rows)
+
+
+def _is_row(ln: Line) -> bool:
+    return ln.kind == "row" or ln.grid or sum(1 for c in ln.cells if c and c.strip()) >= 2
+
+
+def _confirm(
+    rows: list[RowRead], orphans: list[list[str | None]], cat: Catalogue, sub_rows: bool
+) -> list[RowRead]:
+    """Keep rows placed by layout only when the column sums confirm the table, else drop them.
+
+    One value row left over while exactly one data row is missing is put there when the sums then
+    hold: (七)总计 = Σ results fixes the missing row, so the sums decide, not the layout.
+    """
+    if not any(r.inferred for r in rows) and not orphans:
+        return rows
+    wanted = data_rows(cat, sub_rows)
+    have = {r.row_id for r in rows}
+    missing = [r for r in wanted if r.id not in have]
+    if len(missing) == 1 and len(orphans) == 1:
         cols = [c.label for c in cat.apply_columns]
-        read = [read_cell(v, f"表三“{printed}”行“{col}”列") for v, col in zip(vals, cols, strict=True)]
-        out.append(RowRead(row.id, printed, [read]))
-        cursor = hit + 1
-    return out
+        cells = [
+            read_cell(v, f"表三“{missing[0].label}”行“{c}”列") for v, c in zip(orphans[0], cols, strict=True)
+        ]
+        trial = [*rows, RowRead(missing[0].id, missing[0].label, [cells], inferred=True)]
+        order = {r.id: i for i, r in enumerate(cat.apply_rows)}
+        trial.sort(key=lambda r: order[r.row_id])
+        if _sums_confirm(trial, cat, sub_rows):
+            return trial
+    if not any(r.inferred for r in rows) or _sums_confirm(rows, cat, sub_rows):
+        return rows
+    return [r for r in rows if not r.inferred]
+
+
+def _sums_confirm(rows: list[RowRead], cat: Catalogue, sub_rows: bool) -> bool:
+    """Every data row read, every column's sums hold, and at least one column has them in print."""
+    a: Assignment = {r.row_id: r.options[0] for r in rows if len(r.options) == 1}
+    if any(r.id not in a for r in data_rows(cat, sub_rows)):
+        return False
+    if not all(rule(a) for rule in column_rules(sub_rows, cat)):
+        return False
+    results = [r.id for r in data_rows(cat, sub_rows) if r.id not in _EDGE_ROWS]
+    return any(
+        value(a, "apply.total", c) is not None and total_of(a, results, c) is not None for c in range(WIDTH)
+    )
 
 
 def _row_rule(split: list[str]) -> bool:
@@ -104,6 +206,9 @@ def _from_text(text: str, cat: Catalogue, sub_rows: bool) -> list[RowRead]:
         first = re.search(r"[\d/／—－]", seg)
         r = RUN.match(seg, first.start()) if first else None
         run = r.group(0) if r else ""
+        line, _, _ = run.strip().partition("\n")
+        if len(line.split()) >= WIDTH:
+            run = line  # a whole row on its own line: the next line's digits belong to another row
         rest = seg[: first.start()] if first else ""
         label = "".join((m.group(0) + rest).split())
         where = f"表三“{label}”行"
@@ -121,11 +226,7 @@ def _from_text(text: str, cat: Catalogue, sub_rows: bool) -> list[RowRead]:
 
 def column_rules(sub_rows: bool, cat: Catalogue) -> list[Rule]:
     """Per column: 一+二 = (七)+四, and (七) = Σ the result rows."""
-    results = [
-        r.id
-        for r in data_rows(cat, sub_rows)
-        if r.id not in ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
-    ]
+    results = [r.id for r in data_rows(cat, sub_rows) if r.id not in _EDGE_ROWS]
 
     def rule(a: Assignment) -> bool:
         for c in range(WIDTH):

@@ -20,6 +20,10 @@ _DROP = re.compile(r"[\s\"'“”‘’「」*]")
 GROUP_LABEL = re.compile(r"^三[、.]?本年度办理结果")
 BLOCK = re.compile(r"第\s*二\s*十\s*条\s*第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*项")
 _CN_DIGITS = "一二三四五六七八九十"
+# where a second label starts inside one text line: `（四）无2.没有现成信息需要另`, `予处理4.无正当理由大量反复`
+_EMBEDDED = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])(?=(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十][）)])[\u4e00-\u9fff])"
+)
 _CHAR = {"(": "[（(]", ")": "[）)]", ",": "[，,]", ":": "[：:]", ";": "[；;]", "、": "[、，,]"}
 _JOIN = r"[\s“”\"'‘’、]*"
 
@@ -48,21 +52,38 @@ def keys(row: Row) -> list[str]:
 
 
 def row_matches(label: str, row: Row) -> bool:
-    """Whether a printed (possibly wrapped or typo'd) label names this row."""
+    """Whether a printed (possibly wrapped, typo'd, cut or garbled) label names this row."""
+    return match_kind(label, row) is not None
+
+
+def match_kind(label: str, row: Row) -> str | None:
+    """How a printed label names this row: "label" (itself, a variant, wrapped or typo'd), "piece"
+    (only a piece of it: the middle of a label wrapped over cells, or its start with the end cut
+    or garbled), or None."""
     num, body = numbering(norm(label))
     want, _ = numbering(norm(row.label))
     if num is not None and want is not None and num != want:
-        return False
+        return None
+    piece = False
     for key in keys(row):
         if len(key) <= 3 or len(body) <= 3:  # 其他, 总计: only with their numbering and exactly
             if num == want and want is not None and body == key:
-                return True
+                return "label"
             continue
         if key in body or (len(body) >= 4 and body in key and num == want):
-            return True
+            return "label"
         if fuzz.ratio(body[: len(key) + 2], key, processor=None, score_cutoff=80) >= 80:
-            return True
-    return False
+            return "label"
+        if num is None and len(body) >= 8 and body in key:
+            piece = True  # `行政机关不再处理其政府信息公`
+        if num == want and want is not None and len(body) >= 6 and key.startswith(body[:6]):
+            piece = True  # `1.申请人无正当理由逾期不补正、开申请`
+    return "piece" if piece else None
+
+
+def pieces(text: str) -> list[str]:
+    """A text line cut where another numbered label starts inside it."""
+    return [p for p in _EMBEDDED.split(text) if p.strip()]
 
 
 def pattern(row: Row) -> re.Pattern[str]:

@@ -30,6 +30,7 @@ class RowRead:
     flattened: bool = False
     column_labels: list[str] = field(default_factory=list)  # printed, when known
     unit: str | None = None  # a unit the header states (单位：万元)
+    inferred: bool = False  # placed by layout alone (a label on its own text line), not by its own label
 
 
 def options_from_splits(splits: list[list[str]], unit: str | None, where: str) -> list[list[Cell]]:

@@ -118,6 +118,7 @@ def report_2021_specs(
     prose: str = "2022年，全县主动公开政府信息1200条，收到政府信息公开申请6件。",
     review: list[Spec] | None = None,
     head: Sequence[str] | None = None,
+    apply: list[Spec] | None = None,
 ) -> list[Spec]:
     """The specs of `report_2021`; `head` replaces the title line (a cover, a wrapped title …)."""
     return [
@@ -126,11 +127,14 @@ def report_2021_specs(
         "一、总体情况",
         prose,
         *ACTIVE_2021,
-        *apply_2021(
-            new or ["5", "0", "0", "0", "0", "1", "6"],
-            total or ["5", "0", "0", "0", "0", "1", "6"],
-            disclosed or ["3", "0", "0", "0", "0", "1", "4"],
-            carried_in or [""] * 7,
+        *(
+            apply
+            or apply_2021(
+                new or ["5", "0", "0", "0", "0", "1", "6"],
+                total or ["5", "0", "0", "0", "0", "1", "6"],
+                disclosed or ["3", "0", "0", "0", "0", "1", "4"],
+                carried_in or [""] * 7,
+            )
         ),
         *(review if review is not None else REVIEW),
         "五、存在的主要问题及改进情况",
@@ -146,3 +150,54 @@ def review_group_tables(groups: Sequence[tuple[str, Sequence[str]]]) -> list[Spe
     for name, values in groups:
         specs += [name, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], list(values)]
     return specs
+
+
+def apply_loose(total: Sequence[str] = ("7", "0", "0", "0", "0", "1", "8")) -> list[Spec]:
+    """Table 三 after a PDF→markdown conversion: some labels pulled out of their rows onto text
+    lines (wrapped, garbled), their values left in rows of their own; other labels cut into pieces
+    over cells.  部分公开 1, 要求行政机关确认 1 and 逾期不补正 2 are the rows placed by layout."""
+    return [
+        "三、收到和处理政府信息公开申请情况",
+        "申请人情况",
+        "（本列数据的勾稽关系为：第一项加第二项之和，",
+        ["等于第三项加第四项之和）", "自然人", "商业", "科研", "总计"],
+        ["一、本年新收政府信息公开申请数量", "7", "0", "0", "0", "0", "1", "8"],
+        ["二、上年结转政府信息公开申请数量", *Z7],
+        ["（一）予以公开", "3", "0", "0", "0", "0", "1", "4"],
+        "（二）部分公开（区分处理的，只计这一情",
+        "形，不计其他情形）",
+        ["1", "0", "0", "0", "0", "0", "1"],
+        ["1.属于国家秘密", *Z7],
+        ["2.其他法律行政法规禁止公开", *Z7],
+        ["3.危及“三安全一稳定”", *Z7],
+        ["（三）不", "4.保护第三方合法权益", *Z7],
+        ["予公开", "5.属于三类内部事务信息", *Z7],
+        ["6.属于四类过程性信息", *Z7],
+        ["7.属于行政执法案卷", *Z7],
+        ["8.属于行政查询事项", *Z7],
+        ["1.本机关不掌握相关政府信息", *Z7],
+        "（四）无",
+        ["2.没有现成信息需要另行制作", *Z7],
+        "三、本法提供",
+        "年度办",
+        "理结果",
+        "5.要求行政机关确认或重新出具",
+        "已获取信息",
+        "1.申请人无正当理由逾期不补正、",
+        "开申请",
+        ["3.补正后申请内容仍不明确", *Z7],
+        ["1.信访举报投诉类申请", *Z7],
+        ["2.重复申请", *Z7],
+        ["（五）不", "3.要求提供公开出版物", *Z7],
+        ["予处理", "4.无正当理由大量反复申请", *Z7],
+        ["1", "0", "0", "0", "0", "0", "1"],
+        ["行政机关不再处理其政府信息公", "2", "0", "0", "0", "0", "0", "2"],
+        "（六）其",
+        "2.申请人逾期未按收费通知要求",
+        "他处理",
+        "府信息公开申请",
+        ["缴纳费用、", "行政机关不再处理其政", *Z7],
+        ["3.其他", *Z7],
+        ["（七）总计", *total],
+        ["四、结转下年度继续办理", *Z7],
+    ]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from parse_factories import make_doc
 
+from bot.apply_table import read_apply
+from bot.catalogue import default
 from bot.cells import exact_sum, read_cell, split_run
 from bot.fact_index import fmt
 from bot.review_table import _split
+from bot.sections import find, layout
 from bot.solve import RowRead, collapse, options_from_splits
 
 INT3 = [(False, False)] * 3
@@ -98,3 +102,18 @@ def test_decimal_candidates_print_as_written() -> None:
 def test_sums_of_decimals_do_not_drift() -> None:
     assert exact_sum([0.1, 0.2]) == 0.3
     assert fmt(exact_sum([5949.088667, 4166.241619])) == "10115.330286"
+
+
+def test_a_text_row_does_not_take_the_next_lines_digits() -> None:
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1",
+        "0 0 0 0 0 0 0",
+        "（七）总计 1 0 0 0 0 0 1",
+    ]
+    doc = make_doc(["测试县人民政府2022年政府信息公开工作年度报告", "一、总体情况", "概述。", *lines])
+    lay = layout(doc)
+    span = next(s for s in find(lay) if s.id == "三")
+    rows, _ = read_apply(lay, span, default())
+    new = next(r for r in rows if r.row_id == "apply.new")
+    assert [c.value for c in collapse(new, 7)] == [1, 0, 0, 0, 0, 0, 1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from parse_factories import report_2021, review_group_tables
+from parse_factories import apply_loose, report_2021, review_group_tables
 
 from bot.errors import NotAReport
 from bot.models import Fact, Parsed
@@ -76,3 +76,36 @@ def test_a_group_table_not_printed_is_missing_not_blank() -> None:
     p = parse(report_2021(review=review_group_tables([("行政复议", "1 0 0 0 1".split())])))
     assert cell(p, "review", "total").value == 1
     assert not [f for f in p.facts if f.row.startswith("litigation")]
+
+
+APPLY_COLS = ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
+
+
+def test_labels_pulled_out_of_their_rows() -> None:
+    p = parse(report_2021(apply=apply_loose(), prose="全年收到政府信息公开申请8件。"))
+    assert [cell(p, "apply.partial", c).value for c in APPLY_COLS] == [1, 0, 0, 0, 0, 0, 1]
+    assert cell(p, "apply.rejected.confirm", "total").value == 1
+    assert cell(p, "apply.rejected.mass", "total").kind == "zero"
+    no_correction = cell(p, "apply.other.no_correction", "total")
+    assert no_correction.value == 2
+    assert no_correction.source.row == "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert cell(p, "apply.other.no_fee", "total").kind == "zero"
+    assert cell(p, "apply.total", "total").value == 8
+    assert p.report.warnings == []
+
+
+def test_layout_placed_rows_dropped_when_the_sums_deny_them() -> None:
+    p = parse(report_2021(apply=apply_loose(total=["8", "0", "0", "0", "0", "1", "9"])))
+    rows = {f.row for f in p.facts if not f.derived_from}
+    assert "apply.partial" not in rows and "apply.rejected.confirm" not in rows
+    assert cell(p, "apply.other.no_correction", "total").value == 2  # its own label, in its row
+
+
+def test_one_value_row_before_its_label_is_placed_by_the_sums() -> None:
+    specs = apply_loose()
+    label_at = specs.index("（二）部分公开（区分处理的，只计这一情")
+    values = specs.pop(label_at + 2)
+    specs.insert(label_at, values)  # the values come first, the label after them
+    p = parse(report_2021(apply=specs))
+    assert [cell(p, "apply.partial", c).value for c in APPLY_COLS] == [1, 0, 0, 0, 0, 0, 1]
+    assert cell(p, "apply.rejected.confirm", "total").value == 1

@@ -87,6 +87,29 @@ def _read_run(run: str, heads: list[Head], label: str) -> list[Cell]:
     return collapse(rr, len(heads))
 
 
+def _header_of_other_block(
+    filled: list[tuple[int, str]], cat: Catalogue, version: str, block: Block | None
+) -> Block | None:
+    """The one other block whose column headers a row names (at least two of them), if any."""
+    blocks = [b for b in cat.active.get(version, []) if b is not block]
+    named = [b for b in blocks if sum(1 for _, c in filled if _column(c, b) is not None) >= 2]
+    return named[0] if len(named) == 1 else None
+
+
+def _short_row(values: list[str], heads: list[Head], label: str) -> list[Cell]:
+    """Fewer values than columns and no positions to place them: every cell stays uncertain, with
+    the values that could stand in it (order kept), unless there are none at all."""
+    where = f"表二“{label}”行"
+    read = [read_cell(v, where) for v in values]
+    n, m = len(read), len(heads)
+    raw = " ".join(v.strip() for v in values)
+    out = []
+    for j in range(m):
+        could = {c.value for c in read[max(0, j - (m - n)) : min(j, n - 1) + 1] if c.value is not None}
+        out.append(Cell(None, "uncertain", raw, None, tuple(sorted(could))))
+    return out
+
+
 def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[ActiveRow]:
     """Rows read from table cells (grid or tabs), block by block."""
     out: list[ActiveRow] = []
@@ -99,6 +122,8 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
         if item := block_item(filled[0][1]):
             block, heads = _block(cat, version, item), []
             continue
+        if (other := _header_of_other_block(filled, cat, version, block)) is not None:
+            block, heads = other, []  # a block's header row printed away from its 第二十条 line
         if block is None:
             continue
         found = [(i, c, col) for i, c in filled if (col := _column(c, block))]
@@ -122,9 +147,13 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
         raw: list[str | None]
         if all(0 <= h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):
             raw = [ln.cells[h.pos] for h in heads]
+        elif len(filled) - 1 < len(heads):
+            out.append(
+                ActiveRow(block, row, label, heads, _short_row([c for _, c in filled[1:]], heads, label))
+            )
+            continue
         else:
             raw = [c for _, c in filled[1:]]
-            raw += [""] * len(heads)
         cells = [read_cell(r, f"表二“{label}”行“{h.printed}”列") for r, h in zip(raw, heads, strict=False)]
         out.append(ActiveRow(block, row, label, heads, cells))
     return out

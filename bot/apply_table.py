@@ -78,6 +78,8 @@ class _Reader:
         for piece in pieces(line):
             if numbering(norm(piece))[0] is not None:
                 self.text_label = (None, piece)
+            elif not re.search(r"[\u4e00-\u9fff]", piece):
+                continue  # a stray figure or a page number (— 5 —) between the lines of a label
             elif self.text_label is not None:
                 old, label = self.text_label
                 self.waiting.pop(old, None) if old is not None else None

@@ -15,15 +15,16 @@ from .apply_table import read_apply
 from .catalogue import Catalogue, default
 from .derive import derive
 from .errors import NotAReport
-from .metadata import read_meta, report_year, template_version, too_old
+from .metadata import names_annual_report, read_meta, report_year, template_version, too_old
 from .models import Document, Fact, Parsed, Report
 from .review_table import read_review
-from .sections import Layout, Span, find, layout, preface, sections
+from .sections import Layout, Span, find, find_named, layout, preface, sections
 from .table_facts import active_facts, apply_facts, review_facts
 
 log = logging.getLogger(__name__)
 
 NOT_A_REPORT = "不是政府信息公开工作年度报告：没有找到年报的章节（总体情况、主动公开、依申请公开……）"
+TABLE_SECTIONS = {"二", "三", "四"}
 NO_TABLES = "不是政府信息公开工作年度报告：没有找到年报的统计表格（主动公开、依申请公开、复议诉讼）"
 
 
@@ -43,6 +44,17 @@ def _tables(
     return facts, sub_rows
 
 
+def _sections(lay: Layout, title: str | None) -> list[Span]:
+    """The template's sections; for a report titled as such, by name when its numbering is its own."""
+    spans = find(lay)
+    tables = {s.id for s in spans} & TABLE_SECTIONS
+    if (len(spans) < 3 or not tables) and names_annual_report(lay, title):
+        named = find_named(lay)
+        if len({s.id for s in named} & TABLE_SECTIONS) >= 2:
+            return named
+    return spans
+
+
 def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     """Parse a read document into a report and its facts (NotAReport / BadTable on bad input)."""
     cat = catalogue or default()
@@ -50,7 +62,7 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     year = report_year(lay, doc.title)
     if year is not None and year < 2019:
         raise NotAReport(too_old(year))
-    spans = find(lay)
+    spans = _sections(lay, doc.title)
     if len(spans) < 3:
         raise NotAReport(NOT_A_REPORT)
     meta = read_meta(lay, doc.title, doc.url)

@@ -15,6 +15,7 @@ from .models import Fact, Report, Warning_
 
 _BOUND = re.compile(r"[，。；：,;:（）()！？!?\n]")
 _NOT_NEW = re.compile(r"上年|结转|复议|诉讼|办结|答复|办理")
+_OUTCOME_BEFORE = re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|其他方式")
 # (rule id, regex on the words before the figure, target row, what the table calls it)
 _BEFORE = [
     ("prose.carried_in", re.compile(r"上年(?:度)?结转"), "apply.carried_in", "上年结转政府信息公开申请数量"),
@@ -114,9 +115,10 @@ def _targets(f: Fact, before: str, after: str, ix: Index, template: str) -> list
         if re.search(r"收到|受理|接收|新收", before) and ("申请" in before or after.startswith("申请")):
             if not _NOT_NEW.search(before):
                 out.append(("prose.apply_new", "apply.new", "total"))
-        if re.search(r"办结|答复", before) and not re.search(r"结转|上年|率|复议|诉讼", before):
-            out.append(("prose.apply_total", "apply.total", "total"))
-        if re.search(r"结转下年|转下年度|下年度继续|顺延", before + after) and "上年" not in before:
+        if re.search(r"办结|答复", before) and not re.search(r"结转|上年|率|复议|诉讼|下一?年", before):
+            if not _OUTCOME_BEFORE.search(before):  # 同意公开答复9件 counts one outcome, not all replies
+                out.append(("prose.apply_total", "apply.total", "total"))
+        if re.search(r"结转下一?年|转下一?年度|下一?年度继续|顺延", before + after) and "上年" not in before:
             out.append(("prose.carried_out", "apply.carried_out", "total"))
     if f.unit in ("件", "起", "次"):
         for rule, pattern, row, _ in _BEFORE:

@@ -3,6 +3,14 @@
 Headings may stand on their own line (`## 一、总体情况`) or sit inline in a crawled one-line body
 (`…联系。一、总体情况2019年，…`).  Table rows such as `一、本年新收…` or `四、结转下年度继续办理`
 and the intro sentence that lists the section names without numerals do not match.
+
+Some bodies (上海市 departments) number their own sections (一、总体情况 二、工作机制保障 三、主动公开
+工作情况 …) and attach the national tables after them under other numerals (一、主动公开政府信息情况
+二、收到和处理政府信息公开申请情况 …).  `find_named` reads those by name: the tables' headings give
+二/三/四, the body's own headings before the tables are parts of 一 (the template's 总体情况), and
+其他需要报告的事项 is 六.  When section 五 has no heading of its own (lost in a PDF conversion, or
+printed only as sub-heads such as `（一）主要问题`), the text after table 四 that opens with such a
+sub-head becomes 五, under a heading that says it was not printed.
 """
 
 from __future__ import annotations
@@ -34,6 +42,18 @@ HEADINGS: dict[str, re.Pattern[str]] = {
     "六": _spaced(rf"(?<![（(])六{_SEP}其他需要报告的事项"),
 }
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
+_NUMERAL = "[一二三四五六七八九十]{1,2}"
+# the template's section names under any numeral, at the start of a line (a body's own numbering)
+NAMED: dict[str, re.Pattern[str]] = {
+    sid: re.compile(r"^[#\s]*" + p.pattern.replace("(?<![（(])" + sid, _NUMERAL, 1), re.M)
+    for sid, p in HEADINGS.items()
+}
+_TOP = re.compile(rf"^[#\s]*{_NUMERAL}\s*[、.．]\s*[^\s。；，\d][^。；]{{1,28}}$")
+_PROBLEMS_HEAD = re.compile(
+    rf"^[#\s]*(?:[（(]\s*{_NUMERAL}\s*[）)]|{_NUMERAL}\s*[、.．])\s*[^。；]{{0,24}}?"
+    r"(?:存在的?(?:主要)?问题|主要问题|改进情况|改进措施)[^。；]{0,16}$"
+)
+NO_HEADING_FIVE = "五、存在的主要问题及改进情况（原文无此标题）"
 
 
 @dataclass
@@ -107,8 +127,60 @@ def find(lay: Layout) -> list[Span]:
     if len(spans) >= 4 and len(empty) >= len(spans) - 2:  # 目录: headings with nothing between them
         again = _search(lay, spans[-1].body)
         if len(again) >= 3:
-            return again
+            return _five_unheaded(lay, again)
+    return _five_unheaded(lay, spans)
+
+
+def _line_spans(lay: Layout, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, text) of the lines starting in [start, end)."""
+    return [(st, ln.text) for ln, st in zip(lay.lines, lay.starts, strict=True) if start <= st < end]
+
+
+def _five_unheaded(lay: Layout, spans: list[Span]) -> list[Span]:
+    """Section 五 found by its sub-heads after table 四, when it has no heading of its own."""
+    if any(s.id == "五" for s in spans):
+        return spans
+    four = next((s for s in spans if s.id == "四"), None)
+    if four is None:
+        return spans
+    lines = _line_spans(lay, four.body, four.end)
+    last_row = max(
+        (i for i, (st, _) in enumerate(lines) if lay.lines[lay.line_at(st)].kind == "row"), default=-1
+    )
+    for st, text in lines[last_row + 1 :]:
+        if _PROBLEMS_HEAD.match(text):
+            own = re.match(r"^[#\s]*五\s*[、.．]", text) is not None  # printed 五、, worded otherwise
+            heading = re.sub(r"\s+", "", text.lstrip("# ")) if own else NO_HEADING_FIVE
+            body = st + len(text) + 1 if own else st
+            five = Span("五", heading, st, min(body, four.end), four.end)
+            four.end = st
+            return sorted([*spans, five], key=lambda s: s.start)
     return spans
+
+
+def find_named(lay: Layout) -> list[Span]:
+    """Sections by name whatever their numerals (see the module doc); parts of 一 share its id."""
+    named: list[tuple[int, int, str, str]] = []  # (start, body, id, heading)
+    for sid, pattern in NAMED.items():
+        m = pattern.search(lay.text, lay.body_start)
+        if m is not None:
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("# \n"))
+            named.append((start, m.end(), sid, re.sub(r"\s+", "", m.group(0).lstrip("# \n"))))
+    named.sort()
+    tables = [n[0] for n in named if n[2] in ("二", "三", "四")]
+    one = next((n[0] for n in named if n[2] == "一"), None)
+    if one is not None and tables:
+        taken = {n[0] for n in named}
+        for st, text in _line_spans(lay, one + 1, min(tables)):
+            if st not in taken and _TOP.match(text):
+                heading = re.sub(r"\s+", "", text.lstrip("# "))
+                named.append((st, st + len(text), "一", heading))
+    named.sort()
+    spans = [
+        Span(sid, heading, start, body, named[i + 1][0] if i + 1 < len(named) else len(lay.text))
+        for i, (start, body, sid, heading) in enumerate(named)
+    ]
+    return _five_unheaded(lay, spans)
 
 
 def preface(lay: Layout, spans: list[Span], title: str | None) -> Span | None:
@@ -132,5 +204,18 @@ def preface(lay: Layout, spans: list[Span], title: str | None) -> Span | None:
 
 
 def sections(lay: Layout, spans: list[Span]) -> list[Section]:
-    """Section records: id, heading as printed, and the section's text."""
-    return [Section(s.id, s.heading, lay.text[s.body : s.end].strip()) for s in spans]
+    """Section records: id, heading as printed, and the section's text (parts of one id joined)."""
+    out: list[Section] = []
+    last: dict[str, Span] = {}
+    for s in spans:
+        if s.id in last:
+            first = next(x for x in out if x.id == s.id)
+            first.text = lay.text[_body_of(spans, s.id) : s.end].strip()
+            continue
+        last[s.id] = s
+        out.append(Section(s.id, s.heading, lay.text[s.body : s.end].strip()))
+    return out
+
+
+def _body_of(spans: list[Span], sid: str) -> int:
+    return next(s.body for s in spans if s.id == sid)

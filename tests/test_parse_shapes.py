@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from parse_factories import apply_loose, report_2021, review_group_tables
+from parse_factories import (
+    APPLY_HEADER,
+    apply_loose,
+    make_doc,
+    report_2021,
+    report_2021_specs,
+    review_group_tables,
+    shanghai_style,
+)
 
 from bot.errors import NotAReport
 from bot.models import Fact, Parsed
 from bot.parse import parse
+from bot.sections import NO_HEADING_FIVE
 
 REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
 
@@ -109,3 +118,82 @@ def test_one_value_row_before_its_label_is_placed_by_the_sums() -> None:
     p = parse(report_2021(apply=specs))
     assert [cell(p, "apply.partial", c).value for c in APPLY_COLS] == [1, 0, 0, 0, 0, 0, 1]
     assert cell(p, "apply.rejected.confirm", "total").value == 1
+
+
+def test_shanghai_style_sections_are_read_by_name() -> None:
+    p = parse(shanghai_style())
+    r = p.report
+    assert (r.agency, r.year) == ("测试市科委", 2024)
+    assert [(s.id, s.heading) for s in r.sections if s.id != "序"] == [
+        ("一", "一、总体情况"),
+        ("二", "一、主动公开政府信息情况"),
+        ("三", "二、收到和处理政府信息公开申请情况"),
+        ("四", "三、政府信息公开行政复议、行政诉讼情况"),
+        ("五", NO_HEADING_FIVE),
+        ("六", "五、其他需要报告的事项"),
+    ]
+    one = r.section("一")
+    assert one is not None and "二、工作机制保障" in one.text and "五、政府信息管理" in one.text
+    five = r.section("五")
+    assert five is not None and five.text.startswith("（一）主要问题") and "（二）改进情况" in five.text
+    prose = next(f for f in p.facts if f.row == "prose" and f.value == 393)
+    assert prose.source.section == "三、主动公开工作情况"
+    assert cell(p, "active.normative", "issued").value == 3
+    assert cell(p, "apply.total", "total").value == 6
+    assert cell(p, "review", "total").value == 1
+    assert r.warnings == []  # 同意公开答复4件 is one outcome, not the replies' total
+
+
+def test_own_numbering_without_the_annual_report_title_is_refused() -> None:
+    with pytest.raises(NotAReport, match="章节"):
+        parse(shanghai_style(title=("测试市科委关于政务公开工作情况的汇报",)))
+
+
+def test_section_five_without_its_heading() -> None:
+    specs = report_2021_specs()
+    at = specs.index("五、存在的主要问题及改进情况")
+    specs[at : at + 2] = [
+        "（一）2024 年工作中存在问题的改进情况",
+        "一是进一步提升政策公开质效。",
+        "（二）2025 年工作中存在的主要问题",
+        "一是政策信息分散于多个平台。",
+    ]
+    p = parse(make_doc(specs))
+    five = p.report.section("五")
+    assert five is not None and five.heading == NO_HEADING_FIVE
+    assert "政策信息分散于多个平台" in five.text and five.text.startswith("（一）2024")
+    four = p.report.section("四")
+    assert four is not None and "改进" not in four.text
+    assert cell(p, "review", "total").value == 1
+
+
+def test_section_five_worded_otherwise_keeps_its_printed_heading() -> None:
+    specs = report_2021_specs()
+    specs[specs.index("五、存在的主要问题及改进情况")] = "五、工作中存在的问题和改进措施"
+    five = parse(make_doc(specs)).report.section("五")
+    assert five is not None and five.heading == "五、工作中存在的问题和改进措施"
+    assert five.text == "一是公开深度不够。"
+
+
+def test_table_two_header_away_from_its_block_and_short_rows() -> None:
+    """The 第二十条第（一）项 block's header and rows printed after block （八） (PDF→markdown); a row
+    with fewer values than columns and no positions is uncertain, never left-aligned."""
+    active = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "第二十条第（八）项",
+        "信息内容本年收费金额（单位：万元）",
+        "行政事业性收费 0",
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "22", "235"],
+        ["行政规范性文件", "3", "0", "10"],
+    ]
+    specs = report_2021_specs()
+    start, end = specs.index("二、主动公开政府信息情况"), specs.index(APPLY_HEADER[0])
+    specs[start:end] = active
+    p = parse(make_doc(specs))
+    assert [cell(p, "active.normative", c).value for c in ("issued", "repealed", "in_force")] == [3, 0, 10]
+    rule = [cell(p, "active.rule", c) for c in ("issued", "repealed", "in_force")]
+    assert [f.kind for f in rule] == ["uncertain"] * 3
+    assert [f.candidates for f in rule] == [[22], [22, 235], [235]]
+    assert cell(p, "active.fee", "amount").kind == "zero"

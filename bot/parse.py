@@ -17,6 +17,7 @@ from .derive import derive
 from .errors import NotAReport
 from .metadata import names_annual_report, read_meta, report_year, template_version, too_old
 from .models import Document, Fact, Parsed, Report
+from .prose_confirm import confirm
 from .review_table import read_review
 from .sections import Layout, Span, find, find_named, layout, preface, sections
 from .table_facts import active_facts, apply_facts, review_facts
@@ -77,6 +78,7 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     pre = preface(lay, spans, meta.title)
     all_spans = ([pre] if pre else []) + spans
     facts += prose.extract(rid, lay, all_spans)
+    facts = confirm(facts, cat, version)
     report = Report(
         id=rid,
         agency=meta.agency,

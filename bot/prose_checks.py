@@ -73,7 +73,7 @@ _OUTCOME_WORDS = {
 }
 
 
-def _context(sentence: str, clause: str, raw: str) -> tuple[str, str] | None:
+def context(sentence: str, clause: str, raw: str) -> tuple[str, str] | None:
     """The words before and after a figure, within its clause (、 does not end a clause here)."""
     start = sentence.find(clause)
     i = sentence.find(raw, max(start, 0))
@@ -182,7 +182,7 @@ def prose_warnings(report: Report, facts: list[Fact], ix: Index) -> list[Warning
     for f in facts:
         if f.row != "prose" or not f.source.sentence:
             continue
-        ctx = _context(f.source.sentence, f.source.row or f.raw, f.raw)
+        ctx = context(f.source.sentence, f.source.row or f.raw, f.raw)
         if ctx is None:
             continue
         for rule, row, col in _targets(f, *ctx, ix, report.template):

@@ -197,3 +197,46 @@ def test_table_two_header_away_from_its_block_and_short_rows() -> None:
     assert [f.kind for f in rule] == ["uncertain"] * 3
     assert [f.candidates for f in rule] == [[22], [22, 235], [235]]
     assert cell(p, "active.fee", "amount").kind == "zero"
+
+
+def _flattened_table_two(prose: str) -> Parsed:
+    """Table 二 crawled with its cells run together (平潭): 规范性文件 `8855698` has several splits."""
+    specs = report_2021_specs(prose=prose)
+    start, end = specs.index("二、主动公开政府信息情况"), specs.index(APPLY_HEADER[0])
+    specs[start:end] = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件8855698"
+        "第二十条第（五）项信息内容本年处理决定数量行政许可10690",
+    ]
+    return parse(make_doc(specs))
+
+
+NORMATIVE = ("issued", "repealed", "in_force")
+
+
+def test_prose_figures_settle_a_flattened_row_when_one_split_fits() -> None:
+    p = _flattened_table_two("集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。")
+    cells = [cell(p, "active.normative", c) for c in NORMATIVE]
+    assert [(f.kind, f.value) for f in cells] == [("number", 88), ("number", 55), ("number", 698)]
+    issued = cells[0]
+    assert issued.raw == "8855698" and issued.candidates is None
+    assert issued.source.column is not None and issued.source.column.startswith("本年制发件数")
+    assert "8855698" in issued.source.column and "本年度制发的规范性文件88件" in issued.source.column
+    assert (
+        issued.source.sentence == "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。"
+    )
+    assert p.report.warnings == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "动态更新本年度制发的规范性文件88件。",  # four splits start with 88
+        "集中公开现行有效行政规范性文件393件，动态更新本年度制发的规范性文件88件。",  # no split has 393
+        "本年度制发规范性文件88件。本年度印发规范性文件885件。",  # two figures for one cell
+        "累计制发规范性文件88件，现行有效行政规范性文件698件。",  # 累计 is not this year's
+    ],
+)
+def test_prose_figures_leave_the_row_uncertain_unless_clean(prose: str) -> None:
+    p = _flattened_table_two(prose)
+    assert [cell(p, "active.normative", c).kind for c in NORMATIVE] == ["uncertain"] * 3

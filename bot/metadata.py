@@ -22,7 +22,7 @@ _YEAR_FIRST = re.compile(
 )
 _NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)")
 _PERIOD = re.compile(
-    r"统计(?:期限?|周期|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+    r"统计(?:期限?|周期|时间|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
 )
 _NOT_AGENCY = re.compile(r"[，。；：《》“”、,;:]")
 _CITED = re.compile(r"《[^《》]*》")

@@ -60,6 +60,7 @@ def test_a_cited_title_alone_is_no_agency() -> None:
             "测试县人民政府政府信息公开工作年度报告",
             "本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。",
         ],
+        ["测试县人民政府政府信息公开工作年度报告", "本报告所列数据统计时间为2018年1月1日至12月31日。"],
     ],
 )
 def test_pre_2019_refusal_names_the_year(head: list[str]) -> None:

@@ -82,7 +82,8 @@ class _Reader:
                 continue  # a stray figure or a page number (— 5 —) between the lines of a label
             elif self.text_label is not None:
                 old, label = self.text_label
-                self.waiting.pop(old, None) if old is not None else None
+                if old is not None:
+                    self.waiting.pop(old, None)  # matched again below, with the rest of its text
                 self.text_label = (None, label + piece)
             else:
                 continue

@@ -61,6 +61,26 @@ def sub_section(body: str, key: str) -> str | None:
     return None
 
 
+def problems_or_improvements(body: str, problems: bool) -> str:
+    """The part of section 五 about problems, or about improvements (the whole text when unclear)."""
+    starts = [m.start() for m in _SUB_HEAD.finditer(body)]
+    if len(starts) >= 2:  # sub-headed: （一）存在的主要问题 （二）改进措施 — in either order
+        parts = [body[a:b].strip() for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+        def improving(part: str) -> bool:
+            return bool(re.search("改进|措施|整改|下一步", part[:30]))
+
+        if problems:
+            chosen = [p for p in parts if "问题" in p[:30] and not improving(p)]
+        else:
+            chosen = [p for p in parts if improving(p)]
+        if chosen:
+            return "\n".join(chosen)
+    cut = min((i for i in (body.find(m) for m in SECTION_SPLIT) if i > 10), default=-1)
+    if cut > 0:
+        return body[:cut].rstrip("。；;，, ") if problems else body[cut:]
+    return body
+
+
 class Composer:
     """Builds Answers for one report or several."""
 
@@ -231,9 +251,7 @@ class Composer:
                 return Answer(status="unknown", agency=r.agency, year=r.year, section=sec.heading,
                               text=f"{r.agency}{r.year}年的年报“{sec.heading}”中没有单列“{label(q, self.cat)}”部分。")
         if q.section in ("五.problems", "五.improve"):
-            cut = min((i for i in (body.find(m) for m in SECTION_SPLIT) if i > 10), default=-1)
-            if cut > 0:
-                part = body[:cut].rstrip("。；;，, ") if q.section == "五.problems" else body[cut:]
+            part = problems_or_improvements(body, q.section == "五.problems")
         src = Source(section=sec.heading)
         return Answer(status="answered", agency=r.agency, year=r.year, section=sec.heading, field=q.field_id,
                       source=src, report_title=r.title,

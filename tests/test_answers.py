@@ -199,3 +199,16 @@ def test_everyday_phrasings(kaifeng: Answerer, q: str, value: float) -> None:
 def test_explicit_table_question_is_not_answered_from_prose(multi: Answerer) -> None:
     a = multi.answer("平潭2023年表二里行政规范性文件现行有效件数是多少")
     assert a.value != 393
+
+
+@pytest.mark.parametrize(("problems", "want", "not_want"), [
+    (True, "存在的主要问题", "改进情况"),
+    (False, "改进情况", "存在的主要问题"),
+])
+def test_section_five_parts_by_their_sub_heads(problems: bool, want: str, not_want: str) -> None:
+    from bot.compose import problems_or_improvements
+
+    body = ("（一）2024年工作中存在问题的改进情况\n针对上年问题，采取如下改进措施。"
+            "（二）2025年工作中存在的主要问题\n政策信息分散于多个平台。")
+    part = problems_or_improvements(body, problems)
+    assert want in part and not_want not in part

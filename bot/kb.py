@@ -56,6 +56,11 @@ def alias_strengths(agency: str) -> dict[str, int]:
                 regional.add(stem)
     regional |= {r + suffix for r in list(regional) if _ADMIN_END.search(r) for suffix in ("政府", "人民政府")}
     out = {agency: STRONG, core: STRONG}
+    office = re.search(r"(办公厅|办公室)$", agency)
+    if office and not dept:  # 上海市人民政府办公厅 → 上海市政府办公厅, 上海市政府办 …
+        for r in [core, *(p for p in regional if not p.endswith("政府"))]:
+            for suffix in ("政府" + office.group(1), "人民政府" + office.group(1), "政府办", office.group(1)):
+                out[r + suffix] = STRONG
     if dept:
         for long, short in lexicon.default().abbreviations:  # 发展和改革局 → 发改局
             if long in dept:

@@ -29,7 +29,8 @@ def fmt(v: float | int | None) -> str:
         return "—"
     if float(v).is_integer():
         return str(int(v))
-    return f"{v:.10f}".rstrip("0").rstrip(".")
+    short = format(v, ".15g")  # the shortest that reads back: 3802895.9, not 3802895.8999999999
+    return short if "e" not in short else f"{v:.10f}".rstrip("0").rstrip(".")
 
 
 def num(v: float | None) -> float | int | None:

@@ -16,14 +16,16 @@ from .fact_index import Index, fmt
 from .models import Fact, Parsed, Report, Warning_
 from .prose_checks import prose_warnings
 
-_RESULTS = (
-    "apply.disclosed",
-    "apply.partial",
-    "apply.withheld",
-    "apply.unable",
-    "apply.rejected",
-    "apply.other",
-)
+
+def _rule_terms(rule_id: str, side: str) -> tuple[str, ...]:
+    """The rows one side of a catalogue sum rule names (knowledge/catalogue.json)."""
+    from .catalogue import default
+
+    rule = next(r for r in default().raw["apply"]["rules"] if r["id"] == rule_id)
+    return tuple(rule[side])
+
+
+_RESULTS = _rule_terms("apply.results", "right")  # （一）…（六）
 
 
 def _same(a: float, b: float) -> bool:

@@ -39,30 +39,16 @@ _BEFORE = [
         "复议后起诉总计",
     ),
 ]
-_OUTCOMES = (
-    "apply.disclosed",
-    "apply.partial",
-    "apply.withheld",
-    "apply.unable",
-    "apply.rejected",
-    "apply.other",
-    "apply.withheld.secret",
-    "apply.withheld.law",
-    "apply.withheld.security",
-    "apply.withheld.third_party",
-    "apply.withheld.internal",
-    "apply.withheld.process",
-    "apply.withheld.enforcement",
-    "apply.withheld.query",
-    "apply.unable.not_held",
-    "apply.unable.need_create",
-    "apply.unable.unclear",
-    "apply.rejected.petition",
-    "apply.rejected.repeat",
-    "apply.rejected.publication",
-    "apply.rejected.mass",
-    "apply.rejected.confirm",
-)
+def _outcome_rows() -> tuple[str, ...]:
+    """（一）…（六） and every reason under them, in template order, from the catalogue."""
+    from .catalogue import default
+
+    results = next(r["right"] for r in default().raw["apply"]["rules"] if r["id"] == "apply.results")
+    rows = default().apply_rows
+    return tuple(results) + tuple(r.id for r in rows if r.parent in results and r.parent != "apply.other")
+
+
+_OUTCOMES = _outcome_rows()
 _OUTCOME_WORDS = {
     "apply.disclosed": "予以公开",
     "apply.partial": "部分公开",

@@ -24,6 +24,16 @@ from bot.settings import ROOT
 TIMEOUT = 30.0
 
 
+
+def _stop(proc: subprocess.Popen) -> None:
+    """End the bot process, killing it if it does not stop in time."""
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NIANBAO_", "TELEGRAM_"))}
     pythonpath = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
@@ -53,12 +63,7 @@ def test_serve_answers_updates_from_get_updates_over_http(tmp_path):
             api.push_update(make_text_update("行政诉讼呢？"))
             _wait_for(lambda: len(api.sent()) >= 2, proc)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            _stop(proc)
     first, second = api.sent()
     html = {"parse_mode": "HTML", "link_preview_options": {"is_disabled": True}}
     assert first == {"chat_id": USER["id"], "text": render.html(expected(db, "2019年行政复议多少件")), **html}
@@ -117,12 +122,7 @@ def test_serve_in_webhook_mode_registers_the_secret_and_rejects_calls_without_it
             assert _post(hook, make_text_update("2019年行政复议多少件"), "s3cret-Token_1") == 200
             _wait_for(lambda: bool(api.sent()), proc)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            _stop(proc)
     [reply] = api.sent()
     assert reply["text"] == render.html(expected(db, "2019年行政复议多少件"))
     assert TOKEN not in (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")

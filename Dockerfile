@@ -20,22 +20,20 @@ WORKDIR /app
 
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin nianbao
 
-# Dependencies and code first: changing the bundled reports does not reinstall anything.
+# Both packages; knowledge/ carries its data (catalogue, synonyms, bundled reports) as package data.
 COPY pyproject.toml README.md* ./
+COPY knowledge ./knowledge
 COPY bot ./bot
 RUN pip install .
-
-# The knowledge (catalogue, synonyms, bundled reports) and the example config.
-COPY knowledge ./knowledge
 COPY config ./config
 
 RUN mkdir -p var/cache && chown -R nianbao:nianbao var
 USER nianbao
 
 # Warm at build time, as the user that runs the bot: jieba's dictionary cache and the default
-# knowledge base built from knowledge/reports/ both land in NIANBAO_CACHE_DIR, so a container
+# knowledge base built from knowledge/data/reports/ both land in NIANBAO_CACHE_DIR, so a container
 # answers its first question without that work.
-RUN python -c "import bot.segment as s; s.warm()" \
+RUN python -c "import bot.understand.segment as s; s.warm()" \
  && python -m bot ask "行政复议多少件" > /dev/null
 
 # Only used in webhook mode (NIANBAO_WEBHOOK_URL set); long polling needs no port.

@@ -77,7 +77,7 @@ def conversations(path: Path) -> list[list[dict]]:
 
 def _run_pass(answerer, convs: list[list[dict]], times: list[float] | None, keyed: dict | None):  # noqa: ANN001, ANN202
     """Ask every conversation once; append each answer's latency; return the answers."""
-    from bot.answer import Context
+    from bot.reply.answer import Context
 
     perf = time.perf_counter
     out = []
@@ -105,8 +105,8 @@ def _run_pass(answerer, convs: list[list[dict]], times: list[float] | None, keye
 def worker_speed(db: Path, questions: Path, min_seconds: float, profile: bool) -> dict:
     """Import, load, init, latency and throughput in this (fresh) process."""
     t0 = time.perf_counter()
-    from bot.answer import Answerer
-    from bot.kb import KnowledgeBase
+    from bot.reply.answer import Answerer
+    from knowledge.kb import KnowledgeBase
 
     import_s = time.perf_counter() - t0
     rss_before = _proc_status_kb("VmRSS")
@@ -198,8 +198,8 @@ def _short(file: str) -> str:
 
 def worker_memory(db: Path) -> dict:
     """tracemalloc peak and current of KnowledgeBase.load + Answerer() (imports not counted)."""
-    from bot.answer import Answerer
-    from bot.kb import KnowledgeBase
+    from bot.reply.answer import Answerer
+    from knowledge.kb import KnowledgeBase
 
     tracemalloc.start()
     kb = KnowledgeBase.load(db)

@@ -33,11 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.ingest import ordered, parse_file  # noqa: E402
-from bot.kb import KnowledgeBase, alias_strengths  # noqa: E402
-from bot.models import Parsed, Report  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.understand.agencies import alias_strengths, build_index  # noqa: E402
+from knowledge.ingest import ordered, parse_file  # noqa: E402
+from knowledge.kb import KnowledgeBase  # noqa: E402
+from knowledge.models import Parsed, Report  # noqa: E402
+from knowledge.store import Store  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 YEARS = range(2019, 2026)
@@ -99,9 +100,9 @@ def agency_names() -> list[str]:
 
 
 def bundled_files(shared: Path = SHARED) -> list[Path]:
-    """The report files of multi-reports.txt (from knowledge/reports/, which holds the same files)."""
+    """The report files of multi-reports.txt (from knowledge/data/reports/, which holds the same files)."""
     listed = (shared / "eval" / "multi-reports.txt").read_text(encoding="utf-8").split("\n")
-    return [ROOT / "knowledge" / "reports" / Path(ln.strip()).name for ln in listed if ln.strip() and not ln.startswith("#")]
+    return [ROOT / "knowledge" / "data" / "reports" / Path(ln.strip()).name for ln in listed if ln.strip() and not ln.startswith("#")]
 
 
 def parse_bundled(shared: Path = SHARED) -> dict[str, Parsed]:
@@ -308,7 +309,7 @@ def make_questions(reports: list[Report], source_of: dict[str, str], n: int = 30
     rng = random.Random(seed)
     kb = KnowledgeBase(reports, [])
     names: dict[str, list[str]] = defaultdict(list)  # agency → the aliases that name it in this kb
-    for alias, agency in kb.aliases.items():
+    for alias, agency in build_index(reports)[0].items():
         if alias_strengths(agency).get(alias) or alias == agency:
             names[agency].append(alias)
     for agency in names:

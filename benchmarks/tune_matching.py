@@ -22,12 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import judge  # noqa: E402
 
-from bot import answer, match  # noqa: E402
-from bot.answer import Answerer, Context  # noqa: E402
-from bot.ingest import ingest  # noqa: E402
-from bot.kb import KnowledgeBase  # noqa: E402
+from bot.reply import answer
+from bot.reply.answer import Answerer, Context  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.understand import match
+from knowledge.ingest import ingest  # noqa: E402
+from knowledge.kb import KnowledgeBase  # noqa: E402
+from knowledge.store import Store  # noqa: E402
 
 
 def main() -> int:

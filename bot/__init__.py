@@ -1,3 +1,4 @@
-"""年报问答 (nianbao): answers questions about Chinese government information-disclosure annual reports."""
+"""年报问答 (nianbao) — the conversation side: understand a question (`understand/`), answer it from the
+knowledge base and render the reply (`reply/`), over a terminal (`cli`) or Telegram (`tg/`)."""
 
 __version__ = "0.1.0"

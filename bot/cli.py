@@ -12,25 +12,27 @@ import os
 import sys
 from pathlib import Path
 
-from . import render
-from .errors import NianbaoError
-from .settings import Settings, load
+from bot.reply import render
+from bot.settings import Settings, load
+from knowledge.errors import NianbaoError
 
 log = logging.getLogger(__name__)
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> Path:
-    from .kb import default_db_path
+    from knowledge.kb import default_db_path
 
-    return Path(args.db) if args.db else default_db_path(settings)
+    if args.db:
+        return Path(args.db)
+    return Path(settings.db_path) if settings.db_path else default_db_path(settings)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Parse report files and store them in one atomic write."""
     from tqdm import tqdm
 
-    from .ingest import ingest
-    from .store import Store
+    from knowledge.ingest import ingest
+    from knowledge.store import Store
 
     files = [Path(f) for f in args.files]
     bar = tqdm(total=len(files), unit="份", file=sys.stderr, disable=len(files) < 3 or not sys.stderr.isatty())
@@ -61,16 +63,16 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True):  # noqa: ANN202 - internal
-    from .answer import Answerer
-    from .kb import KnowledgeBase
+    from bot.reply.answer import Answerer
+    from knowledge.kb import KnowledgeBase
 
     return Answerer(KnowledgeBase.load(_db(args, settings)), warm=warm)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one question per stdin line."""
-    from .answer import Context
-    from .models import Answer
+    from bot.reply.answer import Context
+    from knowledge.models import Answer
 
     # one question on the command line: segment only if that question needs it (cold start)
     answerer = _answerer(args, settings, warm=not args.question)
@@ -90,7 +92,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """A terminal conversation with follow-ups; numbered options for clarify."""
-    from .answer import Context
+    from bot.reply.answer import Context
 
     answerer = _answerer(args, settings)
     ctx = Context()
@@ -113,7 +115,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     """List the loaded reports."""
-    from .kb import KnowledgeBase
+    from knowledge.kb import KnowledgeBase
 
     kb = KnowledgeBase.load(_db(args, settings))
     if not kb.reports:
@@ -126,8 +128,8 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Parse one file and print its consistency checks (勾稽关系)."""
-    from .checks import format_check
-    from .ingest import named, parse_file
+    from knowledge.checks.sums import format_check
+    from knowledge.ingest import named, parse_file
 
     try:
         parsed = parse_file(args.file, settings)
@@ -140,7 +142,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Telegram bot."""
-    from .tg.app import run
+    from bot.tg.app import run
 
     return run(settings, _db(args, settings))
 

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# the bundled data; NIANBAO_KNOWLEDGE_DIR points elsewhere (e.g. a non-editable install)
-KNOWLEDGE = Path(os.environ.get("NIANBAO_KNOWLEDGE_DIR") or ROOT / "knowledge")
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class Settings:
     """Every setting of the bot, with its default; `help` metadata documents each one."""
 
     db_path: str = field(
-        default="", metadata={"help": "Knowledge base file; empty = var/kb.json built from knowledge/reports/"}
+        default="", metadata={"help": "Knowledge base file; empty = var/kb.json built from knowledge/data/reports/"}
     )
     max_file_mb: float = field(default=20.0, metadata={"help": "Largest report file accepted, in MB"})
     admins: tuple[int, ...] = field(

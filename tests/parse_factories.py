@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.models import Document, Line
+from knowledge.models import Document, Line
 
 Spec = str | Sequence[str | None]
 

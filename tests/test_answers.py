@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answerer, Context
-from bot.ingest import ingest
-from bot.kb import KnowledgeBase
+from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
-from bot.store import Store
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
 
-REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +206,7 @@ def test_explicit_table_question_is_not_answered_from_prose(multi: Answerer) -> 
     (False, "改进情况", "存在的主要问题"),
 ])
 def test_section_five_parts_by_their_sub_heads(problems: bool, want: str, not_want: str) -> None:
-    from bot.compose import problems_or_improvements
+    from bot.reply.compose import problems_or_improvements
 
     body = ("（一）2024年工作中存在问题的改进情况\n针对上年问题，采取如下改进措施。"
             "（二）2025年工作中存在的主要问题\n政策信息分散于多个平台。")

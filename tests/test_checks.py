@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from parse_factories import REVIEW, Z7, make_doc, report_2021
 
-from bot import catalogue
-from bot.checks import format_check, run
-from bot.models import Document, Line
-from bot.parse import parse
+from knowledge import catalogue
+from knowledge.checks.sums import format_check, run
+from knowledge.models import Document, Line
+from knowledge.template.parse import parse
 
 
 def rules(doc: Document) -> list[str]:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import ingest
 from bot.settings import Settings
-from bot.store import Store
+from knowledge.ingest import ingest
+from knowledge.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "knowledge" / "reports"
+REPORTS = ROOT / "knowledge" / "data" / "reports"
 KAIFENG = REPORTS / "kaifeng-2019.txt"
 
 

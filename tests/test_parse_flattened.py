@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from parse_factories import make_doc
 
-from bot.apply_table import read_apply
-from bot.catalogue import default
-from bot.cells import exact_sum, read_cell, split_run
-from bot.fact_index import fmt
-from bot.review_table import _split
-from bot.sections import find, layout
-from bot.solve import RowRead, collapse, options_from_splits
+from knowledge.catalogue import default
+from knowledge.fact_index import fmt
+from knowledge.template.apply_table import read_apply
+from knowledge.template.cells import exact_sum, read_cell, split_run
+from knowledge.template.review_table import _split
+from knowledge.template.sections import find, layout
+from knowledge.template.solve import RowRead, collapse, options_from_splits
 
 INT3 = [(False, False)] * 3
 INT7 = [(False, False)] * 7

@@ -8,10 +8,10 @@ from functools import cache
 
 import pytest
 
-from bot import readers
-from bot.models import Fact, Parsed
-from bot.parse import parse
-from bot.settings import KNOWLEDGE
+from knowledge import readers
+from knowledge.models import Fact, Parsed
+from knowledge.paths import DATA
+from knowledge.template.parse import parse
 
 COLS = ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
 REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
@@ -19,7 +19,7 @@ REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
 
 @cache
 def hongze() -> Parsed:
-    return parse(readers.read(KNOWLEDGE / "reports" / "hongze-2023.pdf"))
+    return parse(readers.read(DATA / "reports" / "hongze-2023.pdf"))
 
 
 def cell(row: str, column: str | None) -> Fact:

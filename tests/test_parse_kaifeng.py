@@ -1,6 +1,6 @@
 """kaifeng-2019.txt (tab text, 2019 template): every table cell, derived subtotals, prose figures.
 
-Expected values are copied by hand from knowledge/reports/kaifeng-2019.txt.
+Expected values are copied by hand from knowledge/data/reports/kaifeng-2019.txt.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from functools import cache
 
 import pytest
 
-from bot import readers
-from bot.models import Fact, Parsed
-from bot.parse import parse
-from bot.settings import KNOWLEDGE
+from knowledge import readers
+from knowledge.models import Fact, Parsed
+from knowledge.paths import DATA
+from knowledge.template.parse import parse
 
 APPLY_COLUMNS = [
     "natural",
@@ -82,7 +82,7 @@ def golden_apply() -> list[tuple[str, str, float]]:
 
 @cache
 def kaifeng() -> Parsed:
-    return parse(readers.read(KNOWLEDGE / "reports" / "kaifeng-2019.txt"))
+    return parse(readers.read(DATA / "reports" / "kaifeng-2019.txt"))
 
 
 def cell(row: str, column: str | None) -> Fact:

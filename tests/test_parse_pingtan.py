@@ -9,10 +9,10 @@ from functools import cache
 
 import pytest
 
-from bot import readers
-from bot.models import Fact, Parsed
-from bot.parse import parse
-from bot.settings import KNOWLEDGE
+from knowledge import readers
+from knowledge.models import Fact, Parsed
+from knowledge.paths import DATA
+from knowledge.template.parse import parse
 
 COLS = ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
 REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
@@ -21,7 +21,7 @@ ZERO7 = [0] * 7
 
 @cache
 def report(name: str) -> Parsed:
-    return parse(readers.read(KNOWLEDGE / "reports" / name))
+    return parse(readers.read(DATA / "reports" / name))
 
 
 def cell(name: str, row: str, column: str | None) -> Fact:

@@ -13,10 +13,10 @@ from parse_factories import (
     shanghai_style,
 )
 
-from bot.errors import NotAReport
-from bot.models import Fact, Parsed
-from bot.parse import parse
-from bot.sections import NO_HEADING_FIVE
+from knowledge.errors import NotAReport
+from knowledge.models import Fact, Parsed
+from knowledge.template.parse import parse
+from knowledge.template.sections import NO_HEADING_FIVE
 
 REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from parse_factories import ACTIVE_2021, Z7, make_doc, report_2021
 
-from bot.errors import BadTable, NotAReport
-from bot.models import Document, Fact, Parsed
-from bot.parse import parse
+from knowledge.errors import BadTable, NotAReport
+from knowledge.models import Document, Fact, Parsed
+from knowledge.template.parse import parse
 
 COLS = ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
 

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answerer, Context
-from bot.ingest import ingest
-from bot.kb import KnowledgeBase
+from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
-from bot.store import Store
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from scoring import judge  # noqa: E402
 
-REPORTS = ROOT / "knowledge" / "reports"
+REPORTS = ROOT / "knowledge" / "data" / "reports"
 CASES = [json.loads(line) for line in (ROOT / "tests" / "data" / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
 

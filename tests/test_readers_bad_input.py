@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import InputError, TooLarge, UnreadableFile, UnsupportedFormat
-from bot.readers import read, read_bytes
+from knowledge.errors import InputError, TooLarge, UnreadableFile, UnsupportedFormat
+from knowledge.readers import read, read_bytes
 
-REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 
 
 def garbage(n: int = 4096, seed: int = 7) -> bytes:

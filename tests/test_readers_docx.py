@@ -8,10 +8,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot.models import Document
-from bot.readers import read, read_bytes
+from knowledge.models import Document
+from knowledge.readers import read, read_bytes
 
-REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 
 
 def kaifeng_table_three() -> list[list[str]]:

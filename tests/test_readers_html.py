@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import Document, Line
-from bot.readers import read, read_bytes
+from knowledge.models import Document, Line
+from knowledge.readers import read, read_bytes
 
-REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 PAGE = REPORTS / "pingtan-2023.html"
 
 

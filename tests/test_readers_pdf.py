@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import Document, Line
-from bot.readers import read
+from knowledge.models import Document, Line
+from knowledge.readers import read
 
-REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 
 
 @pytest.fixture(scope="module")

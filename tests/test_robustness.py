@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answer import Answerer, Context
-from bot.ingest import ingest
-from bot.kb import KnowledgeBase
+from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
-from bot.store import Store
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
 
-REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "reports"
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 _answerer: Answerer | None = None
 
 

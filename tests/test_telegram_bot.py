@@ -23,7 +23,7 @@ from tg_factories import (
     make_text_update,
 )
 
-from bot import render
+from bot.reply import render
 from bot.tg import texts
 
 HTML = {"parse_mode": "HTML", "link_preview_options": {"is_disabled": True}}
@@ -59,8 +59,8 @@ async def test_start_lists_what_is_known_and_offers_three_example_buttons(make_b
     bot = await make_bot(kaifeng)
     bot.api.clear()
     await bot.feed(make_text_update("/start"))
-    kb, _ = loaded(kaifeng)
-    examples = kb.examples(3)
+    kb, answerer = loaded(kaifeng)
+    examples = answerer.examples(3)
     assert len(examples) == 3
     [sent] = bot.api.sent()
     assert sent == {

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tg_factories import TOKEN, USER, FakeBotApi, FakeServer, build_db, expected, make_text_update
 
-from bot import render
+from bot.reply import render
 from bot.settings import ROOT
 
 TIMEOUT = 30.0

@@ -22,11 +22,11 @@ from tg_factories import (
     make_text_update,
 )
 
-from bot.checks import format_check
-from bot.errors import NianbaoError
-from bot.ingest import parse_bytes
-from bot.kb import KnowledgeBase
 from bot.tg import texts
+from knowledge.checks.sums import format_check
+from knowledge.errors import NianbaoError
+from knowledge.ingest import parse_bytes
+from knowledge.kb import KnowledgeBase
 
 HTML = {"parse_mode": "HTML", "link_preview_options": {"is_disabled": True}}
 

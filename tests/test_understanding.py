@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot import catalogue, lexicon
-from bot.extract import extract
-from bot.match import read
-from bot.normalise import normalise
-from bot.resolve import resolve
+from bot.understand import lexicon
+from bot.understand.extract import extract
+from bot.understand.match import read
+from bot.understand.normalise import normalise
+from bot.understand.resolve import resolve
+from knowledge import catalogue
 
 LEX = lexicon.default()
 CAT = catalogue.default()
@@ -111,7 +112,7 @@ def test_lexicon_rejects_an_alias_naming_two_concepts(tmp_path) -> None:  # noqa
 
 
 def test_department_reports_do_not_take_the_region_name() -> None:
-    from bot.kb import STRONG, WEAK, alias_strengths
+    from bot.understand.agencies import STRONG, WEAK, alias_strengths
 
     gov = alias_strengths("平潭综合实验区")
     dept = alias_strengths("平潭综合实验区财政金融局")
@@ -126,11 +127,11 @@ def test_next_year_inside_a_phrase_is_not_a_year_asked() -> None:
 
 
 def test_a_government_named_is_not_answered_by_its_department() -> None:
-    from bot.kb import alias_strengths
+    from bot.understand.agencies import alias_strengths
 
     assert "沭阳县人民政府" not in alias_strengths("沭阳县发展和改革局")
     index_aliases = {"沭阳县": "沭阳县发展和改革局", "沭阳发改局": "沭阳县发展和改革局"}
-    from bot.extract import AliasIndex
+    from bot.understand.extract import AliasIndex
 
     s = extract(normalise("沭阳县人民政府2023年行政复议多少件", LEX), AliasIndex(index_aliases, {"沭阳县"}))
     assert s.agency is None and s.unknown_place == "沭阳县人民政府"

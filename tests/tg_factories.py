@@ -24,14 +24,15 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.answer import Answerer, Context
-from bot.ingest import ingest
-from bot.kb import KnowledgeBase
-from bot.models import Answer
-from bot.settings import KNOWLEDGE, Settings
-from bot.store import Store
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
 from bot.tg import state
 from bot.tg.app import build_application
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Answer
+from knowledge.paths import DATA
+from knowledge.store import Store
 
 TOKEN = "123:TEST"
 BOT_ID = 123
@@ -276,7 +277,7 @@ def _utf16_offset(text: str, index: int) -> int:
 
 # ---------------------------------------------------------------- knowledge bases and the app
 
-REPORTS = KNOWLEDGE / "reports"
+REPORTS = DATA / "reports"
 SETTINGS = Settings(admins=(ADMIN["id"],), rate_limit_per_minute=20, inline_results=5)
 
 _loaded: dict[Path, tuple[KnowledgeBase, Answerer]] = {}

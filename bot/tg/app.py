@@ -35,10 +35,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from ..settings import Settings
-from . import handlers, inline, keyboards, state, upload
-from .flood import SlidingWindow
-from .redact import protect_logs, redact
+from bot.settings import Settings
+from bot.tg import handlers, inline, keyboards, state, upload
+from bot.tg.flood import SlidingWindow
+from bot.tg.redact import protect_logs, redact
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from enum import Enum
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from .texts import FLOOD_NOTICE
+from bot.tg.texts import FLOOD_NOTICE
 
 
 class Verdict(Enum):

@@ -15,12 +15,12 @@ from telegram.constants import ChatType
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import ContextTypes, filters
 
-from .. import render
-from ..errors import NianbaoError
-from ..models import Answer
-from . import keyboards, state, texts
-from .flood import admit
-from .split import split_html
+from bot.reply import render
+from bot.tg import keyboards, state, texts
+from bot.tg.flood import admit
+from bot.tg.split import split_html
+from knowledge.errors import NianbaoError
+from knowledge.models import Answer
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ Ctx = ContextTypes.DEFAULT_TYPE
 
 async def start(update: Update, context: Ctx) -> None:
     """Say what the bot knows and offer three example questions as buttons."""
-    kb, _ = state.get(context.bot_data).ready()
-    markup = keyboards.questions(context.chat_data, keyboards.ASK, kb.examples(3))
+    kb, answerer = state.get(context.bot_data).ready()
+    markup = keyboards.questions(context.chat_data, keyboards.ASK, answerer.examples(3))
     await update.effective_message.reply_text(texts.welcome(kb.reports), reply_markup=markup)
 
 

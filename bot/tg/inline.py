@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.ext import ContextTypes
 
-from .. import render
-from ..answer import Answerer, Context
-from ..models import Answer
-from . import state, texts
-from .split import split_html
+from bot.reply import render
+from bot.reply.answer import Answerer, Context
+from bot.tg import state, texts
+from bot.tg.split import split_html
+from knowledge.models import Answer
 
 CACHE_SECONDS = 60  # short: an upload changes the answers
 _TITLE = 64
@@ -28,7 +28,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     st = state.get(context.bot_data)
     kb, answerer = st.ready()
     text = query.query.strip()
-    questions = [text] if text else kb.examples(st.settings.inline_results)
+    questions = [text] if text else answerer.examples(st.settings.inline_results)
     answers = collect(answerer, questions, st.settings.inline_results)
     results = [article(question, answer) for question, answer in answers]
     button = None if results else InlineQueryResultsButton(text=texts.INLINE_NOTHING, start_parameter="inline")

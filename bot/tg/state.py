@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..answer import Answerer, Context
-from ..kb import KnowledgeBase
-from ..settings import Settings
-from .flood import SlidingWindow
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from bot.tg.flood import SlidingWindow
+from knowledge.kb import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class State:
         """Read the knowledge base, build the answerer and warm it with one question."""
         kb = KnowledgeBase.load(self.db_path)
         answerer = Answerer(kb)
-        warmup = (kb.examples(1) or ["行政复议多少件"])[0]
+        warmup = (answerer.examples(1) or ["行政复议多少件"])[0]
         answerer.answer(warmup, Context())  # loads jieba's dictionary and fills caches now, not on the first user
         self.kb, self.answerer = kb, answerer
         self.loaded += 1

@@ -9,8 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from html import escape
 
-from .. import __version__
-from ..models import Report
+from bot import __version__
+from knowledge.models import Report
 
 FLOOD_NOTICE = "您提问太快了，请稍等一分钟再问。这段时间里的消息我先不回复了。"
 APOLOGY = "抱歉，处理这条消息时出错了。已记录下来，请稍后再试。"

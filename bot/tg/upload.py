@@ -15,13 +15,13 @@ from pathlib import PurePath
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from ..checks import format_check
-from ..errors import NianbaoError
-from ..ingest import parse_bytes
-from ..models import Parsed
-from ..store import Store
-from . import keyboards, state, texts
-from .split import split_html
+from bot.tg import keyboards, state, texts
+from bot.tg.split import split_html
+from knowledge.checks.sums import format_check
+from knowledge.errors import NianbaoError
+from knowledge.ingest import parse_bytes
+from knowledge.models import Parsed
+from knowledge.store import Store
 
 log = logging.getLogger(__name__)
 

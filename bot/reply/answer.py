@@ -1,0 +1,301 @@
+"""Answer a question: normalise → slots → concepts → query → report(s) → reply with its source.
+
+`Answerer.answer(question, context)` is pure apart from updating `context` (follow-ups); it does
+no I/O.  Everything it needs is built once in `Answerer.__init__`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from bot.reply.compose import Composer
+from bot.understand import lexicon as lexicon_mod
+from bot.understand import segment
+from bot.understand.agencies import build_index, examples, short_name
+from bot.understand.extract import Slots, extract
+from bot.understand.match import best_prose, item_precision, named_concept, read
+from bot.understand.normalise import normalise
+from bot.understand.resolve import Query, label, resolve
+from knowledge import catalogue as catalogue_mod
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Answer, Report
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 200  # characters looked at; longer input is cut (a question is short)
+PROSE_MIN = 0.75
+LIST_MAX = 8  # options and agencies listed in one reply
+LONG_QUESTION = 60  # longer input is answered when clear, but never echoed back as options
+_FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
+_ASKS_NUMBER = re.compile(r"多少|几[件个条篇次项家起期场份人]?|数量|数目|总数|金额|比例|百分")
+_ASKS_RATE = re.compile(r"率|百分比|比例|占比|比重|百分之")
+_COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
+_UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
+
+
+@dataclass
+class Context:
+    """Follow-up state of one conversation: the last agency, year and question."""
+
+    agency: str | None = None
+    year: int | None = None
+    query: Query | None = None
+
+
+@dataclass
+class _Plan:
+    reports: list[Report] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class Answerer:
+    """Answers questions from one loaded knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, warm: bool = True) -> None:
+        self.kb = kb
+        self.cat = catalogue_mod.default()
+        self.lex = lexicon_mod.default()
+        self.compose = Composer(kb, self.cat)
+        self.aliases, self.alias_index = build_index(kb.reports)
+        self._examples = examples(kb.reports)
+        if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
+            segment.warm()
+
+    def examples(self, n: int = 3) -> list[str]:
+        """Example questions that the loaded reports can answer."""
+        return self._examples[:n]
+
+    # ------------------------------------------------------------------ entry point
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """The reply to one question; updates context for follow-ups."""
+        ctx = context if context is not None else Context()
+        q = normalise(question[: MAX_QUESTION * 2], self.lex)[:MAX_QUESTION]
+        if not q or not re.search(r"[\u4e00-\u9fff]", q):
+            return self._unknown("没看懂这个问题。请用中文提问，例如：" + "；".join(self.examples(2)))
+        if not self.kb.reports:
+            return self._unknown("知识库中还没有报告，请先载入报告。")
+        slots = extract(q, self.alias_index)
+        reading = read(slots.rest, self.lex)
+        query = resolve(reading, self.cat)
+        if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
+            query = None  # “…主动公开政府信息多少条” wants a figure, not the 主动公开 text
+        follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
+        if slots.agency is None and slots.lead and not slots.unknown_place:
+            lead = read(slots.lead, self.lex)
+            if not lead.hits and any(len(w) >= 2 for w in lead.unexplained):
+                slots.unknown_place = slots.lead
+        if slots.unknown_place:
+            return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded()}。")
+        unexplained = [w for w in reading.unexplained if len(w) >= 2]
+        if query is None and ctx.query is not None and follow and not unexplained:
+            query = self._follow_up(reading, ctx.query)
+        if query is None:  # no template field: a figure from the prose, or nothing
+            prose = self._try_prose(reading.words, slots, ctx, q) if reading.words else None
+            return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
+                                          + "；".join(self.examples(2)))
+        if query.kind in ("apply", "review", "active") and unexplained:
+            prose = self._try_prose(reading.words, slots, ctx, q)
+            quoted = (prose.source.sentence or "") if prose is not None and prose.source else ""
+            if prose is not None and (prose.status == "clarify" or all(w in quoted for w in unexplained)):
+                return prose  # the sentence says what the template field does not (领导信箱办结)
+            return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
+                                 f"年报只统计{label(query, self.cat)}等数字。")
+        if query.kind in ("review", "active") and reading.has("applicants"):
+            who = "、".join(h.alias for h in reading.hits if h.concept.kind == "applicants")
+            return self._unknown(f"年报的{label(query, self.cat)}数字不按申请人（{who}）分列，报告中没有这一项。")
+        if _ASKS_RATE.search(slots.rest) and query.kind != "rate":
+            # “办结率” names 办结 but asks a rate: only a rate the report states will do
+            return self._try_prose(reading.words, slots, ctx, q) or self._unknown(
+                f"年报没有直接给出这个比率；可以问{label(query, self.cat)}的数字。")
+        if len(slots.agencies) > 1 and not query.choices:
+            return self._several_agencies(query, slots, ctx, q)
+        same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
+        if query.choices and not same_row:  # one table-二 row: the report's template decides
+            return self._clarify_fields(query, slots, ctx, q)
+        plan = self._reports(slots, ctx, q, follow)
+        if isinstance(plan, Answer):
+            return plan
+        ctx.query = query
+        if len(plan.reports) == 1:
+            r = plan.reports[0]
+            ctx.agency, ctx.year = r.agency, r.year
+            ans = self.compose.one(query, r)
+        else:
+            ctx.agency = plan.reports[0].agency
+            ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
+        if plan.notes:
+            ans.text = "；".join(plan.notes) + "。\n" + ans.text
+        return ans
+
+    # ------------------------------------------------------------------ pieces
+    def _follow_up(self, reading, last: Query) -> Query:  # noqa: ANN001 - Reading
+        """A question that only changes a slot of the last one (“那2020年呢？”, “其中自然人呢？”)."""
+        q = Query(kind=last.kind, row=last.row, column=last.column, section=last.section, words=last.words,
+                  unit_hint=last.unit_hint, rate=last.rate)
+        if last.kind == "apply" and reading.has("applicants"):
+            q.column = reading.ids("applicants")[0]
+        if last.kind == "review" and reading.has("review_columns"):
+            q.column = reading.ids("review_columns")[0]
+        if last.kind == "active" and reading.has("active_columns"):
+            q.column = reading.ids("active_columns")[0]
+        return q
+
+    def _try_prose(self, words: list[str], slots: Slots, ctx: Context, q: str) -> Answer | None:
+        """A figure from the report's sentences, when one clearly fits."""
+        plan = self._reports(slots, ctx, q, follow=False)
+        m = _UNIT_HINT.search(q)
+        hint = "%" if _ASKS_RATE.search(slots.rest) else (m.group(1) if m else None)
+        named = named_concept(slots.rest, self.lex)
+        if isinstance(plan, Answer):
+            if plan.status != "clarify":
+                return plan if "没有" in plan.text else None
+            # ask “which report?” only when some candidate report does have such a figure
+            fits = any(r.score >= PROSE_MIN for rep in self._candidates(slots)
+                       for r in best_prose(words, self.kb.prose(rep.id), hint, named)[:1])
+            return plan if fits else None
+        if len(plan.reports) != 1:
+            return None
+        report = plan.reports[0]
+        ranked = best_prose(words, self.kb.prose(report.id), hint, named)
+        if not ranked or ranked[0].score < PROSE_MIN:
+            return None
+        top = ranked[0]
+        rivals = [r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
+                  and r.fact.source.row != top.fact.source.row]
+        if rivals:  # “季度通报3次、月通报7次”: the item whose own words the question repeats wins
+            group = [top, *rivals]
+            fits = sorted(((item_precision(x.fact, [y.fact for y in group if y is not x], slots.rest), x)
+                           for x in group), key=lambda px: px[0], reverse=True)
+            if fits[0][0] - fits[1][0] >= 0.25:
+                top, rivals = fits[0][1], []
+        ctx.agency, ctx.year = report.agency, report.year
+        ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
+        if rivals:
+            who = f"{short_name(report.agency)}{report.year}年"
+            options = [who + _as_question(x.fact) for x in (top, *rivals[:3])]
+            return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
+                          agency=report.agency, year=report.year, options=options)
+        return self.compose.prose(top.fact, report)
+
+    def _several_agencies(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+        """The same question for each agency named (“开封和平潭2019年行政复议分别多少件”)."""
+        parts = []
+        for agency in slots.agencies:
+            one = Slots(years=slots.years, recent=slots.recent, relative=slots.relative, agency=agency,
+                        agencies=[agency], rest=slots.rest)
+            plan = self._reports(one, Context(), q, follow=False)
+            if isinstance(plan, Answer):
+                parts.append(plan.text if plan.status == "unknown" else f"{agency}：请写明年份。")
+            elif len(plan.reports) == 1:
+                parts.append(self.compose.one(query, plan.reports[0]).text)
+            else:
+                parts.append(self.compose.many(query, plan.reports, compare=False).text)
+        return Answer(status="answered", text="\n\n".join(parts), field=query.field_id)
+
+    def _candidates(self, slots: Slots) -> list[Report]:
+        """Every loaded report the question's agency and years allow."""
+        return [r for r in self.kb.reports if (slots.agency is None or r.agency == slots.agency)
+                and (not slots.years or r.year in slots.years)]
+
+    def _reports(self, slots: Slots, ctx: Context, q: str, follow: bool) -> _Plan | Answer:
+        """The report(s) a question is about, or an unknown/clarify answer."""
+        plan = _Plan()
+        agency = slots.agency or (ctx.agency if follow else None)
+        agencies = [agency] if agency else list(self.kb.years)
+        years = list(slots.years)
+        if not years and not slots.relative and not slots.recent and follow and ctx.year and agency:
+            years = [ctx.year]
+        if slots.relative or slots.recent:
+            if len(agencies) > 1:
+                return self._clarify_agency(agencies, q, None)
+            newest = self.kb.years[agencies[0]][-1]
+            if slots.recent:
+                years = [y for y in self.kb.years[agencies[0]] if y > newest - slots.recent]
+                plan.notes.append(f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）")
+            else:
+                shift = {"去年": 0, "上年": 0, "上年度": 0, "今年": 0, "前年": 1}[slots.relative or "去年"]
+                years = [newest - shift]
+                plan.notes.append(f"“{slots.relative}”按已载入的最新年度{newest}年理解"
+                                  + ("的前一年" if shift else ""))
+        if years:
+            if agency:
+                with_year = [agency] if any(y in self.kb.years[agency] for y in years) else []
+            else:
+                with_year = sorted(set().union(*(self.kb.agencies_in.get(y, set()) for y in years)))
+            if not with_year:
+                who = agency or "已载入的任何机关"
+                return self._unknown(f"知识库中没有{who}{'、'.join(map(str, years))}年的年报。已载入：{self._loaded()}。")
+            if agency is None and len(with_year) > 1:
+                return self._clarify_agency(with_year, q, years)
+            a = with_year[0]
+            missing = [y for y in years if y not in self.kb.years[a]]
+            if missing and len(years) == 1:
+                return self._unknown(f"知识库中没有{a}{missing[0]}年的年报。已载入：{self._loaded()}。")
+            if missing:
+                plan.notes.append(f"没有{'、'.join(map(str, missing))}年的年报")
+            plan.reports = [self.kb.report_of[(a, y)] for y in years if y in self.kb.years[a]]
+            return plan
+        if len(agencies) > 1:
+            return self._clarify_agency(agencies, q, None)
+        a = agencies[0]
+        if len(self.kb.years[a]) > 1:
+            if len(q) > LONG_QUESTION:
+                return self._too_long()
+            options = [f"{y}年{_strip_year(q)}" for y in reversed(self.kb.years[a])]
+            return Answer(status="clarify", agency=a, options=options,
+                          text=f"{a}有{len(options)}个年度的年报，您问的是哪一年？\n" + _numbered(options))
+        plan.reports = [self.kb.report_of[(a, self.kb.years[a][0])]]
+        return plan
+
+    def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None) -> Answer:
+        if len(q) > LONG_QUESTION:
+            return self._too_long()
+        options = [f"{short_name(a)}{q}" for a in sorted(agencies)[:LIST_MAX]]
+        when = f"{'、'.join(map(str, years))}年" if years else ""
+        more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
+        return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
+                      text=f"知识库中有{len(agencies)}个机关{when}的年报，您问的是哪一个？{more}\n" + _numbered(options))
+
+    def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+        if len(q) > LONG_QUESTION:
+            return self._too_long()
+        labels = [label(c, self.cat) for c in query.choices]
+        prefix = ""
+        if slots.agency:
+            prefix += short_name(slots.agency)
+        if slots.years:
+            prefix += "、".join(map(str, slots.years)) + "年"
+        options = [f"{prefix}{lab}是多少" for lab in labels]
+        return Answer(status="clarify", options=options, agency=slots.agency,
+                      year=slots.years[0] if len(slots.years) == 1 else None,
+                      text="这个问题可以有几种理解，您问的是哪一个？\n" + _numbered(options))
+
+    def _loaded(self) -> str:
+        items = list(self.kb.years.items())
+        shown = "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in items[:LIST_MAX])
+        return shown + (f"等{len(items)}个机关" if len(items) > LIST_MAX else "")
+
+    def _too_long(self) -> Answer:
+        return self._unknown("问题太长了，请一次只问一件事，例如：" + "；".join(self.examples(2)))
+
+    @staticmethod
+    def _unknown(text: str) -> Answer:
+        return Answer(status="unknown", text=text)
+
+
+def _as_question(fact) -> str:  # noqa: ANN001 - Fact
+    """A prose figure's clause turned back into a question (“收到申请527件” → “收到申请多少件”)."""
+    clause = fact.source.row or ""
+    raw = fact.raw or ""
+    num = re.match(r"[\d.]+(?:余|多)?", raw)
+    return clause.replace(num.group(0), "多少", 1) if num and num.group(0) in clause else clause
+
+
+def _numbered(options: list[str]) -> str:
+    return "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+
+
+def _strip_year(q: str) -> str:
+    return re.sub(r"(?<!\d)(19|20)\d{2}(年度|年)?", "", q)

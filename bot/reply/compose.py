@@ -1,0 +1,325 @@
+"""Compose replies from facts: the figure, its unit, breakdown, arithmetic, warnings and source.
+
+Every figure here comes from a stored fact (a parsed cell, a derived sum with its terms, or a prose
+sentence); when the cell is blank, “/”, “—” or uncertain, the reply says so instead of a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand.match import clause_of
+from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
+from knowledge.catalogue import Catalogue
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Answer, Fact, Report, Source
+
+REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
+DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",
+                         "active.other_service": "decisions"}
+BALANCE_ROWS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
+KIND_TEXT = {"blank": "报告中该栏为空白（未填写）", "na": "报告中该栏填“/”（不适用）", "dash": "报告中该栏填“—”"}
+QUOTE_MAX = 160
+SECTION_SPLIT = ("改进措施", "改进情况", "下一步", "采取以下措施", "将切实抓好", "措施加以改进", "今后")
+
+
+def fmt(v: float | int | None) -> str:
+    """A figure as printed: integers without .0, decimals as they are."""
+    if v is None:
+        return "—"
+    if float(v).is_integer():
+        return str(int(v))
+    short = format(v, ".15g")  # the shortest that reads back: 3802895.9, not 3802895.8999999999
+    return short if "e" not in short else f"{v:.10f}".rstrip("0").rstrip(".")
+
+
+def num(v: float | None) -> float | int | None:
+    """JSON value: int when integral."""
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def cite(report: Report, source: Source | None, detail: str = "") -> str:
+    """The source line every reply ends with."""
+    where = source.section if source else ""
+    return f"来源：《{report.title}》{where}{('，' + detail) if detail else ''}"
+
+
+_SUB_HEAD = re.compile(r"[（(]([一二三四五六七八九十])[）)]")
+
+
+def sub_section(body: str, key: str) -> str | None:
+    """The （一）…（五） part of 总体情况 that the key names (主动公开, 依申请公开 …), if any."""
+    from bot.understand.lexicon import default as lexicon
+
+    words = lexicon().sub_sections.get(key, [])
+    starts = [m.start() for m in _SUB_HEAD.finditer(body)]
+    for i, at in enumerate(starts):
+        part = body[at : starts[i + 1] if i + 1 < len(starts) else len(body)]
+        if any(w in part[:24] for w in words):
+            return part.strip()
+    return None
+
+
+def problems_or_improvements(body: str, problems: bool) -> str:
+    """The part of section 五 about problems, or about improvements (the whole text when unclear)."""
+    starts = [m.start() for m in _SUB_HEAD.finditer(body)]
+    if len(starts) >= 2:  # sub-headed: （一）存在的主要问题 （二）改进措施 — in either order
+        parts = [body[a:b].strip() for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+        def improving(part: str) -> bool:
+            return bool(re.search("改进|措施|整改|下一步", part[:30]))
+
+        if problems:
+            chosen = [p for p in parts if "问题" in p[:30] and not improving(p)]
+        else:
+            chosen = [p for p in parts if improving(p)]
+        if chosen:
+            return "\n".join(chosen)
+    cut = min((i for i in (body.find(m) for m in SECTION_SPLIT) if i > 10), default=-1)
+    if cut > 0:
+        return body[:cut].rstrip("。；;，, ") if problems else body[cut:]
+    return body
+
+
+class Composer:
+    """Builds Answers for one report or several."""
+
+    def __init__(self, kb: KnowledgeBase, cat: Catalogue) -> None:
+        self.kb = kb
+        self.cat = cat
+
+    # ------------------------------------------------------------------ one report
+    def one(self, q: Query, r: Report) -> Answer:
+        """The answer to q from report r."""
+        if q.kind == "section":
+            return self._section(q, r)
+        if q.kind == "rate":
+            return self._rate(q, r)
+        q = self._settle_column(q, r)
+        if q.choices:
+            opts = [f"{r.agency}{r.year}年{label(c, self.cat, r.template)}是多少" for c in q.choices]
+            return Answer(status="clarify", agency=r.agency, year=r.year, options=opts,
+                          text="您问的是哪一栏？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(opts, 1)))
+        fact = self._fact(r, q.row or "", q.column)
+        name = label(q, self.cat, r.template)
+        who = f"{r.agency}{r.year}年"
+        if fact is None:
+            return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
+                          text=f"{who}的年报（{r.template}版格式）没有“{name}”这一项。")
+        if fact.kind in KIND_TEXT or fact.kind == "uncertain" or fact.value is None:
+            why = KIND_TEXT.get(fact.kind, "")
+            if fact.kind == "uncertain":
+                cands = "、".join(fmt(c) for c in (fact.candidates or [])[:6])
+                why = f"报告原文此处数字连写为“{fact.raw}”，无法确定如何拆分" + (f"（可能是{cands}）" if cands else "")
+            return Answer(status="unknown", agency=r.agency, year=r.year, section=fact.source.section,
+                          field=q.field_id, source=fact.source, report_title=r.title,
+                          text=f"{who}{name}：{why}，不能给出数字。\n{cite(r, fact.source, self._where(fact))}")
+        unit = fact.unit or "件"
+        ans = Answer(status="answered", value=num(fact.value), unit=unit, agency=r.agency, year=r.year,
+                     section=fact.source.section, field=q.field_id, source=fact.source, report_title=r.title)
+        text = f"{who}{name}{fmt(fact.value)}{unit}"
+        parts = self._parts(r, q)
+        if parts:
+            ans.breakdown = [(lab, num(f.value)) for lab, f in parts]
+            text += "（" + "、".join(f"{lab}{fmt(f.value)}{f.unit or unit}" for lab, f in parts) + "）"
+        if fact.derived_from:
+            terms = [self._fact(r, t["row"] or "", t["column"]) for t in fact.derived_from]
+            if all(t is not None for t in terms):
+                ans.formula = " + ".join(fmt(t.value) for t in terms if t) + f" = {fmt(fact.value)}"
+                text += f"。报告未单列此数，由分项相加：{ans.formula}"
+        ans.warnings = self._inconsistency(fact, parts, unit) + self._report_warnings(r, fact)
+        if ans.warnings:
+            text += "。注意：" + "；".join(ans.warnings)
+        ans.text = text + "。\n" + cite(r, fact.source, self._where(fact))
+        return ans
+
+    def _settle_column(self, q: Query, r: Report) -> Query:
+        """For table 二: the column this report's template has for what was asked."""
+        if q.kind != "active":
+            return q
+        block = next((b for b in self.cat.active.get(r.template, []) if any(x.id == q.row for x in b.rows)), None)
+        if block is None:
+            return q
+        ids = [c.id for c in block.columns]
+        if q.choices:
+            fit = [c for c in q.choices if c.column in ids]
+            if len(fit) == 1:
+                return fit[0]
+            return Query(kind="active", row=q.row, choices=fit or q.choices)
+        if q.column and q.column not in ids:
+            eq = self.cat.raw.get("column_equivalents", {}).get(q.column)
+            from bot.understand.lexicon import default as lex
+
+            eq = eq or lex().equivalents.get(q.column)
+            return Query(kind="active", row=q.row, column=eq if eq in ids else q.column)
+        if q.column is None:
+            if len(ids) == 1:
+                return Query(kind="active", row=q.row, column=ids[0])
+            if q.row in DEFAULT_ACTIVE_COLUMN and DEFAULT_ACTIVE_COLUMN[q.row] in ids:
+                return Query(kind="active", row=q.row, column=DEFAULT_ACTIVE_COLUMN[q.row])
+            return Query(kind="active", row=q.row, choices=[Query(kind="active", row=q.row, column=c) for c in ids])
+        return q
+
+    def _fact(self, r: Report, row: str, column: str | None) -> Fact | None:
+        return self.kb.cell(r, row, column)
+
+    def _parts(self, r: Report, q: Query) -> list[tuple[str, Fact]]:
+        """The breakdown a total has (复议/诉讼 results; 不予公开 reasons …)."""
+        out: list[tuple[str, Fact]] = []
+        if q.kind == "review" and q.column == "total":
+            if q.row == "litigation":
+                for g in ("litigation.direct", "litigation.after_review"):
+                    f = self._fact(r, g, "total")
+                    if f is not None and f.value is not None:
+                        out.append((REVIEW_GROUP_LABEL[g], f))
+            else:
+                for c in REVIEW_PARTS:
+                    f = self._fact(r, q.row or "", c)
+                    if f is not None and f.value is not None:
+                        out.append((next(x.label for x in self.cat.review_columns if x.id == c), f))
+        if q.kind == "apply":
+            row = self.cat.row(q.row or "")
+            terms = (row.sum_of or row.sum_of_2021) if row else ()
+            for t in terms:
+                f = self._fact(r, t, q.column)
+                child = self.cat.row(t)
+                if f is not None and f.value is not None and child is not None:
+                    out.append((child.short, f))
+        return out
+
+    def _inconsistency(self, fact: Fact, parts: list[tuple[str, Fact]], unit: str) -> list[str]:
+        """The report's own sums disagreeing with the figure asked for."""
+        if not parts or fact.derived_from or fact.value is None:
+            return []
+        total = sum(f.value or 0 for _, f in parts)
+        if abs(total - fact.value) < 1e-9:
+            return []
+        terms = " + ".join(f"{lab}{fmt(f.value)}" for lab, f in parts)
+        return [f"报告自身数字不一致：{terms} = {fmt(total)}{unit}，与表中总计{fmt(fact.value)}{unit}不符"]
+
+    def _report_warnings(self, r: Report, f: Fact) -> list[str]:
+        """The report's own consistency warnings (勾稽关系) that concern this figure."""
+        out = []
+        col = next((c.label for c in self.cat.apply_columns if c.id == f.column), None)
+        for w in r.warnings:
+            if w.rule == "apply.balance" and f.row in BALANCE_ROWS and col and f"“{col}”列" in w.message:
+                out.append("报告自身数字不一致：" + w.message)
+            elif w.rule == "apply.results" and f.row == "apply.total" and col and f"“{col}”列" in w.message:
+                out.append("报告自身数字不一致：" + w.message)
+            elif w.rule == "apply.columns" and f.column == "total" and f"“{f.source.row}”行" in w.message:
+                out.append("报告自身数字不一致：" + w.message)
+            elif w.rule.startswith("prose") and f"“{f.source.row}／{f.source.column}”" in w.message:
+                out.append("报告正文与表格不一致：" + w.message)
+        return out
+
+    @staticmethod
+    def _where(f: Fact) -> str:
+        table = f.source.table if f.source.table != f.source.section else None
+        bits = [b for b in (table, f.source.row, f.source.column) if b]
+        return " · ".join(bits)
+
+    # ------------------------------------------------------------------ prose, sections, rates
+    def prose(self, f: Fact, r: Report) -> Answer:
+        """A figure quoted from a sentence of the report."""
+        sentence = (f.source.sentence or f.source.row or "").strip()
+        clause = clause_of(sentence, f)
+        quote = sentence
+        if len(quote) > QUOTE_MAX:
+            at = max(0, sentence.find(clause))
+            lo, hi = max(0, at - 40), min(len(sentence), at + len(clause) + 40)
+            quote = ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+        shown = clause if f.raw in clause else f"{clause}（{f.raw}）"
+        if re.search(r"\d", clause.replace(f.raw, "", 1)) and f.source.row and f.raw in f.source.row:
+            shown = f.source.row  # “季度通报3次、月通报7次”: show the one item asked about
+        return Answer(status="answered", value=num(f.value), unit=f.unit, agency=r.agency, year=r.year,
+                      section=f.source.section, field="prose", source=f.source, report_title=r.title,
+                      text=f"{r.agency}{r.year}年：{shown}。\n原文：“{quote}”\n{cite(r, f.source)}")
+
+    def _section(self, q: Query, r: Report) -> Answer:
+        sid = (q.section or "").split(".")[0]
+        sec = r.section(sid)
+        if sec is None:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{r.agency}{r.year}年的年报中没有找到“{label(q, self.cat)}”一节。")
+        body = sec.text.strip()
+        if body.startswith(sec.heading):
+            body = body[len(sec.heading):].strip()
+        part = body
+        if sid == "一" and q.section != "一":
+            part = sub_section(body, q.section or "")
+            if part is None:
+                return Answer(status="unknown", agency=r.agency, year=r.year, section=sec.heading,
+                              text=f"{r.agency}{r.year}年的年报“{sec.heading}”中没有单列“{label(q, self.cat)}”部分。")
+        if q.section in ("五.problems", "五.improve"):
+            part = problems_or_improvements(body, q.section == "五.problems")
+        src = Source(section=sec.heading)
+        return Answer(status="answered", agency=r.agency, year=r.year, section=sec.heading, field=q.field_id,
+                      source=src, report_title=r.title,
+                      text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{part or '（该节无内容）'}\n{cite(r, src)}")
+
+    def _share(self, q: Query, r: Report) -> Answer:
+        """A figure as a percentage of its total, with the arithmetic."""
+        row, col = q.row or "", q.column or "total"
+        if row.startswith(("review", "litigation")):
+            base = (row, "total")
+        elif row == "apply.new":
+            base = ("apply.new", "total")  # 自然人提出的申请 ÷ 全部新收申请
+        else:
+            base = ("apply.total", col)  # 予以公开 ÷ 办理结果总计
+        part, whole = self._fact(r, row, col), self._fact(r, *base)
+        name = label(q, self.cat, r.template)
+        if part is None or whole is None or part.value is None or not whole.value:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{r.agency}{r.year}年的年报缺少计算“{name}”所需的数字。")
+        rate = round(part.value / whole.value * 100, 2)
+        formula = f"{fmt(part.value)} ÷ {fmt(whole.value)} = {fmt(rate)}%"
+        return Answer(status="answered", value=rate, unit="%", agency=r.agency, year=r.year,
+                      section=part.source.section, field=q.field_id, formula=formula, source=part.source,
+                      report_title=r.title,
+                      text=f"{r.agency}{r.year}年{name}{fmt(rate)}%（{formula}，报告未直接给出，由表中数字计算）。\n"
+                           f"{cite(r, part.source, self._where(part))}")
+
+    def _rate(self, q: Query, r: Report) -> Answer:
+        if q.rate == "share":
+            return self._share(q, r)
+        row = q.row or "review"
+        cells = {c: self._fact(r, row, c) for c in ("corrected", "total", "pending")}
+        if any(f is None or f.value is None for f in cells.values()):
+            return Answer(status="unknown", agency=r.agency, year=r.year, text="报告中缺少计算纠错率所需的数字。")
+        corrected, total, pending = (cells[c].value or 0 for c in ("corrected", "total", "pending"))  # type: ignore[union-attr]
+        done = total - pending
+        name = label(q, self.cat)
+        src = cells["total"].source  # type: ignore[union-attr]
+        if done <= 0:
+            return Answer(status="unknown", agency=r.agency, year=r.year, section=src.section,
+                          text=f"{r.agency}{r.year}年没有已审结的{REVIEW_GROUP_LABEL.get(row, '')}案件，无法计算{name}。\n{cite(r, src)}")
+        rate = round(corrected / done * 100, 2)
+        formula = f"结果纠正{fmt(corrected)} ÷ 已审结({fmt(total)} − 尚未审结{fmt(pending)}) = {fmt(rate)}%"
+        return Answer(status="answered", value=rate, unit="%", agency=r.agency, year=r.year, section=src.section,
+                      field=q.field_id, formula=formula, source=src, report_title=r.title,
+                      text=f"{r.agency}{r.year}年{name}{fmt(rate)}%（{formula}）。\n{cite(r, src)}")
+
+    # ------------------------------------------------------------------ several years
+    def many(self, q: Query, reports: list[Report], compare: bool) -> Answer:
+        """The same figure over several years; with two years and a comparison word, the difference."""
+        rows = [(r, self.one(q, r)) for r in sorted(reports, key=lambda r: r.year)]
+        lines = [f"{r.year}年：{fmt(a.value)}{a.unit or ''}" if a.status == "answered" and a.value is not None
+                 else f"{r.year}年：未能给出数字" for r, a in rows]
+        got = [(r, a) for r, a in rows if a.status == "answered" and a.value is not None]
+        first = rows[-1][1]
+        ans = Answer(status="answered" if got else "unknown", agency=reports[0].agency, unit=first.unit,
+                     section=first.section, field=first.field, report_title=None)
+        name = label(q, self.cat)
+        text = f"{reports[0].agency}{name}（{'、'.join(str(r.year) for r, _ in rows)}年）：" + "；".join(lines)
+        if compare and len(got) == 2:
+            (r1, a1), (r2, a2) = got
+            diff = (a2.value or 0) - (a1.value or 0)
+            ans.value = num(diff)
+            ans.formula = f"{fmt(a2.value)} − {fmt(a1.value)} = {fmt(diff)}"
+            text += f"。{r2.year}年比{r1.year}年{'多' if diff >= 0 else '少'}{fmt(abs(diff))}{a2.unit or ''}（{ans.formula}）"
+        elif len(got) == 1:
+            ans.value, ans.year = got[0][1].value, got[0][0].year
+        sources = "\n".join(f"来源：《{r.title}》{a.section or ''}" for r, a in rows if a.section)
+        ans.text = text + "。\n" + sources
+        return ans

@@ -1,0 +1,262 @@
+"""Match a question to what the reports hold: template fields (by alias spans) and prose figures.
+
+Table fields: every alias of knowledge/synonyms.json found in the question, longest first, exact
+or (for long aliases) within one edit by rapidfuzz.  What no alias explains is segmented with
+jieba; words that are not stopwords are "unexplained" — a question about something the template
+has no field for ("行政复议的律师费") keeps them, and the answerer then says the reports don't say.
+Prose figures: each sentence figure is scored by how much of the question's content its clause
+and sentence contain (rapidfuzz partial_ratio per word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.understand import segment
+from bot.understand.lexicon import Concept, Lexicon
+from knowledge.models import Fact
+
+# single characters that never carry a question's topic
+_FUNCTION_CHARS = frozenset("几件起条个篇次项家宗期场份了的是有吗呢啊呀吧么哪共数查问案年中里在被和与及还都已提开类因那该这为给对按将能多少各一得地着过把从并或人位们去报所上下请内?,.!:;、 ")
+# domain words too common to decide between two prose figures
+WEAK = frozenset({"公开", "信息", "政府信息", "申请", "办理", "处理", "结果", "工作", "政务", "政府", "全年", "今年", "本年",
+                  "共", "累计", "发布", "数量", "情况", "全区", "全市", "我区", "我市",
+                  "占多少", "占多大", "占比", "比例", "所占", "百分比", "比重"})  # how a share is asked
+FUZZY_MIN_LEN = 5
+FUZZY_CUTOFF = 80.0
+FUZZY_KINDS = frozenset({"apply_rows", "review_groups", "active_rows", "applicants"})  # not sections: too loose
+
+
+@dataclass
+class Hit:
+    """An alias found in the question."""
+
+    concept: Concept
+    alias: str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+
+@dataclass
+class Reading:
+    """What the question names: concept hits and the words nothing explains."""
+
+    text: str
+    hits: list[Hit] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)
+    lex: Lexicon | None = None
+    _words: list[str] | None = None
+
+    def ids(self, kind: str) -> list[str]:
+        """Concept ids of one kind, in question order, without repeats."""
+        out: list[str] = []
+        for h in sorted(self.hits, key=lambda h: h.start):
+            if h.concept.kind == kind and h.concept.id not in out:
+                out.append(h.concept.id)
+        return out
+
+    @property
+    def words(self) -> list[str]:
+        """Content words of the question, for prose matching (segmented when first needed)."""
+        if self._words is None:
+            lex = self.lex
+            self._words = [w for w in segment.cut(self.text) if lex is None or not _explained(w, lex) or w in WEAK]
+        return self._words
+
+    def has(self, kind: str) -> bool:
+        """Whether any concept of that kind was named."""
+        return any(h.concept.kind == kind for h in self.hits)
+
+
+def _explained(word: str, lex: Lexicon) -> bool:
+    return word in lex.stopwords or all(c in _FUNCTION_CHARS or c.isspace() for c in word)
+
+
+# Two slots a question fills side by side: what (a row, group, section) and whose/which column.
+# An alias blocks overlapping aliases of its own slot only (“政府集中采购” + “采购项目数量”).
+COLUMN_KINDS = frozenset({"applicants", "review_columns", "active_columns"})
+
+
+def read(text: str, lex: Lexicon) -> Reading:
+    """Find the concepts a normalised question names and what is left over."""
+    taken = {False: [False] * len(text), True: [False] * len(text)}
+    reading = Reading(text=text)
+    for alias, concepts in lex.aliases:  # longest first
+        start = 0
+        while (i := text.find(alias, start)) >= 0:
+            fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i : i + len(alias)])]
+            reading.hits.extend(Hit(c, alias, i, i + len(alias)) for c in fits)
+            for c in fits:
+                taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)
+            start = i + 1
+    covered = [a or b for a, b in zip(taken[False], taken[True], strict=True)]
+    # typos beyond the listed ones: long aliases within one edit
+    leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
+    if len(leftover.replace(" ", "")) >= FUZZY_MIN_LEN - 1:
+        for alias, concepts in lex.aliases:
+            if len(alias) < FUZZY_MIN_LEN:
+                break
+            concepts = [c for c in concepts if c.kind in FUZZY_KINDS]
+            if not concepts:
+                continue
+            al = fuzz.partial_ratio_alignment(alias, leftover, score_cutoff=FUZZY_CUTOFF)
+            if al is None or al.dest_end - al.dest_start < len(alias) - 1:
+                continue
+            span = range(al.dest_start, al.dest_end)
+            if any(covered[k] for k in span) or " " in leftover[al.dest_start : al.dest_end]:
+                continue
+            reading.hits.extend(Hit(c, alias, al.dest_start, al.dest_end, fuzzy=True) for c in concepts)
+            for k in span:
+                covered[k] = True
+            leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
+    for chunk in leftover.split():
+        if _explained(chunk, lex):  # nothing but function words: no need to segment
+            continue
+        for word in segment.cut(chunk):
+            if not _explained(word, lex):
+                reading.unexplained.append(word)
+    reading.lex = lex
+    return reading
+
+
+@dataclass
+class ProseMatch:
+    """A prose figure and how well it fits the question (0–1)."""
+
+    fact: Fact
+    score: float
+
+
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
+_CLAUSE_START = re.compile(r"[，,；;。：:！!？?（(]")  # a bracket opens a breakdown: “2602条（其中…82条”
+
+
+def _figure_at(sentence: str, raw: str, start: int) -> int:
+    """Where the figure raw stands in the sentence, not inside a longer number (“9条” in “249条”)."""
+    i = sentence.find(raw, start)
+    while i > 0 and (sentence[i - 1].isdigit() or sentence[i - 1] == "."):
+        i = sentence.find(raw, i + 1)
+    return i
+
+
+def clause_of(sentence: str, fact: Fact) -> str:
+    """The part of the sentence around the figure, between commas (enumeration commas kept)."""
+    anchor = sentence.find(fact.source.row) if fact.source.row else -1
+    at = _figure_at(sentence, fact.raw, max(anchor, 0)) if fact.raw else -1
+    if at < 0:
+        return fact.source.row or sentence
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
+    end = _CLAUSE_END.search(sentence, at + len(fact.raw))
+    lo, hi = (starts[-1] if starts else 0), (end.start() if end else len(sentence))
+    if sentence[lo:at].strip() in ("占", "约占", "占比", "占比为", "比例为") and len(starts) > 1:
+        lo = starts[-2]  # “予以公开及部分公开42件，占51.85%”: the share belongs to the clause before
+    clause = sentence[lo:hi]
+    # a bracket opened after the figure and closed past the clause is not part of it
+    tail = clause[at - lo + len(fact.raw):]
+    for opener, closer in (("（", "）"), ("(", ")")):
+        if opener in tail and closer not in tail[tail.index(opener):]:
+            clause = clause[: at - lo + len(fact.raw) + tail.index(opener)]
+            tail = clause[at - lo + len(fact.raw):]
+    return clause
+
+
+def _weight(word: str) -> float:
+    return 0.3 if word in WEAK else float(len(word))
+
+
+def _found(word: str, text: str) -> bool:
+    if word in text:
+        return True
+    return len(word) >= 3 and fuzz.partial_ratio(word, text, score_cutoff=80) > 0
+
+
+def score_prose(words: list[str], fact: Fact, unit_hint: str | None,
+                named: re.Pattern[str] | None = None, named_words: str = "") -> float:
+    """How much of the question's content the figure's clause (full) and sentence (part) hold.
+
+    named: the clause pattern of a prose concept the question names (主动公开政府信息 …): a clause
+    matching it fits at least NAMED_FLOOR, before the weighing-down of breakdown items.
+    """
+    if not words:
+        return 0.0
+    sentence = fact.source.sentence or fact.source.row or ""
+    clause = clause_of(sentence, fact)
+    total = got = 0.0
+    for w in words:
+        wt = _weight(w)
+        total += wt
+        if _found(w, clause):
+            got += wt
+        elif _found(w, sentence):
+            got += 0.6 * wt
+    score = got / total if total else 0.0
+    if named is not None and named.search(clause) and all(w in named_words or w in WEAK or _found(w, sentence)
+                                                           for w in words):
+        score = max(score, NAMED_FLOOR)  # the clause says the very thing asked, in other words
+    if unit_hint and fact.unit and unit_hint != fact.unit:
+        if _unit_class(unit_hint) != _unit_class(fact.unit):
+            return 0.0  # 多少人 is never answered with 次, 占比 never with 件
+        score *= 0.9
+    asked = "".join(words)
+    if any(q in clause and q not in asked for q in QUALIFIERS):
+        score *= 0.7  # “其他应主动公开政府信息1053条” is not the whole of 主动公开
+    if _in_brackets(sentence, clause):
+        score *= 0.85  # a breakdown item, “(其中…)”: the total outside the brackets fits better
+    return score
+
+
+NAMED_FLOOR = 0.8
+UNIT_CLASSES = ({"条", "件", "篇", "个", "项", "份", "期", "起", "家", "宗", "场"}, {"人", "人次", "名"},
+                {"次", "场次", "批次"}, {"元", "万元"}, {"%"})
+
+
+def _unit_class(unit: str) -> int:
+    return next((i for i, c in enumerate(UNIT_CLASSES) if unit in c), -1)
+
+
+QUALIFIERS = ("其他", "其它", "其中", "另有", "此外")
+
+
+def _in_brackets(sentence: str, clause: str) -> bool:
+    at = sentence.find(clause)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def named_concept(text: str, lex: Lexicon) -> tuple[re.Pattern[str], str] | None:
+    """The clause pattern of the prose concept a question names, and the words that named it."""
+    for _cid, asked, clause in lex.prose_concepts:
+        said = next((a for a in asked if a in text), None)
+        if said:
+            return clause, said
+    return None
+
+
+def _item_chars(fact: Fact) -> set[str]:
+    item = fact.source.row or ""
+    if fact.raw and fact.raw in item:
+        item = item[: item.index(fact.raw)]
+    return {c for c in item if "\u4e00" <= c <= "\u9fff" and c not in _FUNCTION_CHARS}
+
+
+def item_precision(fact: Fact, rivals: list[Fact], question: str) -> float:
+    """How much of what sets this figure's item apart from its rivals' (“月” of “月通报7次” against
+    “季度通报3次”) the question repeats."""
+    own = _item_chars(fact) - set().union(*(_item_chars(r) for r in rivals))
+    return sum(c in question for c in own) / len(own) if own else 0.0
+
+
+def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None,
+               named: tuple[re.Pattern[str], str] | None = None) -> list[ProseMatch]:
+    """Prose figures ranked by fit, best first (only those with some fit)."""
+    pattern, said = named if named else (None, "")
+    ranked = [ProseMatch(f, score_prose(words, f, unit_hint, pattern, said)) for f in facts]
+    ranked = [m for m in ranked if m.score > 0]
+    ranked.sort(key=lambda m: m.score, reverse=True)
+    return ranked

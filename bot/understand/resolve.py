@@ -1,0 +1,138 @@
+"""Turn a Reading (concept hits) into a Query: which table, row, column, applicant — or a choice.
+
+Pure: knows the template's shape (through the catalogue), not the reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.understand.match import Reading
+from knowledge.catalogue import Catalogue
+
+QueryKind = Literal["apply", "active", "review", "section", "prose", "rate"]
+
+# table 四 column words without a group: ask which group
+REVIEW_GROUP_LABEL = {"review": "行政复议", "litigation": "行政诉讼", "litigation.direct": "未经复议直接起诉",
+                      "litigation.after_review": "复议后起诉"}
+
+
+@dataclass
+class Query:
+    """A resolved question: what to look up, independent of agency and year."""
+
+    kind: QueryKind
+    row: str | None = None
+    column: str | None = None
+    section: str | None = None  # for kind "section": "五.problems", "五.improve", "六", "一"
+    words: list[str] = field(default_factory=list)  # for kind "prose"
+    unit_hint: str | None = None
+    rate: str | None = None
+    choices: list[Query] = field(default_factory=list)  # several readings fit: ask
+    explicit_column: bool = False
+
+    @property
+    def field_id(self) -> str:
+        """The JSON `field`: "row/column", the section key, or "prose"."""
+        if self.kind == "section":
+            return f"section.{self.section}"
+        if self.kind == "rate":
+            return f"rate.{self.rate}/{self.row}" + (f"/{self.column}" if self.column else "")
+        if self.kind == "prose":
+            return "prose"
+        return f"{self.row}/{self.column}" if self.column else str(self.row)
+
+
+def _without(reading: Reading, kind: str) -> Reading:
+    """The reading minus the hits of one kind."""
+    return Reading(text=reading.text, hits=[h for h in reading.hits if h.concept.kind != kind],
+                   unexplained=reading.unexplained, lex=reading.lex)
+
+
+def _most_specific(ids: list[str]) -> list[str]:
+    """Drop ids that are a parent of another named id (不予公开 + 第三方 → 第三方)."""
+    return [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
+
+
+def resolve(reading: Reading, cat: Catalogue) -> Query | None:
+    """The table field a reading names, a section, a rate, or None (prose or nothing)."""
+    if reading.has("rates"):
+        rate = reading.ids("rates")[0]
+        if rate == "share":  # 占比: the figure asked for over its total
+            base = resolve(_without(reading, "rates"), cat)
+            if base is None or base.choices or base.kind not in ("apply", "review"):
+                return None
+            return Query(kind="rate", rate="share", row=base.row, column=base.column)
+        groups = _most_specific(reading.ids("review_groups")) or ["review"]
+        return Query(kind="rate", rate=rate, row=groups[0])
+    if reading.has("review_groups"):
+        groups = _most_specific(reading.ids("review_groups"))
+        cols = [c for c in reading.ids("review_columns") if c != "total"]
+        if len(groups) > 1 and set(groups) == {"review", "litigation"}:
+            return Query(kind="review", choices=[Query(kind="review", row=g, column="total") for g in groups])
+        return Query(kind="review", row=groups[0], column=cols[0] if cols else "total", explicit_column=bool(cols))
+    if reading.has("active_rows"):
+        rows = _most_specific(reading.ids("active_rows"))
+        cols = reading.ids("active_columns")
+        if len(rows) > 1:
+            return Query(kind="active", choices=[Query(kind="active", row=r, column=cols[0] if cols else None) for r in rows])
+        return Query(kind="active", row=rows[0], column=cols[0] if len(cols) == 1 else None,
+                     choices=[Query(kind="active", row=rows[0], column=c) for c in cols] if len(cols) > 1 else [])
+    if reading.has("apply_rows") or reading.has("applicants"):
+        rows = _most_specific(reading.ids("apply_rows"))
+        applicants = reading.ids("applicants")
+        column = applicants[0] if applicants else "total"
+        if len(rows) > 1:
+            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=column) for r in rows])
+        return Query(kind="apply", row=rows[0] if rows else "apply.new", column=column)
+    if reading.has("review_columns"):
+        cols = [c for c in reading.ids("review_columns") if c != "total"]
+        if cols:
+            return Query(kind="review", choices=[Query(kind="review", row=g, column=cols[0])
+                                                 for g in ("review", "litigation")])
+    if reading.has("sections"):
+        return Query(kind="section", section=reading.ids("sections")[0])
+    return None
+
+
+def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
+    """A short Chinese name for what the query asks (for options and replies)."""
+    if q.kind == "review":
+        group = REVIEW_GROUP_LABEL.get(q.row or "", q.row or "")
+        col = next((c.label for c in cat.review_columns if c.id == q.column), "")
+        return group if q.column in (None, "total") else f"{group}{col}"
+    if q.kind == "apply":
+        row = cat.row(q.row or "")
+        name = row.short if row else str(q.row)
+        if q.row == "apply.new":
+            name = "本年新收政府信息公开申请"
+        if q.row == "apply.total":
+            name = "本年度办理结果总计"
+        if q.column and q.column != "total":
+            who = next((c.label for c in cat.apply_columns if c.id == q.column), None)
+            who = who or next((d["label"] for d in cat.apply_derived_columns if d["id"] == q.column), q.column)
+            return f"{who}申请中{name}" if q.row != "apply.new" else f"{who}提出的申请"
+        return name
+    if q.kind == "active":
+        row = cat.row(q.row or "")
+        name = row.short if row else str(q.row)
+        if q.column:
+            versions = [template] if template in cat.active else list(cat.active)
+            col = next((c.label for v in versions for b in cat.active[v] for c in b.columns
+                        if c.id == q.column and any(r.id == q.row for r in b.rows)), None)
+            col = col or next((c.label for blocks in cat.active.values() for b in blocks for c in b.columns
+                               if c.id == q.column), q.column)
+            return f"{name}{col}"
+        return name
+    if q.kind == "section":
+        return {"五.problems": "存在的主要问题", "五.improve": "改进情况", "六": "其他需要报告的事项",
+                "一": "总体情况", "一.active": "主动公开情况", "一.apply": "依申请公开情况",
+                "一.manage": "政府信息管理情况", "一.platform": "政府信息公开平台建设情况",
+                "一.supervise": "监督保障情况"}.get(q.section or "", "")
+    if q.kind == "rate":
+        if q.rate == "share":
+            kind = "review" if (q.row or "").startswith(("review", "litigation")) else "apply"
+            return label(Query(kind=kind, row=q.row, column=q.column), cat, template) + "所占比例"
+        return f"{REVIEW_GROUP_LABEL.get(q.row or '', '')}纠错率"
+    return "报告正文中的数字"

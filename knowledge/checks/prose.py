@@ -1,0 +1,177 @@
+"""Prose figures against the tables: 收到申请N件, 办结N件, 结转N件, 行政复议N件, 规范性文件N件 ….
+
+A prose figure is compared only when the words right before it (or, for 结转, after it) name one
+table figure; compound phrases (`予以公开及部分公开42件`) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from knowledge.fact_index import Index, fmt
+from knowledge.models import Fact, Report, Warning_
+
+_BOUND = re.compile(r"[，。；：,;:（）()！？!?\n]")
+_NOT_NEW = re.compile(r"上年|结转|复议|诉讼|办结|答复|办理")
+_OUTCOME_BEFORE = re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|其他方式")
+# (rule id, regex on the words before the figure, target row, what the table calls it)
+_BEFORE = [
+    ("prose.carried_in", re.compile(r"上年(?:度)?结转"), "apply.carried_in", "上年结转政府信息公开申请数量"),
+    ("prose.review", re.compile(r"行政复议(?:案件|申请)?(?:共|合计)?$"), "review", "行政复议总计"),
+    (
+        "prose.litigation",
+        re.compile(r"行政诉讼(?:案件)?(?:共|合计)?$"),
+        "litigation",
+        "行政诉讼总计（直接起诉与复议后起诉之和）",
+    ),
+    (
+        "prose.litigation",
+        re.compile(r"直接(?:提起)?(?:行政)?起诉(?:案件)?$"),
+        "litigation.direct",
+        "未经复议直接起诉总计",
+    ),
+    (
+        "prose.litigation",
+        re.compile(r"复议后(?:提起)?(?:行政)?起诉(?:案件)?$"),
+        "litigation.after_review",
+        "复议后起诉总计",
+    ),
+]
+def _outcome_rows() -> tuple[str, ...]:
+    """（一）…（六） and every reason under them, in template order, from the catalogue."""
+    from knowledge.catalogue import default
+
+    results = next(r["right"] for r in default().raw["apply"]["rules"] if r["id"] == "apply.results")
+    rows = default().apply_rows
+    return tuple(results) + tuple(r.id for r in rows if r.parent in results and r.parent != "apply.other")
+
+
+_OUTCOMES = _outcome_rows()
+_OUTCOME_WORDS = {
+    "apply.disclosed": "予以公开",
+    "apply.partial": "部分公开",
+    "apply.withheld": "不予公开",
+    "apply.unable": "无法提供",
+    "apply.rejected": "不予处理",
+    "apply.other": "其他处理",
+}
+
+
+def context(sentence: str, clause: str, raw: str) -> tuple[str, str] | None:
+    """The words before and after a figure, within its clause (、 does not end a clause here)."""
+    start = sentence.find(clause)
+    i = sentence.find(raw, max(start, 0))
+    if i < 0:
+        return None
+    before = _BOUND.split(sentence[:i])[-1]
+    after = _BOUND.split(sentence[i + len(raw) :])[0]
+    return before, after
+
+
+def _outcome(before: str, ix: Index) -> str | None:
+    """The result row a phrase like `保护第三方合法权益13件` names, if exactly one."""
+    seg = re.split(r"[、]", before)[-1]
+    seg = re.sub(r"^(?:其中|共|均|为|有|占)", "", seg)
+    if re.search(r"[及和与或]", seg) or not seg:
+        return None
+    for rid in _OUTCOMES:
+        keys = [_OUTCOME_WORDS[rid]] if rid in _OUTCOME_WORDS else []
+        keys += ix.shorts(rid)
+        if any(k and (seg == k or fuzz.ratio(seg, k, processor=None) >= 85) for k in keys):
+            return rid
+    return None
+
+
+def _normative_column(before: str, template: str) -> str:
+    """Which table 二 column a `…规范性文件N件` phrase names ("" = any of the row's columns)."""
+    if template == "2021":
+        if "现行有效" in before:
+            return "in_force"
+        return "issued" if re.search(r"制发|新制定|出台|印发", before) else ""
+    return "new_made" if re.search(r"新制作|制定", before) else ""
+
+
+def _targets(f: Fact, before: str, after: str, ix: Index, template: str) -> list[tuple[str, str, str]]:
+    """(rule, row, column) table cells a prose figure claims to equal."""
+    out = []
+    about_requests = "申请" in (f.source.sentence or "") and f.unit == "件"
+    if about_requests:
+        if re.search(r"收到|受理|接收|新收", before) and ("申请" in before or after.startswith("申请")):
+            if not _NOT_NEW.search(before):
+                out.append(("prose.apply_new", "apply.new", "total"))
+        if re.search(r"办结|答复", before) and not re.search(r"结转|上年|率|复议|诉讼|下一?年", before):
+            if not _OUTCOME_BEFORE.search(before):  # 同意公开答复9件 counts one outcome, not all replies
+                out.append(("prose.apply_total", "apply.total", "total"))
+        if re.search(r"结转下一?年|转下一?年度|下一?年度继续|顺延", before + after) and "上年" not in before:
+            out.append(("prose.carried_out", "apply.carried_out", "total"))
+    if f.unit in ("件", "起", "次"):
+        for rule, pattern, row, _ in _BEFORE:
+            if pattern.search(before) and (row != "apply.carried_in" or about_requests):
+                out.append((rule, row, "total"))
+    if before.endswith("规范性文件") and f.unit in ("件", "个", "份", "篇"):
+        if "清理" not in before or "现行有效" in before:
+            out.append(("prose.normative", "active.normative", _normative_column(before, template)))
+    if about_requests and not out and (rid := _outcome(before, ix)) is not None:
+        out.append(("prose.apply_outcome", rid, "total"))
+    return out
+
+
+def _check(f: Fact, rule: str, row: str, col: str, ix: Index, template: str) -> Warning_ | None:
+    """A warning when the prose figure differs from the table figure it names."""
+    clause = f.source.row or f.raw
+    if row == "active.normative" and not col:
+        cols = (
+            ["issued", "repealed", "in_force"]
+            if template == "2021"
+            else ["new_made", "new_published", "total_published"]
+        )
+        cells = [c for c in (ix.facts.get((row, k)) for k in cols) if c is not None]
+        if not cells or any(c.kind == "uncertain" for c in cells):
+            return None
+        if any(c.value is not None and abs(c.value - (f.value or 0)) < 1e-6 for c in cells):
+            return None
+        cell = cells[-1]
+    else:
+        found = ix.facts.get((row, col))
+        if found is None:
+            return None
+        cell = found
+    if cell.kind == "uncertain":
+        if cell.candidates and f.value not in cell.candidates:
+            shown = "、".join(fmt(c) for c in cell.candidates[:6])
+            return Warning_(
+                rule,
+                f"正文“{clause}”为{fmt(f.value)}，但表格“{cell.source.row}／{cell.source.column}”"
+                f"可能的值（{shown}）中没有{fmt(f.value)}",
+                f.source.section,
+            )
+        return None
+    if cell.value is None or cell.kind not in ("number", "zero") or f.value is None:
+        return None
+    if abs(cell.value - f.value) < 1e-6:
+        return None
+    if rule == "prose.apply_new":
+        carried = ix.num("apply.carried_in", "total")
+        if carried is not None and abs(cell.value + carried - f.value) < 1e-6:
+            return None  # 收到申请 counted with last year's carried-over ones
+    where = f"{cell.source.row}／{cell.source.column}"
+    return Warning_(
+        rule, f"正文“{clause}”为{fmt(f.value)}，但表格“{where}”为{fmt(cell.value)}", f.source.section
+    )
+
+
+def prose_warnings(report: Report, facts: list[Fact], ix: Index) -> list[Warning_]:
+    """Prose figures that contradict the table figure they name."""
+    out = []
+    for f in facts:
+        if f.row != "prose" or not f.source.sentence:
+            continue
+        ctx = context(f.source.sentence, f.source.row or f.raw, f.raw)
+        if ctx is None:
+            continue
+        for rule, row, col in _targets(f, *ctx, ix, report.template):
+            if (w := _check(f, rule, row, col, ix, report.template)) is not None:
+                out.append(w)
+    return out

@@ -1,0 +1,145 @@
+"""Consistency checks (勾稽关系) over a report's facts, and the text `python -m bot check` prints.
+
+Table 二 (2019 columns): 对外公开总数量 ≥ 本年新公开数量.
+Table 三: per column 一+二 = (七)+四 and (七) = Σ results; per row 总计 = Σ applicant columns;
+printed group rows = Σ their sub-rows.
+Table 四: 总计 = Σ four results per group.
+Prose figures that name a table figure (收到申请N件, 办结N件, 结转N件, 行政复议N件, 规范性文件N件 …)
+must match it.
+Only printed numbers are compared: blank, "/", "—" and uncertain cells are never guessed at.
+"""
+
+from __future__ import annotations
+
+from knowledge.catalogue import Catalogue
+from knowledge.checks.prose import prose_warnings
+from knowledge.fact_index import Index, fmt
+from knowledge.models import Fact, Parsed, Report, Warning_
+
+
+def _rule_terms(rule_id: str, side: str) -> tuple[str, ...]:
+    """The rows one side of a catalogue sum rule names (knowledge/catalogue.json)."""
+    from knowledge.catalogue import default
+
+    rule = next(r for r in default().raw["apply"]["rules"] if r["id"] == rule_id)
+    return tuple(rule[side])
+
+
+_RESULTS = _rule_terms("apply.results", "right")  # （一）…（六）
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def _all(values: list[float | None]) -> list[float] | None:
+    """The values when every one is a number, else None (nothing to compare)."""
+    return None if any(v is None for v in values) else [v for v in values if v is not None]
+
+
+def _apply(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
+    """Table 三: column balances, results total, row totals, printed group rows."""
+    out = []
+    for col in cat.apply_columns:
+        edge = _all(
+            [ix.num(r, col.id) for r in ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")]
+        )
+        if edge is not None and not _same(edge[0] + edge[1], edge[2] + edge[3]):
+            n, c, t, o = edge
+            msg = (
+                f"表三“{col.label}”列：本年新收{fmt(n)}＋上年结转{fmt(c)}＝{fmt(n + c)}，"
+                f"但办理结果总计{fmt(t)}＋结转下年度{fmt(o)}＝{fmt(t + o)}"
+            )
+            out.append(Warning_("apply.balance", msg, heading))
+        total = ix.num("apply.total", col.id)
+        parts = _all([ix.num(r, col.id) for r in _RESULTS])
+        if total is not None and parts is not None and not _same(total, sum(parts)):
+            shown = "＋".join(fmt(p) for p in parts)
+            msg = f"表三“{col.label}”列：（七）总计{fmt(total)}，但（一）至（六）之和为{shown}＝{fmt(sum(parts))}"
+            out.append(Warning_("apply.results", msg, heading))
+    cols = [c.id for c in cat.apply_columns if c.id != "total"]
+    for (row, column), f in ix.facts.items():
+        if column != "total" or not row.startswith("apply.") or f.derived_from:
+            continue
+        total = ix.num(row, "total")
+        parts = _all([ix.num(row, c) for c in cols])
+        if total is not None and parts is not None and not _same(total, sum(parts)):
+            msg = f"表三“{ix.label(row, 'total')}”行：总计{fmt(total)}，但各申请人列之和为{fmt(sum(parts))}"
+            out.append(Warning_("apply.columns", msg, heading))
+    for r in cat.apply_rows:
+        terms = r.sum_of or r.sum_of_2021
+        for col in cat.apply_columns:
+            printed = ix.facts.get((r.id, col.id))
+            parts = _all([ix.num(t, col.id) for t in terms]) if terms else None
+            if printed is None or printed.derived_from or printed.value is None or parts is None:
+                continue
+            if _same(printed.value, sum(parts)):
+                continue
+            msg = f"表三“{ix.label(r.id, col.id)}”“{col.label}”列为{fmt(printed.value)}，但其各项之和为{fmt(sum(parts))}"
+            out.append(Warning_("apply.group", msg, heading))
+    return out
+
+
+def _review(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
+    """Table 四: per group, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
+    out = []
+    cols = cat.review_columns
+    for group in cat.review_groups:
+        parts = _all([ix.num(group["id"], c.id) for c in cols[:-1]])
+        total = ix.num(group["id"], cols[-1].id)
+        if total is None or parts is None or _same(total, sum(parts)):
+            continue
+        shown = "＋".join(f"{c.label}{fmt(p)}" for c, p in zip(cols[:-1], parts, strict=True))
+        msg = f"表四“{group['label']}”：{shown}＝{fmt(sum(parts))}，但总计为{fmt(total)}"
+        out.append(Warning_("review.sum", msg, heading))
+    return out
+
+
+def _active(ix: Index, heading: str) -> list[Warning_]:
+    """Table 二, 2019 columns: 对外公开总数量 is never below 本年新公开数量."""
+    out = []
+    for row in ("active.rule", "active.normative"):
+        new, total = ix.num(row, "new_published"), ix.num(row, "total_published")
+        if new is not None and total is not None and total < new:
+            msg = f"表二“{ix.label(row, 'total_published')}”：对外公开总数量{fmt(total)}小于本年新公开数量{fmt(new)}"
+            out.append(Warning_("active.published", msg, heading))
+    return out
+
+
+def run(report: Report, facts: list[Fact], catalogue: Catalogue) -> list[Warning_]:
+    """Every failed consistency rule of one report, each a one-line Chinese message with the figures."""
+    ix = Index(facts, catalogue)
+    heading = {s.id: s.heading for s in report.sections}
+    out = _active(ix, heading.get("二", "二、主动公开政府信息情况"))
+    out += _apply(ix, catalogue, heading.get("三", "三、收到和处理政府信息公开申请情况"))
+    out += _review(ix, catalogue, heading.get("四", "四、政府信息公开行政复议、行政诉讼情况"))
+    out += prose_warnings(report, facts, ix)
+    unique: dict[str, Warning_] = {}
+    for w in out:
+        unique.setdefault(w.message, w)
+    return list(unique.values())
+
+
+def format_check(parsed: Parsed) -> str:
+    """The report `check` prints: identity, fact counts, uncertain cells, one warning per line."""
+    r, facts = parsed.report, parsed.facts
+    table = [f for f in facts if f.row != "prose" and not f.derived_from]
+    derived = [f for f in facts if f.derived_from]
+    prose = [f for f in facts if f.row == "prose"]
+    uncertain = [f for f in facts if f.kind == "uncertain"]
+    lines = [
+        r.title,
+        f"机关：{r.agency}　年度：{r.year}　模板：{r.template}年版　文件：{r.source_file}",
+        f"事实 {len(facts)} 条：表格 {len(table)}，推算 {len(derived)}，正文 {len(prose)}；不确定单元格 {len(uncertain)} 个",
+    ]
+    for f in uncertain:
+        cands = "、".join(fmt(c) for c in (f.candidates or [])[:6]) + (
+            "…" if len(f.candidates or []) > 6 else ""
+        )
+        lines.append(f"不确定：{f.source.row}／{f.source.column}（原文“{f.raw}”，可能为 {cands or '？'}）")
+    if r.warnings:
+        lines.append(f"勾稽关系问题 {len(r.warnings)} 项：")
+        lines += [f"- {w.message}" for w in r.warnings]
+    else:
+        lines.append("未发现勾稽关系问题")
+    return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""Ingest: file → reader → template parser → `Parsed`; many files → one atomic knowledge-base write.
+
+A file that fails is reported with its reason and skipped; the others are still stored, in one
+write.  When every file fails nothing is written and the knowledge base stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from knowledge import readers
+from knowledge.errors import NianbaoError
+from knowledge.models import Parsed
+from knowledge.store import PutResult, Store
+from knowledge.template import parse as template_parser
+
+log = logging.getLogger(__name__)
+
+
+class Limits(Protocol):
+    """What ingest needs of the settings (the bot's Settings has it)."""
+
+    @property
+    def max_file_bytes(self) -> int: ...
+
+# When one report exists in several forms, ingest the richer form last so that it wins
+# (an HTML grid determines cells that crawled text leaves uncertain).
+FORM_ORDER = {".txt": 0, ".md": 0, ".text": 0, ".html": 1, ".htm": 1, ".docx": 2, ".pdf": 3}
+
+
+def parse_file(path: str | Path, settings: Limits) -> Parsed:
+    """Read and parse one report file (raises NianbaoError with a reason)."""
+    doc = readers.read(path, max_bytes=settings.max_file_bytes)
+    return template_parser.parse(doc)
+
+
+def parse_bytes(data: bytes, name: str, settings: Limits) -> Parsed:
+    """Read and parse an uploaded report (raises NianbaoError with a reason)."""
+    doc = readers.read_bytes(data, name, max_bytes=settings.max_file_bytes)
+    return template_parser.parse(doc)
+
+
+@dataclass
+class Failure:
+    """One file that could not be ingested, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass
+class Summary:
+    """What one ingest command did."""
+
+    parsed: list[Parsed] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    put: PutResult | None = None
+
+    @property
+    def facts(self) -> int:
+        """Facts stored."""
+        return sum(len(p.facts) for p in self.parsed)
+
+    @property
+    def warnings(self) -> int:
+        """Consistency warnings over all stored reports."""
+        return sum(len(p.report.warnings) for p in self.parsed)
+
+
+def named(path: str | Path, exc: Exception) -> str:
+    """The error's message, naming the file when the message does not already."""
+    name = Path(path).name
+    msg = str(exc)
+    return msg if name in msg else f"{name}：{msg}"
+
+
+def ordered(paths: Iterable[str | Path]) -> list[Path]:
+    """Paths in ingest order: plain text first, richer forms (HTML, DOCX, PDF) after."""
+    return sorted((Path(p) for p in paths), key=lambda p: (FORM_ORDER.get(p.suffix.lower(), 0), str(p)))
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Limits,
+    progress: Callable[[Path], None] | None = None,
+) -> Summary:
+    """Parse every file, then store all that parsed in one atomic write."""
+    summary = Summary()
+    for path in ordered(paths):
+        if progress:
+            progress(path)
+        try:
+            summary.parsed.append(parse_file(path, settings))
+        except NianbaoError as exc:
+            summary.failures.append(Failure(str(path), named(path, exc)))
+        except Exception as exc:  # a parser bug must not lose the other files
+            log.exception("unexpected error ingesting %s", path)
+            summary.failures.append(Failure(str(path), f"{Path(path).name}：无法解析（内部错误：{type(exc).__name__}）"))
+    if summary.parsed:
+        summary.put = store.put(summary.parsed)
+    return summary

@@ -1,0 +1,11 @@
+"""Where the knowledge package keeps its data: the template catalogue, the question vocabulary, bundled reports.
+
+`NIANBAO_KNOWLEDGE_DIR` points elsewhere (a data folder kept outside the installed package).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA = Path(os.environ.get("NIANBAO_KNOWLEDGE_DIR") or Path(__file__).resolve().parent / "data")

@@ -1,0 +1,79 @@
+"""Readers: one per document form, all producing a `Document` (lines of cells).
+
+`read(path)` and `read_bytes(data, name)` pick the reader from the file's extension, checked
+against its first bytes (detect.py):
+
+    text.py   .txt .md      tab- or `|`-separated rows (grid False); crawler pages → form "crawled"
+    html.py   .html .htm    the article body only; tables as rectangular grids (grid True)
+    docx.py   .docx         body order; gridSpan/vMerge expanded; zip bombs refused before parsing
+    pdf.py    .pdf          ruled tables as grids, joined across pages; prose paragraphs rejoined
+
+Merged cells keep their text at the top-left position; covered positions are None.  Readers know
+formats, not the template.  Failures raise UnreadableFile, TooLarge or UnsupportedFormat with a
+one-line message that starts with the file name.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path, PurePath
+
+from knowledge.errors import TooLarge, UnreadableFile, UnsupportedFormat
+from knowledge.models import Document
+from knowledge.readers.detect import form_for
+from knowledge.readers.docx import read_docx
+from knowledge.readers.html import read_html
+from knowledge.readers.pdf import read_pdf
+from knowledge.readers.text import read_text
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _mb(n: int) -> str:
+    """A byte count in MB for messages."""
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report file into a Document (size checked before the file is read)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise UnreadableFile(f"{p.name}：不是文件，无法读取")
+        if size > max_bytes:
+            raise TooLarge(f"{p.name}：文件有 {_mb(size)}，超过 {_mb(max_bytes)} 的上限")
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)  # the file may have grown since stat()
+    except FileNotFoundError:
+        raise UnreadableFile(f"{p.name}：找不到这个文件") from None
+    except PermissionError:
+        raise UnreadableFile(f"{p.name}：没有权限读取这个文件") from None
+    except IsADirectoryError:
+        raise UnreadableFile(f"{p.name}：是文件夹，不是文件") from None
+    return read_bytes(data, p.name, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read an uploaded file's bytes into a Document; `name` picks the reader and names the file in errors."""
+    name = PurePath(name).name or "上传的文件"
+    if len(data) > max_bytes:
+        raise TooLarge(f"{name}：文件有 {_mb(len(data))}，超过 {_mb(max_bytes)} 的上限")
+    if not data.strip():
+        raise UnreadableFile(f"{name}：文件是空的")
+    form = form_for(data, name)
+    log.debug("%s: reading as %s", name, form)
+    if form == "pdf":
+        return read_pdf(data, name)
+    if form == "docx":
+        return read_docx(data, name, max_bytes=max_bytes)
+    if form == "html":
+        return read_html(data, name)
+    if form == "text":
+        return read_text(data, name)
+    ext = PurePath(name).suffix.lower() or "无扩展名"
+    raise UnsupportedFormat(
+        f"{name}：不支持 {ext} 格式，请发送 PDF、Word（.docx）、网页（.html）或文本（.txt）文件"
+    )

@@ -1,0 +1,267 @@
+"""PDF reports (pdfplumber): prose lines and ruled tables in page order, tables joined across pages."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.psparser import PSException
+from pdfplumber.page import Page
+from pdfplumber.table import Table
+from pdfplumber.utils.exceptions import PdfminerException
+
+from knowledge.errors import UnreadableFile
+from knowledge.models import Document, Line
+from knowledge.readers.whitespace import join_wrapped, tidy
+
+log = logging.getLogger(__name__)
+
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－~〜\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[-—–－~〜\s]*$"
+)
+_MARKED_PAGE_NUMBER = re.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$|^\s*第\s*\d{1,4}\s*页")
+_CID = re.compile(r"\(cid:\d+\)")  # glyphs pdfminer could not map to characters
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_X_TOLERANCE = 3.0  # points: cell edges closer than this are the same column boundary
+_CORRUPT = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, EOFError)
+
+
+@dataclass
+class _Block:
+    """A table, possibly continued over several pages: rows of (cell bbox, cell text) pairs."""
+
+    rows: list[list[tuple[tuple[float, float, float, float] | None, str | None]]] = field(
+        default_factory=list
+    )
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+@dataclass
+class _Text:
+    """One line of text on a page, with its position."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    """True for a drawn rule or shaded cell; False for the white boxes some converters put behind text."""
+    if obj.get("object_type") == "line" or obj.get("stroke"):
+        return True
+    color = obj.get("non_stroking_color")
+    if not obj.get("fill") or color is None:
+        return False
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return True  # a pattern or named colour: assume it shows
+    white = all(v >= 0.95 for v in values) if len(values) in (1, 3) else all(v <= 0.05 for v in values)
+    return not white
+
+
+def _vertical_rules(page: Page) -> list[tuple[float, float, float]]:
+    """Visible vertical edges on the page as (x, top, bottom)."""
+    return [
+        (e["x0"], e["top"], e["bottom"]) for e in page.edges if e.get("orientation") == "v" and _visible(e)
+    ]
+
+
+def _ruled(bbox: tuple[float, float, float, float], rules: list[tuple[float, float, float]]) -> bool:
+    """True when a visible vertical rule crosses the row: a real table row, not a page-frame line."""
+    x0, top, x1, bottom = bbox
+    mid = (top + bottom) / 2
+    return any(x0 - 2 <= x <= x1 + 2 and t <= mid <= b for x, t, b in rules)
+
+
+def _table_block(table: Table, rules: list[tuple[float, float, float]]) -> _Block | None:
+    """The table's ruled rows with their texts, or None when it is a frame around prose."""
+    texts = table.extract()
+    block = _Block()
+    for row, row_texts in zip(table.rows, texts, strict=False):
+        if not _ruled(row.bbox, rules):
+            continue
+        cells = [
+            (bbox, None if bbox is None else tidy(t or ""))
+            for bbox, t in zip(row.cells, row_texts, strict=False)
+        ]
+        block.rows.append(cells)
+    edges = _boundaries(block)
+    if len(edges) < 3:
+        return None  # one column (or nothing ruled): a box around text, read as text
+    block.x0, block.x1 = edges[0], edges[-1]
+    return block
+
+
+def _boundaries(block: _Block) -> list[float]:
+    """The distinct column edges (x positions) of a table block."""
+    xs = sorted(x for row in block.rows for bbox, _ in row if bbox for x in (bbox[0], bbox[2]))
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > _X_TOLERANCE:
+            merged.append(x)
+    return merged
+
+
+def _grid(block: _Block) -> list[list[str | None]]:
+    """The block's rows on one grid of columns (cells placed by x position, covered positions None)."""
+    edges = _boundaries(block)
+    width = len(edges) - 1
+
+    def col(x: float) -> int:
+        return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+    out = []
+    for row in block.rows:
+        cells: list[str | None] = [None] * width
+        for bbox, text in row:
+            if bbox is not None and (i := col(bbox[0])) < width:
+                cells[i] = text
+        if any(cells):
+            out.append(cells)
+    return out
+
+
+def _text_lines(page: Page, blocks: list[tuple[float, float, float, float]]) -> list[tuple[float, _Text]]:
+    """The page's text lines that are not inside a table row, keyed by their top."""
+    out = []
+    for ln in page.extract_text_lines(strip=True, return_chars=False):
+        cx, cy = (ln["x0"] + ln["x1"]) / 2, (ln["top"] + ln["bottom"]) / 2
+        if any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in blocks):
+            continue
+        text = tidy(ln["text"])
+        if not text or _MARKED_PAGE_NUMBER.match(text):
+            continue
+        out.append((ln["top"], _Text(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"] - ln["top"])))
+    # a bare number alone at the very top or bottom of the page is a page number too
+    if out and _PAGE_NUMBER.match(out[-1][1].text) and out[-1][0] > page.height * 0.85:
+        out.pop()
+    if out and _PAGE_NUMBER.match(out[0][1].text) and out[0][0] < page.height * 0.12:
+        out.pop(0)
+    return out
+
+
+def _page_items(page: Page) -> list[_Text | _Block]:
+    """Text lines and table blocks of one page, top to bottom."""
+    rules = _vertical_rules(page)
+    # Close the cells a page break cuts open: a horizontal edge where the topmost rules start and
+    # the bottommost end (a table continued from the previous page often lacks its top border).
+    ends = [min(t for _, t, _ in rules), max(b for _, _, b in rules)] if rules else []
+    tables = page.find_tables({"explicit_horizontal_lines": ends})
+    blocks = [b for t in tables if (b := _table_block(t, rules)) is not None]
+    row_boxes = [bbox for b in blocks for row in b.rows for bbox, _ in row if bbox is not None]
+    items: list[tuple[float, _Text | _Block]] = list(_text_lines(page, row_boxes))
+    for b in blocks:
+        top = min(bbox[1] for row in b.rows for bbox, _ in row if bbox is not None)
+        items.append((top, b))
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def _title(first_page: list[_Text | _Block], left: float, right: float) -> str | None:
+    """The centred lines at the top of page 1 joined, when they name a report."""
+    parts = []
+    middle, width = (left + right) / 2, right - left
+    for item in first_page:
+        if not isinstance(item, _Text):
+            break
+        centred = abs((item.x0 + item.x1) / 2 - middle) < width * 0.1 and item.x1 - item.x0 < width * 0.85
+        if not centred:
+            break
+        parts.append(item.text)
+    title = tidy("".join(parts))
+    return title if ("报告" in title or "年报" in title) else None
+
+
+def _paragraphs(items: list[_Text | _Block | None], left: float, right: float) -> list[Line]:
+    """Lines for the document: wrapped prose lines rejoined into paragraphs, blocks as numbered grids."""
+    lines: list[Line] = []
+    table = 0
+    prev: _Text | _Block | None = None
+    for item in items:
+        if item is None:  # page break
+            continue
+        if isinstance(item, _Block):
+            if not (isinstance(prev, _Block) and prev is item):
+                table += 1
+            for cells in _grid(item):
+                lines.append(Line(cells=cells, kind="row", grid=True, table=table))
+            prev = item
+            continue
+        tol = max(item.size, 8.0) * 1.2
+        wraps = isinstance(prev, _Text) and prev.x1 >= right - tol and item.x0 <= left + tol
+        if wraps and lines and lines[-1].kind == "text":
+            lines[-1].cells[0] = tidy(join_wrapped(lines[-1].text, item.text))
+        else:
+            lines.append(Line(cells=[item.text]))
+        prev = item
+    return lines
+
+
+def _join_pages(pages: list[list[_Text | _Block]]) -> list[_Text | _Block | None]:
+    """All items in order, with a table that runs off one page merged into its continuation."""
+    out: list[_Text | _Block | None] = []
+    for items in pages:
+        last = next((x for x in reversed(out) if x is not None), None)
+        if (
+            items
+            and isinstance(last, _Block)
+            and isinstance(items[0], _Block)
+            and abs(items[0].x0 - last.x0) < 10
+            and abs(items[0].x1 - last.x1) < 10
+        ):
+            first, *rest = items[0].rows
+            # the top row continues cells cut by the page break: its blanks are covered positions
+            last.rows.append(
+                [(bbox, None if bbox is not None and not text else text) for bbox, text in first]
+            )
+            last.rows.extend(rest)
+            items = items[1:]
+        out.extend(items)
+        out.append(None)
+    return out
+
+
+def _margins(items: list[_Text | _Block | None]) -> tuple[float, float]:
+    """The text area's left and right edges (robust to a few stray lines)."""
+    texts = [x for x in items if isinstance(x, _Text)]
+    if not texts:
+        return 0.0, 0.0
+    lefts = sorted(t.x0 for t in texts)
+    rights = sorted(t.x1 for t in texts)
+    return lefts[len(lefts) // 10], rights[min(len(rights) - 1, len(rights) * 9 // 10)]
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    """Read a PDF report: prose as text lines (paragraphs rejoined), ruled tables as grid rows."""
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableFile(f"{name}：不是有效的 PDF 文件")
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableFile(f"{name}：PDF 文件不完整或已损坏，无法读取")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_items(page) for page in pdf.pages]
+    except PdfminerException as e:
+        cause = e.args[0] if e.args else None
+        if isinstance(cause, PDFEncryptionError):
+            raise UnreadableFile(f"{name}：PDF 文件已加密（需要密码），无法读取") from e
+        raise UnreadableFile(f"{name}：PDF 文件不完整或已损坏，无法读取") from e
+    except _CORRUPT as e:
+        raise UnreadableFile(f"{name}：PDF 文件不完整或已损坏，无法读取") from e
+    items = _join_pages(pages)
+    left, right = _margins(items)
+    lines = _paragraphs(items, left, right)
+    if not any(line.text.strip() for line in lines):
+        raise UnreadableFile(f"{name}：PDF 里没有可提取的文字（可能是扫描件），无法读取")
+    text = "\n".join(line.text for line in lines)
+    if len(_CID.findall(text)) > max(20, len(_HAN.findall(text))):
+        raise UnreadableFile(f"{name}：PDF 的字体缺少编码信息或已损坏，文字无法提取")
+    title = _title(pages[0], left, right) if pages else None
+    log.debug("%s: %d pages, %d lines", name, len(pages), len(lines))
+    return Document(source=name, form="pdf", lines=lines, title=title, encoding=None)

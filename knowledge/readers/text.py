@@ -1,0 +1,114 @@
+"""Plain-text reports: tab- or `|`-separated table rows, markdown headings, crawler-saved pages."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from knowledge.models import Document, Line
+from knowledge.readers.encoding import decode
+
+log = logging.getLogger(__name__)
+
+_BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
+_HEADER = re.compile(r"^\s*([^:：\s]{1,12})\s*[:：]\s*(.*?)\s*$")
+_URL = re.compile(r"https?://[^\s\"'<>（）()，。]+")
+_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_BOLD = re.compile(r"\*\*|__")
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+_TITLE_WORDS = ("年度报告", "年报")
+_URL_KEYS = ("原文链接", "原文地址", "来源", "链接", "网址", "url", "URL")
+
+
+def _split_header(lines: list[str]) -> tuple[dict[str, str], list[str]] | None:
+    """For crawler-saved text, the `key: value` header and the body lines after `==== 正文 ====`."""
+    for i, raw in enumerate(lines[:40]):
+        if _BODY_MARK.match(raw):
+            header = {}
+            for h in lines[:i]:
+                if m := _HEADER.match(h):
+                    header.setdefault(m.group(1), m.group(2))
+            return header, lines[i + 1 :]
+    return None
+
+
+def _cells(raw: str) -> list[str] | None:
+    """The cells of a table row (tabs or `|` separators), or None for a paragraph line."""
+    if "\t" in raw.lstrip("\t "):  # a tab after the text; a leading tab alone is indentation
+        return [c.strip() for c in raw.split("\t")]
+    s = raw.strip()
+    if s.startswith("|") or s.count("|") >= 2:
+        inner = s[1:] if s.startswith("|") else s
+        inner = inner[:-1] if inner.endswith("|") else inner
+        return [c.strip() for c in inner.split("|")]
+    return None
+
+
+def lines_of(text: str) -> list[Line]:
+    """Lines of plain text: rows (tabs or `|`) numbered into tables, other lines as paragraphs."""
+    out: list[Line] = []
+    table = 0
+    in_table = False
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue  # blank lines separate nothing: tables in pasted text often contain them
+        cells = _cells(raw)
+        if cells is not None and len(cells) > 1:
+            if all(not c or _SEPARATOR_CELL.match(c) for c in cells):
+                continue  # markdown |---|---| rule
+            if not any(cells):
+                continue
+            if not in_table:
+                table += 1
+                in_table = True
+            out.append(Line(cells=[_BOLD.sub("", c).strip() for c in cells], kind="row", table=table))
+            continue
+        in_table = False
+        line = _BOLD.sub("", _HEADING.sub("", raw)).strip()
+        if line:
+            out.append(Line(cells=[line]))
+    return out
+
+
+def _title(raw_lines: list[str]) -> str | None:
+    """The first level-1 markdown heading, else the first line when it names an annual report."""
+    for raw in raw_lines:
+        if (m := _HEADING.match(raw)) and len(m.group(1)) == 1:
+            return _BOLD.sub("", raw[m.end() :]).strip() or None
+    first = next((r for r in raw_lines if r.strip()), "")
+    first = _BOLD.sub("", _HEADING.sub("", first)).strip()
+    return first if any(w in first for w in _TITLE_WORDS) else None
+
+
+def _url(header: dict[str, str]) -> str | None:
+    """The page address from header fields (`原文链接`, `来源`, …), else any URL in the header."""
+    for key in _URL_KEYS:
+        if (m := _URL.search(header.get(key, ""))) is not None:
+            return m.group(0)
+    for value in header.values():
+        if (m := _URL.search(value)) is not None:
+            return m.group(0)
+    return None
+
+
+def read_text(data: bytes, name: str) -> Document:
+    """Read a .txt/.md report (form "text", or "crawled" when it has the crawler's header)."""
+    text, encoding = decode(data, name)
+    raw_lines = text.splitlines()
+    crawled = _split_header(raw_lines)
+    if crawled is not None:
+        header, body = crawled
+        doc = Document(source=name, form="crawled", lines=lines_of("\n".join(body)), encoding=encoding)
+        doc.title = header.get("标题") or _title(body)
+        doc.url = _url(header)
+        return doc
+    # A plain text file may still open with a few `key: value` lines naming its source.
+    header = {m.group(1): m.group(2) for r in raw_lines[:8] if (m := _HEADER.match(r))}
+    return Document(
+        source=name,
+        form="text",
+        lines=lines_of(text),
+        title=_title(raw_lines),
+        url=_url({k: v for k, v in header.items() if k in _URL_KEYS}),
+        encoding=encoding,
+    )

@@ -1,0 +1,185 @@
+"""Who published the report, for which year, under which template version.
+
+The agency and year come from the title (the reader's title, a crawler `标题:` line, or the first
+lines, a title wrapped over two lines joined); the year falls back to the statistics period.
+Works cited in 《…》 (the template notice 《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》)
+are never taken for the title.  The template version is read from the content (table 二 column
+headers, the 其他处理 sub-rows), never from the year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.errors import NotAReport
+from knowledge.template.sections import Layout
+
+_TITLE_WORDS = ("年度报告", "年报")
+_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
+_YEAR_FIRST = re.compile(
+    r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)"
+)
+_NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)")
+_PERIOD = re.compile(
+    r"统计(?:期限?|周期|时间|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+)
+_NOT_AGENCY = re.compile(r"[，。；：《》“”、,;:]")
+_CITED = re.compile(r"《[^《》]*》")
+_CITE_OPEN = re.compile(r"《[^《》]*$")  # a citation that runs on to the next line
+_CITE_CLOSE = re.compile(r"^[^《》]*》")  # the end of one begun on the line above
+_CRAWL_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
+_CRAWL_URL = re.compile(r"^\s*原文(?:链接|地址)\s*[:：]\s*(https?://\S+)")
+_CHROME = re.compile(r"^.*?(?:当前位置|首页)[^ ]*\s+")
+_CITY = re.compile(r"[\u4e00-\u9fff]{2}(?:市|州|盟|地区)")
+
+
+@dataclass
+class Meta:
+    """The report's identity."""
+
+    title: str
+    agency: str
+    year: int
+    url: str | None
+
+
+def _squeeze(s: str) -> str:
+    """Drop the spaces PDFs put between Chinese characters and digits."""
+    return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", s.strip())
+
+
+def _uncite(line: str) -> str:
+    """A line without the works it cites: 《…》 whole, or begun here / ended here across lines."""
+    inner = line.strip()
+    if inner.startswith("《") and inner.endswith("》") and inner.count("《") == 1:
+        return inner[1:-1]  # a title printed in book-title marks on a line of its own
+    return _CITE_CLOSE.sub("", _CITE_OPEN.sub("", _CITED.sub("", line)))
+
+
+def _title_candidates(lay: Layout, doc_title: str | None) -> list[str]:
+    """Possible titles, best first."""
+    out = []
+    if doc_title:
+        out += [p for p in re.split(r"[_|]| - ", doc_title) if any(w in p for w in _TITLE_WORDS)]
+    texts = [ln.text.strip().lstrip("#").strip() for ln in lay.lines[:60]]
+    for t in texts:
+        if m := _CRAWL_TITLE.match(t):
+            out.append(m.group(1))
+    body = [_uncite(t) for t, st in zip(texts, lay.starts[:60], strict=False) if st >= lay.body_start and t]
+    for i, t in enumerate(body[:8]):
+        if any(w in t for w in _TITLE_WORDS):
+            head = _CHROME.sub("", t)
+            head = head[: head.find("报告") + 2] if "报告" in head else head
+            out.append(head)
+            above = body[i - 1] if i > 0 else ""
+            if above and len(above) <= 40 and not re.search(r"[。；]", above):
+                out.append(above + head)  # agency, or the title's first half, on the line above
+    return [_squeeze(t.replace("**", "")) for t in out]
+
+
+def _named(title: str) -> tuple[str, int] | None:
+    """(agency, year) when a title names both: 某县人民政府2022年…报告 or 2025年某办公厅…报告."""
+    m = _TITLE.match(title)
+    if m is not None and _is_agency(agency := m.group("agency").strip()):
+        return agency, int(m.group("year"))
+    m = _YEAR_FIRST.match(title)
+    if m is not None and _is_agency(agency := m.group("agency").strip()):
+        return agency, int(m.group("year"))
+    return None
+
+
+def _is_agency(text: str) -> bool:
+    """A plausible body name: a few characters, no sentence punctuation."""
+    return 2 <= len(text) <= 40 and _NOT_AGENCY.search(text) is None and not re.search(r"\d{4}", text)
+
+
+def _fuller(agency: str, text: str) -> str:
+    """A county-level agency named with its city in the body (淮安市洪泽区人民政府) takes that form."""
+    if re.match(r"^[^省市]{1,6}[区县旗]", agency) is None:
+        return agency
+    flat = re.sub(r"\s+", "", text)
+    for m in re.finditer(re.escape(agency), flat):
+        before = flat[max(0, m.start() - 3) : m.start()]
+        if _CITY.fullmatch(before):
+            return before + agency
+    return agency
+
+
+def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
+    """Title, agency, year and address of the report (NotAReport when they cannot be found)."""
+    titles = _title_candidates(lay, doc_title)
+    title = titles[0] if titles else ""
+    agency, year = "", None
+    for t in titles:
+        if named := _named(t):
+            title, (agency, year) = t, named
+            break
+    if year is None:
+        year = title_year(lay, doc_title)
+    if year is None and (m := _PERIOD.search(lay.text)):
+        year = int(m.group(1))
+    if not agency and year is not None:
+        for t in titles:
+            if (m := _NO_YEAR.match(t)) and _is_agency(m.group("agency").strip()):
+                title, agency = t, m.group("agency").strip()
+                break
+    if year is not None and year < 2019:
+        raise NotAReport(too_old(year))
+    if not agency or year is None:
+        raise NotAReport("无法从标题中识别发布机关和年度，不能作为政府信息公开工作年度报告入库")
+    url = doc_url
+    if url is None:
+        for ln in lay.lines[:20]:
+            if m := _CRAWL_URL.match(ln.text):
+                url = m.group(1)
+                break
+    return Meta(title=title, agency=_fuller(agency, lay.text[lay.body_start :]), year=year, url=url)
+
+
+def title_year(lay: Layout, doc_title: str | None) -> int | None:
+    """The year a title names, if any (to refuse pre-2019 reports before anything else)."""
+    for t in _title_candidates(lay, doc_title):
+        if m := _TITLE.match(t):
+            return int(m.group("year"))
+    return None
+
+
+def report_year(lay: Layout, doc_title: str | None) -> int | None:
+    """The year of an annual report: from its title, else its statistics period (when titled a 年报)."""
+    if (year := title_year(lay, doc_title)) is not None:
+        return year
+    if not any(any(w in t for w in _TITLE_WORDS) for t in _title_candidates(lay, doc_title)):
+        return None
+    m = _PERIOD.search(lay.text)
+    return int(m.group(1)) if m else None
+
+
+def names_annual_report(lay: Layout, doc_title: str | None) -> bool:
+    """Whether the title says 政府信息公开(工作)年度报告 (citations of the template notice ignored)."""
+    return any(
+        re.search(r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)", t)
+        for t in _title_candidates(lay, doc_title)
+    )
+
+
+def too_old(year: int) -> str:
+    """The refusal for a report older than the 2019 template."""
+    return (
+        f"这是{year}年度的年报。2019年以前的年报使用旧格式（统计表格不同，如收费及减免情况），"
+        "暂不支持；请发送2019年度及以后的年报"
+    )
+
+
+def template_version(text: str, year: int) -> str:
+    """ "2019" or "2021", from the table 二 headers or the 其他处理 sub-rows; the year only as a last resort."""
+    flat = re.sub(r"\s+", "", text)
+    if "本年新制作数量" in flat or "本年新公开数量" in flat:
+        return "2019"
+    if "本年制发件数" in flat or "本年废止件数" in flat or "现行有效件数" in flat:
+        return "2021"
+    if "逾期不补正" in flat or "逾期未按收费通知" in flat:
+        return "2021"
+    if "采购总金额" in flat or "政府集中采购" in flat:
+        return "2019"
+    return "2021" if year >= 2021 else "2019"

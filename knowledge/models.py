@@ -179,6 +179,9 @@ class Answer:
     breakdown: list[tuple[str, float | int | None]] = field(default_factory=list)
     formula: str | None = None
     warnings: list[str] = field(default_factory=list)
+    series: list[dict[str, Any]] = field(default_factory=list)  # [{agency, year, value}] over years/bodies
+    ranking: list[dict[str, Any]] = field(default_factory=list)  # [{agency, year, value}], top first
+    sources: list[dict[str, Any]] = field(default_factory=list)  # [{agency, year, title, section}] every report used
     field: str | None = None  # "row/column" id; declared last: the name shadows dataclasses.field
 
     def to_json(self) -> dict[str, Any]:

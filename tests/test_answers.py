@@ -212,3 +212,10 @@ def test_section_five_parts_by_their_sub_heads(problems: bool, want: str, not_wa
             "（二）2025年工作中存在的主要问题\n政策信息分散于多个平台。")
     part = problems_or_improvements(body, problems)
     assert want in part and not_want not in part
+
+
+def test_json_carries_series_ranking_and_sources_lists(kaifeng: Answerer) -> None:
+    """The `ask --json` contract: series/ranking are lists of {agency, year, value}; sources names each report."""
+    out = kaifeng.answer("2019年行政复议多少件").to_json()
+    assert out["series"] == [] and out["ranking"] == []
+    assert isinstance(out["sources"], list)

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.settings import Settings  # noqa: E402
-from bot.understand.agencies import alias_strengths, build_index  # noqa: E402
+from bot.understand.agencies import build_index, names_for  # noqa: E402
 from knowledge.ingest import ordered, parse_file  # noqa: E402
 from knowledge.kb import KnowledgeBase  # noqa: E402
 from knowledge.models import Parsed, Report  # noqa: E402
@@ -308,12 +308,9 @@ def make_questions(reports: list[Report], source_of: dict[str, str], n: int = 30
     """About n questions (JSONL records: conv, q, kind, expect) over these reports."""
     rng = random.Random(seed)
     kb = KnowledgeBase(reports, [])
-    names: dict[str, list[str]] = defaultdict(list)  # agency → the aliases that name it in this kb
-    for alias, agency in build_index(reports)[0].items():
-        if alias_strengths(agency).get(alias) or alias == agency:
-            names[agency].append(alias)
-    for agency in names:
-        names[agency].sort()
+    names: dict[str, list[str]] = defaultdict(list)  # agency → the names that name it alone in this kb
+    for agency, said in names_for(build_index(reports)).items():
+        names[agency] = sorted(said)
     by_source: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         by_source[source_of[r.id]].append(r)

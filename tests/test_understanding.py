@@ -6,10 +6,12 @@ import pytest
 
 from bot.understand import lexicon
 from bot.understand.extract import extract
+from bot.understand.linking import AgencyIndex
 from bot.understand.match import read
 from bot.understand.normalise import normalise
 from bot.understand.resolve import resolve
 from knowledge import catalogue
+from knowledge.models import Report
 
 LEX = lexicon.default()
 CAT = catalogue.default()
@@ -111,14 +113,17 @@ def test_lexicon_rejects_an_alias_naming_two_concepts(tmp_path) -> None:  # noqa
         lexicon.load(bad)
 
 
-def test_department_reports_do_not_take_the_region_name() -> None:
-    from bot.understand.agencies import STRONG, WEAK, alias_strengths
+def _index(*agencies: str) -> AgencyIndex:
+    return AgencyIndex([Report(id=f"{a}-2023", agency=a, year=2023, title=a, template="2021", source_file="")
+                        for a in agencies])
 
-    gov = alias_strengths("平潭综合实验区")
-    dept = alias_strengths("平潭综合实验区财政金融局")
-    assert gov["平潭"] == STRONG and dept["平潭"] == WEAK
-    assert dept["平潭财政金融局"] == STRONG
-    assert alias_strengths("杭州市西湖区人民政府")["西湖区"] == STRONG  # 杭州's 州 is not a region suffix
+
+def test_department_reports_do_not_take_the_region_name() -> None:
+    both = _index("平潭综合实验区", "平潭综合实验区财政金融局")
+    assert extract(normalise("平潭2023年收到多少申请", LEX), both).agency == "平潭综合实验区"
+    assert extract(normalise("平潭财政金融局2023年收到多少申请", LEX), both).agency == "平潭综合实验区财政金融局"
+    west = _index("杭州市西湖区人民政府", "杭州市人民政府")  # 杭州's 州 is not a region level here
+    assert extract(normalise("西湖区2023年收到多少申请", LEX), west).agency == "杭州市西湖区人民政府"
 
 
 def test_next_year_inside_a_phrase_is_not_a_year_asked() -> None:
@@ -127,11 +132,6 @@ def test_next_year_inside_a_phrase_is_not_a_year_asked() -> None:
 
 
 def test_a_government_named_is_not_answered_by_its_department() -> None:
-    from bot.understand.agencies import alias_strengths
-
-    assert "沭阳县人民政府" not in alias_strengths("沭阳县发展和改革局")
-    index_aliases = {"沭阳县": "沭阳县发展和改革局", "沭阳发改局": "沭阳县发展和改革局"}
-    from bot.understand.extract import AliasIndex
-
-    s = extract(normalise("沭阳县人民政府2023年行政复议多少件", LEX), AliasIndex(index_aliases, {"沭阳县"}))
+    s = extract(normalise("沭阳县人民政府2023年行政复议多少件", LEX), _index("沭阳县发展和改革局"))
     assert s.agency is None and s.unknown_place == "沭阳县人民政府"
+    assert s.resolution.nearby == ["沭阳县发展和改革局"]

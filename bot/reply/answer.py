@@ -15,6 +15,7 @@ from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment
 from bot.understand.agencies import build_index, examples, short_name
 from bot.understand.extract import Slots, extract
+from bot.understand.linking_rules import near
 from bot.understand.match import best_prose, item_precision, named_concept, read
 from bot.understand.normalise import normalise
 from bot.understand.resolve import Query, label, resolve
@@ -58,7 +59,7 @@ class Answerer:
         self.cat = catalogue_mod.default()
         self.lex = lexicon_mod.default()
         self.compose = Composer(kb, self.cat)
-        self.aliases, self.alias_index = build_index(kb.reports)
+        self.agency_index = build_index(kb.reports)
         self._examples = examples(kb.reports)
         if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
             segment.warm()
@@ -76,7 +77,10 @@ class Answerer:
             return self._unknown("没看懂这个问题。请用中文提问，例如：" + "；".join(self.examples(2)))
         if not self.kb.reports:
             return self._unknown("知识库中还没有报告，请先载入报告。")
-        slots = extract(q, self.alias_index)
+        slots = extract(q, self.agency_index, ctx.agency)
+        named = self._named(slots, q)
+        if named is not None:
+            return named
         reading = read(slots.rest, self.lex)
         query = resolve(reading, self.cat)
         if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
@@ -87,7 +91,11 @@ class Answerer:
             if not lead.hits and any(len(w) >= 2 for w in lead.unexplained):
                 slots.unknown_place = slots.lead
         if slots.unknown_place:
-            return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded()}。")
+            guess = near(slots.unknown_place, self.agency_index)
+            if guess and not slots.resolution.unknown:
+                return self._suggest(slots.unknown_place, guess, q)
+            return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。"
+                                 f"已载入：{self._loaded(slots.resolution.nearby)}。")
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
         if query is None and ctx.query is not None and follow and not unexplained:
             query = self._follow_up(reading, ctx.query)
@@ -117,6 +125,8 @@ class Answerer:
         plan = self._reports(slots, ctx, q, follow)
         if isinstance(plan, Answer):
             return plan
+        if slots.resolution.note and slots.agency:
+            plan.notes.insert(0, slots.resolution.note)
         ctx.query = query
         if len(plan.reports) == 1:
             r = plan.reports[0]
@@ -173,7 +183,7 @@ class Answerer:
         ctx.agency, ctx.year = report.agency, report.year
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:
-            who = f"{short_name(report.agency)}{report.year}年"
+            who = f"{short_name(report.agency, self.agency_index)}{report.year}年"
             options = [who + _as_question(x.fact) for x in (top, *rivals[:3])]
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
@@ -249,14 +259,34 @@ class Answerer:
         plan.reports = [self.kb.report_of[(a, self.kb.years[a][0])]]
         return plan
 
-    def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None) -> Answer:
+    def _named(self, slots: Slots, q: str) -> Answer | None:
+        """The question back when the agency words name several loaded bodies, or nearly name one."""
+        res = slots.resolution
+        if res.suggest and res.said:
+            return self._suggest(res.said, res.suggest, q)
+        if res.options:
+            return self._clarify_agency(res.options, q, slots.years or None, said=res.said)
+        return None
+
+    def _suggest(self, said: str, guess: str, q: str) -> Answer:
+        """“您是指…吗？”: a loaded name one character away from what was said, never answered silently."""
+        option = q.replace(said, guess, 1) if said in q else guess + q
+        return Answer(status="clarify", options=[option],
+                      text=f"知识库中没有“{said}”的年报。您是指“{guess}”吗？\n" + _numbered([option]))
+
+    def _clarify_agency(self, agencies: list[str], q: str, years: list[int] | None,
+                        said: str | None = None) -> Answer:
         if len(q) > LONG_QUESTION:
             return self._too_long()
-        options = [f"{short_name(a)}{q}" for a in sorted(agencies)[:LIST_MAX]]
+        shown = agencies if said else sorted(agencies)
+        options = [q.replace(said, a, 1) if said and said in q else f"{short_name(a, self.agency_index)}{q}"
+                   for a in shown[:LIST_MAX]]
         when = f"{'、'.join(map(str, years))}年" if years else ""
         more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
+        head = (f"“{said}”可以指{len(agencies)}个已载入的机关" if said
+                else f"知识库中有{len(agencies)}个机关{when}的年报")
         return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
-                      text=f"知识库中有{len(agencies)}个机关{when}的年报，您问的是哪一个？{more}\n" + _numbered(options))
+                      text=f"{head}，您问的是哪一个？{more}\n" + _numbered(options))
 
     def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
         if len(q) > LONG_QUESTION:
@@ -264,7 +294,7 @@ class Answerer:
         labels = [label(c, self.cat) for c in query.choices]
         prefix = ""
         if slots.agency:
-            prefix += short_name(slots.agency)
+            prefix += short_name(slots.agency, self.agency_index)
         if slots.years:
             prefix += "、".join(map(str, slots.years)) + "年"
         options = [f"{prefix}{lab}是多少" for lab in labels]
@@ -272,8 +302,10 @@ class Answerer:
                       year=slots.years[0] if len(slots.years) == 1 else None,
                       text="这个问题可以有几种理解，您问的是哪一个？\n" + _numbered(options))
 
-    def _loaded(self) -> str:
-        items = list(self.kb.years.items())
+    def _loaded(self, first: list[str] | None = None) -> str:
+        """The loaded agencies and their years, those of the region asked about first."""
+        front = [a for a in (first or []) if a in self.kb.years]
+        items = [(a, self.kb.years[a]) for a in front] + [(a, ys) for a, ys in self.kb.years.items() if a not in front]
         shown = "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in items[:LIST_MAX])
         return shown + (f"等{len(items)}个机关" if len(items) > LIST_MAX else "")
 

@@ -1,108 +1,53 @@
-"""Agency names as people use them: aliases generated from each loaded report's agency, and their index.
+"""Agency names as people use them: the index over every loaded report, short names, example questions.
 
-An alias names the one agency it names most strongly; an alias two agencies share equally names neither.
+Resolution itself (which loaded body a question names) is linking.py; this module is what the rest of
+the bot calls.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterable
 
-from bot.understand import lexicon
-from bot.understand.extract import AliasIndex
+from bot.understand.linking import AgencyIndex, resolve_agencies
+from bot.understand.names import GOV, body_forms, region_forms, split
 from knowledge.models import Report
 
-_GOV_SUFFIX = re.compile(r"(人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|政府|管委会|管理委员会|办公室|办公厅)$")
-_ADMIN_PART = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|综合实验区|新区|开发区|高新区|省|市|区|县)")
-_ADMIN_END = re.compile(r"(特别行政区|自治区|自治州|自治县|综合实验区|新区|开发区|高新区|省|市|区|县)$")
-STRONG, WEAK = 2, 1
+
+def build_index(reports: Iterable[Report]) -> AgencyIndex:
+    """The agency index over every loaded report's agency and self-given names."""
+    return AgencyIndex(reports)
 
 
-def _core(agency: str) -> str:
-    core = agency
-    while (shorter := _GOV_SUFFIX.sub("", core)) != core and shorter:
-        core = shorter
-    return core
+def spoken_names(agency: str) -> list[str]:
+    """Names people may use for an agency, longest first: 开封市人民政府 → 开封市政府, 开封 …"""
+    s = split(agency)
+    out = {agency}
+    regions = sorted((region_forms(s.named[-1]) | {"".join(s.named)}) if s.named else {""}, key=len, reverse=True)
+    bodies = sorted(body_forms(s.body, s.kind), key=len, reverse=True)
+    for r in regions:
+        if s.kind == GOV:
+            out.add(r)
+        for b in bodies:
+            if r or s.kind != GOV:
+                out.add(r + b)
+    return sorted((n for n in out if len(n) >= 2), key=lambda n: (-len(n), n))
 
 
-def alias_strengths(agency: str) -> dict[str, int]:
-    """Names people use for an agency, each STRONG (names it) or WEAK (names only its region).
-
-    开封市人民政府 → 开封市, 开封, 开封市政府 … (strong); 开封市教育局 → 教育局, 开封教育局 … (strong)
-    and 开封市, 开封 (weak: they name the city's own government first).
-    """
-    core = _core(agency)
-    parts = _ADMIN_PART.findall(core)
-    region = "".join(parts)
-    dept = core[len(region):] if core.startswith(region) else ""
-    regional = {core if not dept else region}
-    if parts:
-        last = parts[-1]
-        regional |= {last}
-        for part in (last, region):
-            stem = _ADMIN_END.sub("", part)
-            if len(stem) >= 2:
-                regional.add(stem)
-    regional |= {r + suffix for r in list(regional) if _ADMIN_END.search(r) for suffix in ("政府", "人民政府")}
-    out = {agency: STRONG, core: STRONG}
-    office = re.search(r"(办公厅|办公室)$", agency)
-    if office and not dept:  # 上海市人民政府办公厅 → 上海市政府办公厅, 上海市政府办 …
-        for r in [core, *(p for p in regional if not p.endswith("政府"))]:
-            for suffix in ("政府" + office.group(1), "人民政府" + office.group(1), "政府办", office.group(1)):
-                out[r + suffix] = STRONG
-    if dept:
-        for long, short in lexicon.default().abbreviations:  # 发展和改革局 → 发改局
-            if long in dept:
-                dept_short = dept.replace(long, short)
-                for r in regional:
-                    if not r.endswith("政府"):
-                        out[r + dept_short] = STRONG
-                if len(dept_short) >= 3:
-                    out[dept_short] = STRONG
-                break
-        for r in regional:
-            if r.endswith("政府"):
-                continue  # “沭阳县人民政府” never names one of its departments
-            out.setdefault(r, WEAK)
-            if len(dept) >= 2:
-                out[r + dept] = STRONG
-        if len(dept) >= 3:
-            out[dept] = STRONG
-    else:
-        for r in regional:
-            out[r] = STRONG
-    return {a: k for a, k in out.items() if len(a) >= 2}
+def names_for(index: AgencyIndex) -> dict[str, list[str]]:
+    """For each loaded agency, the spoken names that name it alone in this knowledge base."""
+    out: dict[str, list[str]] = {}
+    for agency in index.splits:
+        out[agency] = [n for n in spoken_names(agency)
+                       if (res := resolve_agencies(n, index)).agencies == [agency] and not res.note]
+    return out
 
 
-def short_name(agency: str) -> str:
-    """The shortest strong name that still starts with the agency's own first word (沭阳发改局, 开封)."""
-    names = [a for a in agency_aliases(agency) if a[0] == agency[0]]
+def short_name(agency: str, index: AgencyIndex | None = None) -> str:
+    """The shortest name that still starts with the agency's own first word (开封, 平潭财政局)."""
+    names = [n for n in spoken_names(agency) if n[0] == agency[0]]
+    if index is not None:
+        names = [n for n in names if resolve_agencies(n, index).agencies == [agency]]
     return min(names, key=len) if names else agency
-
-
-def agency_aliases(agency: str) -> list[str]:
-    """The strong names of an agency, longest first (the last is the shortest)."""
-    return sorted((a for a, k in alias_strengths(agency).items() if k == STRONG), key=len, reverse=True)
-
-
-def build_index(reports: Iterable[Report]) -> tuple[dict[str, str], AliasIndex]:
-    """(alias → agency, the index over them) for every loaded report's agency and self-given names."""
-    taken: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in reports:
-        names = alias_strengths(r.agency) | {a: STRONG for a in r.aliases}
-        for alias, strength in names.items():
-            taken[alias][r.agency] = max(strength, taken[alias].get(r.agency, 0))
-    aliases: dict[str, str] = {}
-    weak = set()
-    for alias, owners in taken.items():
-        top = max(owners.values())
-        best = [a for a, k in owners.items() if k == top]
-        if len(best) == 1:
-            aliases[alias] = best[0]
-            if top == WEAK:
-                weak.add(alias)
-    return aliases, AliasIndex(aliases, weak)
 
 
 def examples(reports: list[Report], n: int = 3) -> list[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.understand.linking import AgencyIndex, Resolution, resolve_agencies
+
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)(?:年度|年)?")
 _RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)年?(?:-|~|至|到|—)(19[5-9]\d|20[0-4]\d)(?:年度|年)?")
 _RECENT = re.compile(r"(?:近|最近|过去|前)(\d{1,2})(?:个)?年(?:度)?")
@@ -30,36 +32,15 @@ class Slots:
     unknown_place: str | None = None
     lead: str | None = None  # words before the first year (“郑州2019年…”): maybe an agency we don't have
     rest: str = ""  # the question without the year and agency words
+    resolution: Resolution = field(default_factory=Resolution)  # how the agencies were resolved
 
 
-class AliasIndex:
-    """Longest-match look-up of agency aliases, indexed by their first two characters.
+def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None = None) -> Slots:
+    """Years and agencies from a normalised question (agencies: the loaded ones, or alias → agency).
 
-    Built once; a look-up costs O(len(question)), whatever the number of agencies.
+    context is the agency of the conversation so far: a body named alone (“那教育局呢”) is taken in its region.
     """
-
-    def __init__(self, aliases: dict[str, str], weak: set[str] | None = None) -> None:
-        self.aliases = aliases
-        self.weak = weak or set()  # names that only name a region's department (no government loaded)
-        self.by_head: dict[str, list[str]] = {}
-        for alias in sorted(aliases, key=len, reverse=True):
-            self.by_head.setdefault(alias[:2], []).append(alias)
-
-    def find(self, text: str) -> tuple[str, int, int] | None:
-        """(agency, start, end) of the longest alias in text, leftmost first among equals."""
-        best: tuple[int, int, str] | None = None
-        for i in range(len(text) - 1):
-            for alias in self.by_head.get(text[i : i + 2], ()):
-                if text.startswith(alias, i):
-                    if best is None or len(alias) > best[1] - best[0]:
-                        best = (i, i + len(alias), alias)
-                    break
-        return (self.aliases[best[2]], best[0], best[1]) if best else None
-
-
-def extract(q: str, aliases: AliasIndex | dict[str, str]) -> Slots:
-    """Years and agency from a normalised question; aliases maps alias → agency."""
-    index = aliases if isinstance(aliases, AliasIndex) else AliasIndex(aliases)
+    index = agencies if isinstance(agencies, AgencyIndex) else AgencyIndex(aliases=agencies)
     s = Slots()
     rest = _NEXT_YEAR.sub(r"\1下年", q)  # “结转到2026年” names the next year, not the year asked about
     m = _LEAD.match(q)
@@ -84,21 +65,13 @@ def extract(q: str, aliases: AliasIndex | dict[str, str]) -> Slots:
     if m and not s.years:
         s.relative = m.group(1)
         rest = rest[: m.start()] + " " + rest[m.end():]
-    found = index.find(rest)
-    while found:  # “开封和平潭2019年…”: every agency named, the first is the agency
-        agency, i, j = found
-        if rest[i:j] in index.weak and re.match(r"(人民)?政府", rest[j:]):
-            # “沭阳县人民政府” asks for the county government, which is not loaded
-            s.unknown_place = rest[i:j] + ("人民政府" if rest[j:].startswith("人民") else "政府")
-            rest = rest[:i] + " " + rest[j:]
-            break
-        if s.agency is None:
-            s.agency = agency
-        if agency not in s.agencies:
-            s.agencies.append(agency)
-        rest = rest[:i] + " " + rest[j:]
-        found = index.find(rest)
-    if s.agency is None:
+    res = resolve_agencies(rest, index, s.years, context)
+    s.resolution = res
+    s.agencies = list(res.agencies)
+    s.agency = s.agencies[0] if s.agencies else None
+    s.unknown_place = res.unknown
+    rest = res.rest
+    if s.agency is None and not (res.unknown or res.options or res.suggest):
         m = _PLACE.match(rest.strip())
         if m and m.group(1) not in _NOT_PLACE:
             s.unknown_place = m.group(1)

@@ -1,0 +1,171 @@
+"""Agency resolution, done like entity linking: mentions in the question → candidate loaded bodies → scores.
+
+Every loaded report's agency (and the names the report gives itself) is split into region and body
+(names.py); the index maps each name people use for a region or a body to what it names.  A question is
+scanned once, left to right, longest name first (linear in its length); adjacent mentions form one phrase
+(河南 开封市 教育局); each phrase is scored against the loaded bodies and wins only when clearly ahead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.understand.names import _WORDS, DEPT, GOV, OFFICE, Split, body_forms, region_forms, split
+from bot.understand.regions import divisions
+from knowledge.models import Report
+
+REGION, BODY, GOVT, NAME, UNKNOWN = "region", "body", "gov", "name", "unknown"
+_JOIN = re.compile(r"^[ 的]?$")  # what may stand between the words of one agency's name
+# Words after a region that name a body of it which is not loaded (开封交通运输局): never another body.
+_BODYISH = re.compile(r"^的?([\u4e00-\u9fff]{1,10}?(?:委员会|办公室|办公厅|办事处|管委会|管理委员会|中心|局|委|厅|署))")
+_NOT_BODY = re.compile(r"多少|几|哪|什么|是否|有没有|怎么|年|件|申请|复议|诉讼|公开")
+_LEAD_WORDS = re.compile(r"^(?:那么|那|还有|另外|请问|查询|查一下|查|看看|看一下|告诉我|我想知道|想知道|和|与|及|跟|、)+")
+_LEVEL_CHAR = "省市县区州镇乡旗盟"
+
+
+@dataclass
+class Resolution:
+    """Which loaded agencies a question names, or why none can be taken."""
+
+    agencies: list[str] = field(default_factory=list)  # resolved, in the order named
+    unknown: str | None = None  # a name said that no loaded report has (“开封交通运输局”)
+    nearby: list[str] = field(default_factory=list)  # for unknown/options: loaded bodies of the same region
+    options: list[str] = field(default_factory=list)  # agencies to choose between (clarify)
+    suggest: str | None = None  # a loaded name one character away from what was said (“您是指…吗？”)
+    said: str | None = None  # the words that named the agency (to be replaced in a re-asked question)
+    note: str | None = None  # one short clause for the reply (“按开封市人民政府年报回答…”)
+    rest: str = ""  # the text without the agency words
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    keys: set[str]
+
+
+class AgencyIndex:
+    """Names of every loaded body, indexed by their first two characters; built once per knowledge base."""
+
+    def __init__(self, reports: Iterable[Report] = (), aliases: dict[str, str] | None = None) -> None:
+        self.splits: dict[str, Split] = {}
+        self.years: dict[str, set[int]] = defaultdict(set)
+        self.names: dict[str, set[tuple[str, str]]] = defaultdict(set)  # form → {(kind, key)}
+        self.in_region: dict[str, set[str]] = defaultdict(set)  # region → agencies inside it
+        self.with_body: dict[str, set[str]] = defaultdict(set)  # body form → agencies
+        for r in reports:
+            self.years[r.agency].add(r.year)
+            if r.agency not in self.splits:
+                self._add(r.agency, list(r.aliases))
+            else:
+                for a in r.aliases:
+                    self.names[a].add((NAME, r.agency))
+        for alias, agency in (aliases or {}).items():  # a plain alias table (tests, old callers)
+            self.years.setdefault(agency, set())
+            self.splits.setdefault(agency, split(agency))
+            self.names[alias].add((NAME, agency))
+        for form in ("人民政府", "政府", "管委会", "管理委员会"):  # “沭阳县人民政府” asks for the government only
+            self.names[form].add((GOVT, ""))
+        self.by_head: dict[str, list[str]] = {}
+        for form in sorted(self.names, key=len, reverse=True):
+            if len(form) >= 2:
+                self.by_head.setdefault(form[:2], []).append(form)
+
+    def _add(self, agency: str, own: list[str]) -> None:
+        s = split(agency)
+        self.splits[agency] = s
+        full = {agency, re.sub(r"\s+", "", agency), *own}
+        for inner in re.findall(r"[（(]([^（）()]{2,})[）)]", agency):  # 国家新闻出版署（国家版权局）
+            full |= {inner, re.sub(r"[（(][^（）()]*[）)]", "", agency)}
+        for n in full:
+            self.names[n].add((NAME, agency))
+        for region in s.path:
+            self.in_region[region].add(agency)
+            for form in region_forms(region):
+                self.names[form].add((REGION, region))
+        if s.kind == GOV:
+            for form in body_forms(s.body, GOV):
+                self.names[form].add((GOVT, ""))
+        elif s.path:
+            for form in body_forms(s.body, s.kind):
+                self.names[form].add((BODY, form))
+                self.with_body[form].add(agency)
+
+    # ------------------------------------------------------------------ scanning
+    def mentions(self, text: str) -> list[_Mention]:
+        """Leftmost-longest names in text (one pass; each step looks only at names sharing two characters)."""
+        out: list[_Mention] = []
+        i = 0
+        while i < len(text) - 1:
+            form = next((f for f in self.by_head.get(text[i : i + 2], ()) if text.startswith(f, i)), None)
+            if form is None:
+                i += 1
+                continue
+            kinds = {k for k, _ in self.names[form]}
+            kind = NAME if NAME in kinds else REGION if REGION in kinds else BODY if BODY in kinds else GOVT
+            j = i + len(form)
+            if kind == REGION and j < len(text) and text[j] in _LEVEL_CHAR and form[-1] not in _LEVEL_CHAR \
+                    and form + text[j] not in self.names and text[j : j + 2] not in _WORDS:
+                kind, form, j = UNKNOWN, form + text[j], j + 1  # 淮安区 is not 淮安市, 平潭县 not 平潭综合实验区
+                out.append(_Mention(i, j, kind, set()))
+                i = j
+                continue
+            if kind == REGION and form[-1] in _LEVEL_CHAR and (stem := form[:-1]) in self.names:
+                nxt = next((f for f in self.by_head.get(text[j - 1 : j + 1], ()) if text.startswith(f, j - 1)), None)
+                if nxt is not None and any(k == BODY for k, _ in self.names[nxt]):  # 开封市场监管局
+                    form, j = stem, j - 1
+            out.append(_Mention(i, j, kind, {key for k, key in self.names[form] if k == kind}))
+            i = j
+        return out
+
+    def region_agencies(self, regions: set[str]) -> set[str]:
+        """Loaded agencies whose region path holds one of regions."""
+        return set().union(*(self.in_region.get(r, set()) for r in regions)) if regions else set()
+
+    def has_year(self, agency: str, years: list[int]) -> bool:
+        """Whether the agency has a report for one of the years (any year when none is asked)."""
+        return not years or bool(self.years.get(agency, set()) & set(years))
+
+
+def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = None,
+                     context: str | None = None) -> Resolution:
+    """The loaded agencies a (normalised, year-free) question names; see the module docstring."""
+    from bot.understand.linking_rules import phrases, resolve_phrase  # the scoring rules live apart
+
+    res = Resolution(rest=text)
+    spans: list[tuple[int, int]] = []
+    prefer = index.splits[context].region if context in index.splits else None
+    for phrase in phrases(text, index):
+        got = resolve_phrase(text, phrase, index, years or [], prefer)
+        spans.append((phrase[0].start, phrase[-1].end))
+        if got.unknown or got.options or got.suggest:
+            got.agencies = res.agencies + got.agencies
+            got.rest = _cut(text, spans)
+            return got
+        for a in got.agencies:
+            if a not in res.agencies:
+                res.agencies.append(a)
+        if got.agencies:
+            prefer = index.splits[got.agencies[0]].region
+        res.note = res.note or got.note
+    res.rest = _cut(text, spans)
+    return res
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    for i, j in sorted(spans, reverse=True):
+        text = text[:i] + " " + text[j:]
+    return text
+
+
+def known_place(name: str) -> bool:
+    """Whether name is a real division in the table (北京 is a place of its own, not a misspelt 南京)."""
+    d = divisions()
+    return name in d.codes or any(d.stem(n) == name for n in d.by_head.get(name[:2], ()))
+
+
+__all__ = ["AgencyIndex", "Resolution", "resolve_agencies", "known_place", "DEPT", "GOV", "OFFICE"]

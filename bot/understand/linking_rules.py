@@ -1,0 +1,185 @@
+"""The rules of agency resolution: mentions grouped into phrases, each phrase scored against loaded bodies.
+
+A bare region names its own government when that is loaded for the year asked; a body that the region
+does not have loaded is unknown (never another body); ties are asked back, never picked.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from bot.understand import lexicon
+from bot.understand.linking import (
+    _BODYISH,
+    _JOIN,
+    _LEAD_WORDS,
+    _LEVEL_CHAR,
+    _NOT_BODY,
+    BODY,
+    GOVT,
+    NAME,
+    REGION,
+    UNKNOWN,
+    AgencyIndex,
+    Resolution,
+    _Mention,
+    known_place,
+)
+from bot.understand.names import GOV
+
+LIST_MAX = 8
+
+
+def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
+    """Adjacent mentions that name one agency: regions (outer first), then at most one body."""
+    out: list[list[_Mention]] = []
+    cur: list[_Mention] = []
+    for m in index.mentions(text):
+        if m.kind == GOVT and text.startswith(_gov_words(), m.start):
+            continue  # 政府信息公开, 政府集中采购 are what is asked about, not the government
+        if cur and cur[-1].kind == REGION and m.kind != NAME and _JOIN.match(text[cur[-1].end : m.start]):
+            if m.kind != REGION or index.region_agencies(cur[-1].keys) & index.region_agencies(m.keys):
+                cur.append(m)
+                continue
+        if cur:
+            out.append(cur)
+        cur = [m]
+    if cur:
+        out.append(cur)
+    return [p for p in out if not (len(p) == 1 and p[0].kind == GOVT)]
+
+
+@lru_cache(maxsize=1)
+def _gov_words() -> tuple[str, ...]:
+    """Question words that begin with 政府 (from the lexicon), and the subject of every report."""
+    words = {a for a in lexicon.default().words() if a.startswith(("政府", "人民政府"))}
+    return tuple(sorted(words | {"政府信息", "人民政府信息", "政府网站", "政府公报"}, key=len, reverse=True))
+
+
+def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years: list[int],
+                   prefer: str | None) -> Resolution:
+    """The agency one phrase names, or the question back, or why none."""
+    said = text[phrase[0].start : phrase[-1].end]
+    last = phrase[-1]
+    if last.kind == UNKNOWN:  # a place named like a loaded one but of another level
+        stem = text[last.start : last.end - 1]
+        return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
+    if last.kind == NAME:
+        return _pick(sorted(last.keys), said)
+    regions = [m for m in phrase if m.kind == REGION]
+    cands = set(index.splits)
+    for r in regions:
+        cands &= index.region_agencies(r.keys)
+    here = regions[-1].keys if regions else set()
+    if regions and not cands:
+        return _unknown(said, index, index.region_agencies(here))
+    if last.kind == BODY:
+        if not regions and (pre := _place_before(text, last.start, index)):
+            guess = near(pre, index, regions_only=True)  # 平谭财政局 → 平潭财政局?
+            return Resolution(suggest=guess + said, said=pre + said) if guess else _unknown(pre + said, index, set())
+        bodies = set().union(*(index.with_body.get(k, set()) for k in last.keys))
+        got = cands & bodies
+        if not got:
+            return _unknown(said, index, cands)
+
+        def score(a: str) -> int:
+            s = index.splits[a]
+            own = 2 if s.body == text[last.start : last.end] else 0
+            if regions:
+                return own + (4 if s.region in here else 2)
+            return own + (4 if prefer is not None and s.region == prefer else 0)
+
+        return _best(got, score, said, index, years)
+    if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
+        return _unknown(said + m.group(0), index, cands)  # 开封交通运输局 when only 开封教育局 is loaded
+    return _region(said, here, cands, index, years, explicit=last.kind == GOVT)
+
+
+def _region(said: str, here: set[str], cands: set[str], index: AgencyIndex, years: list[int],
+            explicit: bool) -> Resolution:
+    """A region named alone (its government, when loaded) or with 政府 (only its government)."""
+    gov = sorted(a for a in cands if index.splits[a].kind == GOV and index.splits[a].region in here)
+    gov_y = [a for a in gov if index.has_year(a, years)]
+    if len(gov_y) == 1:
+        a = gov_y[0]
+        others = _order([b for b in cands if b != a and index.splits[b].region in here
+                         and index.has_year(b, years)], index)
+        note = None
+        if others and not explicit:
+            more = "等" if len(others) > 3 else ""
+            note = f"按{a}的年报回答；同地还有{'、'.join(others[:3])}{more}的年报"
+        return Resolution(agencies=[a], said=said, note=note)
+    if len(gov_y) > 1:
+        return Resolution(options=gov_y, said=said)
+    if explicit:
+        return Resolution(agencies=gov[:1], said=said) if gov else _unknown(said, index, cands)
+    # only the region's own bodies stand for it: a district's report never answers for its city
+    own = [b for b in cands if index.splits[b].region in here]
+    pool = _order([b for b in own if index.has_year(b, years)], index)
+    if len(pool) == 1:
+        return Resolution(agencies=pool, said=said, note=f"按{pool[0]}的年报回答")
+    if len(pool) > 1:
+        return Resolution(options=pool, said=said)
+    if gov:
+        return Resolution(agencies=gov[:1], said=said)  # the year is missing: said later, with the years
+    if len(own) == 1:
+        return Resolution(agencies=own, said=said)
+    when = "、".join(map(str, years)) + "年" if years and own else ""
+    return _unknown(said + when, index, cands)
+
+
+def _best(got: set[str], score, said: str, index: AgencyIndex, years: list[int]) -> Resolution:  # noqa: ANN001
+    """The top scorer when clearly ahead (a report for the year breaks a tie), else the question back."""
+    ranked = sorted(got, key=lambda a: (-score(a), a))
+    top = [a for a in ranked if score(a) == score(ranked[0])]
+    if len(top) > 1:
+        with_year = [a for a in top if index.has_year(a, years)]
+        top = with_year if years and with_year else top
+    return _pick(_order(top, index), said)
+
+
+def _regions_of(form: str, index: AgencyIndex) -> set[str]:
+    return {key for kind, key in index.names.get(form, set()) if kind == REGION}
+
+
+def _pick(agencies: list[str], said: str) -> Resolution:
+    if len(agencies) == 1:
+        return Resolution(agencies=agencies, said=said)
+    return Resolution(options=agencies, said=said)
+
+
+def _order(agencies: list[str], index: AgencyIndex) -> list[str]:
+    """Governments first, then offices, then the rest; shallower regions first; by name."""
+    rank = {"gov": 0, "office": 1}
+    return sorted(agencies, key=lambda a: (rank.get(index.splits[a].kind, 2), len(index.splits[a].path), a))
+
+
+def _unknown(said: str, index: AgencyIndex, nearby: set[str]) -> Resolution:
+    return Resolution(unknown=said, nearby=_order(list(nearby), index)[:LIST_MAX], said=said)
+
+
+def _place_before(text: str, start: int, index: AgencyIndex) -> str:
+    """The place-like words just before a body name (郑州 in 郑州教育局, 平谭 in 平谭财政局), if any."""
+    k = start
+    while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 8:
+        k -= 1
+    pre = _LEAD_WORDS.sub("", text[k:start]).removesuffix("的")
+    if len(pre) < 2:
+        return ""
+    return pre if pre[-1] in _LEVEL_CHAR or known_place(pre) or near(pre, index, regions_only=True) else ""
+
+
+def near(word: str, index: AgencyIndex, regions_only: bool = False) -> str | None:
+    """A loaded name one character away from word (not itself a real place): what was probably meant."""
+    if len(word) < 2 or known_place(word):
+        return None
+    best = None
+    for form, keys in index.names.items():
+        if regions_only and not any(k == REGION for k, _ in keys):
+            continue
+        if abs(len(form) - len(word)) <= 1 and Levenshtein.distance(form, word, score_cutoff=1) <= 1 and form != word:
+            if best is None or len(form) > len(best):
+                best = form
+    return best

@@ -1,0 +1,158 @@
+"""An agency name split into its region and its body, and the shorter names people use for each part.
+
+淮安市洪泽区人民政府 → regions (江苏省, 淮安市, 洪泽区), body 人民政府 (the government);
+平潭综合实验区财政金融局 → regions (福建省, 平潭综合实验区), body 财政金融局 → 财政局, 财金局 ….
+Short forms come from the split and from data (the lexicon's agency abbreviations, the division table),
+never from a list per agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.understand import lexicon
+from bot.understand.regions import LEVELS, Divisions, divisions, level_stem
+
+GOV, OFFICE, DEPT = "gov", "office", "dept"
+# A body that is the region's own government (the 片区管理局 of a 片区, the 办事处 of a 街道).
+_GOV_BODY = re.compile(r"^(?:人民政府|政府|管委会|管理委员会|党工委管委会|管理局|街道办事处|办事处|人民政府办事处)?$")
+_OFFICE_BODY = re.compile(r"^(人民政府|政府|管委会|管理委员会)?(办公室|办公厅)$")
+# A region part not in the division table: a zone, a 片区, a street or town (never one holding a body word).
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + "|".join(lv for lv in LEVELS if len(lv) > 1) + "|镇|乡)")
+_ZONE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + "|".join(LEVELS) + ")")
+_NOT_REGION = re.compile(r"[和与及局委办厅署院馆站所队]|中心|管理|政府|服务|监督")
+_WORDS = {"市场", "市政", "市民", "市容", "区域", "县域", "区划", "镇村", "乡村", "州府"}  # a level word in a longer word
+_MODIFIERS = {"国家", "地方", "综合", "行政", "社会", "经济", "市场", "国有", "投资", "农村", "人民", "公共", "城市", "安全"}
+_BORROW = ("综合实验区", "开发区", "高新区", "新区", "示范区")  # zones named after the county they lie in
+_SUFFIXES = (("委员会", ("委员会", "委")), ("办公室", ("办公室", "办")), ("办事处", ("办事处",)), ("局", ("局",)),
+             ("委", ("委",)), ("中心", ("中心",)), ("厅", ("厅",)), ("署", ("署",)), ("办", ("办",)))
+
+
+@dataclass(frozen=True)
+class Split:
+    """An agency name as region path (top first, with the divisions above it) and body."""
+
+    agency: str
+    path: tuple[str, ...]  # e.g. ("江苏省", "淮安市", "洪泽区"); () when no region is named
+    named: tuple[str, ...]  # the region parts the name itself prints (淮安市, 洪泽区)
+    body: str  # "" for a bare region name; 人民政府, 财政金融局 …
+    kind: str  # GOV, OFFICE or DEPT
+
+    @property
+    def region(self) -> str:
+        """The deepest region (洪泽区), or "" when none is named."""
+        return self.path[-1] if self.path else ""
+
+
+def split(agency: str, table: Divisions | None = None) -> Split:
+    """Region path and body of an agency name."""
+    d = table if table is not None else divisions()
+    name = re.sub(r"\s+", "", agency)
+    parts: list[str] = []
+    codes: list[str | None] = []
+    i = 0
+    while i < len(name):
+        got = _division_at(name, i, d, codes[-1] if codes else None)
+        if got is not None and (i == 0 or len(got[0]) >= 3):  # 城区, 郊区 inside a body name are not places
+            parts.append(got[0])
+            codes.append(got[1])
+            i += len(got[0]) + name.startswith("的", i + len(got[0]))
+            continue
+        m = (_ZONE_FIRST if not parts else _ZONE).match(name, i)
+        if m is None or _NOT_REGION.search(m.group(0)) or name[m.end() - 1 : m.end() + 1] in _WORDS:
+            break
+        parts.append(m.group(0))
+        codes.append(None)
+        i = m.end()
+        if name.startswith("的", i):
+            i += 1
+    body = name[i:]
+    path = _path(parts, codes, d)
+    kind = GOV if _GOV_BODY.match(body) else OFFICE if _OFFICE_BODY.match(body) else DEPT
+    return Split(agency=agency, path=path, named=tuple(parts), body=body, kind=kind)
+
+
+def _division_at(name: str, i: int, d: Divisions, above: str | None) -> tuple[str, str | None] | None:
+    """(division name, its adcode when known) printed at position i."""
+    got = d.prefix(name[i:])
+    if got is None:
+        return None
+    codes = d.codes[got]
+    if above is not None:  # 淮安市 then 淮安区: the one inside the division named before it
+        inside = [c for c in codes if c.startswith(above[:4] if above[2:4] != "00" else above[:2])]
+        codes = inside or codes
+    return got, codes[0] if len(codes) == 1 or above is not None else None
+
+
+def _path(parts: list[str], codes: list[str | None], d: Divisions) -> tuple[str, ...]:
+    """The named parts with the divisions above them (for a zone: the province its stem lies in)."""
+    out: list[str] = []
+    for part, code in zip(parts, codes, strict=True):
+        above: list[str] = []
+        if code is not None:
+            above = d.ancestors(code)
+        elif not out and part.endswith(_BORROW):  # 平潭综合实验区: 平潭 is 平潭县, in 福建省
+            stem = level_stem(part)
+            homes = {d.ancestors(c)[0] for n in d.by_head.get(stem[:2], ()) if d.stem(n) == stem
+                     for c in d.codes[n] if d.ancestors(c)}
+            above = sorted(homes) if len(homes) == 1 else []
+        for a in above:
+            if a not in out:
+                out.append(a)
+        if part not in out:
+            out.append(part)
+    return tuple(out)
+
+
+def region_forms(region: str, table: Divisions | None = None) -> set[str]:
+    """What people call a region: 开封市, 开封; 平潭综合实验区, 平潭; 新疆维吾尔自治区, 新疆."""
+    d = table if table is not None else divisions()
+    out = {region}
+    stem = d.stem(region) if region in d.codes else level_stem(region)
+    if len(stem) >= 2:
+        out.add(stem)
+    return out
+
+
+def body_forms(body: str, kind: str) -> set[str]:
+    """What people call a body (without its region): 财政金融局 → 财政局, 财金局; 人民政府办公室 → 府办 …"""
+    if kind == GOV:
+        return {b for b in (body, "人民政府", "政府") if b} if body in ("", "人民政府", "政府") else {body, "政府"}
+    if kind == OFFICE:
+        m = _OFFICE_BODY.match(body)
+        head, tail = (m.group(1) or "", m.group(2)) if m else ("", body)
+        if head in ("管委会", "管理委员会"):
+            return {body, "管委会" + tail, "管理委员会" + tail, "管委办", "管委会办", tail}
+        return {body, "人民政府" + tail, "政府" + tail, "政府办", "府办", "人民政府办", tail}
+    out = {body}
+    for suffix, shorts in _SUFFIXES:
+        if body.endswith(suffix) and len(body) > len(suffix) + 1:
+            core = body[: -len(suffix)]
+            for c in _core_forms(core):
+                for s in shorts:
+                    if len(c) + len(s) >= 3:
+                        out.add(c + s)
+            break
+    m = re.match(r"^(.{2,}?)(街道)(办事处)?$", body)
+    if m:
+        out |= {m.group(1) + "街道", m.group(1) + "街道办"}
+    return out
+
+
+def _core_forms(core: str) -> set[str]:
+    """发展和改革 → 发展改革, 发改; 财政金融 → 财政, 财金; 人力资源和社会保障 → 人社."""
+    out = {core, core.replace("和", "").replace("与", "")}
+    for long, short in lexicon.default().abbreviations:  # data: 住房和城乡建设 → 住建, 市场监督管理 → 市场监管 …
+        if long in core:
+            out.add(core.replace(long, short))
+    joined = re.split(r"[和与及]", core)
+    if len(joined) > 1 and all(len(p) >= 2 for p in joined):
+        out.add("".join(p[0] for p in joined))  # 发展和改革 → 发改
+    for form in list(out):
+        if len(form) in (4, 6) and not re.search(r"[和与及]", form):
+            words = [form[k : k + 2] for k in range(0, len(form), 2)]
+            out.add("".join(w[0] for w in words))  # 经济发展 → 经发, 卫生健康 → 卫健, 市场监管 → 市监
+            if words[0] not in _MODIFIERS:
+                out.add(words[0])  # 财政金融 → 财政, 交通运输 → 交通 (not 经济发展 → 经济)
+    return {c for c in out if len(c) >= 2}

@@ -13,18 +13,28 @@ import sys
 from pathlib import Path
 
 from bot.reply import render
-from bot.settings import Settings, load
+from bot.settings import Settings, SettingsError, load
 from knowledge.errors import NianbaoError
 
 log = logging.getLogger(__name__)
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> Path:
+    """The knowledge base to read: --db, else db_path, else the one built from the bundled reports."""
     from knowledge.kb import default_db_path
 
     if args.db:
-        return Path(args.db)
-    return Path(settings.db_path) if settings.db_path else default_db_path(settings)
+        return _existing(Path(args.db), "--db")
+    if settings.db_path:
+        return _existing(Path(settings.db_path), "db_path（NIANBAO_DB_PATH 或设置文件）")
+    return default_db_path(settings)
+
+
+def _existing(path: Path, named_by: str) -> Path:
+    """path, when a knowledge base is there (a mistyped path must not look like an empty one)."""
+    if not path.exists():
+        raise NianbaoError(f"知识库 {path} 不存在（{named_by}）：请检查路径，或先用 ingest --db {path} 报告文件… 建立")
+    return path
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -149,51 +159,60 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    p = argparse.ArgumentParser(prog="nianbao", description="年报问答：政府信息公开工作年度报告问答机器人")
-    p.add_argument("--config", help="settings file (TOML); default config/nianbao.toml")
+    common = argparse.ArgumentParser(add_help=False)  # accepted before and after the subcommand
+    common.add_argument("--config", default=argparse.SUPPRESS, help="settings file (TOML); default config/nianbao.toml")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an unexpected error")
+    p = argparse.ArgumentParser(prog="nianbao", description="年报问答：政府信息公开工作年度报告问答机器人",
+                                parents=[common])
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("ingest", help="载入报告文件到知识库")
+    s = sub.add_parser("ingest", parents=[common], help="载入报告文件到知识库")
     s.add_argument("--db", required=True, help="knowledge base file (TinyDB JSON)")
     s.add_argument("files", nargs="+", help="report files (.txt .md .html .docx .pdf)")
     s.set_defaults(func=cmd_ingest)
 
-    s = sub.add_parser("ask", help="回答问题（不给问题时每行读一个问题）")
+    s = sub.add_parser("ask", parents=[common], help="回答问题（不给问题时每行读一个问题）")
     s.add_argument("--db", help="knowledge base file; default: built from knowledge/reports/")
     s.add_argument("--json", action="store_true", help="one JSON object per answer")
     s.add_argument("question", nargs="*")
     s.set_defaults(func=cmd_ask)
 
-    s = sub.add_parser("chat", help="终端对话（支持追问）")
+    s = sub.add_parser("chat", parents=[common], help="终端对话（支持追问）")
     s.add_argument("--db")
     s.set_defaults(func=cmd_chat)
 
-    s = sub.add_parser("serve", help="运行 Telegram 机器人（需要 TELEGRAM_BOT_TOKEN）")
+    s = sub.add_parser("serve", parents=[common], help="运行 Telegram 机器人（需要 TELEGRAM_BOT_TOKEN）")
     s.add_argument("--db")
     s.set_defaults(func=cmd_serve)
 
-    s = sub.add_parser("reports", help="列出已载入的报告")
+    s = sub.add_parser("reports", parents=[common], help="列出已载入的报告")
     s.add_argument("--db")
     s.set_defaults(func=cmd_reports)
 
-    s = sub.add_parser("check", help="检查一份报告的勾稽关系")
+    s = sub.add_parser("check", parents=[common], help="检查一份报告的勾稽关系")
     s.add_argument("file")
     s.set_defaults(func=cmd_check)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point."""
+    """Entry point: one line on stderr for every error a user or operator can cause."""
     args = build_parser().parse_args(argv)
-    settings = load(args.config)
-    logging.basicConfig(level=getattr(logging, settings.log_level.upper(), logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    debug = getattr(args, "debug", False)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure:
             reconfigure(encoding="utf-8")
+    try:
+        settings = load(getattr(args, "config", None))
+    except SettingsError as exc:
+        print(f"设置错误：{exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.DEBUG if debug else getattr(logging, settings.log_level),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     try:
         return int(args.func(args, settings) or 0)
     except NianbaoError as exc:
@@ -204,3 +223,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a file the operator named: unreadable, unwritable, full disk …
+        if debug:
+            raise
+        where = f"{exc.filename}：" if exc.filename else ""
+        print(f"错误：{where}{exc.strerror or exc}。请检查路径、权限和磁盘空间。", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: one line unless --debug asks for the traceback
+        if debug:
+            raise
+        print(f"内部错误：{exc.__class__.__name__}: {str(exc)[:200]}（加 --debug 可看完整的出错位置）", file=sys.stderr)
+        return 1

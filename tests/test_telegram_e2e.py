@@ -37,7 +37,9 @@ def _stop(proc: subprocess.Popen) -> None:
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NIANBAO_", "TELEGRAM_"))}
     pythonpath = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    return {**env, "PYTHONPATH": pythonpath, "NIANBAO_CONFIG": str(tmp_path / "absent.toml"), **extra}
+    config = tmp_path / "empty.toml"  # not the developer's config/nianbao.toml
+    config.write_text("", encoding="utf-8")
+    return {**env, "PYTHONPATH": pythonpath, "NIANBAO_CONFIG": str(config), **extra}
 
 
 def _wait_for(predicate, proc: subprocess.Popen, timeout: float = TIMEOUT) -> None:

@@ -1,0 +1,160 @@
+"""Charts of an answer: a bar/line chart for a series (years of one body, bodies in one year) and a
+horizontal bar chart for a breakdown (办理结果, 不予公开的理由 …), as PNG bytes.
+
+matplotlib is imported only when a chart is drawn, so answers without one keep their speed.  The CJK
+font is the Noto Sans CJK SC that the `mplfonts` package ships (no system font, no network).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.models import Answer
+
+WIDTH_PX = 1200
+DPI = 100
+FONT_FILE = "NotoSansCJKsc-Regular.otf"
+TITLE_MAX = 40
+CAPTION_WIDTH = 80  # characters of the caption per line under the chart
+LABEL_MAX = 16  # characters of a breakdown label kept on the axis
+_BAR = "#3b6ea5"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a chart shows; hashable, so the PNG is cached by it."""
+
+    kind: str  # "series" (one bar/point per year or body) or "breakdown" (one bar per part)
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    unit: str
+    caption: str  # the source reports, printed under the chart and used as the photo caption
+
+    def texts(self) -> list[str]:
+        """Every string drawn on the chart (for the glyph check)."""
+        return [self.title, self.caption, self.unit, *self.labels, *(_fmt(v) for v in self.values)]
+
+
+def font_path() -> Path:
+    """The CJK font file the charts are drawn with."""
+    import mplfonts
+
+    return Path(mplfonts.__file__).parent / "fonts" / FONT_FILE
+
+
+def chart_of(answer: Answer, titles: list[str]) -> Chart | None:
+    """The chart an answer calls for (a series of ≥2 figures, or a breakdown with a figure), or None.
+
+    titles: the reports the figures come from, named in the caption.
+    """
+    if answer.status != "answered":
+        return None
+    unit = answer.unit or "件"
+    caption = "来源：" + "、".join(f"《{t}》" for t in dict.fromkeys(titles)) if titles else ""
+    series = [p for p in getattr(answer, "series", None) or [] if p.get("value") is not None]
+    if len(series) >= 2:
+        years = {p.get("year") for p in series}
+        bodies = {p.get("agency") for p in series}
+        if len(bodies) == 1:
+            labels = tuple(f"{p.get('year')}年" for p in series)
+        else:
+            labels = tuple(_short(str(p.get("agency"))) + ("" if len(years) == 1 else f"{p.get('year')}") for p in series)
+        return Chart("series", _title(answer), labels, tuple(float(p["value"]) for p in series), unit, caption)
+    parts = [(lab, v) for lab, v in answer.breakdown if v is not None]
+    if len(parts) >= 2 and any(v for _, v in parts):
+        return Chart("breakdown", _title(answer), tuple(_clip(lab) for lab, _ in parts),
+                     tuple(float(v) for _, v in parts), unit, caption)
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def png(chart: Chart) -> bytes:
+    """The chart as a PNG, 1200 px wide (cached: the same question draws once)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    family = _family(font_manager)
+    with matplotlib.rc_context({"font.family": family, "axes.unicode_minus": False, "font.size": 15}):
+        n = len(chart.values)
+        notes = textwrap.wrap(chart.caption, CAPTION_WIDTH) if chart.caption else []
+        height = (5.4 if chart.kind == "series" else 1.6 + 0.55 * n) + 0.25 * len(notes)
+        fig = Figure(figsize=(WIDTH_PX / DPI, height), dpi=DPI)
+        ax = fig.add_subplot()
+        top = max(chart.values) if chart.values else 0
+        if chart.kind == "series":
+            xs = range(n)
+            bars = ax.bar(xs, chart.values, color=_BAR, width=0.55)
+            ax.set_xticks(list(xs), list(chart.labels))
+            ax.set_ylim(0, top * 1.18 or 1)
+            ax.bar_label(bars, labels=[_fmt(v) + chart.unit for v in chart.values], padding=4, fontsize=15)
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_ylabel(chart.unit)
+        else:
+            ys = list(range(n))[::-1]
+            bars = ax.barh(ys, chart.values, color=_BAR, height=0.6)
+            ax.set_yticks(ys, list(chart.labels))
+            ax.set_xlim(0, top * 1.15 or 1)
+            ax.bar_label(bars, labels=[_fmt(v) + chart.unit for v in chart.values], padding=4, fontsize=14)
+            ax.xaxis.set_visible(False)  # the figures stand on the bars
+            ax.spines["bottom"].set_visible(False)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_title(chart.title, fontsize=18, loc="left", pad=14)
+        if notes:
+            fig.text(0.01, 0.01, "\n".join(notes), fontsize=11, color="#555555", ha="left", va="bottom")
+        fig.tight_layout(rect=(0, (0.25 * len(notes) + 0.1) / height if notes else 0, 1, 1))
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=DPI)
+    return _shrink(buf.getvalue())
+
+
+@functools.cache
+def _family(font_manager) -> str:  # noqa: ANN001 - matplotlib.font_manager, imported late
+    """Register the CJK font once; its family name."""
+    path = str(font_path())
+    font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=path).get_name()
+
+
+def _shrink(data: bytes) -> bytes:
+    """A palette PNG: flat colours and text need few colours, and the file drops to tens of KB."""
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(data)).convert("RGB").quantize(colors=64)
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _title(answer: Answer) -> str:
+    """The subject of the answer: its first line about the figure, up to the figures."""
+    lines = [ln for ln in answer.text.split("\n") if ln and not ln.startswith(("来源", "原文", "按已载入", "“"))]
+    line = lines[0] if lines else answer.text
+    head = re.split(r"[（：:。]", line, maxsplit=1)[0]
+    return head if len(head) <= TITLE_MAX else head[: TITLE_MAX - 1] + "…"
+
+
+def _short(agency: str) -> str:
+    from bot.understand.agencies import short_name
+
+    return short_name(agency)
+
+
+def _clip(label: str) -> str:
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
+
+
+def _fmt(v: float) -> str:
+    from bot.reply.compose import fmt
+
+    return fmt(v)

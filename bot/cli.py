@@ -87,12 +87,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     # one question on the command line: segment only if that question needs it (cold start)
     answerer = _answerer(args, settings, warm=not args.question)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
-    for q in questions:
+    for i, q in enumerate(questions, 1):
         try:
             answer = answerer.answer(q, Context())
         except Exception:  # one bad question must not end the batch; the bug is logged
             log.exception("internal error answering %r", q[:200])
             answer = Answer(status="unknown", text="抱歉，回答这个问题时出了内部错误。")
+        if args.chart:
+            _chart(answer, Path(args.chart), None if args.question else i)
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
         else:
@@ -100,13 +102,24 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _chart(answer, path: Path, index: int | None) -> None:  # noqa: ANN001 - Answer
+    """Write the answer's chart (batch mode: one file per question, numbered); say so when there is none."""
+    from bot.reply import charts
+
+    if index is not None:
+        path = path.with_name(f"{path.stem}-{index}{path.suffix or '.png'}")
+    if not charts.write(answer, path) and index is None:
+        print("（这个回答没有可以画图的数字：需要几年或几个机关的同一数字，或者一个数字的分项。）", file=sys.stderr)
+
+
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """A terminal conversation with follow-ups; numbered options for clarify."""
     from bot.reply.answer import Context
+    from bot.understand import smalltalk
 
     answerer = _answerer(args, settings)
     ctx = Context()
-    print("年报问答：请输入问题（空行或 Ctrl-D 退出）。")
+    print("年报问答：请输入问题（“帮助”看说明，“退出”、空行或 Ctrl-D 结束）。")
     pending: list[str] = []
     while True:
         try:
@@ -115,6 +128,9 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             print()
             return 0
         if not q:
+            return 0
+        if smalltalk.kind(q) == "exit":
+            print(smalltalk.reply("exit", []))
             return 0
         if pending and q.isdigit() and 1 <= int(q) <= len(pending):
             q = pending[int(q) - 1]
@@ -175,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ask", parents=[common], help="回答问题（不给问题时每行读一个问题）")
     s.add_argument("--db", help="knowledge base file; default: built from knowledge/reports/")
     s.add_argument("--json", action="store_true", help="one JSON object per answer")
+    s.add_argument("--chart", metavar="PATH", help="write the answer's chart (PNG) here; with --json, `chart` names it")
     s.add_argument("question", nargs="*")
     s.set_defaults(func=cmd_ask)
 

@@ -183,6 +183,8 @@ class Answer:
     ranking: list[dict[str, Any]] = field(default_factory=list)  # [{agency, year, value}], top first
     sources: list[dict[str, Any]] = field(default_factory=list)  # [{agency, year, title, section}] every report used
     field: str | None = None  # "row/column" id; declared last: the name shadows dataclasses.field
+    url: str | None = None  # the original report's address, when the document gives one
+    chart: str | None = None  # the chart file written for this answer (`ask --chart PATH`)
 
     def to_json(self) -> dict[str, Any]:
         """The `ask --json` object."""

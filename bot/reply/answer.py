@@ -10,10 +10,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.reply import links
 from bot.reply.compose import Composer
 from bot.understand import lexicon as lexicon_mod
-from bot.understand import segment
-from bot.understand.agencies import build_index, examples, short_name
+from bot.understand import segment, smalltalk
+from bot.understand.agencies import build_index, short_name
 from bot.understand.extract import Slots, extract
 from bot.understand.linking_rules import near
 from bot.understand.match import best_prose, item_precision, named_concept, read
@@ -60,7 +61,7 @@ class Answerer:
         self.lex = lexicon_mod.default()
         self.compose = Composer(kb, self.cat)
         self.agency_index = build_index(kb.reports)
-        self._examples = examples(kb.reports)
+        self._examples = smalltalk.examples(kb.reports, 4)
         if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
             segment.warm()
 
@@ -70,7 +71,13 @@ class Answerer:
 
     # ------------------------------------------------------------------ entry point
     def answer(self, question: str, context: Context | None = None) -> Answer:
-        """The reply to one question; updates context for follow-ups."""
+        """The reply to one question (its reports' addresses attached); updates context for follow-ups."""
+        chat = smalltalk.kind(question[:MAX_QUESTION])
+        if chat is not None:  # 你好 / 谢谢 / 帮助: a friendly word and examples, not “没有找到”
+            return self._unknown(smalltalk.reply(chat, self.examples(3)))
+        return links.attach(self._answer(question, context), self.kb)
+
+    def _answer(self, question: str, context: Context | None = None) -> Answer:
         ctx = context if context is not None else Context()
         q = normalise(question[: MAX_QUESTION * 2], self.lex)[:MAX_QUESTION]
         if not q or not re.search(r"[\u4e00-\u9fff]", q):

@@ -48,23 +48,25 @@ def font_path() -> Path:
     return Path(mplfonts.__file__).parent / "fonts" / FONT_FILE
 
 
-def chart_of(answer: Answer, titles: list[str]) -> Chart | None:
+def chart_of(answer: Answer) -> Chart | None:
     """The chart an answer calls for (a series of ≥2 figures, or a breakdown with a figure), or None.
 
-    titles: the reports the figures come from, named in the caption.
+    The caption names the reports in the answer's `sources`.
     """
     if answer.status != "answered":
         return None
+    titles = [str(s["title"]) for s in answer.sources if s.get("title")]
     unit = answer.unit or "件"
     caption = "来源：" + "、".join(f"《{t}》" for t in dict.fromkeys(titles)) if titles else ""
-    series = [p for p in getattr(answer, "series", None) or [] if p.get("value") is not None]
+    series = [p for p in answer.series if p.get("value") is not None]
     if len(series) >= 2:
         years = {p.get("year") for p in series}
         bodies = {p.get("agency") for p in series}
         if len(bodies) == 1:
             labels = tuple(f"{p.get('year')}年" for p in series)
         else:
-            labels = tuple(_short(str(p.get("agency"))) + ("" if len(years) == 1 else f"{p.get('year')}") for p in series)
+            labels = tuple(_short(str(p.get("agency"))) + ("" if len(years) == 1 else f"{p.get('year')}")
+                           for p in series)
         return Chart("series", _title(answer), labels, tuple(float(p["value"]) for p in series), unit, caption)
     parts = [(lab, v) for lab, v in answer.breakdown if v is not None]
     if len(parts) >= 2 and any(v for _, v in parts):
@@ -158,3 +160,14 @@ def _fmt(v: float) -> str:
     from bot.reply.compose import fmt
 
     return fmt(v)
+
+
+def write(answer: Answer, path: Path) -> bool:
+    """Draw the answer's chart into path (PNG); False when the answer has nothing to chart."""
+    chart = chart_of(answer)
+    if chart is None:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png(chart))
+    answer.chart = str(path)
+    return True

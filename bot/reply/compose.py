@@ -310,6 +310,7 @@ class Composer:
         first = rows[-1][1]
         ans = Answer(status="answered" if got else "unknown", agency=reports[0].agency, unit=first.unit,
                      section=first.section, field=first.field, report_title=None)
+        ans.series = [{"agency": r.agency, "year": r.year, "value": a.value} for r, a in got]
         name = label(q, self.cat)
         text = f"{reports[0].agency}{name}（{'、'.join(str(r.year) for r, _ in rows)}年）：" + "；".join(lines)
         if compare and len(got) == 2:

@@ -1,0 +1,80 @@
+"""Messages that are not questions (你好, 谢谢, 帮助, 退出) and example questions drawn from the loaded reports."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.understand.agencies import short_name
+from knowledge.models import Report
+
+Kind = Literal["greeting", "thanks", "help", "exit"]
+
+_WORDS: dict[Kind, re.Pattern[str]] = {
+    "greeting": re.compile(r"(你|您)好(呀|啊|哇)?|嗨|哈喽|哈啰|hello|hi|hey|早上好|上午好|中午好|下午好|晚上好|"
+                           r"早|在吗|在不在|有人吗"),
+    "thanks": re.compile(r"(谢谢|多谢|感谢|谢了|谢啦)(你|您)?(啦|了|哈)?|thanks?( you)?|thx|辛苦(了|啦)?|好的谢谢|"
+                         r"好的?|明白了?|知道了|收到"),
+    "help": re.compile(r"帮助|help|怎么用|怎么问|如何提问|怎么提问|使用说明|说明|菜单|能做什么|你能做什么|你会什么"),
+    "exit": re.compile(r"退出|exit|quit|再见|拜拜|bye|结束"),
+}
+_PUNCT = re.compile(r"[\s,，.。!！?？~～、;；:：…'\"“”/]+")
+
+
+def kind(message: str) -> Kind | None:
+    """What a whole message is when it is not a question (None for anything else)."""
+    bare = _PUNCT.sub("", message).lower()
+    if not bare or len(bare) > 12:
+        return None
+    for name, pattern in _WORDS.items():
+        if pattern.fullmatch(bare):
+            return name
+    return None
+
+
+def reply(what: Kind, examples: list[str]) -> str:
+    """A short friendly reply with example questions."""
+    head = {
+        "greeting": "你好！我回答政府信息公开工作年度报告里的问题，数字取自报告原文并注明出处。",
+        "thanks": "不客气！还有问题可以接着问。",
+        "help": "直接问年报里的数字或内容就行，写明机关和年份更准确；可以接着追问“那2021年呢？”。",
+        "exit": "再见！",
+    }[what]
+    if what == "exit" or not examples:
+        return head
+    return head + "\n例如：\n" + "\n".join(f"• {q}" for q in examples)
+
+
+def examples(reports: list[Report], n: int = 3) -> list[str]:
+    """Example questions, each from a different loaded report where there are several.
+
+    A body with several years gets a trend question (近N年); the others a figure of their newest year.
+    """
+    if not reports:
+        return []
+    newest: dict[str, Report] = {}
+    years: dict[str, set[int]] = {}
+    for r in reports:
+        years.setdefault(r.agency, set()).add(r.year)
+        if r.agency not in newest or r.year > newest[r.agency].year:
+            newest[r.agency] = r
+    many = len(newest) > 1
+    order = sorted(newest.values(), key=lambda r: (-len(years[r.agency]), -r.year, r.agency))
+    singles = ["{who}{year}年行政复议多少件", "{who}{year}年收到多少政府信息公开申请", "{who}{year}年不予公开多少件",
+               "{who}{year}年存在哪些主要问题"]
+    out: list[str] = []
+    for i, r in enumerate(order):
+        who = short_name(r.agency) if many else ""
+        if len(years[r.agency]) >= 2 and not any("近" in q for q in out):
+            span = r.year - min(years[r.agency]) + 1
+            out.append(f"{who}近{span}年行政复议多少件")
+        else:
+            out.append(singles[i % len(singles)].format(who=who, year=r.year))
+    k = 0
+    while len(out) < n and k < len(singles):  # fewer reports than examples: more questions on the newest
+        r = order[0]
+        q = singles[k].format(who=short_name(r.agency) if many else "", year=r.year)
+        if q not in out:
+            out.append(q)
+        k += 1
+    return out[:n]

@@ -30,8 +30,9 @@ def isolated_environment(root: Path) -> dict[str, str]:
         "XDG_CONFIG_HOME": str(root / "home" / ".config"),
         "XDG_DATA_HOME": str(root / "home" / ".local" / "share"),
         "NIANBAO_CACHE_DIR": str(root / "cache"),
-        # a developer's own config/nianbao.toml must not change what the tests see
-        "NIANBAO_CONFIG": str(root / "no-such-config.toml"),
+        # a developer's own config/nianbao.toml must not change what the tests see (an empty file:
+        # a NIANBAO_CONFIG that does not exist is an error)
+        "NIANBAO_CONFIG": str(root / "empty-config.toml"),
         "NO_PROXY": "127.0.0.1,localhost,::1",
     }
 
@@ -51,6 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
     for name, value in isolated_environment(_root).items():
         os.environ[name] = value
     (_root / "home").mkdir()
+    (_root / "empty-config.toml").write_text("", encoding="utf-8")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -16,7 +16,18 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tg_factories import TOKEN, USER, FakeBotApi, FakeServer, build_db, expected, make_text_update
+from tg_factories import (
+    BOT_USER,
+    TOKEN,
+    USER,
+    FakeBotApi,
+    FakeServer,
+    build_db,
+    buttons,
+    expected,
+    make_callback_update,
+    make_text_update,
+)
 
 from bot.reply import render
 from bot.settings import ROOT
@@ -68,7 +79,8 @@ def test_serve_answers_updates_from_get_updates_over_http(tmp_path):
             _stop(proc)
     first, second = api.sent()
     html = {"parse_mode": "HTML", "link_preview_options": {"is_disabled": True}}
-    assert first == {"chat_id": USER["id"], "text": render.html(expected(db, "2019年行政复议多少件")), **html}
+    assert {k: v for k, v in first.items() if k != "reply_markup"} == {
+        "chat_id": USER["id"], "text": render.html(expected(db, "2019年行政复议多少件")), **html}
     assert "19" in first["text"]
     assert second["text"] == render.html(expected(db, "2019年行政复议多少件", "行政诉讼呢？"))
     assert "32" in second["text"]
@@ -128,3 +140,45 @@ def test_serve_in_webhook_mode_registers_the_secret_and_rejects_calls_without_it
     [reply] = api.sent()
     assert reply["text"] == render.html(expected(db, "2019年行政复议多少件"))
     assert TOKEN not in (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")
+
+
+def test_serve_shows_a_trend_chart_the_source_table_and_the_original_link(tmp_path):
+    """平潭 2019/2021/2023: 行政复议 0, 3, 2 件 (table 四); 2023 不予公开 5 件 = 1 + 1 + 1 + 2 (table 三)."""
+    db = build_db(tmp_path, "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt")
+    api = FakeBotApi()
+    url_2019 = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202001/t20200120_80576.htm"
+    url_2023 = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm"
+    with FakeServer(api) as server, (tmp_path / "serve.log").open("wb") as log:
+        env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        api.push_update(make_text_update("平潭近5年行政复议多少件"))
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--db", str(db)],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(lambda: len(api.sent("sendPhoto")) >= 1, proc, timeout=60)
+            api.push_update(make_text_update("平潭2023年不予公开多少件"))
+            _wait_for(lambda: len(api.sent()) >= 1, proc)
+            table_answer = api.sent()[0]
+            [(view_label, view_data), (link_label, _)] = buttons(table_answer["reply_markup"])[:2]
+            assert (view_label, link_label) == ("查看原表", "原文")
+            bot_message = {"message_id": 600, "date": 0, "chat": {"id": USER["id"], "type": "private"},
+                           "from": BOT_USER, "text": "…", "reply_markup": table_answer["reply_markup"]}
+            api.push_update(make_callback_update(view_data, bot_message))
+            _wait_for(lambda: len(api.sent()) >= 2, proc)
+        finally:
+            _stop(proc)
+    [photo] = api.sent("sendPhoto")
+    assert photo["photo"][:8] == b"\x89PNG\r\n\x1a\n"
+    caption = photo["caption"]
+    assert "2019年：<b>0件</b>；2021年：<b>3件</b>；2023年：<b>2件</b>" in caption
+    assert f'来源：<a href="{url_2019}">平潭2019年年报</a> · 四' in caption
+    assert "2023年年报</a> · 四" in caption
+
+    assert "平潭综合实验区2023年不予公开<b>5件</b>" in table_answer["text"]
+    assert f'<a href="{url_2023}">平潭2023年年报</a> · 三' in table_answer["text"]
+    link = [b for row in table_answer["reply_markup"]["inline_keyboard"] for b in row if b["text"] == "原文"]
+    assert link[0]["url"] == url_2023
+
+    table = api.sent()[1]["text"]
+    assert table.startswith("<b>《平潭综合实验区2023年度政府信息公开工作年度报告》")
+    assert "<pre>" in table and "▶ （三）不予公开" in table and "【5】" in table
+    assert "4.保护第三方合法权益" in table and "8.属于行政查询事项" in table

@@ -81,7 +81,7 @@ async def test_admin_upload_shows_the_check_then_confirm_stores_and_reloads(make
     bot.api.clear()
     await bot.feed(make_text_update("/reports", user=ADMIN))
     [listing] = bot.api.sent()
-    assert parsed.report.title in listing["text"] and "（2 份）" in listing["text"]
+    assert f"{parsed.report.agency}：{parsed.report.year}年" in listing["text"] and "2 份" in listing["text"]
 
     # the same button again does nothing twice
     bot.api.clear()

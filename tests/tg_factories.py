@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 from telegram import Update
@@ -101,6 +101,12 @@ class FakeBotApi:
                     "supports_inline_queries": True}
         if method in ("sendMessage", "editMessageText"):
             return self._message(params)
+        if method == "sendPhoto":
+            message = self._message(params)
+            message.pop("text")
+            message["photo"] = [{"file_id": "photo1", "file_unique_id": "uphoto1", "width": 1200, "height": 600}]
+            message["caption"] = params.get("caption", "")
+            return message
         if method == "getFile":
             file_id = params["file_id"]
             return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(self.files[file_id]),
@@ -137,16 +143,17 @@ class FakeBotApi:
         return httpx.MockTransport(self._httpx)
 
     def _httpx(self, request: httpx.Request) -> httpx.Response:
-        status, body, kind = self.route(request.url.path, request.content)
+        status, body, kind = self.route(request.url.path, request.read(), request.headers.get("content-type", ""))
         return httpx.Response(status, content=body, headers={"content-type": kind})
 
-    def route(self, path: str, body: bytes) -> tuple[int, bytes, str]:
+    def route(self, path: str, body: bytes, content_type: str = "") -> tuple[int, bytes, str]:
         """(status, body, content type) for one HTTP request to the Bot API."""
         if path.startswith("/file/"):  # /file/bot<token>/documents/<file_id>
             content = self.files.get(path.rsplit("/", 1)[-1])
             return (200, content, "application/octet-stream") if content is not None else (404, b"", "text/plain")
         method = path.rsplit("/", 1)[-1]
-        result = self.handle(method, decode(body))
+        params = decode_multipart(body, content_type) if content_type.startswith("multipart/") else decode(body)
+        result = self.handle(method, params)
         return 200, json.dumps({"ok": True, "result": result}, ensure_ascii=False).encode(), "application/json"
 
 
@@ -163,6 +170,23 @@ def decode(body: bytes) -> dict[str, Any]:
     return params
 
 
+def decode_multipart(body: bytes, content_type: str) -> dict[str, Any]:
+    """The params of a multipart Bot API request (a photo upload): files as bytes, the rest decoded."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(f"content-type: {content_type}\r\n\r\n".encode() + body)
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        data = part.get_payload(decode=True) or b""
+        if part.get_filename() is not None:
+            params[name] = data
+        else:
+            params.update(decode(urlencode({name: data.decode()}).encode()))
+    return params
+
+
 class FakeServer:
     """The fake Bot API behind a real HTTP server on 127.0.0.1 (for the end-to-end test)."""
 
@@ -172,7 +196,7 @@ class FakeServer:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = self.rfile.read(int(self.headers.get("content-length") or 0))
-                self._send(*fake.route(self.path, body))
+                self._send(*fake.route(self.path, body, self.headers.get("content-type") or ""))
 
             def do_GET(self) -> None:  # noqa: N802
                 self._send(*fake.route(self.path, b""))

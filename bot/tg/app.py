@@ -36,7 +36,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.settings import Settings
-from bot.tg import handlers, inline, keyboards, state, upload
+from bot.tg import cards, handlers, inline, keyboards, state, upload
 from bot.tg.flood import SlidingWindow
 from bot.tg.redact import protect_logs, redact
 
@@ -46,6 +46,8 @@ PRIVATE_COMMANDS = [
     BotCommand("start", "开始：我知道哪些报告，举几个例子"),
     BotCommand("help", "怎么提问"),
     BotCommand("reports", "已载入的报告"),
+    BotCommand("source", "上一个回答的出处（原表、原文）"),
+    BotCommand("checks", "报告的勾稽关系提示"),
     BotCommand("about", "关于年报问答"),
 ]
 GROUP_COMMANDS = [
@@ -102,6 +104,9 @@ def register(app: Application) -> None:
         CommandHandler("reports", handlers.reports),
         CommandHandler("about", handlers.about),
         CommandHandler("ask", handlers.ask),
+        CommandHandler("source", cards.source),
+        CommandHandler("checks", cards.checks),
+        CallbackQueryHandler(cards.press, pattern=cards.CARD_PATTERN),
         CallbackQueryHandler(handlers.question_button, pattern=keyboards.QUESTION_PATTERN),
         CallbackQueryHandler(upload.decide, pattern=keyboards.UPLOAD_PATTERN),
         InlineQueryHandler(inline.inline_query),

@@ -16,7 +16,7 @@ from telegram.error import NetworkError, TelegramError
 from telegram.ext import ContextTypes, filters
 
 from bot.reply import render
-from bot.tg import keyboards, state, texts
+from bot.tg import cards, keyboards, state, texts
 from bot.tg.flood import admit
 from bot.tg.split import split_html
 from knowledge.errors import NianbaoError
@@ -97,11 +97,14 @@ async def question_button(update: Update, context: Ctx) -> None:
     except NianbaoError as exc:
         await query.message.reply_text(escape(str(exc)), do_quote=False)
         return
-    parts, markup = _render(answer, context, brief=_brief(update))
-    if kind == keyboards.PICK:
+    if kind == keyboards.PICK:  # the question message becomes the answer; a trend's chart follows it
+        parts = split_html(render.html(answer, brief=_brief(update))) or [escape(answer.text or "…")]
+        markup = cards.keyboard(answer, context.chat_data, _brief(update))
         await query.edit_message_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
-        parts = parts[1:]
-    await _reply(query.message, parts, markup, quote=False)
+        await _reply(query.message, parts[1:], markup, quote=False)
+        await cards.send_chart(query.message, answer)
+        return
+    await cards.send(query.message, answer, context, brief=_brief(update), quote=False)
 
 
 # ---------------------------------------------------------------- errors
@@ -175,17 +178,7 @@ async def _answer(update: Update, context: Ctx, question: str) -> None:
     except NianbaoError as exc:
         await message.reply_text(escape(str(exc)))
         return
-    parts, markup = _render(answer, context, brief=_brief(update))
-    await _reply(message, parts, markup)
-
-
-def _render(answer: Answer, context: Ctx, brief: bool) -> tuple[list[str], InlineKeyboardMarkup | None]:
-    """The answer as message parts, and the option keyboard for a clarify."""
-    parts = split_html(render.html(answer, brief=brief)) or [escape(answer.text or "…")]
-    markup = None
-    if answer.status == "clarify" and context.chat_data is not None:
-        markup = keyboards.questions(context.chat_data, keyboards.PICK, answer.options)
-    return parts, markup
+    await cards.send(message, answer, context, brief=_brief(update))
 
 
 async def _reply(

@@ -9,7 +9,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Update,
+)
 from telegram.ext import ContextTypes
 
 from bot.reply import render
@@ -53,7 +60,7 @@ def collect(answerer: Answerer, questions: Iterable[str], limit: int) -> list[tu
 
 
 def article(question: str, answer: Answer) -> InlineQueryResultArticle:
-    """One inline result: the brief answer, titled by its first line, described by its source."""
+    """One inline result: the answer card (brief text, source linked, a 原文 button), titled by its first line."""
     body = split_html(render.html(answer, brief=True))[0]
     title = (answer.text or question).strip().splitlines()[0]
     return InlineQueryResultArticle(
@@ -61,6 +68,7 @@ def article(question: str, answer: Answer) -> InlineQueryResultArticle:
         title=title if len(title) <= _TITLE else title[: _TITLE - 1] + "…",
         description=source_line(answer),
         input_message_content=InputTextMessageContent(body),
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("原文", url=answer.url)]]) if answer.url else None,
     )
 
 

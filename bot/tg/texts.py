@@ -22,6 +22,9 @@ UPLOAD_GONE = "这份文件已处理或已过期，请重新发送。"
 CANCELLED = "已取消，没有入库。"
 INLINE_NOTHING = "没有找到答案 · 私聊提问"
 EMPTY_KB = "知识库里还没有报告。"
+NO_SOURCE_YET = "还没有可以查看出处的回答。先问一个问题，再发送 /source。"
+NO_SOURCE_VIEW = "这个回答不是取自表格的一格或正文的一句，没有可以单独显示的原表。"
+NO_CHECKS = "已载入的报告勾稽关系都对得上，没有提示。"
 
 _MAX_AGENCIES = 12  # /start lists this many agencies, then points to /reports
 
@@ -63,19 +66,37 @@ def help_text(username: str | None, max_mb: float) -> str:
         f"• 群组：<code>/ask 问题</code>，或者 {at} 加问题，或者回复我的消息。",
         f"• 任何聊天里：输入 <code>{at} 2019 行政复议</code>，从弹出的答案里选一个发送。",
         "",
-        "/reports 已载入的报告 · /about 关于",
+        "回答下面的按钮：「查看原表」显示数字所在的表格行，「原文」打开报告原网页；/source 查看上一个回答的出处。",
+        "/reports 已载入的报告 · /checks 勾稽提示 · /about 关于",
         f"管理员可以直接发送年报文件（.txt .md .html .docx .pdf，不超过 {max_mb:g} MB）来添加报告。",
     ])
 
 
 def report_list(reports: list[Report]) -> str:
-    """The /reports text: every loaded report, by agency and year."""
+    """The /reports text: each agency on one line with its years; ⚠️N marks a year with N check warnings."""
     if not reports:
         return EMPTY_KB
-    lines = [f"<b>已载入的报告（{len(reports)} 份）</b>"]
+    by_agency: dict[str, list[Report]] = defaultdict(list)
     for r in sorted(reports, key=lambda r: (r.agency, r.year)):
-        note = f" ⚠️{len(r.warnings)}条勾稽提示" if r.warnings else ""
-        lines.append(f"• {escape(r.agency)} {r.year}年：{escape(r.title)}{note}")
+        by_agency[r.agency].append(r)
+    lines = [f"<b>已载入的报告（{len(by_agency)} 个机关，{len(reports)} 份）</b>"]
+    for agency, rs in by_agency.items():
+        years = "、".join(f"{r.year}" + (f"⚠️{len(r.warnings)}" if r.warnings else "") for r in rs)
+        lines.append(f"• {escape(agency)}：{years}年")
+    if any(r.warnings for r in reports):
+        lines.append("\n⚠️N：报告自身数字有 N 处对不上（勾稽关系），发送 /checks 查看。")
+    return "\n".join(lines)
+
+
+def checks(reports: list[Report]) -> str:
+    """The /checks text: every consistency warning, under its report."""
+    warned = [r for r in sorted(reports, key=lambda r: (r.agency, r.year)) if r.warnings]
+    if not warned:
+        return NO_CHECKS
+    lines = ["<b>勾稽关系提示</b>（报告自身数字对不上的地方）"]
+    for r in warned:
+        lines.append(f"\n<b>{escape(r.agency)} {r.year}年</b>《{escape(r.title)}》")
+        lines += [f"⚠️ {escape(w.message)}" for w in r.warnings]
     return "\n".join(lines)
 
 

@@ -147,7 +147,18 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     if not kb.reports:
         print("知识库中还没有报告。")
         return 0
-    for r in sorted(kb.reports, key=lambda r: (r.agency, r.year)):
+    reports = kb.reports
+    if args.name:  # 河南, 平潭, 财政局: the reports of the bodies that name covers
+        from bot.understand import lexicon
+        from bot.understand.agencies import build_index, listing
+        from bot.understand.normalise import normalise
+
+        agencies, missing = listing(normalise(args.name, lexicon.default()), build_index(kb.reports))
+        if not agencies:
+            print(f"知识库中没有“{missing or args.name}”的年报。")
+            return 1
+        reports = [r for r in kb.reports if r.agency in agencies]
+    for r in sorted(reports, key=lambda r: (r.agency, r.year)):
         print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}")
     return 0
 
@@ -205,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("reports", parents=[common], help="列出已载入的报告")
     s.add_argument("--db")
+    s.add_argument("name", nargs="?", help="只列出这个地方或机关的报告（如 河南、平潭、财政局）")
     s.set_defaults(func=cmd_reports)
 
     s = sub.add_parser("check", parents=[common], help="检查一份报告的勾稽关系")

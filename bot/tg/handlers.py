@@ -19,6 +19,9 @@ from bot.reply import render
 from bot.tg import cards, keyboards, state, texts
 from bot.tg.flood import admit
 from bot.tg.split import split_html
+from bot.understand import lexicon
+from bot.understand.agencies import listing
+from bot.understand.normalise import normalise
 from knowledge.errors import NianbaoError
 from knowledge.models import Answer
 
@@ -44,9 +47,17 @@ async def help_(update: Update, context: Ctx) -> None:
 
 
 async def reports(update: Update, context: Ctx) -> None:
-    """List the loaded reports."""
-    kb, _ = state.get(context.bot_data).ready()
-    await _reply(update.effective_message, split_html(texts.report_list(kb.reports)), None)
+    """List the loaded reports (`/reports 平潭`: those of one place or body)."""
+    kb, answerer = state.get(context.bot_data).ready()
+    chosen = kb.reports
+    name = " ".join(context.args or []).strip()
+    if name:
+        agencies, missing = listing(normalise(name, lexicon.default()), answerer.agency_index)
+        if not agencies:
+            await update.effective_message.reply_text(f"知识库中没有“{escape(missing or name)}”的年报。")
+            return
+        chosen = [r for r in kb.reports if r.agency in agencies]
+    await _reply(update.effective_message, split_html(texts.report_list(chosen)), None)
 
 
 async def about(update: Update, context: Ctx) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.understand.linking import AgencyIndex, resolve_agencies
+from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split
 from knowledge.models import Report
 
@@ -40,6 +40,27 @@ def names_for(index: AgencyIndex) -> dict[str, list[str]]:
         out[agency] = [n for n in spoken_names(agency)
                        if (res := resolve_agencies(n, index)).agencies == [agency] and not res.note]
     return out
+
+
+def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
+    """(loaded agencies a name covers, the words not found): 河南 → every body loaded in 河南; 财政局 → each one."""
+    from bot.understand.linking_rules import phrases  # the rules import this package's index
+
+    found: list[str] = []
+    for phrase in phrases(text, index):
+        last = phrase[-1]
+        regions = [m for m in phrase if m.kind == REGION]
+        if last.kind == REGION:  # a place: everything loaded there, not only its government
+            got = set(index.splits)
+            for r in regions:
+                got &= index.region_agencies(r.keys)
+        else:
+            res = resolve_agencies(text[phrase[0].start : last.end], index)
+            if res.unknown or res.suggest:
+                return [], res.unknown or text[phrase[0].start : last.end]
+            got = set(res.agencies or res.options)
+        found += [a for a in sorted(got, key=lambda a: (len(index.splits[a].path), a)) if a not in found]
+    return (found, None) if found else ([], text.strip() or None)
 
 
 def short_name(agency: str, index: AgencyIndex | None = None) -> str:

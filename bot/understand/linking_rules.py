@@ -6,6 +6,7 @@ does not have loaded is unknown (never another body); ties are asked back, never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -30,6 +31,7 @@ from bot.understand.linking import (
 from bot.understand.names import GOV
 
 LIST_MAX = 8
+MARGIN = 2  # a candidate wins only this far ahead of the next
 
 
 def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
@@ -39,7 +41,7 @@ def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
     for m in index.mentions(text):
         if m.kind == GOVT and text.startswith(_gov_words(), m.start):
             continue  # 政府信息公开, 政府集中采购 are what is asked about, not the government
-        if cur and cur[-1].kind == REGION and m.kind != NAME and _JOIN.match(text[cur[-1].end : m.start]):
+        if cur and cur[-1].kind == REGION and _JOIN.match(text[cur[-1].end : m.start]):
             if m.kind != REGION or index.region_agencies(cur[-1].keys) & index.region_agencies(m.keys):
                 cur.append(m)
                 continue
@@ -63,16 +65,17 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     """The agency one phrase names, or the question back, or why none."""
     said = text[phrase[0].start : phrase[-1].end]
     last = phrase[-1]
-    if last.kind == UNKNOWN:  # a place named like a loaded one but of another level
-        stem = text[last.start : last.end - 1]
-        return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
-    if last.kind == NAME:
-        return _pick(sorted(last.keys), said)
     regions = [m for m in phrase if m.kind == REGION]
     cands = set(index.splits)
     for r in regions:
         cands &= index.region_agencies(r.keys)
     here = regions[-1].keys if regions else set()
+    if last.kind == UNKNOWN:  # a place named like a loaded one but of another level
+        stem = text[last.start : last.end - 1]
+        return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
+    if last.kind == NAME:  # a full name, maybe with the regions above it (江苏省淮安市洪泽区人民政府)
+        named = sorted(last.keys & cands) if regions else sorted(last.keys)
+        return _pick(named, said) if named else _unknown(said, index, cands)
     if regions and not cands:
         return _unknown(said, index, index.region_agencies(here))
     if last.kind == BODY:
@@ -80,16 +83,16 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
             guess = near(pre, index, regions_only=True)  # 平谭财政局 → 平潭财政局?
             return Resolution(suggest=guess + said, said=pre + said) if guess else _unknown(pre + said, index, set())
         bodies = set().union(*(index.with_body.get(k, set()) for k in last.keys))
-        got = cands & bodies
-        if not got:
+        got = {a for a in cands & bodies if not regions or index.splits[a].region in here}
+        if not got:  # 宿迁教育局 is the city's own, never 沭阳县教育局
             return _unknown(said, index, cands)
+        spoken = text[last.start : last.end]
 
         def score(a: str) -> int:
             s = index.splits[a]
-            own = 2 if s.body == text[last.start : last.end] else 0
-            if regions:
-                return own + (4 if s.region in here else 2)
-            return own + (4 if prefer is not None and s.region == prefer else 0)
+            return (8 * (prefer is not None and not regions and s.region == prefer)  # the body of the place talked about
+                    + 4 * (bool(years) and index.has_year(a, years))  # has the year asked
+                    + 2 * (s.body == spoken))  # its own full body name, not a short form
 
         return _best(got, score, said, index, years)
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
@@ -130,14 +133,13 @@ def _region(said: str, here: set[str], cands: set[str], index: AgencyIndex, year
     return _unknown(said + when, index, cands)
 
 
-def _best(got: set[str], score, said: str, index: AgencyIndex, years: list[int]) -> Resolution:  # noqa: ANN001
-    """The top scorer when clearly ahead (a report for the year breaks a tie), else the question back."""
-    ranked = sorted(got, key=lambda a: (-score(a), a))
-    top = [a for a in ranked if score(a) == score(ranked[0])]
-    if len(top) > 1:
-        with_year = [a for a in top if index.has_year(a, years)]
-        top = with_year if years and with_year else top
-    return _pick(_order(top, index), said)
+def _best(got: set[str], score: Callable[[str], int], said: str, index: AgencyIndex,
+          years: list[int]) -> Resolution:
+    """The top scorer when clearly ahead of the next (by MARGIN), else the question back among the close ones."""
+    scored = {a: score(a) for a in got}
+    top = max(scored.values())
+    close = [a for a, v in scored.items() if v > top - MARGIN]
+    return _pick(_order(close, index), said)
 
 
 def _regions_of(form: str, index: AgencyIndex) -> set[str]:
@@ -151,9 +153,9 @@ def _pick(agencies: list[str], said: str) -> Resolution:
 
 
 def _order(agencies: list[str], index: AgencyIndex) -> list[str]:
-    """Governments first, then offices, then the rest; shallower regions first; by name."""
+    """A region's own bodies before those of the places inside it; government, office, then the rest."""
     rank = {"gov": 0, "office": 1}
-    return sorted(agencies, key=lambda a: (rank.get(index.splits[a].kind, 2), len(index.splits[a].path), a))
+    return sorted(agencies, key=lambda a: (len(index.splits[a].path), rank.get(index.splits[a].kind, 2), a))
 
 
 def _unknown(said: str, index: AgencyIndex, nearby: set[str]) -> Resolution:

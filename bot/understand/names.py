@@ -25,6 +25,8 @@ _NOT_REGION = re.compile(r"[和与及局委办厅署院馆站所队]|中心|管�
 _WORDS = {"市场", "市政", "市民", "市容", "区域", "县域", "区划", "镇村", "乡村", "州府"}  # a level word in a longer word
 _MODIFIERS = {"国家", "地方", "综合", "行政", "社会", "经济", "市场", "国有", "投资", "农村", "人民", "公共", "城市", "安全"}
 _BORROW = ("综合实验区", "开发区", "高新区", "新区", "示范区")  # zones named after the county they lie in
+_ZONE_SHORT = (("经济技术开发区", ("经开区", "开发区")), ("高新技术产业开发区", ("高新区", "开发区")),
+               ("经济开发区", ("开发区", "经开区")), ("综合实验区", ("实验区",)))
 _SUFFIXES = (("委员会", ("委员会", "委")), ("办公室", ("办公室", "办")), ("办事处", ("办事处",)), ("局", ("局",)),
              ("委", ("委",)), ("中心", ("中心",)), ("厅", ("厅",)), ("署", ("署",)), ("办", ("办",)))
 
@@ -112,6 +114,9 @@ def region_forms(region: str, table: Divisions | None = None) -> set[str]:
     stem = d.stem(region) if region in d.codes else level_stem(region)
     if len(stem) >= 2:
         out.add(stem)
+    for long, shorts in _ZONE_SHORT:  # 番禺经济技术开发区 → 番禺开发区, 番禺经开区
+        if region.endswith(long) and len(stem) >= 2:
+            out |= {stem + s for s in shorts}
     return out
 
 

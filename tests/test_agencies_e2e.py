@@ -1,0 +1,87 @@
+"""End to end over real reports of one place: 平潭综合实验区's own 2023 report and five of its bodies'
+(tests/data/reports/, sources in its README), asked by the short names people use.  Figures read by
+hand from the documents' tables (三、一 本年新收政府信息公开申请数量 · 总计)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "tests" / "data" / "reports"
+PT = "平潭综合实验区"
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("pt") / "kb.json"
+    files = [ROOT / "knowledge" / "data" / "reports" / "pingtan-2023.txt", *sorted(HERE.glob("pingtan-*-2023.txt"))]
+    summary = ingest(files, Store(db), Settings())
+    assert not summary.failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+@pytest.mark.parametrize(
+    ("q", "agency", "value"),
+    [
+        ("管委办2023年收到多少申请", f"{PT}管委会办公室", 21),  # 210000021: 自然人 21 … 总计 21
+        ("平潭管委会办公室2023年收到多少政府信息公开申请", f"{PT}管委会办公室", 21),
+        ("平潭财政局2023年收到多少申请", f"{PT}财政金融局", 0),  # “0 0 0 0 0 00”
+        ("财政金融局2023年收到几件申请", f"{PT}财政金融局", 0),
+        ("市场监管局2023年收到多少申请", f"{PT}市场监督管理局", 1),  # 1000001; prose: 共收到…申请1件
+        ("平潭市场监督管理局2023年收到多少申请", f"{PT}市场监督管理局", 1),
+        ("社会事业局2023年收到多少申请", f"{PT}社会事业局", 1),  # 1000001
+    ],
+)
+def test_a_body_asked_by_its_short_name(answerer: Answerer, q: str, agency: str, value: int) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.agency, a.value) == ("answered", agency, value)
+
+
+def test_the_bare_place_is_its_own_report_and_the_reply_names_the_others(answerer: Answerer) -> None:
+    a = answerer.answer("平潭2023年收到多少申请", Context())
+    assert (a.status, a.agency, a.value) == ("answered", PT, 81)  # 801000081: 自然人 80, 商业企业 1, 总计 81
+    first = a.text.splitlines()[0]
+    assert first.startswith(f"按{PT}的年报回答") and "同地还有" in first and f"{PT}管委会办公室" in first
+
+
+def test_a_follow_up_by_body_stays_in_the_place(answerer: Answerer) -> None:
+    ctx = Context()
+    assert answerer.answer("平潭财政局2023年收到多少申请", ctx).value == 0
+    a = answerer.answer("那社会事业局呢？", ctx)
+    assert (a.status, a.agency, a.value) == ("answered", f"{PT}社会事业局", 1)
+    a = answerer.answer("管委办呢", ctx)
+    assert (a.status, a.agency, a.value) == ("answered", f"{PT}管委会办公室", 21)
+
+
+def test_two_bodies_in_one_question(answerer: Answerer) -> None:
+    a = answerer.answer("管委办和市场监管局2023年分别收到多少申请", Context())
+    assert a.status == "answered" and f"{PT}管委会办公室" in a.text and f"{PT}市场监督管理局" in a.text
+
+
+def test_a_body_the_place_has_not_loaded_is_unknown_with_the_place_listed(answerer: Answerer) -> None:
+    a = answerer.answer("平潭交通运输局2023年收到多少申请", Context())
+    assert a.status == "unknown" and "平潭交通运输局" in a.text and f"{PT}财政金融局" in a.text
+    assert a.value is None
+
+
+def test_a_misspelt_place_is_offered_back_and_the_offer_answers(answerer: Answerer) -> None:
+    a = answerer.answer("平谭财政局2023年收到多少申请", Context())
+    assert a.status == "clarify" and "您是指" in a.text and a.options == ["平潭财政局2023年收到多少申请"]
+    picked = answerer.answer(a.options[0], Context())
+    assert (picked.agency, picked.value) == (f"{PT}财政金融局", 0)
+
+
+def test_no_agency_named_asks_which_with_every_body_of_that_year(answerer: Answerer) -> None:
+    a = answerer.answer("2023年收到多少申请", Context())
+    assert a.status == "clarify" and len(a.options) == 6
+    answers = [answerer.answer(o, Context()) for o in a.options]
+    assert sorted(x.agency for x in answers if x.status == "answered") == sorted(
+        [PT, *(f"{PT}{b}" for b in ("管委会办公室", "财政金融局", "经济发展局", "社会事业局", "市场监督管理局"))])

@@ -265,3 +265,14 @@ def test_message_factory_marks_mentions_like_telegram():
     message = make_message(f"问一下 @{BOT_USERNAME} 行政复议")
     [entity] = message["entities"]
     assert message["text"][entity["offset"]: entity["offset"] + entity["length"]] == f"@{BOT_USERNAME}"
+
+
+async def test_reports_with_a_place_lists_only_its_reports(make_bot, two_agencies):
+    bot = await make_bot(two_agencies)
+    bot.api.clear()
+    for command in ("/reports 平潭", "/reports 河南", "/reports 北京"):
+        await bot.feed(make_text_update(command))
+    pingtan, henan, beijing = (s["text"] for s in bot.api.sent())
+    assert "平潭综合实验区" in pingtan and "开封" not in pingtan
+    assert "开封市人民政府" in henan and "平潭" not in henan  # 开封 lies in 河南 (the division table)
+    assert "没有“北京”" in beijing

@@ -10,7 +10,7 @@ headers, the 其他处理 sub-rows), never from the year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.errors import NotAReport
 from knowledge.template.sections import Layout
@@ -42,6 +42,7 @@ class Meta:
     agency: str
     year: int
     url: str | None
+    names: list[str] = field(default_factory=list)  # other names the report prints for itself (洪泽区人民政府)
 
 
 def _squeeze(s: str) -> str:
@@ -134,7 +135,10 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
             if m := _CRAWL_URL.match(ln.text):
                 url = m.group(1)
                 break
-    return Meta(title=title, agency=_fuller(agency, lay.text[lay.body_start :]), year=year, url=url)
+    fuller = _fuller(agency, lay.text[lay.body_start :])
+    printed = [a for t in titles if (named := _named(t)) and named[1] == year for a in (named[0],)]
+    names = [a for a in dict.fromkeys([agency, *printed]) if a != fuller]  # as its titles print it
+    return Meta(title=title, agency=fuller, year=year, url=url, names=names)
 
 
 def title_year(lay: Layout, doc_title: str | None) -> int | None:

@@ -89,6 +89,7 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
         source_file=doc.source,
         url=meta.url,
         sections=sections(lay, all_spans),
+        aliases=meta.names,
     )
     report.warnings = checks.run(report, facts, cat)
     log.debug("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))

@@ -52,7 +52,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         bar.update(1)
 
     try:
-        summary = ingest(files, Store(args.db), settings, progress=step)
+        store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
+                      waiting=lambda msg: print(msg, file=sys.stderr, flush=True))
+        summary = ingest(files, store, settings, progress=step)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
         description="Secret token Telegram sends with webhook calls (best given in the environment)")
     inline_results: int = Field(default=5, ge=1, le=50, description="Answers offered in inline mode")
     log_level: LogLevel = Field(default="INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL")
+    kb_lock_timeout: float = Field(
+        default=120.0, ge=0, le=86_400,
+        description="Seconds a knowledge-base writer (ingest, upload confirm) waits for another writer, then fails")
 
     @field_validator("admins", mode="before")
     @classmethod

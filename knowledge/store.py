@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,9 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
 from knowledge.errors import StoreError
+from knowledge.files import clean_stale, write_atomic
 from knowledge.models import Fact, Parsed, Report, Source
+from knowledge.writer import DEFAULT_TIMEOUT, writer_lock
 
 log = logging.getLogger(__name__)
 
@@ -88,38 +89,21 @@ class AtomicJSONStorage(Storage):
             return None
         try:
             text = self.path.read_text(encoding="utf-8")
-            return json.loads(text) if text.strip() else None
+            data = json.loads(text) if text.strip() else None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise StoreError(f"知识库文件 {self.path} 无法读取：{exc}") from exc
+        if data is not None and not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
+            raise StoreError(f"知识库文件 {self.path} 不是本程序的知识库（内容不是 TinyDB 表）")
+        return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file atomically."""
         if self.read_only:
             raise StoreError("知识库以只读方式打开")
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def close(self) -> None:
         """Nothing to release: every write is complete when it returns."""
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path so that readers see the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -134,8 +118,11 @@ class PutResult:
 class Store:
     """The knowledge base file: read it whole, or replace reports in one atomic write."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = DEFAULT_TIMEOUT,
+                 waiting: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self.waiting = waiting  # told once when another writer holds the lock
 
     def exists(self) -> bool:
         """Whether the file is there."""
@@ -143,14 +130,26 @@ class Store:
 
     def load_packed(self) -> tuple[list[Report], dict[str, tuple[list[str], list[list[Any]]]]]:
         """All reports, and each report's strings and figures as packed rows (see FACT_FIELDS)."""
-        data = AtomicJSONStorage(self.path, read_only=True).read() or {}
-        reports = [Report.from_dict(d) for d in data.get("reports", {}).values()]
-        packed: dict[str, tuple[list[str], list[list[Any]]]] = {}
-        for doc in data.get("facts", {}).values():
-            if list(doc.get("fields", ())) != list(FACT_FIELDS):
-                raise StoreError(f"知识库文件 {self.path} 的格式与本版本不符，请重新载入报告")
-            packed[doc["report"]] = (doc["strings"], doc["cells"])
+        return self._parse(AtomicJSONStorage(self.path, read_only=True).read() or {})
+
+    def _parse(self, data: dict[str, dict[str, Any]]) -> tuple[list[Report], dict[str, tuple[list[str], list[list[Any]]]]]:
+        try:
+            reports = [Report.from_dict(d) for d in data.get("reports", {}).values()]
+            packed: dict[str, tuple[list[str], list[list[Any]]]] = {}
+            for doc in data.get("facts", {}).values():
+                if list(doc.get("fields", ())) != list(FACT_FIELDS):
+                    raise StoreError(f"知识库文件 {self.path} 的格式与本版本不符，请重新载入报告")
+                packed[doc["report"]] = (doc["strings"], doc["cells"])
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise StoreError(f"知识库文件 {self.path} 的内容不完整或格式不对（{type(exc).__name__}: {exc}），请重新载入报告") from exc
         return reports, packed
+
+    def _locked(self):  # noqa: ANN202 - a context manager
+        """The writer lock, with stale temp files of killed writers removed once it is held."""
+        return writer_lock(self.path, self.lock_timeout, self.waiting)
+
+    def _clean(self) -> None:
+        clean_stale(self.path.parent, prefix=f".{self.path.name}.")
 
     def load(self) -> tuple[list[Report], list[Fact]]:
         """All reports and facts, as objects."""
@@ -158,9 +157,16 @@ class Store:
         return reports, [unpack(rid, row, strings) for rid, (strings, rows) in packed.items() for row in rows]
 
     def put(self, parsed: Iterable[Parsed]) -> PutResult:
-        """Add reports (replacing any with the same id) in one atomic write."""
+        """Add reports (replacing any with the same id) in one atomic write, under the writer lock."""
         items = list(parsed)
+        with self._locked():
+            self._clean()
+            return self._put(items)
+
+    def _put(self, items: list[Parsed]) -> PutResult:
         existing = AtomicJSONStorage(self.path, read_only=True).read()
+        if existing:
+            self._parse(existing)  # a base of another shape is refused, not rewritten
         db = TinyDB(storage=MemoryStorage)
         if existing:
             db.storage.write(existing)
@@ -190,6 +196,11 @@ class Store:
 
     def remove(self, report_id: str) -> bool:
         """Drop one report and its facts; False when it was not there."""
+        with self._locked():
+            self._clean()
+            return self._remove(report_id)
+
+    def _remove(self, report_id: str) -> bool:
         existing = AtomicJSONStorage(self.path, read_only=True).read()
         if not existing:
             return False

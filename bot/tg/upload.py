@@ -77,7 +77,8 @@ async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     _, parsed = pending
     try:
-        result = await asyncio.to_thread(Store(st.db_path).put, [parsed])
+        store = Store(st.db_path, lock_timeout=st.settings.kb_lock_timeout, waiting=log.info)
+        result = await asyncio.to_thread(store.put, [parsed])
     except NianbaoError as exc:
         await query.edit_message_text(escape(str(exc)))
         return

@@ -1,0 +1,217 @@
+"""Writers of one knowledge base: one at a time, nothing lost, file mode kept, one-line write errors."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+KAIFENG = ROOT / "knowledge" / "data" / "reports" / "kaifeng-2019.txt"
+CITIES = ["洛阳", "安阳", "新乡", "焦作", "濮阳", "许昌", "漯河", "南阳", "商丘", "信阳"]
+
+
+def variants(folder: Path, cities: list[str]) -> list[Path]:
+    """Copies of the 开封 report under other cities' names: different reports of different agencies."""
+    text = KAIFENG.read_text(encoding="utf-8")
+    out = []
+    for c in cities:
+        p = folder / f"{c}-2019.txt"
+        p.write_text(text.replace("开封", c), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def cli(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def agencies(db: Path) -> set[str]:
+    return {r.agency for r in KnowledgeBase.load(db).reports}
+
+
+def test_ten_concurrent_ingests_all_stored(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    procs = [cli("ingest", "--db", str(db), str(f)) for f in variants(tmp_path, CITIES)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]  # type: ignore[union-attr]
+    assert [rc for rc, _ in results] == [0] * 10, results
+    assert agencies(db) == {f"{c}市人民政府" for c in CITIES}
+
+
+# an ingest that, holding the writer lock, waits until the file named in $RELEASE appears
+SLOW_INGEST = """
+import os, sys, time
+import knowledge.store as s
+put = s.Store._put
+def slow(self, items):
+    print("writing", flush=True)
+    deadline = time.monotonic() + 60
+    while not os.path.exists(os.environ["RELEASE"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return put(self, items)
+s.Store._put = slow
+from bot.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def slow_writer(db: Path, report: Path, release: Path) -> subprocess.Popen[str]:
+    """A CLI ingest that holds the writer lock until release exists."""
+    slow = subprocess.Popen([sys.executable, "-c", SLOW_INGEST, "ingest", "--db", str(db), str(report)],
+                            cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "RELEASE": str(release)})
+    assert slow.stdout is not None and slow.stdout.readline() == "writing\n"  # holds the lock now
+    return slow
+
+
+def test_a_writer_waits_for_another_and_says_so(tmp_path: Path) -> None:
+    db, release = tmp_path / "kb.json", tmp_path / "release"
+    first, second = variants(tmp_path, ["洛阳", "安阳"])
+    slow = slow_writer(db, first, release)
+    other = cli("ingest", "--db", str(db), str(second))
+    assert other.stderr is not None
+    waiting = other.stderr.readline()
+    assert "正由另一个进程写入" in waiting
+    release.touch()
+    _, err = other.communicate(timeout=120)
+    assert other.returncode == 0, err
+    assert slow.wait(timeout=60) == 0
+    assert agencies(db) == {"洛阳市人民政府", "安阳市人民政府"}
+
+
+def test_a_writer_gives_up_after_the_timeout_in_one_line(tmp_path: Path) -> None:
+    db, release = tmp_path / "kb.json", tmp_path / "release"
+    first, second = variants(tmp_path, ["洛阳", "安阳"])
+    slow = slow_writer(db, first, release)
+    env = {**os.environ, "NIANBAO_KB_LOCK_TIMEOUT": "0.5"}
+    other = subprocess.run([sys.executable, "-m", "bot", "ingest", "--db", str(db), str(second)], cwd=ROOT,
+                           text=True, capture_output=True, env=env, timeout=120)
+    assert other.returncode == 1
+    lines = [line for line in other.stderr.splitlines() if "正由另一个进程写入" not in line]
+    assert len(lines) == 1 and "占用超过 0.5 秒" in lines[0], other.stderr
+    release.touch()
+    assert slow.wait(timeout=60) == 0
+    assert agencies(db) == {"洛阳市人民政府"}
+
+
+def test_mode_is_kept_and_new_files_follow_the_umask(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    a, b, c = variants(tmp_path, ["洛阳", "安阳", "新乡"])
+    old = os.umask(0o077)
+    try:
+        ingest([a], Store(db), Settings())
+        os.chmod(db, 0o644)
+        ingest([b], Store(db), Settings())
+        assert db.stat().st_mode & 0o777 == 0o644
+        os.chmod(db, 0o664)
+        ingest([c], Store(db), Settings())
+        assert db.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
+    fresh = tmp_path / "fresh.json"
+    old = os.umask(0o022)
+    try:
+        ingest([a], Store(fresh), Settings())
+    finally:
+        os.umask(old)
+    assert fresh.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_stale_temp_file_of_a_killed_writer_is_removed_on_the_next_write(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    a, b = variants(tmp_path, ["洛阳", "安阳"])
+    ingest([a], Store(db), Settings())
+    stale = tmp_path / ".kb.json.k1ll3d.tmp"
+    stale.write_bytes(b"{" * 10_000)
+    ingest([b], Store(db), Settings())
+    assert not stale.exists()
+    assert agencies(db) == {"洛阳市人民政府", "安阳市人民政府"}
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    """Run the CLI in-process; it must exit 1 with exactly one line on stderr."""
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    err = [line for line in err if "正由另一个进程写入" not in line]
+    assert len(err) == 1, err
+    assert "Traceback" not in err[0]
+    return err[0]
+
+
+@pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "磁盘已满"), (errno.EROFS, "只读")])
+def test_disk_full_and_read_only_filesystem_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch, code: int, words: str) -> None:
+    db = tmp_path / "kb.json"
+    a, b = variants(tmp_path, ["洛阳", "安阳"])
+    ingest([a], Store(db), Settings())
+    before = db.read_bytes()
+
+    def fail(*_a: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", fail)
+    line = one_line_error(capsys, ["ingest", "--db", str(db), str(b)])
+    assert words in line and "kb.json" in line
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temp left
+
+
+def test_db_path_under_a_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "afile").write_text("x")
+    [a] = variants(tmp_path, ["洛阳"])
+    line = one_line_error(capsys, ["ingest", "--db", str(tmp_path / "afile" / "kb.json"), str(a)])
+    assert "不是文件夹" in line
+
+
+@pytest.mark.parametrize("content", [
+    "[1, 2, 3]",
+    '{"reports": {"1": {"id": "x-2019", "agency": "x"}}, "facts": {}}',
+    '{"reports": [], "facts": {}}',
+    "{not json",
+])
+def test_unexpected_knowledge_base_shapes_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       content: str) -> None:
+    db = tmp_path / "kb.json"
+    db.write_text(content, encoding="utf-8")
+    [a] = variants(tmp_path, ["洛阳"])
+    for argv in (["reports", "--db", str(db)], ["ask", "--db", str(db), "2019年行政复议多少件"],
+                 ["ingest", "--db", str(db), str(a)]):
+        line = one_line_error(capsys, argv)
+        assert "kb.json" in line
+    assert db.read_text(encoding="utf-8") == content
+
+
+def test_upload_confirm_while_a_cli_ingest_runs_both_stored(tmp_path: Path) -> None:
+    """The bot's confirm path (Store.put in a worker thread) waits for the CLI's write, then adds its report."""
+    import asyncio
+
+    from bot.tg import upload
+
+    db, release = tmp_path / "kb.json", tmp_path / "release"
+    cli_file, upload_file = variants(tmp_path, ["洛阳", "安阳"])
+    slow = slow_writer(db, cli_file, release)
+    parsed = upload.parse_bytes(upload_file.read_bytes(), upload_file.name, Settings())
+    told: list[str] = []
+
+    def waiting(msg: str) -> None:  # the confirm found the CLI writing: let the CLI finish now
+        told.append(msg)
+        release.touch()
+
+    result = asyncio.run(asyncio.to_thread(Store(db, lock_timeout=60, waiting=waiting).put, [parsed]))
+    assert told  # it did wait for the CLI's write
+    assert result.added == ["安阳市人民政府-2019"]
+    assert slow.wait(timeout=60) == 0
+    assert agencies(db) == {"洛阳市人民政府", "安阳市人民政府"}
+    assert json.loads(db.read_text(encoding="utf-8"))  # still one readable knowledge base

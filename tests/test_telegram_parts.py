@@ -108,6 +108,10 @@ def test_run_without_a_token_says_so_and_exits_2(monkeypatch, capsys, tmp_path):
 def test_the_served_application_respects_telegrams_limits_with_aioratelimiter(tmp_path):
     from telegram.ext import AIORateLimiter
 
+    from bot.tg.resend import Resending
+
     app = tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST")
-    assert isinstance(app.bot.rate_limiter, AIORateLimiter)
-    assert tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST", rate_limiter=False).bot.rate_limiter is None
+    assert isinstance(app.bot.rate_limiter, Resending)
+    assert isinstance(app.bot.rate_limiter.inner, AIORateLimiter)
+    bare = tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST", rate_limiter=False, retry_budget=0)
+    assert bare.bot.rate_limiter is None

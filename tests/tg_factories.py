@@ -59,6 +59,20 @@ class Call:
 
 
 @dataclass
+class Fault:
+    """Calls of one method failing in one way during [start, until) (time.monotonic)."""
+
+    method: str
+    kind: str
+    start: float
+    until: float
+
+
+class Dropped(Exception):
+    """The fake closes the connection without answering."""
+
+
+@dataclass
 class FakeBotApi:
     """A Bot API that records calls and answers them with well-formed results."""
 
@@ -66,6 +80,8 @@ class FakeBotApi:
     calls: list[Call] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)  # served by getUpdates
     _next_message_id: itertools.count = field(default_factory=lambda: itertools.count(5000))
+    faults: list[Fault] = field(default_factory=list)  # injected failures, in time order
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (method, kind) of each failure served
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _new_update: threading.Event = field(default_factory=threading.Event)
 
@@ -82,6 +98,25 @@ class FakeBotApi:
     def clear(self) -> None:
         """Forget the calls so far (start-up calls, earlier steps)."""
         self.calls.clear()
+
+    def fail(self, method: str, kind: str, seconds: float) -> None:
+        """Fail every call of method for `seconds` after the faults already queued for it ends.
+
+        kind "500": an Internal Server Error reply; "drop": the connection closed with no reply.
+        A failed call is not recorded (Telegram did nothing with it).
+        """
+        with self._lock:
+            start = max([time.monotonic()] + [f.until for f in self.faults if f.method == method])
+            self.faults.append(Fault(method, kind, start, start + seconds))
+
+    def _fault(self, method: str) -> str | None:
+        now = time.monotonic()
+        with self._lock:
+            for f in self.faults:
+                if f.method == method and f.start <= now < f.until:
+                    self.failed.append((method, f.kind))
+                    return f.kind
+        return None
 
     def push_update(self, update: dict[str, Any]) -> None:
         """Queue an update for getUpdates."""
@@ -143,7 +178,10 @@ class FakeBotApi:
         return httpx.MockTransport(self._httpx)
 
     def _httpx(self, request: httpx.Request) -> httpx.Response:
-        status, body, kind = self.route(request.url.path, request.read(), request.headers.get("content-type", ""))
+        try:
+            status, body, kind = self.route(request.url.path, request.read(), request.headers.get("content-type", ""))
+        except Dropped:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request) from None
         return httpx.Response(status, content=body, headers={"content-type": kind})
 
     def route(self, path: str, body: bytes, content_type: str = "") -> tuple[int, bytes, str]:
@@ -152,6 +190,12 @@ class FakeBotApi:
             content = self.files.get(path.rsplit("/", 1)[-1])
             return (200, content, "application/octet-stream") if content is not None else (404, b"", "text/plain")
         method = path.rsplit("/", 1)[-1]
+        fault = self._fault(method)
+        if fault == "drop":
+            raise Dropped(method)
+        if fault == "500":
+            error = {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+            return 500, json.dumps(error).encode(), "application/json"
         params = decode_multipart(body, content_type) if content_type.startswith("multipart/") else decode(body)
         result = self.handle(method, params)
         return 200, json.dumps({"ok": True, "result": result}, ensure_ascii=False).encode(), "application/json"
@@ -190,13 +234,16 @@ def decode_multipart(body: bytes, content_type: str) -> dict[str, Any]:
 class FakeServer:
     """The fake Bot API behind a real HTTP server on 127.0.0.1 (for the end-to-end test)."""
 
-    def __init__(self, api: FakeBotApi) -> None:
+    def __init__(self, api: FakeBotApi, port: int = 0) -> None:
         fake = api
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = self.rfile.read(int(self.headers.get("content-length") or 0))
-                self._send(*fake.route(self.path, body, self.headers.get("content-type") or ""))
+                try:
+                    self._send(*fake.route(self.path, body, self.headers.get("content-type") or ""))
+                except Dropped:
+                    self.close_connection = True  # no status line: the client sees the connection drop
 
             def do_GET(self) -> None:  # noqa: N802
                 self._send(*fake.route(self.path, b""))
@@ -215,7 +262,7 @@ class FakeServer:
                 """Quiet."""
 
         self.api = api
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

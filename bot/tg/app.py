@@ -39,6 +39,8 @@ from bot.settings import Settings
 from bot.tg import cards, handlers, inline, keyboards, state, upload
 from bot.tg.flood import SlidingWindow
 from bot.tg.redact import protect_logs, redact
+from bot.tg.resend import Resending
+from bot.tg.startup import reach
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     rate_limiter: bool = True,
+    retry_budget: float = 30.0,
 ) -> Application:
     """The Application with every handler registered; the knowledge base loads in post_init."""
     builder = (
@@ -84,8 +87,11 @@ def build_application(
         builder = builder.request(request)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
-    if rate_limiter:  # Telegram's own limits (30 messages/s, 20/min per group); tests switch it off
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    # Telegram's own limits (30 messages/s, 20/min per group; tests switch them off), and replies
+    # retried through Bot API hiccups for up to retry_budget seconds
+    limiter = AIORateLimiter(max_retries=3) if rate_limiter else None
+    if limiter is not None or retry_budget > 0:
+        builder = builder.rate_limiter(Resending(limiter, budget=retry_budget))
     app = builder.build()
     app.bot_data[state.KEY] = state.State(
         settings=settings, db_path=Path(db_path), flood=SlidingWindow(settings.rate_limit_per_minute)
@@ -136,14 +142,16 @@ def run(settings: Settings, db_path: str | os.PathLike[str]) -> int:
         )
         return 2
     protect_logs(token)
+    base_url = os.environ.get("TELEGRAM_BASE_URL") or None
     app = build_application(
         settings,
         db_path,
         token,
-        base_url=os.environ.get("TELEGRAM_BASE_URL") or None,
+        base_url=base_url,
         base_file_url=os.environ.get("TELEGRAM_BASE_FILE_URL") or None,
     )
     try:
+        reach(token, base_url)  # the first connection, retried with backoff, one log line per try
         if settings.webhook_url:
             app.run_webhook(
                 listen=settings.webhook_listen,
@@ -160,6 +168,7 @@ def run(settings: Settings, db_path: str | os.PathLike[str]) -> int:
         print("TELEGRAM_BOT_TOKEN 无效：Telegram 不认这个令牌，请到 @BotFather 核对。", file=sys.stderr)
         return 2
     except NetworkError as exc:
-        print(f"连不上 Telegram Bot API：{redact(str(exc), token)}", file=sys.stderr)
+        print(f"连不上 Telegram Bot API（{redact(str(exc), token)}）：请检查网络、代理和 TELEGRAM_BASE_URL，然后重新启动。",
+              file=sys.stderr)
         return 1
     return 0

@@ -68,6 +68,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         note = "（替换已有同一机关同一年度的报告）" if how == "replaced" else ""
         print(f"已载入：{r.title}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
               f"{len(r.warnings)}条勾稽提示）{note}")
+        for note in p.notes:
+            print(f"  说明：{note}")
+        if r.missing:
+            print(f"  不完整：{'；'.join(r.missing)}")
         for w in r.warnings:
             print(f"  提示：{w.message}")
     print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个")
@@ -161,7 +165,8 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         reports = [r for r in kb.reports if r.agency in agencies]
     for r in sorted(reports, key=lambda r: (r.agency, r.year)):
-        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}")
+        mark = f"\t不完整：{'；'.join(r.missing)}" if r.missing else ""
+        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{mark}")
     return 0
 
 

@@ -46,6 +46,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     encoding: str | None = None
+    notes: list[str] = field(default_factory=list)  # what reading it took, for the user (bad bytes, OCR)
 
     @property
     def text(self) -> str:
@@ -69,6 +70,7 @@ class Source:
     row: str | None = None  # the row label as printed
     column: str | None = None  # the column label as printed (catalogue label when not printed)
     sentence: str | None = None  # for prose facts: the sentence the figure came from
+    reading: str | None = None  # for a scanned cell: what OCR read and what the sums made of it
 
 
 @dataclass
@@ -131,6 +133,8 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # short names people use: 开封, 开封市 …
+    identified_from: str | None = None  # where agency/year were read when not a title line: 正文首句 …
+    missing: list[str] = field(default_factory=list)  # a partial report's absent parts: "表三缺失（…）"
 
     def section(self, sid: str) -> Section | None:
         """The section with id sid (一…六), if the report has it."""
@@ -155,6 +159,7 @@ class Parsed:
 
     report: Report
     facts: list[Fact]
+    notes: list[str] = field(default_factory=list)  # the reader's notes (bad bytes, OCR summary)
 
 
 # ---------------------------------------------------------------- answers

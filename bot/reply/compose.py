@@ -13,6 +13,7 @@ from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
 from knowledge.catalogue import Catalogue
 from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer, Fact, Report, Source
+from knowledge.template.partial import missing_for
 
 REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
 DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",
@@ -43,7 +44,8 @@ def num(v: float | None) -> float | int | None:
 def cite(report: Report, source: Source | None, detail: str = "") -> str:
     """The source line every reply ends with."""
     where = source.section if source else ""
-    return f"来源：《{report.title}》{where}{('，' + detail) if detail else ''}"
+    found = f"（机关和年度据{report.identified_from}）" if report.identified_from else ""
+    return f"来源：《{report.title}》{found}{where}{('，' + detail) if detail else ''}"
 
 
 _SUB_HEAD = re.compile(r"[（(]([一二三四五六七八九十])[）)]")
@@ -104,12 +106,17 @@ class Composer:
         fact = self._fact(r, q.row or "", q.column)
         name = label(q, self.cat, r.template)
         who = f"{r.agency}{r.year}年"
+        if fact is None and (gone := missing_for(r.missing, q.row or "")):
+            return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
+                          text=f"{who}的年报不完整：{gone}，报告中没有“{name}”的数字。")
         if fact is None:
             return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
                           text=f"{who}的年报（{r.template}版格式）没有“{name}”这一项。")
         if fact.kind in KIND_TEXT or fact.kind == "uncertain" or fact.value is None:
             why = KIND_TEXT.get(fact.kind, "")
-            if fact.kind == "uncertain":
+            if fact.kind == "uncertain" and fact.source.reading:
+                why = fact.source.reading
+            elif fact.kind == "uncertain":
                 cands = "、".join(fmt(c) for c in (fact.candidates or [])[:6])
                 why = f"报告原文此处数字连写为“{fact.raw}”，无法确定如何拆分" + (f"（可能是{cands}）" if cands else "")
             return Answer(status="unknown", agency=r.agency, year=r.year, section=fact.source.section,
@@ -240,8 +247,10 @@ class Composer:
         sid = (q.section or "").split(".")[0]
         sec = r.section(sid)
         if sec is None:
+            gone = next((m for m in r.missing if m.startswith(f"第{sid}部分")), None)
+            why = f"：{gone}" if gone else ""
             return Answer(status="unknown", agency=r.agency, year=r.year,
-                          text=f"{r.agency}{r.year}年的年报中没有找到“{label(q, self.cat)}”一节。")
+                          text=f"{r.agency}{r.year}年的年报中没有找到“{label(q, self.cat)}”一节{why}。")
         body = sec.text.strip()
         if body.startswith(sec.heading):
             body = body[len(sec.heading):].strip()

@@ -81,8 +81,10 @@ def report_list(reports: list[Report]) -> str:
         by_agency[r.agency].append(r)
     lines = [f"<b>已载入的报告（{len(by_agency)} 个机关，{len(reports)} 份）</b>"]
     for agency, rs in by_agency.items():
-        years = "、".join(f"{r.year}" + (f"⚠️{len(r.warnings)}" if r.warnings else "") for r in rs)
+        years = "、".join(f"{r.year}" + (f"⚠️{len(r.warnings)}" if r.warnings else "")
+                         + ("（不完整）" if r.missing else "") for r in rs)
         lines.append(f"• {escape(agency)}：{years}年")
+        lines += [f"  {r.year}年不完整：{escape('；'.join(r.missing))}" for r in rs if r.missing]
     if any(r.warnings for r in reports):
         lines.append("\n⚠️N：报告自身数字有 N 处对不上（勾稽关系），发送 /checks 查看。")
     return "\n".join(lines)

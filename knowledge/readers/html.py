@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from knowledge.models import Document, Line
-from knowledge.readers.encoding import decode
+from knowledge.readers.encoding import decode_noted
 from knowledge.readers.grid import Cell, expand
 from knowledge.readers.whitespace import tidy
 
@@ -200,7 +200,7 @@ def _url(soup: BeautifulSoup) -> str | None:
 
 def read_html(data: bytes, name: str) -> Document:
     """Read a saved web page: the article's paragraphs as text lines, its tables as grid rows."""
-    text, encoding = decode(data, name, html=True)
+    text, encoding, notes = decode_noted(data, name, html=True)
     soup = BeautifulSoup(text, "lxml")
     url = _url(soup)
     title = _title(soup)
@@ -211,4 +211,5 @@ def read_html(data: bytes, name: str) -> Document:
     walker.walk(body)
     walker.flush()
     log.debug("%s: article <%s class=%s>, %d lines", name, body.name, body.get("class"), len(walker.lines))
-    return Document(source=name, form="html", lines=walker.lines, title=title, url=url, encoding=encoding)
+    return Document(source=name, form="html", lines=walker.lines, title=title, url=url, encoding=encoding,
+                    notes=notes)

@@ -6,7 +6,7 @@ import logging
 import re
 
 from knowledge.models import Document, Line
-from knowledge.readers.encoding import decode
+from knowledge.readers.encoding import decode_noted
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +93,13 @@ def _url(header: dict[str, str]) -> str | None:
 
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt/.md report (form "text", or "crawled" when it has the crawler's header)."""
-    text, encoding = decode(data, name)
+    text, encoding, notes = decode_noted(data, name)
     raw_lines = text.splitlines()
     crawled = _split_header(raw_lines)
     if crawled is not None:
         header, body = crawled
-        doc = Document(source=name, form="crawled", lines=lines_of("\n".join(body)), encoding=encoding)
+        doc = Document(source=name, form="crawled", lines=lines_of("\n".join(body)), encoding=encoding,
+                       notes=notes)
         doc.title = header.get("标题") or _title(body)
         doc.url = _url(header)
         return doc
@@ -111,4 +112,5 @@ def read_text(data: bytes, name: str) -> Document:
         title=_title(raw_lines),
         url=_url({k: v for k, v in header.items() if k in _URL_KEYS}),
         encoding=encoding,
+        notes=notes,
     )

@@ -1,7 +1,10 @@
 """Who published the report, for which year, under which template version.
 
-The agency and year come from the title (the reader's title, a crawler `标题:` line, or the first
-lines, a title wrapped over two lines joined); the year falls back to the statistics period.
+The agency and year come from the title wherever a real report puts it: the reader's title (a
+page's <title> or h1), a crawler `标题:` line, a title line after the site's menus and breadcrumbs
+(a title wrapped over two lines joined), or the opening sentence (“…特编制某县人民政府2023年政府信息
+公开工作年度报告”).  Failing those, the agency comes from the page's 来源/发布机构 line and the year
+from the statistics period; `Meta.found` says where, when it was not a title line.
 Works cited in 《…》 (the template notice 《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》)
 are never taken for the title.  The template version is read from the content (table 二 column
 headers, the 其他处理 sub-rows), never from the year.
@@ -13,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.errors import NotAReport
-from knowledge.template.sections import Layout
+from knowledge.template.sections import HEADINGS, Layout
 
 _TITLE_WORDS = ("年度报告", "年报")
 _TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
@@ -24,7 +27,8 @@ _NO_YEAR = re.compile(r"^(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务�
 _PERIOD = re.compile(
     r"统计(?:期限?|周期|时间|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
 )
-_NOT_AGENCY = re.compile(r"[，。；：《》“”、,;:]")
+_AGENCY_CHARS = re.compile(r"[\u4e00-\u9fff（）()·]+")  # no bullets, digits, menus' separators
+_NOT_AGENCY_WORDS = re.compile(r"年报|报告|政府信息公开|政务公开|当前位置|首页")
 _CITED = re.compile(r"《[^《》]*》")
 _CITE_OPEN = re.compile(r"《[^《》]*$")  # a citation that runs on to the next line
 _CITE_CLOSE = re.compile(r"^[^《》]*》")  # the end of one begun on the line above
@@ -32,6 +36,22 @@ _CRAWL_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
 _CRAWL_URL = re.compile(r"^\s*原文(?:链接|地址)\s*[:：]\s*(https?://\S+)")
 _CHROME = re.compile(r"^.*?(?:当前位置|首页)[^ ]*\s+")
 _CITY = re.compile(r"[\u4e00-\u9fff]{2}(?:市|州|盟|地区)")
+# 来源：某某县人民政府办公室 时间：2024-03-08 — the publishing body on a web page's info line
+_SOURCE_LINE = re.compile(
+    r"^\s*(?:信息)?(?:来源|发布机构|发布机关|发布单位|发文机关|发布者)\s*[:：]\s*"
+    r"(?P<agency>[\u4e00-\u9fff（）()]{2,40}?)\s*(?=(?:发布|更新|成文)?(?:时间|日期)|浏览|点击|字号|[\s|｜【\[]|$)"
+)
+# the opening sentence that names the report: …，特编制/现公开/特发布 本县2023年…年度报告
+_OPENING = re.compile(
+    r"(?:特|现|予以|现予|现将|特此)(?:编制|公开|发布|公布|印发)(?:本|了|如下)?\s*"
+    r"(?P<title>[^，。；：、“”《》,;:\n]{4,60}?(?:年度报告|年报))"
+)
+_BODY_LINES = 80  # how far into a page (site menus, breadcrumbs) a title line is looked for
+_FIRST_LINES = 8  # lines near the top that may be long (a title with its source line run on)
+_TITLE_MAX = 60  # a title line further down is short: longer lines are prose
+FROM_OPENING = "正文首句"
+FROM_SOURCE_LINE = "来源栏"
+FROM_PERIOD = "统计期限"
 
 
 @dataclass
@@ -43,6 +63,7 @@ class Meta:
     year: int
     url: str | None
     names: list[str] = field(default_factory=list)  # other names the report prints for itself (洪泽区人民政府)
+    found: str | None = None  # where agency/year were read when not from a title line, e.g. "正文首句"
 
 
 def _squeeze(s: str) -> str:
@@ -60,23 +81,48 @@ def _uncite(line: str) -> str:
 
 def _title_candidates(lay: Layout, doc_title: str | None) -> list[str]:
     """Possible titles, best first."""
-    out = []
+    return [t for t, _ in _located_titles(lay, doc_title)]
+
+
+def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str | None]]:
+    """Possible titles with where each was found (None: a title line), best first."""
+    out: list[tuple[str, str | None]] = []
     if doc_title:
-        out += [p for p in re.split(r"[_|]| - ", doc_title) if any(w in p for w in _TITLE_WORDS)]
-    texts = [ln.text.strip().lstrip("#").strip() for ln in lay.lines[:60]]
-    for t in texts:
+        out += [(p, None) for p in re.split(r"[_|]| - ", doc_title) if any(w in p for w in _TITLE_WORDS)]
+    texts = [ln.text.strip().lstrip("#").strip() for ln in lay.lines[:_BODY_LINES]]
+    for t in texts[:60]:
         if m := _CRAWL_TITLE.match(t):
-            out.append(m.group(1))
-    body = [_uncite(t) for t, st in zip(texts, lay.starts[:60], strict=False) if st >= lay.body_start and t]
-    for i, t in enumerate(body[:8]):
-        if any(w in t for w in _TITLE_WORDS):
-            head = _CHROME.sub("", t)
-            head = head[: head.find("报告") + 2] if "报告" in head else head
-            out.append(head)
-            above = body[i - 1] if i > 0 else ""
-            if above and len(above) <= 40 and not re.search(r"[。；]", above):
-                out.append(above + head)  # agency, or the title's first half, on the line above
-    return [_squeeze(t.replace("**", "")) for t in out]
+            out.append((m.group(1), None))
+    body = [_uncite(t) for t, st in zip(texts, lay.starts, strict=False) if st >= lay.body_start and t]
+    for i, t in enumerate(body):
+        if HEADINGS["一"].match(t):
+            break  # the report's own text has begun
+        if not any(w in t for w in _TITLE_WORDS) or (i >= _FIRST_LINES and len(t) > _TITLE_MAX):
+            continue
+        head = _CHROME.sub("", t)
+        head = head[: head.find("报告") + 2] if "报告" in head else head
+        out.append((head, None))
+        above = body[i - 1] if i > 0 else ""
+        if above and len(above) <= 40 and not re.search(r"[。；]", above):
+            out.append((above + head, None))  # agency, or the title's first half, on the line above
+    for m in _OPENING.finditer(_uncite(_opening(lay))):
+        out.append((m.group("title"), FROM_OPENING))
+    return [(_squeeze(t.replace("**", "")), where) for t, where in out]
+
+
+def _opening(lay: Layout) -> str:
+    """The text before section 一 (or the first lines when no heading is found)."""
+    m = HEADINGS["一"].search(lay.text, lay.body_start)
+    end = m.start() if m else lay.body_start + 3000
+    return lay.text[lay.body_start : end][-6000:]
+
+
+def _source_agency(lay: Layout) -> str | None:
+    """The body named on the page's 来源/发布机构 line, if any."""
+    for ln in lay.lines[:_BODY_LINES]:
+        if (m := _SOURCE_LINE.match(ln.text)) and _is_agency(agency := m.group("agency")):
+            return agency
+    return None
 
 
 def _named(title: str) -> tuple[str, int] | None:
@@ -92,7 +138,11 @@ def _named(title: str) -> tuple[str, int] | None:
 
 def _is_agency(text: str) -> bool:
     """A plausible body name: a few characters, no sentence punctuation."""
-    return 2 <= len(text) <= 40 and _NOT_AGENCY.search(text) is None and not re.search(r"\d{4}", text)
+    return (
+        2 <= len(text) <= 40
+        and _AGENCY_CHARS.fullmatch(text) is not None
+        and _NOT_AGENCY_WORDS.search(text) is None
+    )
 
 
 def _fuller(agency: str, text: str) -> str:
@@ -109,22 +159,26 @@ def _fuller(agency: str, text: str) -> str:
 
 def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
     """Title, agency, year and address of the report (NotAReport when they cannot be found)."""
-    titles = _title_candidates(lay, doc_title)
-    title = titles[0] if titles else ""
-    agency, year = "", None
-    for t in titles:
+    titles = _located_titles(lay, doc_title)
+    title = next((t for t, _ in titles), "")
+    agency, year, found = "", None, None
+    for t, where in titles:
         if named := _named(t):
-            title, (agency, year) = t, named
+            title, (agency, year), found = t, named, where
             break
     if year is None:
         year = title_year(lay, doc_title)
     if year is None and (m := _PERIOD.search(lay.text)):
-        year = int(m.group(1))
+        year, found = int(m.group(1)), FROM_PERIOD
     if not agency and year is not None:
-        for t in titles:
+        for t, _ in titles:
             if (m := _NO_YEAR.match(t)) and _is_agency(m.group("agency").strip()):
                 title, agency = t, m.group("agency").strip()
                 break
+    if not agency and year is not None and (agency := _source_agency(lay) or ""):
+        found = f"{FROM_SOURCE_LINE}、{found}" if found else FROM_SOURCE_LINE
+        if not title:
+            title = f"{agency}{year}年政府信息公开工作年度报告"
     if year is not None and year < 2019:
         raise NotAReport(too_old(year))
     if not agency or year is None:
@@ -136,9 +190,9 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
                 url = m.group(1)
                 break
     fuller = _fuller(agency, lay.text[lay.body_start :])
-    printed = [a for t in titles if (named := _named(t)) and named[1] == year for a in (named[0],)]
+    printed = [a for t, _ in titles if (named := _named(t)) and named[1] == year for a in (named[0],)]
     names = [a for a in dict.fromkeys([agency, *printed]) if a != fuller]  # as its titles print it
-    return Meta(title=title, agency=fuller, year=year, url=url, names=names)
+    return Meta(title=title, agency=fuller, year=year, url=url, names=names, found=found)
 
 
 def title_year(lay: Layout, doc_title: str | None) -> int | None:

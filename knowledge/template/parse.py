@@ -3,6 +3,8 @@
 Finds the six sections, the report's identity and template version, reads tables 二/三/四 into
 facts (flattened text settled by the sum rules, never guessed), adds the derived subtotals and the
 figures quoted in the prose, and runs the consistency checks (勾稽关系) into report.warnings.
+A document titled as an annual report that holds only some of it (a cut-off page, tables published
+as images) is kept with `report.missing` naming what it lacks.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from knowledge.template import prose
 from knowledge.template.active_table import read_active
 from knowledge.template.apply_table import read_apply
 from knowledge.template.derive import derive
+from knowledge.template.partial import missing_parts
 from knowledge.template.metadata import names_annual_report, read_meta, report_year, template_version, too_old
 from knowledge.template.prose_confirm import confirm
 from knowledge.template.review_table import read_review
@@ -32,18 +35,24 @@ NO_TABLES = "不是政府信息公开工作年度报告：没有找到年报的�
 
 def _tables(
     lay: Layout, spans: dict[str, Span], rid: str, cat: Catalogue, version: str
-) -> tuple[list[Fact], bool]:
-    """The facts of tables 二, 三 and 四, and whether 三 uses the 2021 其他处理 sub-rows."""
+) -> tuple[list[Fact], bool, set[str]]:
+    """The facts of tables 二, 三 and 四, whether 三 uses the 2021 其他处理 sub-rows, and the tables read."""
     facts: list[Fact] = []
     sub_rows = False
-    if (s := spans.get("二")) is not None:
-        facts += active_facts(rid, s.heading, read_active(lay, s, cat, version))
+    read: set[str] = set()
+    if (s := spans.get("二")) is not None and (got := active_facts(rid, s.heading, read_active(lay, s, cat, version))):
+        facts += got
+        read.add("二")
     if (s := spans.get("三")) is not None:
         rows, sub_rows = read_apply(lay, s, cat)
-        facts += apply_facts(rid, s.heading, rows, cat)
+        if got := apply_facts(rid, s.heading, rows, cat):
+            facts += got
+            read.add("三")
     if (s := spans.get("四")) is not None and (cells := read_review(lay, s)) is not None:
-        facts += review_facts(rid, s.heading, cells, cat)
-    return facts, sub_rows
+        if got := review_facts(rid, s.heading, cells, cat):
+            facts += got
+            read.add("四")
+    return facts, sub_rows, read
 
 
 def _sections(lay: Layout, title: str | None) -> list[Span]:
@@ -65,15 +74,16 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     if year is not None and year < 2019:
         raise NotAReport(too_old(year))
     spans = _sections(lay, doc.title)
-    if len(spans) < 3:
+    titled = names_annual_report(lay, doc.title)
+    if len(spans) < 3 and not (spans and titled):
         raise NotAReport(NOT_A_REPORT)
     meta = read_meta(lay, doc.title, doc.url)
     by_id = {s.id: s for s in spans}
     table_text = "".join(lay.text[s.body : s.end] for s in spans if s.id in ("二", "三"))
     version = template_version(table_text, meta.year)
     rid = f"{meta.agency}-{meta.year}"
-    facts, sub_rows = _tables(lay, by_id, rid, cat, version)
-    if not facts:
+    facts, sub_rows, tables_read = _tables(lay, by_id, rid, cat, version)
+    if not facts and not titled:
         raise NotAReport(NO_TABLES)
     facts += derive(rid, facts, cat, sub_rows)
     pre = preface(lay, spans, meta.title)
@@ -90,7 +100,9 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
         url=meta.url,
         sections=sections(lay, all_spans),
         aliases=meta.names,
+        identified_from=meta.found,
+        missing=missing_parts(cat, set(by_id), tables_read),
     )
     report.warnings = checks.run(report, facts, cat)
     log.debug("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))
-    return Parsed(report=report, facts=facts)
+    return Parsed(report=report, facts=facts, notes=list(doc.notes))

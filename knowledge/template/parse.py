@@ -19,8 +19,8 @@ from knowledge.template import prose
 from knowledge.template.active_table import read_active
 from knowledge.template.apply_table import read_apply
 from knowledge.template.derive import derive
-from knowledge.template.partial import missing_parts
 from knowledge.template.metadata import names_annual_report, read_meta, report_year, template_version, too_old
+from knowledge.template.partial import missing_parts
 from knowledge.template.prose_confirm import confirm
 from knowledge.template.review_table import read_review
 from knowledge.template.sections import Layout, Span, find, find_named, layout, preface, sections

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from knowledge.ingest import ingest
 from knowledge.errors import StoreError
+from knowledge.ingest import ingest
 from knowledge.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -49,7 +49,7 @@ def test_the_bare_place_is_its_own_report_and_the_reply_names_the_others(answere
     a = answerer.answer("平潭2023年收到多少申请", Context())
     assert (a.status, a.agency, a.value) == ("answered", PT, 81)  # 801000081: 自然人 80, 商业企业 1, 总计 81
     first = a.text.splitlines()[0]
-    assert first.startswith(f"按{PT}的年报回答") and "同地还有" in first and f"{PT}管委会办公室" in first
+    assert first.startswith(f"按{PT}的年报回答；同地还有管委会办公室、")
 
 
 def test_a_follow_up_by_body_stays_in_the_place(answerer: Answerer) -> None:

@@ -16,6 +16,7 @@ from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
 from bot.understand.agencies import build_index, short_name
 from bot.understand.extract import Slots, extract
+from bot.understand.linking import province_of
 from bot.understand.linking_rules import near
 from bot.understand.match import best_prose, item_precision, named_concept, read
 from bot.understand.normalise import normalise
@@ -101,8 +102,9 @@ class Answerer:
             guess = near(slots.unknown_place, self.agency_index)
             if guess and not slots.resolution.unknown:
                 return self._suggest(slots.unknown_place, guess, q)
-            return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。"
-                                 f"已载入：{self._loaded(slots.resolution.nearby)}。")
+            nearby = slots.resolution.nearby or sorted(  # 郑州: what is loaded in 河南 comes first
+                self.agency_index.region_agencies(set(province_of(slots.unknown_place))))
+            return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded(nearby)}。")
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
         if query is None and ctx.query is not None and follow and not unexplained:
             query = self._follow_up(reading, ctx.query)

@@ -24,6 +24,7 @@ _BODYISH = re.compile(r"^的?([\u4e00-\u9fff]{1,10}?(?:委员会|办公室|办�
 _NOT_BODY = re.compile(r"多少|几|哪|什么|是否|有没有|怎么|年|件|申请|复议|诉讼|公开")
 _LEAD_WORDS = re.compile(r"^(?:那么|那|还有|另外|请问|查询|查一下|查|看看|看一下|告诉我|我想知道|想知道|和|与|及|跟|、)+")
 _LEVEL_CHAR = "省市县区州镇乡旗盟"
+_VERB_AFTER_BAN = set("理结件法事")
 
 
 @dataclass
@@ -105,6 +106,9 @@ class AgencyIndex:
             if form is None:
                 i += 1
                 continue
+            if form[-1] == "办" and text[i + len(form) : i + len(form) + 1] in _VERB_AFTER_BAN:
+                i += 1  # 政府办理、办结: a verb, not 政府办
+                continue
             kinds = {k for k, _ in self.names[form]}
             kind = NAME if NAME in kinds else REGION if REGION in kinds else BODY if BODY in kinds else GOVT
             j = i + len(form)
@@ -162,10 +166,24 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def province_of(text: str) -> list[str]:
+    """The province of the division text begins with (郑州教育局 → 河南省), when the table says so unambiguously."""
+    d = divisions()
+    for k in range(min(len(text), 10), 1, -1):
+        head = text[:k]
+        names = [head] if head in d.codes else [n for n in d.by_head.get(head[:2], ()) if d.stem(n) == head]
+        tops = {(d.ancestors(c) or [d.names[c]])[0] for n in names for c in d.codes[n]}
+        if len(tops) == 1:
+            return sorted(tops)
+        if tops:
+            return []
+    return []
+
+
 def known_place(name: str) -> bool:
     """Whether name is a real division in the table (北京 is a place of its own, not a misspelt 南京)."""
     d = divisions()
     return name in d.codes or any(d.stem(n) == name for n in d.by_head.get(name[:2], ()))
 
 
-__all__ = ["AgencyIndex", "Resolution", "resolve_agencies", "known_place", "DEPT", "GOV", "OFFICE"]
+__all__ = ["AgencyIndex", "Resolution", "resolve_agencies", "known_place", "province_of", "DEPT", "GOV", "OFFICE"]

@@ -27,6 +27,7 @@ from bot.understand.linking import (
     Resolution,
     _Mention,
     known_place,
+    province_of,
 )
 from bot.understand.names import GOV
 
@@ -112,7 +113,10 @@ def _region(said: str, here: set[str], cands: set[str], index: AgencyIndex, year
         note = None
         if others and not explicit:
             more = "等" if len(others) > 3 else ""
-            note = f"按{a}的年报回答；同地还有{'、'.join(others[:3])}{more}的年报"
+            place = "".join(index.splits[a].named)  # 开封市教育局 → 教育局 after “按开封市人民政府…”
+            shown = [b[len(place):] if place and b.startswith(place) and len(b) > len(place) + 1 else b
+                     for b in others[:3]]
+            note = f"按{a}的年报回答；同地还有{'、'.join(shown)}{more}的年报"
         return Resolution(agencies=[a], said=said, note=note)
     if len(gov_y) > 1:
         return Resolution(options=gov_y, said=said)
@@ -159,6 +163,8 @@ def _order(agencies: list[str], index: AgencyIndex) -> list[str]:
 
 
 def _unknown(said: str, index: AgencyIndex, nearby: set[str]) -> Resolution:
+    if not nearby:  # 郑州教育局: what is loaded in 郑州's province (the division table), listed first
+        nearby = index.region_agencies(set(province_of(said)))
     return Resolution(unknown=said, nearby=_order(list(nearby), index)[:LIST_MAX], said=said)
 
 

@@ -10,17 +10,18 @@ from knowledge.models import Fact
 NUMERIC = ("number", "zero")
 
 
-def fmt(v: float | None) -> str:
-    """A figure as people write it (527, not 527.0; 24230.9885 and 3802895.9 as printed).
+def fmt(v: float | int | None) -> str:
+    """A figure as people write it: 527, not 527.0; 24230.9885 and 3802895.9 as printed; never 1e-05.
 
-    The shortest decimal that reads back as the same float, so 3802895.9 never shows as
-    3802895.8999999999 (what a fixed 10-decimal format makes of it).
+    The one number formatter of the project (checks, derived sums, replies).  Fifteen significant
+    digits: every decimal a report prints comes back as printed, and the noise arithmetic leaves in
+    the 16th–17th digit (3802895.9 − 100.1 = 3802795.7999999998) is dropped.
     """
     if v is None:
         return "—"
     if float(v).is_integer():
         return str(int(v))
-    return format(Decimal(repr(float(v))), "f")
+    return format(Decimal(format(float(v), ".15g")), "f")
 
 
 class Index:

@@ -193,22 +193,3 @@ class Store:
         data.setdefault("facts", {})
         AtomicJSONStorage(self.path).write(data)
         return result
-
-    def remove(self, report_id: str) -> bool:
-        """Drop one report and its facts; False when it was not there."""
-        with self._locked():
-            self._clean()
-            return self._remove(report_id)
-
-    def _remove(self, report_id: str) -> bool:
-        existing = AtomicJSONStorage(self.path, read_only=True).read()
-        if not existing:
-            return False
-        db = TinyDB(storage=MemoryStorage)
-        db.storage.write(existing)
-        gone = db.table("reports").remove(lambda d: d["id"] == report_id)
-        if not gone:
-            return False
-        db.table("facts").remove(lambda d: d["report"] == report_id)
-        AtomicJSONStorage(self.path).write(db.storage.read() or {})
-        return True

@@ -11,6 +11,7 @@ import re
 from bot.understand.match import clause_of
 from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
 from knowledge.catalogue import Catalogue
+from knowledge.fact_index import fmt
 from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer, Fact, Report, Source
 from knowledge.template.partial import missing_for
@@ -22,16 +23,6 @@ BALANCE_ROWS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_o
 KIND_TEXT = {"blank": "报告中该栏为空白（未填写）", "na": "报告中该栏填“/”（不适用）", "dash": "报告中该栏填“—”"}
 QUOTE_MAX = 160
 SECTION_SPLIT = ("改进措施", "改进情况", "下一步", "采取以下措施", "将切实抓好", "措施加以改进", "今后")
-
-
-def fmt(v: float | int | None) -> str:
-    """A figure as printed: integers without .0, decimals as they are."""
-    if v is None:
-        return "—"
-    if float(v).is_integer():
-        return str(int(v))
-    short = format(v, ".15g")  # the shortest that reads back: 3802895.9, not 3802895.8999999999
-    return short if "e" not in short else f"{v:.10f}".rstrip("0").rstrip(".")
 
 
 def num(v: float | None) -> float | int | None:

@@ -13,7 +13,6 @@ import re
 
 from knowledge.models import Answer
 
-TELEGRAM_LIMIT = 4096
 BRIEF_LIMIT = 600
 _SOURCE = re.compile(r"^来源：《(?P<title>[^》]+)》(?P<rest>.*)$")
 _SECTION_NO = re.compile(r"^([一二三四五六七八九十]+)、")
@@ -118,26 +117,3 @@ def _short_title(src: dict) -> str:
     from bot.understand.agencies import short_name
 
     return f"{short_name(str(src.get('agency')))}{src.get('year')}年年报"
-
-
-def split(message: str, limit: int = TELEGRAM_LIMIT - 96) -> list[str]:
-    """Split a long message at line breaks into pieces below Telegram's limit."""
-    if len(message) <= limit:
-        return [message]
-    pieces: list[str] = []
-    current = ""
-    for line in message.split("\n"):
-        while len(line) > limit:
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(line[:limit])
-            line = line[limit:]
-        if len(current) + len(line) + 1 > limit:
-            pieces.append(current)
-            current = line
-        else:
-            current = f"{current}\n{line}" if current else line
-    if current:
-        pieces.append(current)
-    return pieces

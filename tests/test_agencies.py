@@ -167,6 +167,9 @@ def test_a_follow_up_names_a_body_of_the_same_place() -> None:
     assert ask("那经发局呢", context=f"{PT}财政金融局").agencies == [f"{PT}经济发展局"]
     assert ask("那公安局呢", context=f"{PT}财政金融局").agencies == [f"{PT}公安局"]
     assert ask("那公安局呢", context="平潭县财政局").agencies == ["平潭县公安局"]
+    # 温州 has no 财政局 loaded: the other places' are offered, none answered silently
+    s = ask("那财政局呢", context="温州市人民政府办公室")
+    assert s.agencies == [] and "嵊泗县财政局" in s.resolution.options
 
 
 def test_several_agencies_in_one_question() -> None:

@@ -85,3 +85,13 @@ def test_no_agency_named_asks_which_with_every_body_of_that_year(answerer: Answe
     answers = [answerer.answer(o, Context()) for o in a.options]
     assert sorted(x.agency for x in answers if x.status == "answered") == sorted(
         [PT, *(f"{PT}{b}" for b in ("管委会办公室", "财政金融局", "经济发展局", "社会事业局", "市场监督管理局"))])
+
+
+def test_a_body_the_place_talked_about_lacks_is_asked_not_answered(tmp_path_factory: pytest.TempPathFactory) -> None:
+    db = tmp_path_factory.mktemp("kf") / "kb.json"
+    files = [ROOT / "knowledge" / "data" / "reports" / "kaifeng-2019.txt", HERE / "pingtan-caizheng-2023.txt"]
+    ingest(files, Store(db), Settings())
+    answerer, ctx = Answerer(KnowledgeBase.load(db)), Context()
+    assert answerer.answer("开封2019年行政复议多少件", ctx).value == 19
+    a = answerer.answer("那财政局呢？", ctx)  # 开封 has no 财政局 report: 平潭's is offered, not answered
+    assert a.status == "clarify" and f"{PT}财政金融局" in a.text and a.value is None

@@ -294,8 +294,11 @@ class Answerer:
         more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
         head = (f"“{said}”可以指{len(agencies)}个已载入的机关" if said
                 else f"知识库中有{len(agencies)}个机关{when}的年报")
+        ask = f"{head}，您问的是哪一个？{more}"
+        if said and len(agencies) == 1:  # another place's body than the one talked about
+            ask = f"“{said}”是指{agencies[0]}吗？"
         return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
-                      text=f"{head}，您问的是哪一个？{more}\n" + _numbered(options))
+                      text=f"{ask}\n" + _numbered(options))
 
     def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
         if len(q) > LONG_QUESTION:

@@ -88,6 +88,9 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         if not got:  # 宿迁教育局 is the city's own, never 沭阳县教育局
             return _unknown(said, index, cands)
         spoken = text[last.start : last.end]
+        if prefer is not None and not regions and all(index.splits[a].region != prefer for a in got):
+            # the place talked about has no such body loaded: ask, never answer another place's silently
+            return Resolution(options=_order(sorted(got), index)[:LIST_MAX], said=said)
 
         def score(a: str) -> int:
             s = index.splits[a]

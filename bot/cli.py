@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.reply import render
 from bot.settings import Settings, SettingsError, load
 from knowledge.errors import NianbaoError
+from knowledge.models import Parsed
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,16 @@ def _existing(path: Path, named_by: str) -> Path:
     return path
 
 
+def _isolated(settings: Settings):  # noqa: ANN202 - internal
+    """Parse one file in a worker process within settings.parse_budget_seconds."""
+    from knowledge.isolate import parse_file_isolated
+
+    def parse(path: Path, limits: Settings) -> Parsed:
+        return parse_file_isolated(path, limits.max_file_bytes, settings.parse_budget_seconds)
+
+    return parse
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Parse report files and store them in one atomic write."""
     from tqdm import tqdm
@@ -54,7 +65,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     try:
         store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
                       waiting=lambda msg: print(msg, file=sys.stderr, flush=True))
-        summary = ingest(files, store, settings, progress=step)
+        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings))
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)
@@ -173,10 +184,10 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Parse one file and print its consistency checks (勾稽关系)."""
     from knowledge.checks.sums import format_check
-    from knowledge.ingest import named, parse_file
+    from knowledge.ingest import named
 
     try:
-        parsed = parse_file(args.file, settings)
+        parsed = _isolated(settings)(Path(args.file), settings)
     except NianbaoError as exc:
         print(f"错误：{named(args.file, exc)}", file=sys.stderr)
         return 1

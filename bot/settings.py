@@ -46,6 +46,9 @@ class Settings(BaseSettings):
         default="", max_length=256, pattern=r"^[A-Za-z0-9_-]*$",
         description="Secret token Telegram sends with webhook calls (best given in the environment)")
     inline_results: int = Field(default=5, ge=1, le=50, description="Answers offered in inline mode")
+    parse_budget_seconds: float = Field(
+        default=60.0, ge=1, le=3600,
+        description="Seconds one report file may take to parse (ingest, check, upload) before it is refused")
     log_level: LogLevel = Field(default="INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL")
     kb_lock_timeout: float = Field(
         default=120.0, ge=0, le=86_400,

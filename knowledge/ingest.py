@@ -88,14 +88,16 @@ def ingest(
     store: Store,
     settings: Limits,
     progress: Callable[[Path], None] | None = None,
+    parse: Callable[[Path, Limits], Parsed] | None = None,
 ) -> Summary:
-    """Parse every file, then store all that parsed in one atomic write."""
+    """Parse every file (with `parse`, default parse_file), then store all that parsed in one atomic write."""
+    parse = parse or parse_file
     summary = Summary()
     for path in ordered(paths):
         if progress:
             progress(path)
         try:
-            summary.parsed.append(parse_file(path, settings))
+            summary.parsed.append(parse(path, settings))
         except NianbaoError as exc:
             summary.failures.append(Failure(str(path), named(path, exc)))
         except Exception as exc:  # a parser bug must not lose the other files

@@ -19,7 +19,8 @@ from bot.tg import keyboards, state, texts
 from bot.tg.split import split_html
 from knowledge.checks.sums import format_check
 from knowledge.errors import NianbaoError
-from knowledge.ingest import parse_bytes
+from knowledge.ingest import parse_bytes  # noqa: F401 - tests and callers reach it here
+from knowledge.isolate import parse_bytes_isolated
 from knowledge.models import Parsed
 from knowledge.store import Store
 
@@ -45,7 +46,9 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     try:
-        parsed = await asyncio.to_thread(parse_bytes, data, name, st.settings)
+        # another process: this one keeps answering chats while the file is read (a thread would hold the GIL)
+        parsed = await asyncio.to_thread(parse_bytes_isolated, data, name, st.settings.max_file_bytes,
+                                         st.settings.parse_budget_seconds)
     except NianbaoError as exc:
         await message.reply_text(escape(str(exc)))
         return

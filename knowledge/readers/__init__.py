@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 
 from knowledge.errors import TooLarge, UnreadableFile, UnsupportedFormat
 from knowledge.models import Document
+from knowledge.readers import limits
 from knowledge.readers.detect import form_for
 from knowledge.readers.docx import read_docx
 from knowledge.readers.html import read_html
@@ -65,15 +66,26 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         raise UnreadableFile(f"{name}：文件是空的")
     form = form_for(data, name)
     log.debug("%s: reading as %s", name, form)
+    doc = _read_form(form, data, name, max_bytes)
+    if doc is None:
+        ext = PurePath(name).suffix.lower() or "无扩展名"
+        raise UnsupportedFormat(
+            f"{name}：不支持 {ext} 格式，请发送 PDF、Word（.docx）、网页（.html）或文本（.txt）文件"
+        )
+    limits.check_document(doc, name)
+    return doc
+
+
+def _read_form(form: str, data: bytes, name: str, max_bytes: int) -> Document | None:
+    """The document read by the reader of `form` (None: no reader); cheap bounds checked first."""
     if form == "pdf":
         return read_pdf(data, name)
     if form == "docx":
         return read_docx(data, name, max_bytes=max_bytes)
     if form == "html":
+        limits.check_html(data, name)
         return read_html(data, name)
     if form == "text":
+        limits.check_lines(data.count(b"\n"), name)
         return read_text(data, name)
-    ext = PurePath(name).suffix.lower() or "无扩展名"
-    raise UnsupportedFormat(
-        f"{name}：不支持 {ext} 格式，请发送 PDF、Word（.docx）、网页（.html）或文本（.txt）文件"
-    )
+    return None

@@ -111,3 +111,18 @@ def test_ask_json_chart_writes_the_png_and_reports_series_and_url(pingtan: Path,
     from PIL import Image
 
     assert Image.open(io.BytesIO(out.read_bytes())).format == "PNG"
+
+
+def test_a_ranking_of_bodies_in_one_year_is_a_bar_per_body() -> None:
+    from knowledge.models import Answer
+
+    answer = Answer(status="answered", text="2019年行政复议最多的是开封市人民政府：19件。", unit="件",
+                    ranking=[{"agency": "开封市人民政府", "year": 2019, "value": 19},
+                             {"agency": "平潭综合实验区", "year": 2019, "value": 0}],
+                    sources=[{"title": "开封市人民政府2019年政府信息公开工作年度报告"},
+                             {"title": TITLE.format(2019)}])
+    chart = charts.chart_of(answer)
+    assert chart is not None and chart.labels == ("开封", "平潭") and chart.values == (19, 0)
+    assert "《开封市人民政府2019年政府信息公开工作年度报告》" in chart.caption
+    _no_missing_glyphs(chart)
+    assert _png_size(_draw(chart))[0] >= 1000

@@ -49,7 +49,7 @@ def font_path() -> Path:
 
 
 def chart_of(answer: Answer) -> Chart | None:
-    """The chart an answer calls for (a series of ≥2 figures, or a breakdown with a figure), or None.
+    """The chart an answer calls for (a series or ranking of ≥2 figures, or a breakdown), or None.
 
     The caption names the reports in the answer's `sources`.
     """
@@ -58,7 +58,7 @@ def chart_of(answer: Answer) -> Chart | None:
     titles = [str(s["title"]) for s in answer.sources if s.get("title")]
     unit = answer.unit or "件"
     caption = "来源：" + "、".join(f"《{t}》" for t in dict.fromkeys(titles)) if titles else ""
-    series = [p for p in answer.series if p.get("value") is not None]
+    series = [p for p in answer.series or answer.ranking if p.get("value") is not None]
     if len(series) >= 2:
         years = {p.get("year") for p in series}
         bodies = {p.get("agency") for p in series}

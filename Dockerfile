@@ -31,10 +31,11 @@ RUN mkdir -p var/cache && chown -R nianbao:nianbao var
 USER nianbao
 
 # Warm at build time, as the user that runs the bot: jieba's dictionary cache and the default
-# knowledge base built from knowledge/data/reports/ both land in NIANBAO_CACHE_DIR, so a container
-# answers its first question without that work.
+# knowledge base built from knowledge/data/reports/ both land in NIANBAO_CACHE_DIR, and matplotlib's
+# font list in the user's cache, so a container answers its first question (and chart) without that work.
 RUN python -c "import bot.understand.segment as s; s.warm()" \
- && python -m bot ask "行政复议多少件" > /dev/null
+ && python -m bot ask "行政复议多少件" > /dev/null \
+ && python -m bot ask --chart /tmp/warm.png "平潭近5年行政复议多少件" > /dev/null && rm -f /tmp/warm.png
 
 # Only used in webhook mode (NIANBAO_WEBHOOK_URL set); long polling needs no port.
 EXPOSE 8443

@@ -1,6 +1,6 @@
 """178 more ways people ask, over the five shared reports loaded together; answers written by hand
 from the documents (tests/data/phrasings.jsonl, score.py's format). The bar: never a wrong figure,
-and at least 95 % right — the rest may be an honest “unknown” or a question back."""
+and every case right except the known misses listed by id (an honest “unknown” or a question back)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,19 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     return Answerer(KnowledgeBase.load(db))
 
 
-def test_no_wrong_figure_and_nearly_all_right(answerer: Answerer) -> None:
+# Questions answered today with an honest “unknown” or a question back, not yet with the figure.
+# Pinned by id: a new miss fails, and so does one of these being answered (then take it off the list).
+KNOWN_MISSES = {
+    "ph-010",  # 申请人是“其他”类型的新收: the applicant column 其他 is read as an unknown item
+    "ph-037",  # 各县区和市直部门一共主动公开了多少条信息: the prose total is not matched
+    "ph-053",  # 行政执法公示公布了多少条: the prose figure (631条) is not matched
+    "ph-123",  # 基层政务公开公开信息多少条: the prose figure is not matched
+}
+
+
+def test_no_wrong_figure_and_no_miss_beyond_the_known_ones(answerer: Answerer) -> None:
     verdicts = {c["id"]: judge(c["expect"], answerer.answer(c["q"], Context()).to_json()) for c in CASES}
-    wrong = [i for i, v in verdicts.items() if v == "wrong"]
-    assert wrong == []
-    assert sum(v == "correct" for v in verdicts.values()) >= 0.95 * len(CASES)
+    assert [i for i, v in verdicts.items() if v == "wrong"] == []
+    missed = {i for i, v in verdicts.items() if v != "correct"}
+    assert sorted(missed - KNOWN_MISSES) == [], "new misses"
+    assert sorted(KNOWN_MISSES - missed) == [], "now answered: take these off KNOWN_MISSES"

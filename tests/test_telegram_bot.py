@@ -136,7 +136,7 @@ async def test_follow_up_keeps_the_year_and_agency_of_the_chat(make_bot, kaifeng
     follow_up = expected(kaifeng, "2019年行政复议多少件", "行政诉讼呢？")
     first, second = bot.api.sent()
     assert bare(second) == {"chat_id": USER["id"], "text": render.html(follow_up), **HTML}
-    assert "32" in second["text"]
+    assert "32件" in second["text"]
 
 
 async def test_groups_answer_mentions_replies_and_ask_briefly_and_ignore_chatter(make_bot, kaifeng):
@@ -164,7 +164,7 @@ async def test_groups_answer_mentions_replies_and_ask_briefly_and_ignore_chatter
     [reply] = bot.api.sent()
     follow_up = expected(kaifeng, "2019年行政复议多少件", "2019年行政复议多少件", "行政诉讼呢？")
     assert reply["text"] == render.html(follow_up, brief=True)
-    assert "32" in reply["text"]
+    assert "32件" in reply["text"]
 
     bot.api.clear()
     someone = {"message_id": 322, "date": 0, "chat": GROUP, "from": USER, "text": "看这个"}

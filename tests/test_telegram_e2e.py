@@ -81,9 +81,9 @@ def test_serve_answers_updates_from_get_updates_over_http(tmp_path):
     html = {"parse_mode": "HTML", "link_preview_options": {"is_disabled": True}}
     assert {k: v for k, v in first.items() if k != "reply_markup"} == {
         "chat_id": USER["id"], "text": render.html(expected(db, "2019年行政复议多少件")), **html}
-    assert "19" in first["text"]
+    assert "19件" in first["text"]
     assert second["text"] == render.html(expected(db, "2019年行政复议多少件", "行政诉讼呢？"))
-    assert "32" in second["text"]
+    assert "32件" in second["text"]
     assert {"getMe", "setMyCommands"} <= set(api.methods())
     output = log_path.read_text(encoding="utf-8", errors="replace")
     assert "getUpdates" in output  # the log was really written at DEBUG …

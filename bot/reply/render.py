@@ -74,7 +74,7 @@ def _brief(body: list[str], answer: Answer) -> list[str]:
 
 
 def _figure(answer: Answer) -> str:
-    from bot.reply.compose import fmt
+    from knowledge.fact_index import fmt
 
     return f"{fmt(answer.value)}{answer.unit or ''}"
 

@@ -248,6 +248,7 @@ def ocr_pages(data: bytes, name: str, pages: dict[int, float], scale: float = SC
     import pypdfium2 as pdfium
     from tqdm import tqdm
 
+    tqdm.set_lock(threading.RLock())  # tqdm's default multiprocessing lock leaks a semaphore in a worker
     out: dict[int, list[Any]] = {}
     images = pdfium.PdfDocument(data)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -252,11 +253,17 @@ def needs_ocr(page: Page) -> bool:
     return covered / area > 0.3
 
 
+# Told how many pages are about to be OCR'd (the parse worker extends its time budget by them).
+ocr_listeners: list[Callable[[int], None]] = []
+
+
 def _all_items(pdf: pdfplumber.PDF, data: bytes, name: str) -> tuple[list[list[_Text | _Block]], int]:
     """Every page's items, scanned pages read by OCR; and how many pages needed it."""
     scans = {i: float(page.height) for i, page in enumerate(pdf.pages) if needs_ocr(page)}
     read: dict[int, list[Any]] = {}
     if scans:
+        for listener in ocr_listeners:
+            listener(len(scans))
         from knowledge.readers.ocr import ocr_pages  # onnxruntime and the models: only for a scan
 
         read = ocr_pages(data, name, scans)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePath
@@ -19,6 +20,7 @@ from knowledge.errors import NianbaoError, TooLarge, UnreadableFile
 from knowledge.models import Parsed
 
 DEFAULT_BUDGET = 60.0  # seconds of parsing one document may take
+OCR_PAGE_BUDGET = 120.0  # added per scanned page: OCR takes 10–40 s a page on 2 cores (benchmarks/README.md)
 
 _METHODS = multiprocessing.get_all_start_methods()
 _SERVER = multiprocessing.get_context("forkserver" if "forkserver" in _METHODS else "spawn")
@@ -40,7 +42,9 @@ class _Limits:
 
 def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max_bytes: int) -> None:
     from knowledge.ingest import parse_bytes, parse_file  # imported in the worker (once per forkserver)
+    from knowledge.readers import pdf
 
+    pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", pages)))  # the parent extends the budget
     try:
         limits = _Limits(max_bytes)
         parsed = parse_file(path, limits) if path is not None else parse_bytes(data or b"", name, limits)
@@ -59,13 +63,18 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
     worker = context.Process(target=_work, args=(send, data, name, path, max_bytes), daemon=True)
     worker.start()
     send.close()
+    allowed, start = budget, time.monotonic()
     try:
-        if not receive.poll(budget):
-            raise TooLarge(f"{name}：解析超过 {budget:g} 秒仍未完成，已停止（文件异常复杂，请检查文件是否正确）")
-        try:
-            kind, payload = receive.recv()
-        except EOFError:  # the worker died: out of memory, killed …
-            raise UnreadableFile(f"{name}：解析进程意外退出（退出码 {worker.exitcode}），文件未载入") from None
+        while True:
+            if not receive.poll(max(0.0, start + allowed - time.monotonic())):
+                raise TooLarge(f"{name}：解析超过 {allowed:g} 秒仍未完成，已停止（文件异常复杂，请检查文件是否正确）")
+            try:
+                kind, payload = receive.recv()
+            except EOFError:  # the worker died: out of memory, killed …
+                raise UnreadableFile(f"{name}：解析进程意外退出（退出码 {worker.exitcode}），文件未载入") from None
+            if kind != "ocr":
+                break
+            allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it
     finally:
         if worker.is_alive():
             worker.kill()

@@ -12,7 +12,7 @@ from typing import Any
 
 from knowledge.errors import StoreError
 from knowledge.models import Report
-from knowledge.packing import FACT_FIELDS
+from knowledge.packing import FACT_FIELDS, OLD_FACT_FIELDS
 
 Packed = tuple[list[str], list[list[Any]]]  # a report's strings and its figures as rows of FACT_FIELDS
 
@@ -41,7 +41,7 @@ def read(path: Path) -> tuple[list[Report], dict[str, Packed]]:
         reports = [Report.from_dict(d) for d in data.get("reports", {}).values()]
         packed: dict[str, Packed] = {}
         for doc in data.get("facts", {}).values():
-            if list(doc.get("fields", ())) != list(FACT_FIELDS):
+            if list(doc.get("fields", ())) not in (list(FACT_FIELDS), list(OLD_FACT_FIELDS)):
                 raise StoreError(f"知识库文件 {path} 的格式与本版本不符，请重新载入报告")
             packed[doc["report"]] = (doc["strings"], doc["cells"])
     except (KeyError, TypeError, AttributeError, ValueError) as exc:

@@ -47,6 +47,7 @@ class Document:
     url: str | None = None
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # what reading it took, for the user (bad bytes, OCR)
+    ocr_pages: int = 0  # pages read by OCR (a scan): its table cells are checked by the sums before use
 
     @property
     def text(self) -> str:

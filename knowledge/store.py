@@ -32,7 +32,7 @@ from knowledge import legacy
 from knowledge.errors import StoreError
 from knowledge.files import write_atomic, write_error
 from knowledge.models import Parsed
-from knowledge.packing import FACT_FIELDS, StringTable, pack, unpack  # noqa: F401 - unpack re-exported
+from knowledge.packing import FACT_FIELDS, OLD_FACT_FIELDS, StringTable, pack, unpack  # noqa: F401 - unpack re-exported
 from knowledge.writer import DEFAULT_TIMEOUT, writer_lock
 
 log = logging.getLogger(__name__)
@@ -199,7 +199,7 @@ class Store:
             try:
                 data = orjson.loads(raw)  # the hot path of a question about a report not in the cache
                 facts = data["facts"]["1"]
-                if list(facts["fields"]) != list(FACT_FIELDS):
+                if list(facts["fields"]) not in (list(FACT_FIELDS), list(OLD_FACT_FIELDS)):
                     raise ValueError("fields")
                 return Payload(data["report"]["1"]["sections"], facts["strings"], facts["cells"], len(raw))
             except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:

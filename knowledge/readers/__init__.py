@@ -6,7 +6,8 @@ against its first bytes (detect.py):
     text.py   .txt .md      tab- or `|`-separated rows (grid False); crawler pages → form "crawled"
     html.py   .html .htm    the article body only; tables as rectangular grids (grid True)
     docx.py   .docx         body order; gridSpan/vMerge expanded; zip bombs refused before parsing
-    pdf.py    .pdf          ruled tables as grids, joined across pages; prose paragraphs rejoined
+    pdf.py    .pdf          ruled tables as grids, joined across pages; prose paragraphs rejoined;
+                            image-only (scanned) pages read by ocr.py, loaded only when one turns up
 
 Merged cells keep their text at the top-left position; covered positions are None.  Readers know
 formats, not the template.  Failures raise UnreadableFile, TooLarge or UnsupportedFormat with a

@@ -1,10 +1,15 @@
-"""PDF reports (pdfplumber): prose lines and ruled tables in page order, tables joined across pages."""
+"""PDF reports (pdfplumber): prose lines and ruled tables in page order, tables joined across pages.
+
+A page with no text layer but a page-sized image (a scan) is read by OCR (ocr.py, imported and its
+engine loaded only when such a page turns up); its items join the others as if read from text.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +33,7 @@ _MARKED_PAGE_NUMBER = re.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$
 _CID = re.compile(r"\(cid:\d+\)")  # glyphs pdfminer could not map to characters
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _X_TOLERANCE = 3.0  # points: cell edges closer than this are the same column boundary
+_SCAN_MIN_CHARS = 20  # fewer text-layer characters than this on a page covered by an image: a scan
 _CORRUPT = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, EOFError)
 
 
@@ -238,6 +244,32 @@ def _margins(items: list[_Text | _Block | None]) -> tuple[float, float]:
     return lefts[len(lefts) // 10], rights[min(len(rights) - 1, len(rights) * 9 // 10)]
 
 
+def needs_ocr(page: Page) -> bool:
+    """True when the page has (almost) no text layer but an image covering much of it: a scan."""
+    if len(page.chars) >= _SCAN_MIN_CHARS:
+        return False
+    area = float(page.width * page.height) or 1.0
+    covered = sum(max(0.0, (im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+    return covered / area > 0.3
+
+
+# Told how many pages are about to be OCR'd (the parse worker extends its time budget by them).
+ocr_listeners: list[Callable[[int], None]] = []
+
+
+def _all_items(pdf: pdfplumber.PDF, data: bytes, name: str) -> tuple[list[list[_Text | _Block]], int]:
+    """Every page's items, scanned pages read by OCR; and how many pages needed it."""
+    scans = {i: float(page.height) for i, page in enumerate(pdf.pages) if needs_ocr(page)}
+    read: dict[int, list[Any]] = {}
+    if scans:
+        for listener in ocr_listeners:
+            listener(len(scans))
+        from knowledge.readers.ocr import ocr_pages  # onnxruntime and the models: only for a scan
+
+        read = ocr_pages(data, name, scans)
+    return [read[i] if i in read else _page_items(page) for i, page in enumerate(pdf.pages)], len(scans)
+
+
 def read_pdf(data: bytes, name: str) -> Document:
     """Read a PDF report: prose as text lines (paragraphs rejoined), ruled tables as grid rows."""
     if b"%PDF-" not in data[:1024]:
@@ -246,7 +278,7 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise UnreadableFile(f"{name}：PDF 文件不完整或已损坏，无法读取")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(page) for page in pdf.pages]
+            pages, scanned = _all_items(pdf, data, name)
     except PdfminerException as e:
         cause = e.args[0] if e.args else None
         if isinstance(cause, PDFEncryptionError):
@@ -257,6 +289,10 @@ def read_pdf(data: bytes, name: str) -> Document:
     items = _join_pages(pages)
     left, right = _margins(items)
     lines = _paragraphs(items, left, right)
+    if scanned:
+        from knowledge.readers.ocr import take_scores
+
+        take_scores(lines)  # the numbers' OCR scores rode along in their cells: drop them
     if not any(line.text.strip() for line in lines):
         raise UnreadableFile(f"{name}：PDF 里没有可提取的文字（可能是扫描件），无法读取")
     text = "\n".join(line.text for line in lines)
@@ -264,4 +300,4 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise UnreadableFile(f"{name}：PDF 的字体缺少编码信息或已损坏，文字无法提取")
     title = _title(pages[0], left, right) if pages else None
     log.debug("%s: %d pages, %d lines", name, len(pages), len(lines))
-    return Document(source=name, form="pdf", lines=lines, title=title, encoding=None)
+    return Document(source=name, form="pdf", lines=lines, title=title, encoding=None, ocr_pages=scanned)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from knowledge.catalogue import Catalogue, default
+from knowledge.checks import scan
 from knowledge.checks import sums as checks
 from knowledge.errors import NotAReport
 from knowledge.models import Document, Fact, Parsed, Report
@@ -85,6 +86,11 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     facts, sub_rows, tables_read = _tables(lay, by_id, rid, cat, version)
     if not facts and not titled:
         raise NotAReport(NO_TABLES)
+    notes = list(doc.notes)
+    if doc.ocr_pages:  # a scan: every OCR'd cell confirmed, corrected or made uncertain by the sums
+        checked = scan.verify(facts)
+        facts = checked.facts
+        notes.append(scan.SUMMARY.format(pages=doc.ocr_pages, checked=checked.checked, uncertain=checked.uncertain))
     facts += derive(rid, facts, cat, sub_rows)
     pre = preface(lay, spans, meta.title)
     all_spans = ([pre] if pre else []) + spans
@@ -105,4 +111,4 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     )
     report.warnings = checks.run(report, facts, cat)
     log.debug("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))
-    return Parsed(report=report, facts=facts, notes=list(doc.notes))
+    return Parsed(report=report, facts=facts, notes=notes)

@@ -1,0 +1,109 @@
+"""Scanned reports: OCR'd once per module (slow), every figure checked against the text PDF of the same report.
+
+hongze-2023-scanned.pdf is hongze-2023.pdf as an image-only scan.  Done means: the same facts as the
+text PDF except cells reported uncertain, and not one cell with a different value.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.reply.answer import Answerer
+from knowledge import readers
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Fact, Parsed
+from knowledge.paths import DATA
+from knowledge.store import Store
+from knowledge.template.parse import parse
+from tests.parse_factories import apply_2021, make_doc, report_2021_specs
+
+REPORTS = DATA / "reports"
+
+
+@pytest.fixture(scope="module")
+def scanned() -> Parsed:
+    return parse(readers.read(REPORTS / "forms" / "hongze-2023-scanned.pdf"))
+
+
+@pytest.fixture(scope="module")
+def text_pdf() -> Parsed:
+    return parse(readers.read(REPORTS / "hongze-2023.pdf"))
+
+
+def table(p: Parsed) -> dict[tuple[str, str], Fact]:
+    return {(f.row, f.column): f for f in p.facts if f.column is not None and not f.derived_from}
+
+
+def test_scan_is_identified_like_the_text_pdf(scanned: Parsed, text_pdf: Parsed) -> None:
+    assert (scanned.report.agency, scanned.report.year, scanned.report.template) == ("淮安市洪泽区人民政府", 2023, "2021")
+    assert [s.id for s in scanned.report.sections] == [s.id for s in text_pdf.report.sections]
+    assert scanned.report.missing == []
+
+
+def test_no_scanned_cell_differs_from_the_text_pdf(scanned: Parsed, text_pdf: Parsed) -> None:
+    got, want = table(scanned), table(text_pdf)
+    assert set(got) == set(want)
+    differ = {k: (f.kind, f.value, want[k].kind, want[k].value) for k, f in got.items()
+              if f.kind != "uncertain" and (f.kind, f.value) != (want[k].kind, want[k].value)}
+    assert differ == {}
+    uncertain = [k for k, f in got.items() if f.kind == "uncertain"]
+    assert len(uncertain) <= 25  # table 二 (no sum checks it) and 表四's 复议 row, which does not add up
+    # read by hand from the report: 本年新收 自然人 and 总计, 复议后起诉 结果维持
+    assert (got[("apply.new", "natural")].value, got[("apply.new", "total")].value) == (
+        want[("apply.new", "natural")].value, want[("apply.new", "total")].value)
+    # 表四 复议: 10 + 1 + 0 + 0 printed with 总计 0 — the sums cannot tell which figure is wrong
+    assert got[("review", "total")].kind == "uncertain"
+    assert "不作为确定数字回答" in (got[("review", "total")].source.reading or "")
+
+
+def test_summary_counts_the_checked_and_the_doubtful(scanned: Parsed) -> None:
+    cells = [f for f in table(scanned).values() if f.kind in ("number", "zero", "uncertain")]
+    (note,) = [n for n in scanned.notes if n.startswith("OCR：")]
+    checked, doubtful = (int(x) for x in note.removeprefix("OCR：5页，").removesuffix("个存疑").split("个数字经勾稽核对，"))
+    assert doubtful == sum(f.kind == "uncertain" for f in cells)
+    assert checked + doubtful == len(cells)
+
+
+def _ocr_report(disclosed: list[str]) -> Parsed:
+    doc = make_doc(report_2021_specs(apply=apply_2021(["5", "0", "0", "0", "0", "1", "6"], ["5", "0", "0", "0", "0", "1", "6"],
+                                                      disclosed, [""] * 7)))
+    doc.ocr_pages = 1
+    return parse(doc)
+
+
+def test_a_one_digit_misreading_is_corrected_with_both_readings() -> None:
+    p = _ocr_report(["8", "0", "0", "0", "0", "1", "4"])  # 予以公开 自然人 printed 3, read as 8
+    f = table(p)[("apply.disclosed", "natural")]
+    assert (f.kind, f.value) == ("number", 3)
+    assert "扫描件识别为“8”" in (f.source.reading or "") and "更正为3" in (f.source.reading or "")
+
+
+def test_a_misreading_the_sums_cannot_fix_is_uncertain_and_never_answered() -> None:
+    p = _ocr_report(["13", "0", "0", "0", "0", "1", "4"])  # 3 read as 13: not one digit off
+    f = table(p)[("apply.disclosed", "natural")]
+    assert (f.kind, f.value) == ("uncertain", None)
+    assert table(p)[("active.license", "decisions")].kind == "uncertain"  # no sum checks table 二
+    assert table(p)[("apply.partial", "natural")].value == 1  # confirmed by its sums
+
+
+def test_uncertain_scanned_cell_reply_says_why(scanned: Parsed, tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    Store(db).put([scanned])
+    bot = Answerer(KnowledgeBase.load(db))
+    a = bot.answer("洪泽区2023年行政复议总计多少件")
+    assert a.status == "unknown" and a.value is None
+    assert "扫描件识别为“0”" in a.text and "不作为确定数字回答" in a.text
+    a = bot.answer("洪泽区2023年本年新收政府信息公开申请多少件")
+    assert a.status == "answered" and a.value == table(scanned)[("apply.new", "total")].value
+
+
+def test_text_reports_never_load_the_ocr_engine() -> None:
+    code = ("import sys; from knowledge import readers; from knowledge.paths import DATA; "
+            "readers.read(DATA / 'reports' / 'hongze-2023.pdf'); "
+            "print(any(m.startswith(('rapidocr', 'onnxruntime', 'knowledge.readers.ocr')) for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -140,6 +140,7 @@ def test_a_name_several_bodies_share_is_asked_back(q: str, options: set[str]) ->
         ("淮安区2024年行政复议多少件", "淮安区", "淮安市人民政府"),  # 淮安区 is not 淮安市
         ("温州市人民政府2022年行政复议多少件", "温州市人民政府", "温州市人民政府办公室"),  # only its office
         ("郑州教育局收到多少申请", "郑州教育局", None),
+        ("宿迁市政府办收到多少申请", "宿迁市政府办", "宿迁市人民政府"),  # the government, not its office
         ("北京市财政局收到多少申请", "北京市财政局", None),
         ("杭州市财政局收到多少申请", "杭州市财政局", "嵊泗县财政局"),  # nothing in 杭州: 浙江's bodies first
     ],

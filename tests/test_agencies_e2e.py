@@ -79,6 +79,11 @@ def test_a_misspelt_place_is_offered_back_and_the_offer_answers(answerer: Answer
     assert (picked.agency, picked.value) == (f"{PT}财政金融局", 0)
 
 
+def test_a_misspelt_place_alone_is_offered_back(answerer: Answerer) -> None:
+    a = answerer.answer("平谭2023年收到多少申请", Context())
+    assert a.status == "clarify" and "您是指“平潭”吗" in a.text and a.options == ["平潭2023年收到多少申请"]
+
+
 def test_no_agency_named_asks_which_with_every_body_of_that_year(answerer: Answerer) -> None:
     a = answerer.answer("2023年收到多少申请", Context())
     assert a.status == "clarify" and len(a.options) == 6

@@ -96,6 +96,9 @@ class Answerer:
         follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
         if slots.agency is None and slots.lead and not slots.unknown_place:
             lead = read(slots.lead, self.lex)
+            guess = near(slots.lead, self.agency_index) if not lead.hits else None
+            if guess:  # 平谭2023年…: one character away from a loaded place
+                return self._suggest(slots.lead, guess, q)
             if not lead.hits and any(len(w) >= 2 for w in lead.unexplained):
                 slots.unknown_place = slots.lead
         if slots.unknown_place:

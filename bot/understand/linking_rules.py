@@ -6,6 +6,7 @@ does not have loaded is unknown (never another body); ties are asked back, never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ from bot.understand.linking import (
 from bot.understand.names import GOV
 
 LIST_MAX = 8
+_OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])")
 MARGIN = 2  # a candidate wins only this far ahead of the next
 
 
@@ -99,6 +101,8 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
                     + 2 * (s.body == spoken))  # its own full body name, not a short form
 
         return _best(got, score, said, index, years)
+    if last.kind == GOVT and (m := _OFFICE_AFTER.match(text[last.end :])):
+        return _unknown(said + m.group(0), index, cands)  # 淮安市政府办 when only 淮安市人民政府 is loaded
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
         return _unknown(said + m.group(0), index, cands)  # 开封交通运输局 when only 开封教育局 is loaded
     return _region(said, here, cands, index, years, explicit=last.kind == GOVT)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from bot.reply import links, select
 from bot.reply.compose import Composer
@@ -73,7 +74,7 @@ class Answerer:
         self.lex = lexicon_mod.default()
         self.compose = Composer(kb, self.cat)
         self.agency_index = build_index(kb.reports)
-        self._examples = smalltalk.examples(kb.reports, 4)
+        self._examples: list[str] | None = None  # made on first need: it reads every report's entry
         self.ops = default_ops()
         self.executor = Executor(kb, self.cat, self.ops, cell=self.compose.one, one=self._one)
         self._readings: dict[str, Reading] = {}
@@ -82,6 +83,8 @@ class Answerer:
 
     def examples(self, n: int = 3) -> list[str]:
         """Example questions that the loaded reports can answer."""
+        if self._examples is None:
+            self._examples = smalltalk.examples(self.kb.reports, 4)
         return self._examples[:n]
 
     # ------------------------------------------------------------------ entry point
@@ -362,9 +365,12 @@ class Answerer:
     def _loaded(self, first: list[str] | None = None) -> str:
         """The loaded agencies and their years, those of the region asked about first."""
         front = [a for a in (first or []) if a in self.kb.years]
-        items = [(a, self.kb.years[a]) for a in front] + [(a, ys) for a, ys in self.kb.years.items() if a not in front]
+        rest = ((a, ys) for a, ys in self.kb.years.items() if a not in front)
+        # only LIST_MAX are shown: take them lazily, count the rest (thousands of bodies at scale)
+        items = [(a, self.kb.years[a]) for a in front[:LIST_MAX]] + list(islice(rest, max(0, LIST_MAX - len(front))))
+        total = len(front) + len(self.kb.years) - len(set(front))
         shown = "；".join(f"{a}（{'、'.join(map(str, ys))}年）" for a, ys in items[:LIST_MAX])
-        return shown + (f"等{len(items)}个机关" if len(items) > LIST_MAX else "")
+        return shown + (f"等{total}个机关" if total > LIST_MAX else "")
 
     def _too_long(self) -> Answer:
         return self._unknown("问题太长了，请一次只问一件事，例如：" + "；".join(self.examples(2)))

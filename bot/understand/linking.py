@@ -71,6 +71,9 @@ class AgencyIndex:
             self.names[alias].add((NAME, agency))
         for form in ("人民政府", "政府", "管委会", "管理委员会"):  # “沭阳县人民政府” asks for the government only
             self.names[form].add((GOVT, ""))
+        self._name_list: list[str] | None = None
+        self._positions: dict[str, int] | None = None
+        self._near: tuple[dict[tuple[str, int], list[int]], dict[str, list[int]]] | None = None
         self.by_head: dict[str, list[str]] = {}
         for form in sorted(self.names, key=len, reverse=True):
             if len(form) >= 2:
@@ -95,6 +98,30 @@ class AgencyIndex:
             for form in body_forms(s.body, s.kind):
                 self.names[form].add((BODY, form))
                 self.with_body[form].add(agency)
+
+    def name_list(self) -> list[str]:
+        """Every name in index order (made once, on the first misspelling looked up)."""
+        if self._name_list is None:
+            self._name_list = list(self.names)
+        return self._name_list
+
+    def name_positions(self) -> dict[str, int]:
+        """Each name's position in name_list."""
+        if self._positions is None:
+            self._positions = {form: i for i, form in enumerate(self.name_list())}
+        return self._positions
+
+    def near_buckets(self) -> tuple[dict[tuple[str, int], list[int]], dict[str, list[int]]]:
+        """Positions in name_list by (first character, length) and by the name without its first character."""
+        if self._near is None:
+            heads: dict[tuple[str, int], list[int]] = defaultdict(list)
+            tails: dict[str, list[int]] = defaultdict(list)
+            for i, form in enumerate(self.name_list()):
+                if form:
+                    heads[(form[0], len(form))].append(i)
+                    tails[form[1:]].append(i)
+            self._near = (dict(heads), dict(tails))
+        return self._near
 
     # ------------------------------------------------------------------ scanning
     def mentions(self, text: str) -> list[_Mention]:

@@ -191,10 +191,31 @@ def near(word: str, index: AgencyIndex, regions_only: bool = False) -> str | Non
     if len(word) < 2 or known_place(word):
         return None
     best = None
-    for form, keys in index.names.items():
-        if regions_only and not any(k == REGION for k, _ in keys):
+    for form in _near_candidates(word, index):  # in the index's order: the first longest wins, as ever
+        if regions_only and not any(k == REGION for k, _ in index.names[form]):
             continue
-        if abs(len(form) - len(word)) <= 1 and Levenshtein.distance(form, word, score_cutoff=1) <= 1 and form != word:
+        if Levenshtein.distance(form, word, score_cutoff=1) <= 1 and form != word:
             if best is None or len(form) > len(best):
                 best = form
     return best
+
+
+def _near_candidates(word: str, index: AgencyIndex) -> list[str]:
+    """The names that can be one edit from word, in index order (a few small buckets, not every name).
+
+    An edit after the first character keeps it: those names share word's first character and are at
+    most one character longer or shorter.  An edit of the first character leaves the rest: the name
+    without its first character is word's rest (substituted) or word itself (one added), or the name
+    is word's rest (one dropped).
+    """
+    heads, tails = index.near_buckets()
+    at = index.name_positions()
+    seen: set[int] = set()
+    for size in (len(word) - 1, len(word), len(word) + 1):
+        seen.update(heads.get((word[0], size), ()))
+    seen.update(tails.get(word[1:], ()))
+    seen.update(tails.get(word, ()))
+    if word[1:] in at:
+        seen.add(at[word[1:]])
+    forms = index.name_list()
+    return [forms[i] for i in sorted(seen) if abs(len(forms[i]) - len(word)) <= 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.understand import lexicon
 from bot.understand.regions import LEVELS, Divisions, divisions, level_stem
@@ -49,7 +50,17 @@ class Split:
 
 def split(agency: str, table: Divisions | None = None) -> Split:
     """Region path and body of an agency name."""
-    d = table if table is not None else divisions()
+    if table is None:  # the default table: the same name is split once per process (index and short names)
+        return _split_default(agency)
+    return _split(agency, table)
+
+
+@lru_cache(maxsize=65536)
+def _split_default(agency: str) -> Split:
+    return _split(agency, divisions())
+
+
+def _split(agency: str, d: Divisions) -> Split:
     name = re.sub(r"\s+", "", agency)
     parts: list[str] = []
     codes: list[str | None] = []
@@ -109,7 +120,17 @@ def _path(parts: list[str], codes: list[str | None], d: Divisions) -> tuple[str,
 
 def region_forms(region: str, table: Divisions | None = None) -> set[str]:
     """What people call a region: 开封市, 开封; 平潭综合实验区, 平潭; 新疆维吾尔自治区, 新疆."""
-    d = table if table is not None else divisions()
+    if table is None:  # thousands of bodies share a few regions: each region's forms are made once
+        return set(_region_forms_default(region))
+    return _region_forms(region, table)
+
+
+@lru_cache(maxsize=65536)
+def _region_forms_default(region: str) -> frozenset[str]:
+    return frozenset(_region_forms(region, divisions()))
+
+
+def _region_forms(region: str, d: Divisions) -> set[str]:
     out = {region}
     stem = d.stem(region) if region in d.codes else level_stem(region)
     if len(stem) >= 2:
@@ -122,6 +143,16 @@ def region_forms(region: str, table: Divisions | None = None) -> set[str]:
 
 def body_forms(body: str, kind: str) -> set[str]:
     """What people call a body (without its region): 财政金融局 → 财政局, 财金局; 人民政府办公室 → 府办 …"""
+    return set(_body_forms(body, kind))  # a copy: callers may add to it
+
+
+@lru_cache(maxsize=65536)
+def _body_forms(body: str, kind: str) -> frozenset[str]:
+    """body_forms, made once per (body, kind): every county has its 教育局."""
+    return frozenset(_make_body_forms(body, kind))
+
+
+def _make_body_forms(body: str, kind: str) -> set[str]:
     if kind == GOV:
         return {b for b in (body, "人民政府", "政府") if b} if body in ("", "人民政府", "政府") else {body, "政府"}
     if kind == OFFICE:

@@ -29,6 +29,7 @@ class Divisions:
     names: dict[str, str] = field(default_factory=dict)  # adcode → full name
     by_head: dict[str, list[str]] = field(default_factory=dict)  # first two characters → names, longest first
     nations: tuple[str, ...] = ()  # 汉族, 蒙古族 … (to take 土家族自治县 off a county's name)
+    _stems: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def prefix(self, text: str) -> str | None:
         """The longest division name text starts with."""
@@ -44,6 +45,12 @@ class Divisions:
 
     def stem(self, name: str) -> str:
         """The name without its level (开封市 → 开封, 长阳土家族自治县 → 长阳, 新疆维吾尔自治区 → 新疆)."""
+        got = self._stems.get(name)
+        if got is None:  # made once per name: the nation loop is slow and the same regions recur
+            got = self._stems[name] = self._stem(name)
+        return got
+
+    def _stem(self, name: str) -> str:
         if _SELF_GOVERNED.search(name):
             core = name[:-3]
             changed = True

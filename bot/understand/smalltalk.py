@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from typing import Literal
 
@@ -59,7 +60,8 @@ def examples(reports: list[Report], n: int = 3) -> list[str]:
         if r.agency not in newest or r.year > newest[r.agency].year:
             newest[r.agency] = r
     many = len(newest) > 1
-    order = sorted(newest.values(), key=lambda r: (-len(years[r.agency]), -r.year, r.agency))
+    # only the first n are shown, and each depends only on those before it: the n best, not a full sort
+    order = heapq.nsmallest(n, newest.values(), key=lambda r: (-len(years[r.agency]), -r.year, r.agency))
     singles = ["{who}{year}年行政复议多少件", "{who}{year}年收到多少政府信息公开申请", "{who}{year}年不予公开多少件",
                "{who}{year}年存在哪些主要问题"]
     out: list[str] = []

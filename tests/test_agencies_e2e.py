@@ -100,3 +100,18 @@ def test_a_body_the_place_talked_about_lacks_is_asked_not_answered(tmp_path_fact
     assert answerer.answer("开封2019年行政复议多少件", ctx).value == 19
     a = answerer.answer("那财政局呢？", ctx)  # 开封 has no 财政局 report: 平潭's is offered, not answered
     assert a.status == "clarify" and f"{PT}财政金融局" in a.text and a.value is None
+
+
+def test_which_department_of_a_region_ranks_its_bodies_not_the_region_itself(answerer: Answerer) -> None:
+    # table 三 本年新收 · 总计 by hand: 管委会办公室 21, 经济发展局 3, 市场监督管理局 1, 社会事业局 1, 财政金融局 0
+    a = answerer.answer("平潭哪个部门2023年收到的信息公开申请最多", Context())
+    assert (a.status, a.agency, a.value) == ("answered", f"{PT}管委会办公室", 21)
+    assert [r["agency"] for r in a.ranking][:2] == [f"{PT}管委会办公室", f"{PT}经济发展局"]
+    assert PT not in [r["agency"] for r in a.ranking]  # 部门: the region's own report is not one of them
+
+
+def test_each_department_of_a_region_is_listed_with_its_figure(answerer: Answerer) -> None:
+    a = answerer.answer("平潭各部门2023年分别收到多少申请", Context())
+    assert a.status == "answered"
+    for body, n in (("管委会办公室", 21), ("经济发展局", 3), ("市场监督管理局", 1), ("财政金融局", 0)):
+        assert f"{PT}{body}2023年：{n}件" in a.text

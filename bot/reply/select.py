@@ -3,10 +3,12 @@ growth, one body's years for a series or “哪年”, each body once for “哪
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.reply.execute import Executor, Measure
 from bot.understand.extract import Slots
+from bot.understand.names import GOV
 from bot.understand.plan import QueryPlan
 from bot.understand.resolve import Query, label, resolve
 from knowledge.models import Answer, Report
@@ -41,9 +43,29 @@ def _years_of(a: Answerer, plan: QueryPlan, slots: Slots, agency: str) -> tuple[
     return list(have), [y for y in range(have[0], have[-1] + 1) if y not in have] if have else []
 
 
+_BODY_WORDS = re.compile(r"部门|局|委|办|厅|科|中心")
+
+
+def _pool(a: Answerer, slots: Slots) -> list[str]:
+    """The bodies a “哪个单位/各部门” question runs over: those named; the bodies of a region named alone
+    (“平潭哪个部门…” — never another region's); else every loaded body."""
+    if len(slots.agencies) >= 2:
+        return list(slots.agencies)
+    if len(slots.agencies) == 1:
+        index = a.agency_index
+        s = index.splits.get(slots.agencies[0])
+        if s is None or s.kind != GOV or not s.path:
+            return list(slots.agencies)
+        inside = sorted(index.region_agencies({s.path[-1]}) & set(a.kb.years))
+        if _BODY_WORDS.search(slots.rest):  # 部门/局: the region's departments, not its government
+            inside = [ag for ag in inside if ag != slots.agencies[0]] or inside
+        return inside
+    return list(a.kb.years)
+
+
 def _bodies(a: Answerer, slots: Slots) -> tuple[list[Report], list[str], str]:
     """Each body once (for “哪个单位”, “各单位”): its report of the year asked, else its newest."""
-    pool = slots.agencies if len(slots.agencies) >= 2 else list(a.kb.years)
+    pool = _pool(a, slots)
     reports, missing = [], []
     for ag in pool:
         have = a.kb.years.get(ag, [])

@@ -150,7 +150,7 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
             plan.op = "rank"
             plan.top = int(top.group(1)) if top else None
             dropped |= {"max", "min", "which_year", "which_agency", "each"}
-    elif "each" in kinds and len(slots.agencies) != 1:
+    elif "each" in kinds:  # one region named: each of its bodies (select._pool)
         plan.op, plan.over = "each", "agencies"
         dropped |= {"each"}
     elif "growth" in kinds:

@@ -75,7 +75,9 @@ def load(path: Path | None = None) -> Lexicon:
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
     lex.prose_concepts = [(k, list(v["asked"]), re.compile(v["clause"]))
                           for k, v in raw.get("prose_concepts", {}).items() if not k.startswith("_")]
-    lex.abbreviations = sorted(raw.get("agency_abbreviations", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
+    pairs = [(long, short) for long, shorts in raw.get("agency_abbreviations", {}).items()
+             for short in ([shorts] if isinstance(shorts, str) else shorts)]  # one long form may have several
+    lex.abbreviations = sorted(pairs, key=lambda kv: len(kv[0]), reverse=True)
     return lex
 
 

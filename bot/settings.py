@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     parse_budget_seconds: float = Field(
         default=60.0, ge=1, le=3600,
         description="Seconds one report file may take to parse (ingest, check, upload) before it is refused")
+    health_file: str = Field(
+        default="", description="File serve touches every 30 s, for a container HEALTHCHECK; empty = none")
     log_level: LogLevel = Field(default="INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL")
     kb_lock_timeout: float = Field(
         default=120.0, ge=0, le=86_400,

@@ -34,9 +34,12 @@ def test_ten_users_each_get_their_answer_once_through_500s_and_dropped_connectio
     api = FakeBotApi()
     log_path = tmp_path / "serve.log"
     with FakeServer(api) as server, log_path.open("wb") as log:
-        proc = _serve(db, _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url), log)
+        alive = tmp_path / "alive"
+        proc = _serve(db, _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
+                               NIANBAO_HEALTH_FILE=str(alive)), log)
         try:
             _wait_for(lambda: "setMyCommands" in api.methods(), proc)  # started
+            _wait_for(alive.exists, proc)  # the container HEALTHCHECK's file
             api.fail("sendMessage", "500", 3.0)
             api.fail("sendMessage", "drop", 3.0)
             asked = {}

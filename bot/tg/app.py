@@ -7,6 +7,7 @@ and `TELEGRAM_BASE_FILE_URL` point the bot at a self-hosted Bot API server (or a
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import secrets
@@ -36,7 +37,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.settings import Settings
-from bot.tg import cards, handlers, inline, keyboards, state, upload
+from bot.tg import cards, handlers, health, inline, keyboards, state, upload
 from bot.tg.flood import SlidingWindow
 from bot.tg.redact import protect_logs, redact
 from bot.tg.resend import Resending
@@ -78,6 +79,7 @@ def build_application(
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
     )
     if base_url:
         builder = builder.base_url(base_url)
@@ -128,8 +130,17 @@ async def post_init(app: Application) -> None:
     st = state.get(app.bot_data)
     if st.kb is None:
         st.load()
+    if st.settings.health_file:  # kept in bot_data: a task nobody references may be collected
+        app.bot_data["health"] = asyncio.get_running_loop().create_task(health.beat(Path(st.settings.health_file)))
     await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+
+
+async def post_shutdown(app: Application) -> None:
+    """Stop the health beat (a pending task would be reported when the loop closes)."""
+    task = app.bot_data.pop("health", None)
+    if task is not None:
+        task.cancel()
 
 
 def run(settings: Settings, db_path: str | os.PathLike[str]) -> int:

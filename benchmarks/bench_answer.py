@@ -143,7 +143,7 @@ def worker_speed(db: Path, questions: Path, min_seconds: float, profile: bool) -
     slow = sorted(((statistics.median(ts), q) for (_, q), ts in keyed.items()), reverse=True)[:6]
     result = {
         "reports": len(kb.reports), "facts": kb.fact_count, "agencies": len(kb.years),
-        "db_mb": db.stat().st_size / 1e6, "questions": len(first), "passes": passes,
+        "db_mb": __import__("make_corpus").disk_mb(db), "questions": len(first), "passes": passes,
         "answers_timed": len(lat), "import_s": import_s, "load_s": load_s, "init_s": init_s,
         "warmup_pass_s": warm_s,
         "p50_ms": pct(lat, 50) * 1e3, "p90_ms": pct(lat, 90) * 1e3, "p99_ms": pct(lat, 99) * 1e3,

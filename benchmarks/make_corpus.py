@@ -24,6 +24,7 @@ import itertools
 import json
 import random
 import re
+import shutil
 import sys
 import time
 from collections import defaultdict
@@ -375,13 +376,21 @@ def build(out: Path, n: int | None, questions: Path | None = None, n_questions: 
     else:
         items, source_of = synthetic(parsed, n)
     t2 = time.perf_counter()
-    out.unlink(missing_ok=True)
+    if out.is_dir():
+        shutil.rmtree(out)
+    else:
+        out.unlink(missing_ok=True)
     Store(out).put(items)
     t3 = time.perf_counter()
     qpath = questions or out.with_suffix(".questions.jsonl")
     write_questions(qpath, make_questions([p.report for p in items], source_of, n_questions, shared=shared))
     return {"reports": len(items), "facts": sum(len(p.facts) for p in items), "parse_s": t1 - t0,
-            "clone_s": t2 - t1, "store_put_s": t3 - t2, "mb": out.stat().st_size / 1e6}
+            "clone_s": t2 - t1, "store_put_s": t3 - t2, "mb": disk_mb(out)}
+
+
+def disk_mb(path: Path) -> float:
+    """Bytes of a knowledge base (a folder's files, or an old single file), in MB."""
+    return (path.stat().st_size if path.is_file() else sum(f.stat().st_size for f in path.rglob("*") if f.is_file())) / 1e6
 
 
 def main() -> int:

@@ -56,6 +56,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.store import Store
 
     files = [Path(f) for f in args.files]
+    if any(f.is_dir() for f in files):
+        return _ingest_folders(args, settings, files)
     bar = tqdm(total=len(files), unit="份", file=sys.stderr, disable=len(files) < 3 or not sys.stderr.isatty())
 
     def step(path: Path) -> None:
@@ -73,6 +75,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     bar.close()
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
+    for note in summary.put.notes if summary.put else []:
+        print(note, file=sys.stderr)
     outcome = summary.put.outcome if summary.put else []
     for p, how in zip(summary.parsed, outcome, strict=True):
         r = p.report
@@ -89,11 +93,38 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.failures else 0
 
 
+def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Path]) -> int:
+    """Bulk ingest: every report file under the folders, in worker processes, resuming by content hash."""
+    from tqdm import tqdm
+
+    from knowledge.bulk import bulk_ingest, files_under
+    from knowledge.store import Store
+
+    bar = tqdm(total=len(files_under(paths)), unit="份", file=sys.stderr, disable=not sys.stderr.isatty())
+    store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
+                  waiting=lambda msg: bar.write(msg, file=sys.stderr))
+    try:
+        summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1))
+    except NianbaoError as exc:
+        bar.close()
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    bar.close()
+    for note in summary.notes:
+        print(note, file=sys.stderr)
+    for failure in summary.failures:
+        print(f"失败：{failure.reason}", file=sys.stderr)
+    print("\n".join(summary.table()))
+    rate = summary.stored / summary.seconds if summary.seconds else 0.0
+    print(f"用时{summary.seconds:.1f}秒，写入报告{summary.stored}份（{rate:.1f}份/秒），数据{summary.facts}项")
+    return 1 if summary.failures else 0
+
+
 def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True):  # noqa: ANN202 - internal
     from bot.reply.answer import Answerer
     from knowledge.kb import KnowledgeBase
 
-    return Answerer(KnowledgeBase.load(_db(args, settings)), warm=warm)
+    return Answerer(KnowledgeBase.load(_db(args, settings), cache_mb=settings.kb_cache_mb), warm=warm)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -160,7 +191,7 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     """List the loaded reports."""
     from knowledge.kb import KnowledgeBase
 
-    kb = KnowledgeBase.load(_db(args, settings))
+    kb = KnowledgeBase.load(_db(args, settings), cache_mb=settings.kb_cache_mb)
     if not kb.reports:
         print("知识库中还没有报告。")
         return 0
@@ -213,8 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", parents=[common], help="载入报告文件到知识库")
-    s.add_argument("--db", required=True, help="knowledge base file (TinyDB JSON)")
-    s.add_argument("files", nargs="+", help="report files (.txt .md .html .docx .pdf)")
+    s.add_argument("--db", required=True, help="knowledge base (a folder of TinyDB files; created when missing)")
+    s.add_argument("--workers", type=int, default=None, help="parser processes for folders (default: one per CPU)")
+    s.add_argument("files", nargs="+",
+                   help="report files (.txt .md .html .docx .pdf), or folders: read recursively in parallel, "
+                        "files already stored with the same content skipped")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("ask", parents=[common], help="回答问题（不给问题时每行读一个问题）")

@@ -60,6 +60,7 @@ def write_atomic(path: Path, data: bytes, temp_dir: Path | None = None, like: Pa
     folder = temp_dir or path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise write_error(path, exc) from exc

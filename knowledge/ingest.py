@@ -6,6 +6,7 @@ write.  When every file fails nothing is written and the knowledge base stays by
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -78,6 +79,14 @@ def named(path: str | Path, exc: Exception) -> str:
     return msg if name in msg else f"{name}：{msg}"
 
 
+def content_hash(path: str | Path) -> str | None:
+    """The file's content hash, kept with its report so a re-run can skip it (None when unreadable)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:32]
+    except OSError:
+        return None
+
+
 def ordered(paths: Iterable[str | Path]) -> list[Path]:
     """Paths in ingest order: plain text first, richer forms (HTML, DOCX, PDF) after."""
     return sorted((Path(p) for p in paths), key=lambda p: (FORM_ORDER.get(p.suffix.lower(), 0), str(p)))
@@ -93,16 +102,18 @@ def ingest(
     """Parse every file (with `parse`, default parse_file), then store all that parsed in one atomic write."""
     parse = parse or parse_file
     summary = Summary()
+    hashes: list[str | None] = []
     for path in ordered(paths):
         if progress:
             progress(path)
         try:
             summary.parsed.append(parse(path, settings))
+            hashes.append(content_hash(path))
         except NianbaoError as exc:
             summary.failures.append(Failure(str(path), named(path, exc)))
         except Exception as exc:  # a parser bug must not lose the other files
             log.exception("unexpected error ingesting %s", path)
             summary.failures.append(Failure(str(path), f"{Path(path).name}：无法解析（内部错误：{type(exc).__name__}）"))
     if summary.parsed:
-        summary.put = store.put(summary.parsed)
+        summary.put = store.put(summary.parsed, hashes)
     return summary

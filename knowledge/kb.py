@@ -1,6 +1,10 @@
-"""The loaded knowledge base: reports and facts in memory, indexed for the question path.
+"""The loaded knowledge base: the catalogue in memory, each report's figures read when first asked.
 
-Built once at start-up from the store; the question path only does dictionary look-ups.
+`KnowledgeBase.load` reads only the catalogue (reports, agencies, years, aliases: what resolving a
+question needs); a report's figures and sections are read from its own file on first use and kept
+in an LRU cache bounded by bytes, so memory follows what is asked, not what is stored.  The question
+path only does dictionary look-ups.  A base built in memory (or an old single-file one) keeps all
+its figures resident.
 """
 
 from __future__ import annotations
@@ -9,91 +13,202 @@ import gc
 import hashlib
 import logging
 import os
-from collections import defaultdict
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge.models import Fact, Report
+from knowledge import legacy
+from knowledge.models import Fact, Report, Section
 from knowledge.paths import DATA
-from knowledge.store import Store, unpack
+from knowledge.store import Entry, Payload, Store, unpack
 
 if TYPE_CHECKING:
     from knowledge.ingest import Limits
 
 log = logging.getLogger(__name__)
 
+DEFAULT_CACHE_MB = 64.0
+_REPORT_FIELDS = {f.name for f in fields(Report)} - {"sections"}
+
+
+class StoredReport(Report):
+    """A report as the catalogue lists it; its sections are read with its figures, when first needed."""
+
+    _kb: KnowledgeBase | None = None
+
+    @property  # type: ignore[override]
+    def sections(self) -> list[Section]:
+        """The report's sections (from its file, through the knowledge base's cache)."""
+        return self._kb.sections(self.id) if self._kb is not None else []
+
+    @sections.setter
+    def sections(self, value: list[Section]) -> None:
+        """Report.__init__ sets [] here: the sections live in the report's file."""
+
+    @classmethod
+    def of(cls, entry: Entry) -> StoredReport:
+        """The report of a catalogue entry."""
+        return cls.from_dict({k: v for k, v in entry.items() if k in _REPORT_FIELDS})  # type: ignore[return-value]
+
+
+@dataclass
+class Loaded:
+    """One report's figures and sections in memory; figures stay packed until asked for."""
+
+    cells: dict[tuple[str, str | None], Fact | list[Any]]
+    prose_rows: list[Fact | list[Any]]
+    strings: list[str]
+    sections: list[Section]
+    _prose: list[Fact] | None = None
+
+    @classmethod
+    def of(cls, strings: list[str], rows: list[list[Any]] | list[Fact], sections: list[Section]) -> Loaded:
+        """Index a report's rows (packed, or Fact objects) by (row, column); prose apart."""
+        cells: dict[tuple[str, str | None], Fact | list[Any]] = {}
+        prose: list[Fact | list[Any]] = []
+        for row in rows:
+            if isinstance(row, Fact):
+                name, column = row.row, row.column
+            else:
+                name, column = strings[row[0]], None if row[1] is None else strings[row[1]]
+            if name == "prose":
+                prose.append(row)
+            else:
+                cells[(name, column)] = row
+        return cls(cells, prose, strings, sections)
+
+    def fact(self, rid: str, got: Fact | list[Any]) -> Fact:
+        """A stored row as a Fact."""
+        return got if isinstance(got, Fact) else unpack(rid, got, self.strings)
+
+
+class ReportCache:
+    """Loaded reports, least recently used dropped first once their file bytes pass the budget."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self.items: OrderedDict[str, tuple[Loaded, int]] = OrderedDict()
+        self.loads = 0  # reads from disk, for tests and benchmarks
+        self.lock = threading.Lock()
+
+    def get(self, rid: str) -> Loaded | None:
+        """The cached report, marked as just used."""
+        with self.lock:
+            got = self.items.get(rid)
+            if got is None:
+                return None
+            self.items.move_to_end(rid)
+            return got[0]
+
+    def put(self, rid: str, loaded: Loaded, size: int) -> None:
+        """Keep a report, dropping the least recently used while over budget (never the one just put)."""
+        with self.lock:
+            self.loads += 1
+            if rid in self.items:
+                self.used -= self.items.pop(rid)[1]
+            self.items[rid] = (loaded, size)
+            self.used += size
+            while self.used > self.budget and len(self.items) > 1:
+                _, (_, gone) = self.items.popitem(last=False)
+                self.used -= gone
+
+
 @dataclass
 class KnowledgeBase:
-    """Reports and facts with the indexes the answerer needs."""
+    """Reports and their figures, with the indexes the answerer needs."""
 
     reports: list[Report]
-    facts: list[Fact] = field(default_factory=list)  # as objects; or packed rows, below
-    packed: dict[str, tuple[list[str], list[list[Any]]]] = field(default_factory=dict)  # id → strings, rows
+    facts: list[Fact] = field(default_factory=list)  # a base built in memory: figures as objects…
+    packed: dict[str, legacy.Packed] = field(default_factory=dict)  # …or packed (an old single file)
+    store: Store | None = None  # a folder base: figures read from here on first use
+    entries: dict[str, Entry] = field(default_factory=dict)  # report id → catalogue entry
+    cache_mb: float = DEFAULT_CACHE_MB
     by_id: dict[str, Report] = field(default_factory=dict)
-    cells: dict[tuple[str, str, str | None], Fact | list[Any]] = field(default_factory=dict)
-    prose_rows: dict[str, list[Fact | list[Any]]] = field(default_factory=dict)
-    _prose: dict[str, list[Fact]] = field(default_factory=dict)
     years: dict[str, list[int]] = field(default_factory=dict)  # agency → sorted years
     report_of: dict[tuple[str, int], Report] = field(default_factory=dict)
     agencies_in: dict[int, set[str]] = field(default_factory=dict)  # year → agencies with a report
+    resident: dict[str, Loaded] = field(default_factory=dict)  # figures that never leave memory
+    cache: ReportCache = field(init=False)
 
     def __post_init__(self) -> None:
+        self.cache = ReportCache(int(self.cache_mb * 1024 * 1024))
         self.by_id = {r.id: r for r in self.reports}
-        prose: dict[str, list[Fact | list[Any]]] = defaultdict(list)
+        by_report: dict[str, list[Fact]] = defaultdict(list)
         for f in self.facts:
-            if f.row == "prose":
-                prose[f.report].append(f)
-            else:
-                self.cells[(f.report, f.row, f.column)] = f
-        for rid, (strings, rows) in self.packed.items():  # rows stay packed until asked for (start-up time)
-            for row in rows:
-                name = strings[row[0]]
-                if name == "prose":
-                    prose[rid].append(row)
-                else:
-                    self.cells[(rid, name, None if row[1] is None else strings[row[1]])] = row
-        self.prose_rows = dict(prose)
+            by_report[f.report].append(f)
+        for rid, facts in by_report.items():
+            r = self.by_id.get(rid)
+            self.resident[rid] = Loaded.of([], facts, r.sections if r is not None else [])
+        for rid, (strings, rows) in self.packed.items():
+            r = self.by_id.get(rid)
+            self.resident[rid] = Loaded.of(strings, rows, r.sections if r is not None else [])
         years: dict[str, set[int]] = defaultdict(set)
-        for r in self.reports:
-            years[r.agency].add(r.year)
-            self.report_of[(r.agency, r.year)] = r
-        self.years = {a: sorted(ys) for a, ys in years.items()}
         agencies_in: dict[int, set[str]] = defaultdict(set)
         for r in self.reports:
+            years[r.agency].add(r.year)
             agencies_in[r.year].add(r.agency)
+            self.report_of[(r.agency, r.year)] = r
+            if isinstance(r, StoredReport):
+                r._kb = self
+        self.years = {a: sorted(ys) for a, ys in years.items()}
         self.agencies_in = dict(agencies_in)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
-        """Read the knowledge base file once."""
-        # Building the index makes ~200k long-lived objects for 300 reports; the collector would
-        # rescan them over and over while they are made.  Paused for this call only, and restored
-        # (measured by hand, 300 synthetic reports, 2 loaded cores: 2.1–2.5 s paused, 5.2–5.5 s not).
-        # No gc.freeze(): it is process-wide and permanent, and on every upload confirm it would
-        # keep the replaced base out of collection for good.
+    def load(cls, path: str | os.PathLike[str], cache_mb: float = DEFAULT_CACHE_MB) -> KnowledgeBase:
+        """Read the catalogue of the knowledge base at path (an old single file: read whole)."""
+        # Building the catalogue makes many long-lived objects; the collector would rescan them over
+        # and over while they are made.  Paused for this call only, and restored.  No gc.freeze():
+        # it is process-wide and permanent, and would keep a base replaced after an upload for good.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            reports, packed = Store(path).load_packed()
-            return cls(reports, packed=packed)
+            store = Store(path)
+            old = store.legacy_file()
+            if old is not None:
+                reports, packed = legacy.read(old)
+                return cls(reports, packed=packed, cache_mb=cache_mb)
+            entries = store.catalogue() if store.path.exists() else []
+            return cls([StoredReport.of(e) for e in entries], store=store, entries={e["id"]: e for e in entries},
+                       cache_mb=cache_mb)
         finally:
             if enabled:
                 gc.enable()
 
+    def loaded(self, report_id: str) -> Loaded | None:
+        """A report's figures and sections: resident, cached, or read from its file now."""
+        got = self.resident.get(report_id) or self.cache.get(report_id)
+        if got is not None or self.store is None:
+            return got
+        entry = self.entries.get(report_id)
+        payload: Payload | None = self.store.read_report(entry) if entry is not None else None
+        if payload is None:
+            return None
+        got = Loaded.of(payload.strings, payload.cells, [Section(**s) for s in payload.sections])
+        self.cache.put(report_id, got, payload.size)
+        return got
+
     @property
     def fact_count(self) -> int:
         """Figures held (table cells, derived sums, prose figures)."""
-        return len(self.cells) + sum(len(v) for v in self.prose_rows.values())
+        return (sum(len(x.cells) + len(x.prose_rows) for x in self.resident.values())
+                + sum(int(e.get("facts") or 0) for e in self.entries.values()))
 
     def prose(self, report_id: str) -> list[Fact]:
-        """The prose figures of one report (unpacked once, on first use)."""
-        got = self._prose.get(report_id)
+        """The prose figures of one report (unpacked once per load)."""
+        got = self.loaded(report_id)
         if got is None:
-            strings = self.packed[report_id][0] if report_id in self.packed else []
-            got = [f if isinstance(f, Fact) else unpack(report_id, f, strings) for f in self.prose_rows.get(report_id, [])]
-            self._prose[report_id] = got
-        return got
+            return []
+        if got._prose is None:
+            got._prose = [got.fact(report_id, f) for f in got.prose_rows]
+        return got._prose
+
+    def sections(self, report_id: str) -> list[Section]:
+        """The sections of one report."""
+        got = self.loaded(report_id)
+        return got.sections if got is not None else []
 
     @property
     def agencies(self) -> list[str]:
@@ -102,10 +217,24 @@ class KnowledgeBase:
 
     def cell(self, report: Report, row: str, column: str | None) -> Fact | None:
         """The fact at (report, row, column), if stored."""
-        got = self.cells.get((report.id, row, column))
-        if got is None or isinstance(got, Fact):
-            return got
-        return unpack(report.id, got, self.packed[report.id][0])
+        got = self.loaded(report.id)
+        row_ = got.cells.get((row, column)) if got is not None else None
+        return None if row_ is None or got is None else got.fact(report.id, row_)
+
+    def table_facts(self, report: Report) -> list[Fact]:
+        """Every table figure of one report (cells and derived sums, not prose)."""
+        got = self.loaded(report.id)
+        return [got.fact(report.id, v) for v in got.cells.values()] if got is not None else []
+
+    @property
+    def cells(self) -> dict[tuple[str, str, str | None], Fact | list[Any]]:
+        """Every table figure keyed by (report id, row, column): reads every report — prefer cell()."""
+        out: dict[tuple[str, str, str | None], Fact | list[Any]] = {}
+        for r in self.reports:
+            got = self.loaded(r.id)
+            for (row, column), v in (got.cells.items() if got is not None else ()):
+                out[(r.id, row, column)] = v
+        return out
 
 
 def bundled_reports(knowledge: Path = DATA) -> list[Path]:

@@ -1,109 +1,106 @@
-"""The knowledge base: one TinyDB JSON file (UTF-8, readable Chinese), written atomically.
+"""The knowledge base: a folder of TinyDB files — a small catalogue, and each report in its own file.
 
-Tables: `reports` (one document per report, sections and warnings inside) and `facts` (one
-document per report holding its figures as rows under a shared header, `FACT_FIELDS`: a file of a
-thousand reports loads several times faster than one document per figure).  Writes go through `Store.put`, which builds the whole
-new content in memory and replaces the file in one step (temp file, fsync, rename): a failed
-ingest leaves the file byte-identical.  Readers open it read-only.
+    KB/catalogue.json               which shard files are current: the commit point of every write
+    KB/shards/NN.<gen>.json         the reports of the agencies hashed to shard NN (metadata, warnings,
+                                    aliases, content hash of the source, fact count, the report's file)
+    KB/reports/XX/<id>.<gen>.json   one report: its sections and its figures (packed, see packing.py)
+    KB/pending.json                 what an unfinished write created / made obsolete (cleaned after a kill)
+    KB/tmp/                         temp files of a write in progress
+
+A file is written whole under a new name and never changed; a write commits by replacing
+catalogue.json (atomic rename), so a reader, or a write killed midway, sees the old base or the new
+one.  Adding a report writes its file, one shard and the small catalogue: the cost does not grow
+with the number of reports.  Writers hold the lock of writer.py; readers never lock.  An old
+single-file base (legacy.py) is read as it is and migrated to a folder on its first write.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+import secrets
+import shutil
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage, Storage
-
+from knowledge import legacy
 from knowledge.errors import StoreError
-from knowledge.files import clean_stale, write_atomic
-from knowledge.models import Fact, Parsed, Report, Source
+from knowledge.files import write_atomic, write_error
+from knowledge.models import Parsed
+from knowledge.packing import FACT_FIELDS, StringTable, pack, unpack  # noqa: F401 - unpack re-exported
 from knowledge.writer import DEFAULT_TIMEOUT, writer_lock
 
 log = logging.getLogger(__name__)
 
+FORMAT = 2
+CATALOGUE = "catalogue.json"
+PENDING = "pending.json"
+SHARDS = 64
+BACKUP_SUFFIX = ".v1-backup"  # an old single-file base, kept beside its migrated folder
 
-# The columns of one packed figure; Source's fields are flattened in as src_*.  Text columns hold
-# an index into the report's own string table (headings and labels repeat hundreds of times), so a
-# file of a thousand reports stays small and loads fast.
-FACT_FIELDS = ("row", "column", "value", "kind", "raw", "unit", "src_section", "src_table", "src_row",
-               "src_column", "src_sentence", "derived_from", "candidates")
-_TEXT = (0, 1, 3, 4, 5, 6, 7, 8, 9, 10)  # positions of text columns in FACT_FIELDS
-
-
-class StringTable:
-    """Interns a report's strings: each distinct text is stored once, cells refer to it by index."""
-
-    def __init__(self) -> None:
-        self.strings: list[str] = []
-        self.index: dict[str, int] = {}
-
-    def ref(self, text: str | None) -> int | None:
-        """The index of text (None stays None)."""
-        if text is None:
-            return None
-        i = self.index.get(text)
-        if i is None:
-            i = self.index[text] = len(self.strings)
-            self.strings.append(text)
-        return i
+Entry = dict[str, Any]  # one report in the catalogue: Report.to_dict() without sections, plus file/sha/facts/bytes
 
 
-def pack(f: Fact, table: StringTable) -> list[Any]:
-    """One fact as a row of FACT_FIELDS."""
-    s = f.source
-    t = table.ref
-    derived = [[t(d.get("row")), t(d.get("column"))] for d in f.derived_from] if f.derived_from else None
-    return [t(f.row), t(f.column), f.value, t(f.kind), t(f.raw), t(f.unit), t(s.section), t(s.table), t(s.row),
-            t(s.column), t(s.sentence), derived, f.candidates]
+def shard_of(agency: str) -> str:
+    """The catalogue shard of an agency's reports (all years of one agency in one shard)."""
+    return f"{int(hashlib.sha1(agency.encode()).hexdigest()[:8], 16) % SHARDS:02d}"
 
 
-def unpack(report: str, row: list[Any], strings: list[str]) -> Fact:
-    """The Fact a packed row stands for."""
-    def t(i: int | None) -> str | None:
-        return None if i is None else strings[i]
-
-    (r, column, value, kind, raw, unit, section, table, srow, scol, sentence, derived, cands) = row
-    return Fact(report=report, row=strings[r], column=t(column), value=value, kind=strings[kind],  # type: ignore[arg-type]
-                raw=strings[raw], unit=t(unit),
-                source=Source(section=strings[section], table=t(table), row=t(srow), column=t(scol), sentence=t(sentence)),
-                derived_from=[{"row": t(a), "column": t(b)} for a, b in derived] if derived else None,
-                candidates=cands)
+def _dumps(tables: dict[str, Any]) -> bytes:
+    return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage that writes UTF-8 JSON via temp file + fsync + rename."""
+def _tables(path: Path) -> dict[str, dict[str, Any]]:
+    """A TinyDB file's tables (FileNotFoundError passes through: a concurrent write replaced it)."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"知识库文件 {path} 无法读取：{exc}") from exc
+    if not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
+        raise StoreError(f"知识库文件 {path} 不是本程序的知识库（内容不是 TinyDB 表）")
+    return data
 
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        """The whole database, or None when the file does not exist yet."""
-        if not self.path.exists():
-            return None
-        try:
-            text = self.path.read_text(encoding="utf-8")
-            data = json.loads(text) if text.strip() else None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise StoreError(f"知识库文件 {self.path} 无法读取：{exc}") from exc
-        if data is not None and not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
-            raise StoreError(f"知识库文件 {self.path} 不是本程序的知识库（内容不是 TinyDB 表）")
-        return data
+@dataclass
+class Record:
+    """One report ready to store: its catalogue entry, sections, and packed figures."""
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Replace the file atomically."""
-        if self.read_only:
-            raise StoreError("知识库以只读方式打开")
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    entry: Entry
+    sections: list[dict[str, Any]]
+    strings: list[str]
+    cells: list[list[Any]]
 
-    def close(self) -> None:
-        """Nothing to release: every write is complete when it returns."""
+    @classmethod
+    def of(cls, p: Parsed, sha: str | None = None) -> Record:
+        """The record of a parsed report (sha: content hash of its source file, for resume)."""
+        d = p.report.to_dict()
+        sections = d.pop("sections")
+        table = StringTable()
+        cells = [pack(f, table) for f in p.facts]
+        return cls({**d, "sha": sha, "facts": len(p.facts)}, sections, table.strings, cells)
+
+    def payload(self) -> bytes:
+        """The report's own TinyDB file."""
+        rid = self.entry["id"]
+        return _dumps({"report": {"1": {"id": rid, "sections": self.sections}},
+                       "facts": {"1": {"report": rid, "fields": list(FACT_FIELDS), "strings": self.strings,
+                                       "cells": self.cells}}})
+
+
+@dataclass
+class Payload:
+    """What a report's file holds, as the question side reads it."""
+
+    sections: list[dict[str, Any]]
+    strings: list[str]
+    cells: list[list[Any]]
+    size: int
 
 
 @dataclass
@@ -113,10 +110,11 @@ class PutResult:
     added: list[str]
     replaced: list[str]
     outcome: list[str] = field(default_factory=list)  # per item put: "added" or "replaced"
+    notes: list[str] = field(default_factory=list)  # e.g. that an old single-file base was migrated
 
 
 class Store:
-    """The knowledge base file: read it whole, or replace reports in one atomic write."""
+    """A knowledge-base folder: read its catalogue and reports; add, replace or remove reports."""
 
     def __init__(self, path: str | os.PathLike[str], lock_timeout: float = DEFAULT_TIMEOUT,
                  waiting: Callable[[str], None] | None = None) -> None:
@@ -124,72 +122,236 @@ class Store:
         self.lock_timeout = lock_timeout
         self.waiting = waiting  # told once when another writer holds the lock
 
+    # ------------------------------------------------------------------ reading (never locks)
+    @property
+    def backup(self) -> Path:
+        """Where a migrated single-file base is kept."""
+        return self.path.with_name(self.path.name + BACKUP_SUFFIX)
+
     def exists(self) -> bool:
-        """Whether the file is there."""
-        return self.path.exists()
+        """Whether there is a knowledge base at the path (either format)."""
+        return self.path.exists() or self.backup.is_file()
 
-    def load_packed(self) -> tuple[list[Report], dict[str, tuple[list[str], list[list[Any]]]]]:
-        """All reports, and each report's strings and figures as packed rows (see FACT_FIELDS)."""
-        return self._parse(AtomicJSONStorage(self.path, read_only=True).read() or {})
+    def legacy_file(self) -> Path | None:
+        """The old single-file base to read instead of a folder, if that is what is there."""
+        if self.path.is_file():
+            return self.path
+        if not self.path.exists() and self.backup.is_file():  # a migration was killed between its renames
+            return self.backup
+        return None
 
-    def _parse(self, data: dict[str, dict[str, Any]]) -> tuple[list[Report], dict[str, tuple[list[str], list[list[Any]]]]]:
-        try:
-            reports = [Report.from_dict(d) for d in data.get("reports", {}).values()]
-            packed: dict[str, tuple[list[str], list[list[Any]]]] = {}
-            for doc in data.get("facts", {}).values():
-                if list(doc.get("fields", ())) != list(FACT_FIELDS):
-                    raise StoreError(f"知识库文件 {self.path} 的格式与本版本不符，请重新载入报告")
-                packed[doc["report"]] = (doc["strings"], doc["cells"])
-        except (KeyError, TypeError, AttributeError, ValueError) as exc:
-            raise StoreError(f"知识库文件 {self.path} 的内容不完整或格式不对（{type(exc).__name__}: {exc}），请重新载入报告") from exc
-        return reports, packed
+    def _manifest(self, root: Path | None = None) -> dict[str, str]:
+        """Shard id → current shard file (relative), from catalogue.json; {} for a new base."""
+        path = (root or self.path) / CATALOGUE
+        if not path.exists():
+            return {}
+        doc = _tables(path).get("kb", {}).get("1")
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("shards"), dict):
+            raise StoreError(f"知识库 {self.path} 的目录文件 {CATALOGUE} 格式与本版本不符，请重新载入报告")
+        return doc["shards"]
 
-    def _locked(self):  # noqa: ANN202 - a context manager
-        """The writer lock, with stale temp files of killed writers removed once it is held."""
-        return writer_lock(self.path, self.lock_timeout, self.waiting)
+    def _shard(self, rel: str, root: Path | None = None) -> dict[str, Entry]:
+        """Report id → entry, of one shard file."""
+        docs = _tables((root or self.path) / rel).get("reports", {})
+        out: dict[str, Entry] = {}
+        for d in docs.values():
+            if not isinstance(d, dict) or not all(k in d for k in ("id", "agency", "year", "file")):
+                raise legacy.shape_error(self.path / rel, KeyError("id/agency/year/file"))
+            out[d["id"]] = d
+        return out
 
-    def _clean(self) -> None:
-        clean_stale(self.path.parent, prefix=f".{self.path.name}.")
+    def catalogue(self) -> list[Entry]:
+        """Every report's catalogue entry (retried when a concurrent write replaces a shard meanwhile)."""
+        for _ in range(20):
+            try:
+                return [e for rel in self._manifest().values() for e in self._shard(rel).values()]
+            except FileNotFoundError:
+                continue
+        raise StoreError(f"知识库 {self.path} 正在被频繁改写，读取失败；请稍后重试")
 
-    def load(self) -> tuple[list[Report], list[Fact]]:
-        """All reports and facts, as objects."""
-        reports, packed = self.load_packed()
-        return reports, [unpack(rid, row, strings) for rid, (strings, rows) in packed.items() for row in rows]
+    def current(self, report_id: str, agency: str) -> Entry | None:
+        """The report's entry as the catalogue holds it now (after another process replaced it)."""
+        for _ in range(20):
+            try:
+                rel = self._manifest().get(shard_of(agency))
+                return self._shard(rel).get(report_id) if rel else None
+            except FileNotFoundError:
+                continue
+        return None
 
-    def put(self, parsed: Iterable[Parsed]) -> PutResult:
+    def read_report(self, entry: Entry) -> Payload | None:
+        """A report's sections and packed figures; None when it is no longer stored."""
+        for _ in range(5):
+            path = self.path / entry["file"]
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:  # replaced by a write since our catalogue was read
+                fresh = self.current(entry["id"], entry["agency"])
+                if fresh is None or fresh["file"] == entry["file"]:
+                    return None
+                entry = fresh
+                continue
+            except OSError as exc:
+                raise StoreError(f"知识库文件 {path} 无法读取：{exc}") from exc
+            try:
+                data = json.loads(raw.decode("utf-8"))
+                facts = data["facts"]["1"]
+                if list(facts["fields"]) != list(FACT_FIELDS):
+                    raise ValueError("fields")
+                return Payload(data["report"]["1"]["sections"], facts["strings"], facts["cells"], len(raw))
+            except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise legacy.shape_error(path, exc) from exc
+        return None
+
+    def hashes(self) -> set[str]:
+        """Content hashes of the source files of every stored report (to skip them on resume)."""
+        if (old := self.legacy_file()) is not None:
+            return {r.get("sha") for r in legacy.read_tables(old).get("reports", {}).values() if r.get("sha")}
+        return {e["sha"] for e in self.catalogue() if e.get("sha")}
+
+    # ------------------------------------------------------------------ writing (under the lock)
+    def put(self, parsed: Iterable[Parsed], hashes: Sequence[str | None] | None = None) -> PutResult:
         """Add reports (replacing any with the same id) in one atomic write, under the writer lock."""
         items = list(parsed)
-        with self._locked():
-            self._clean()
-            return self._put(items)
+        records = [Record.of(p, hashes[i] if hashes else None) for i, p in enumerate(items)]
+        with writer_lock(self.path, self.lock_timeout, self.waiting):
+            notes = self._prepare()
+            result = self._write(self.path, records, [])
+        result.notes[:0] = notes
+        return result
 
-    def _put(self, items: list[Parsed]) -> PutResult:
-        existing = AtomicJSONStorage(self.path, read_only=True).read()
-        if existing:
-            self._parse(existing)  # a base of another shape is refused, not rewritten
-        db = TinyDB(storage=MemoryStorage)
-        if existing:
-            db.storage.write(existing)
-        reports, facts = db.table("reports"), db.table("facts")
-        have = {d["id"] for d in reports.all()}
-        result = PutResult(added=[], replaced=[])
-        for p in items:
-            rid = p.report.id
-            if rid in have:
-                reports.remove(lambda d, rid=rid: d["id"] == rid)
-                facts.remove(lambda d, rid=rid: d["report"] == rid)
-                result.replaced.append(rid)
-                result.outcome.append("replaced")
+    def remove(self, report_id: str) -> bool:
+        """Drop one report; False when it was not there."""
+        with writer_lock(self.path, self.lock_timeout, self.waiting):
+            self._prepare()
+            found = [e for e in self.catalogue() if e["id"] == report_id]
+            if not found:
+                return False
+            self._write(self.path, [], found)
+            return True
+
+    def _prepare(self) -> list[str]:
+        """Before a write: finish or undo what a killed writer left, migrate an old single file."""
+        notes: list[str] = []
+        migrating = self.path.with_name(f".{self.path.name}.migrating")
+        if not self.path.exists() and self.backup.is_file():  # killed between a migration's renames
+            if (migrating / CATALOGUE).is_file():
+                os.rename(migrating, self.path)
             else:
+                os.replace(self.backup, self.path)
+        if self.path.is_file():
+            notes.append(self._migrate(migrating))
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(self.path, exc) from exc
+        shutil.rmtree(self.path / "tmp", ignore_errors=True)  # temp files of killed writers
+        self._finish_pending(self.path)
+        return notes
+
+    def _migrate(self, migrating: Path) -> str:
+        """Turn the old single file into a folder (the file kept beside it); the message to show."""
+        reports, packed = legacy.read(self.path)
+        shutil.rmtree(migrating, ignore_errors=True)
+        records = []
+        for r in reports:
+            d = r.to_dict()
+            sections = d.pop("sections")
+            strings, cells = packed.get(r.id, ([], []))
+            records.append(Record({**d, "sha": None, "facts": len(cells)}, sections, strings, cells))
+        try:
+            migrating.mkdir(parents=True)
+            self._write(migrating, records, [], like=self.path)
+            os.replace(self.path, self.backup)
+            os.rename(migrating, self.path)
+        except OSError as exc:
+            shutil.rmtree(migrating, ignore_errors=True)
+            raise write_error(self.path, exc) from exc
+        except BaseException:
+            shutil.rmtree(migrating, ignore_errors=True)
+            raise
+        msg = (f"知识库 {self.path} 是旧的单文件格式，已转换为文件夹格式（{len(records)}份报告；"
+               f"原文件保留为 {self.backup.name}，确认无误后可删除）")
+        log.warning(msg)
+        return msg
+
+    def _finish_pending(self, root: Path) -> None:
+        """A write killed before or after its commit: delete its new files, or the ones it made obsolete."""
+        path = root / PENDING
+        if not path.exists():
+            return
+        try:
+            doc = _tables(path).get("pending", {}).get("1", {})
+            committed = any(rel in self._manifest(root).values() for rel in doc.get("shards", []))
+            for rel in doc.get("old" if committed else "new", []):
+                (root / rel).unlink(missing_ok=True)
+            path.unlink()
+        except (OSError, StoreError, AttributeError, TypeError) as exc:
+            log.warning("could not clean up after an interrupted write in %s: %s", root, exc)
+
+    def _write(self, root: Path, records: list[Record], removed: list[Entry], like: Path | None = None) -> PutResult:
+        """Write records (and drop removed entries) under root, committing with catalogue.json."""
+        catalogue = root / CATALOGUE
+        like = catalogue if catalogue.exists() else like
+        manifest = dict(self._manifest(root))
+        shards: dict[str, dict[str, Entry]] = {}
+        result = PutResult(added=[], replaced=[])
+        new: list[str] = []
+        old: list[str] = []
+        files: list[tuple[str, bytes]] = []
+        gen = secrets.token_hex(4)
+
+        def shard(nn: str) -> dict[str, Entry]:
+            if nn not in shards:
+                shards[nn] = self._shard(manifest[nn], root) if nn in manifest else {}
+            return shards[nn]
+
+        for e in removed:
+            gone = shard(shard_of(e["agency"])).pop(e["id"], None)
+            if gone is not None:
+                old.append(gone["file"])
+        for rec in records:
+            rid, nn = rec.entry["id"], shard_of(rec.entry["agency"])
+            h = hashlib.sha1(rid.encode()).hexdigest()
+            rel = f"reports/{h[:2]}/{h[2:18]}.{gen}.{len(new)}.json"
+            data = rec.payload()
+            before = shard(nn).get(rid)
+            if before is None:
                 result.added.append(rid)
                 result.outcome.append("added")
-            have.add(rid)
-            reports.insert(p.report.to_dict())
-            table = StringTable()
-            cells = [pack(f, table) for f in p.facts]
-            facts.insert({"report": rid, "fields": list(FACT_FIELDS), "strings": table.strings, "cells": cells})
-        data = db.storage.read() or {}
-        data.setdefault("reports", {})
-        data.setdefault("facts", {})
-        AtomicJSONStorage(self.path).write(data)
+            else:
+                result.replaced.append(rid)
+                result.outcome.append("replaced")
+                if before["file"] in new:  # the same report twice in one write: the last one wins
+                    files = [(f, d) for f, d in files if f != before["file"]]
+                    new.remove(before["file"])
+                else:
+                    old.append(before["file"])
+            shard(nn)[rid] = {**rec.entry, "file": rel, "bytes": len(data)}
+            files.append((rel, data))
+            new.append(rel)
+        for nn, entries in shards.items():
+            rel = f"shards/{nn}.{gen}.json"
+            if nn in manifest:
+                old.append(manifest[nn])
+            files.append((rel, _dumps({"reports": {str(i): e for i, e in enumerate(entries.values(), 1)}})))
+            new.append(rel)
+            manifest[nn] = rel
+        tmp = root / "tmp"
+        pending = _dumps({"pending": {"1": {"new": new, "old": old,
+                                            "shards": [f"shards/{nn}.{gen}.json" for nn in shards]}}})
+        try:
+            write_atomic(root / PENDING, pending, temp_dir=tmp, like=like)
+            for rel, data in files:
+                write_atomic(root / rel, data, temp_dir=tmp, like=like)
+            write_atomic(catalogue, _dumps({"kb": {"1": {"format": FORMAT, "shards": dict(sorted(manifest.items()))}}}),
+                         temp_dir=tmp, like=like)
+        except BaseException:
+            for rel in new:
+                (root / rel).unlink(missing_ok=True)
+            (root / PENDING).unlink(missing_ok=True)
+            raise
+        for rel in old:  # committed: the superseded files go (a reader holding them re-reads the catalogue)
+            (root / rel).unlink(missing_ok=True)
+        (root / PENDING).unlink(missing_ok=True)
         return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -11,10 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from kb_files import copy_kb, snapshot
 
 from bot.settings import Settings
 from knowledge.errors import StoreError
 from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
 from knowledge.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +29,8 @@ def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None)
                           cwd=ROOT, env={**os.environ, **(env or {})}, timeout=120)
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def digest(path: Path) -> dict[str, str]:
+    return snapshot(path)
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +42,10 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_ingest_summary_and_readable_utf8_file(kb: Path) -> None:
-    text = kb.read_text(encoding="utf-8")
+    [report_file] = (kb / "reports").rglob("*.json")
+    text = report_file.read_text(encoding="utf-8")
     assert "开封市人民政府" in text  # readable Chinese, not \u escapes
-    data = json.loads(text)
-    assert len(data["reports"]) == 1
+    assert [r.agency for r in KnowledgeBase.load(kb).reports] == ["开封市人民政府"]
 
 
 def test_reingest_replaces_and_says_so(tmp_path: Path) -> None:
@@ -53,7 +54,8 @@ def test_reingest_replaces_and_says_so(tmp_path: Path) -> None:
     res = run("ingest", "--db", str(db), str(KAIFENG))
     assert res.returncode == 0
     assert "替换" in res.stdout
-    assert len(json.loads(db.read_text(encoding="utf-8"))["reports"]) == 1
+    assert len(KnowledgeBase.load(db).reports) == 1
+    assert len(list((db / "reports").rglob("*.json"))) == 1  # the replaced report's file is gone
 
 
 def _bad_files(tmp: Path) -> dict[str, Path]:
@@ -113,8 +115,7 @@ def test_good_files_are_stored_even_when_another_fails(tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_previous_file(kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "kb.json"
-    copy.write_bytes(kb.read_bytes())
+    copy = copy_kb(kb, tmp_path / "kb.json")
     before = digest(copy)
 
     def boom(*_a: object, **_k: object) -> None:
@@ -125,6 +126,7 @@ def test_failed_write_leaves_previous_file(kb: Path, tmp_path: Path, monkeypatch
         ingest([REPORTS / "pingtan-2021.txt"], Store(copy), Settings())
     assert digest(copy) == before
     assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == ["kb.json"]  # no temp file
+    assert not list((copy / "tmp").iterdir())
 
 
 def test_check_reports_prose_table_difference() -> None:

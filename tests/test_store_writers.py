@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from kb_files import snapshot
 
 from bot.cli import main
 from bot.settings import Settings
@@ -54,14 +54,14 @@ def test_ten_concurrent_ingests_all_stored(tmp_path: Path) -> None:
 SLOW_INGEST = """
 import os, sys, time
 import knowledge.store as s
-put = s.Store._put
-def slow(self, items):
+put = s.Store._write
+def slow(self, *items, **kw):
     print("writing", flush=True)
     deadline = time.monotonic() + 60
     while not os.path.exists(os.environ["RELEASE"]) and time.monotonic() < deadline:
         time.sleep(0.05)
-    return put(self, items)
-s.Store._put = slow
+    return put(self, *items, **kw)
+s.Store._write = slow
 from bot.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -112,12 +112,14 @@ def test_mode_is_kept_and_new_files_follow_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o077)
     try:
         ingest([a], Store(db), Settings())
-        os.chmod(db, 0o644)
+        for f in db.rglob("*.json"):
+            os.chmod(f, 0o644)
         ingest([b], Store(db), Settings())
-        assert db.stat().st_mode & 0o777 == 0o644
-        os.chmod(db, 0o664)
+        assert modes(db) == {0o644}
+        os.chmod(db / "catalogue.json", 0o664)  # new files follow the catalogue's mode
         ingest([c], Store(db), Settings())
-        assert db.stat().st_mode & 0o777 == 0o664
+        assert (db / "catalogue.json").stat().st_mode & 0o777 == 0o664
+        assert {f.stat().st_mode & 0o777 for f in (db / "reports").rglob("*.json")} >= {0o664}
     finally:
         os.umask(old)
     fresh = tmp_path / "fresh.json"
@@ -126,14 +128,18 @@ def test_mode_is_kept_and_new_files_follow_the_umask(tmp_path: Path) -> None:
         ingest([a], Store(fresh), Settings())
     finally:
         os.umask(old)
-    assert fresh.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    assert modes(fresh) == {0o644}  # not mkstemp's 0600
+
+
+def modes(db: Path) -> set[int]:
+    return {f.stat().st_mode & 0o777 for f in db.rglob("*.json")}
 
 
 def test_stale_temp_file_of_a_killed_writer_is_removed_on_the_next_write(tmp_path: Path) -> None:
     db = tmp_path / "kb.json"
     a, b = variants(tmp_path, ["洛阳", "安阳"])
     ingest([a], Store(db), Settings())
-    stale = tmp_path / ".kb.json.k1ll3d.tmp"
+    stale = db / "tmp" / ".catalogue.json.k1ll3d.tmp"
     stale.write_bytes(b"{" * 10_000)
     ingest([b], Store(db), Settings())
     assert not stale.exists()
@@ -156,7 +162,7 @@ def test_disk_full_and_read_only_filesystem_are_one_line(tmp_path: Path, capsys:
     db = tmp_path / "kb.json"
     a, b = variants(tmp_path, ["洛阳", "安阳"])
     ingest([a], Store(db), Settings())
-    before = db.read_bytes()
+    before = snapshot(db)
 
     def fail(*_a: object) -> None:
         raise OSError(code, os.strerror(code))
@@ -164,8 +170,7 @@ def test_disk_full_and_read_only_filesystem_are_one_line(tmp_path: Path, capsys:
     monkeypatch.setattr(os, "replace", fail)
     line = one_line_error(capsys, ["ingest", "--db", str(db), str(b)])
     assert words in line and "kb.json" in line
-    assert db.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temp left
+    assert snapshot(db) == before  # every file as it was, no temp file left
 
 
 def test_db_path_under_a_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,4 +219,3 @@ def test_upload_confirm_while_a_cli_ingest_runs_both_stored(tmp_path: Path) -> N
     assert result.added == ["安阳市人民政府-2019"]
     assert slow.wait(timeout=60) == 0
     assert agencies(db) == {"洛阳市人民政府", "安阳市人民政府"}
-    assert json.loads(db.read_text(encoding="utf-8"))  # still one readable knowledge base

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 from html import escape
 from pathlib import Path
 
 import pytest
+from kb_files import copy_kb, snapshot
 from tg_factories import (
     ADMIN,
     BOT_USER,
@@ -39,7 +39,7 @@ def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def db(kaifeng: Path, tmp_path: Path) -> Path:
     """A private copy of the one-report knowledge base: uploads may change it."""
-    return Path(shutil.copy(kaifeng, tmp_path / "kb.json"))
+    return copy_kb(kaifeng, tmp_path / "kb.json")
 
 
 @pytest.fixture
@@ -66,8 +66,7 @@ async def test_admin_upload_shows_the_check_then_confirm_stores_and_reloads(make
     assert summary["text"] == texts.upload_summary(format_check(parsed), False, parsed.report)
     assert escape(format_check(parsed)) in summary["text"]
     assert buttons(summary["reply_markup"]) == [("✅ 确认入库", "u:1:1"), ("取消", "u:1:0")]
-    before = db.read_bytes()
-    assert parsed.report.id not in before.decode()  # nothing stored before confirming
+    assert parsed.report.id not in {r.id for r in KnowledgeBase.load(db).reports}  # nothing stored before confirming
 
     bot.api.clear()
     await bot.feed(make_callback_update("u:1:1", _bot_message(summary), user=ADMIN))
@@ -108,13 +107,13 @@ async def test_cancel_stores_nothing(make_bot, db):
     bot = await make_bot(db)
     data = (REPORTS / "pingtan-2019.txt").read_bytes()
     bot.api.files["f3"] = data
-    before = db.read_bytes()
+    before = snapshot(db)
     await bot.feed(make_document_update("f3", "pingtan-2019.txt", len(data)))
     [summary] = bot.api.sent()
     bot.api.clear()
     await bot.feed(make_callback_update("u:1:0", _bot_message(summary), user=ADMIN))
     assert bot.api.sent("editMessageText")[0]["text"] == texts.CANCELLED
-    assert db.read_bytes() == before
+    assert snapshot(db) == before
 
 
 async def test_a_non_admin_upload_is_refused_politely_without_downloading(make_bot, db):
@@ -130,7 +129,7 @@ async def test_a_non_admin_cannot_press_confirm(make_bot, db):
     bot = await make_bot(db)
     data = (REPORTS / "pingtan-2019.txt").read_bytes()
     bot.api.files["f5"] = data
-    before = db.read_bytes()
+    before = snapshot(db)
     await bot.feed(make_document_update("f5", "pingtan-2019.txt", len(data)))
     [summary] = bot.api.sent()
     bot.api.clear()
@@ -138,7 +137,7 @@ async def test_a_non_admin_cannot_press_confirm(make_bot, db):
     assert bot.api.sent("answerCallbackQuery") == [
         {"callback_query_id": bot.api.calls[0].params["callback_query_id"], "text": texts.ONLY_ADMIN_CONFIRMS,
          "show_alert": "true"}]
-    assert db.read_bytes() == before
+    assert snapshot(db) == before
 
 
 async def test_a_broken_file_gets_the_reason_and_nothing_is_stored(make_bot, db):
@@ -147,12 +146,12 @@ async def test_a_broken_file_gets_the_reason_and_nothing_is_stored(make_bot, db)
     with pytest.raises(NianbaoError) as reason:
         parse_bytes(junk, "年报.pdf", SETTINGS)
     bot.api.files["f6"] = junk
-    before = db.read_bytes()
+    before = snapshot(db)
     bot.api.clear()
     await bot.feed(make_document_update("f6", "年报.pdf", len(junk)))
     assert bot.api.sent() == [{"chat_id": ADMIN["id"], "text": escape(str(reason.value)), **HTML}]
     assert "reply_markup" not in bot.api.sent()[0]
-    assert db.read_bytes() == before
+    assert snapshot(db) == before
 
 
 async def test_too_large_and_unsupported_files_are_refused_before_downloading(make_bot, db):

@@ -33,8 +33,7 @@ def view(answer: Answer, kb: KnowledgeBase) -> str | None:
 
 def table(report: Report, target: Fact, kb: KnowledgeBase) -> str:
     """The rows of target's table around it, in monospace, target's cell in 【】 and its row marked ▶."""
-    facts = [f for (rid, r, c) in list(kb.cells) if rid == report.id
-             and (f := kb.cell(report, r, c)) is not None and f.source.table == target.source.table]
+    facts = [f for f in kb.table_facts(report) if f.source.table == target.source.table]
     rows: dict[str, str] = {}
     columns: dict[str | None, str] = {}
     grid: dict[tuple[str, str | None], Fact] = {}

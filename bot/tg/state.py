@@ -33,7 +33,7 @@ class State:
 
     def load(self) -> None:
         """Read the knowledge base, build the answerer and warm it with one question."""
-        kb = KnowledgeBase.load(self.db_path)
+        kb = KnowledgeBase.load(self.db_path, cache_mb=self.settings.kb_cache_mb)
         answerer = Answerer(kb)
         warmup = (answerer.examples(1) or ["行政复议多少件"])[0]
         answerer.answer(warmup, Context())  # loads jieba's dictionary and fills caches now, not on the first user

@@ -15,12 +15,12 @@ import logging
 import os
 import threading
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge import legacy
-from knowledge.models import Fact, Report, Section
+from knowledge.models import Fact, Report, Section, Warning_
 from knowledge.paths import DATA
 from knowledge.store import Entry, Payload, Store, unpack
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_CACHE_MB = 64.0
-_REPORT_FIELDS = {f.name for f in fields(Report)} - {"sections"}
+_DEFAULTS = {"url": None, "ingested_at": None, "aliases": []}
 
 
 class StoredReport(Report):
@@ -49,8 +49,15 @@ class StoredReport(Report):
 
     @classmethod
     def of(cls, entry: Entry) -> StoredReport:
-        """The report of a catalogue entry."""
-        return cls.from_dict({k: v for k, v in entry.items() if k in _REPORT_FIELDS})  # type: ignore[return-value]
+        """The report of a catalogue entry (its fields set directly: 100,000 of these load at start)."""
+        r = cls.__new__(cls)
+        d = r.__dict__
+        d.update(_DEFAULTS)
+        d.update(entry)  # the entry's own keys (file, sha, facts, bytes) come along as plain attributes
+        ws = entry.get("warnings")
+        d["warnings"] = [Warning_(**w) for w in ws] if ws else []
+        d["aliases"] = list(d["aliases"] or [])
+        return r
 
 
 @dataclass

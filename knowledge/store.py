@@ -42,6 +42,7 @@ PENDING = "pending.json"
 SHARDS = 64
 BACKUP_SUFFIX = ".v1-backup"  # an old single-file base, kept beside its migrated folder
 
+REQUIRED = frozenset(("id", "agency", "year", "title", "template", "source_file", "file"))  # keys of every entry
 Entry = dict[str, Any]  # one report in the catalogue: Report.to_dict() without sections, plus file/sha/facts/bytes
 
 
@@ -155,8 +156,9 @@ class Store:
         docs = _tables((root or self.path) / rel).get("reports", {})
         out: dict[str, Entry] = {}
         for d in docs.values():
-            if not isinstance(d, dict) or not all(k in d for k in ("id", "agency", "year", "file")):
-                raise legacy.shape_error(self.path / rel, KeyError("id/agency/year/file"))
+            if not isinstance(d, dict) or not REQUIRED <= d.keys():
+                missing = REQUIRED - d.keys() if isinstance(d, dict) else REQUIRED
+                raise legacy.shape_error(self.path / rel, KeyError("/".join(sorted(missing))))
             out[d["id"]] = d
         return out
 
@@ -213,7 +215,10 @@ class Store:
     def put(self, parsed: Iterable[Parsed], hashes: Sequence[str | None] | None = None) -> PutResult:
         """Add reports (replacing any with the same id) in one atomic write, under the writer lock."""
         items = list(parsed)
-        records = [Record.of(p, hashes[i] if hashes else None) for i, p in enumerate(items)]
+        return self.put_records([Record.of(p, hashes[i] if hashes else None) for i, p in enumerate(items)])
+
+    def put_records(self, records: list[Record]) -> PutResult:
+        """Store prepared records (see Record.of) in one atomic write, under the writer lock."""
         with writer_lock(self.path, self.lock_timeout, self.waiting):
             notes = self._prepare()
             result = self._write(self.path, records, [])

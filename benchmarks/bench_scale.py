@@ -142,19 +142,22 @@ def add_one(db: Path) -> dict[str, float]:
     work = db.parent / "add-one"
     work.mkdir(exist_ok=True)
     times = []
-    for i in range(5):
+    # governments of real regions the corpora leave out (they take the first agencies of the list)
+    unused = [a.removesuffix("人民政府") for a in reversed(agencies()) if a.endswith("人民政府")][:6]
+    ids = []
+    for i, region in enumerate(unused[:5]):
         f = work / f"r{i}.txt"
-        f.write_text(src.replace("开封", f"试验{i}号"), encoding="utf-8")
+        f.write_text(src.replace("开封市", region).replace("开封", region), encoding="utf-8")
         parsed = parse_file(f, Settings())
+        ids.append(parsed.report.id)
         t = time.perf_counter()
         Store(db).put([parsed])
         times.append(time.perf_counter() - t)
     f = work / "cli.txt"
-    f.write_text(src.replace("开封", "命令行试验"), encoding="utf-8")
+    f.write_text(src.replace("开封市", unused[5]).replace("开封", unused[5]), encoding="utf-8")
     cli = _run("ingest", "--db", str(db), str(f))
-    for i in range(5):
-        Store(db).remove(f"试验{i}号市人民政府-2019")
-    Store(db).remove("命令行试验市人民政府-2019")
+    for rid in [*ids, f"{unused[5]}人民政府-2019"]:
+        Store(db).remove(rid)
     return {"put_median_s": statistics.median(times), "put_max_s": max(times), "cli_ingest_s": cli}
 
 
@@ -192,7 +195,14 @@ def warm(db: Path, n: int) -> dict[str, float]:
         lat.append(time.perf_counter() - t)
         status[a.status] += 1
     lat.sort()
-    return {"load_s": t_load, "answerer_s": t_answerer, "rss_imports_mb": rss0, "rss_loaded_mb": rss_loaded,
+    again = []  # the same questions again: their reports are in the cache now (as far as it holds them)
+    for q in qs:
+        t = time.perf_counter()
+        answerer.answer(q, Context())
+        again.append(time.perf_counter() - t)
+    again.sort()
+    return {"again_p50_ms": 1000 * again[len(again) // 2], "again_p99_ms": 1000 * again[int(len(again) * 0.99)],
+            "load_s": t_load, "answerer_s": t_answerer, "rss_imports_mb": rss0, "rss_loaded_mb": rss_loaded,
             "rss_after_mb": _rss_mb(), "p50_ms": 1000 * lat[len(lat) // 2], "p90_ms": 1000 * lat[int(len(lat) * 0.9)],
             "p99_ms": 1000 * lat[int(len(lat) * 0.99)], "max_ms": 1000 * lat[-1], "cache_reads": kb.cache.loads,
             "cache_mb": kb.cache.used / 1e6, **{f"n_{k}": v for k, v in status.items()}}

@@ -56,8 +56,8 @@ class Settings(BaseSettings):
         default=120.0, ge=0, le=86_400,
         description="Seconds a knowledge-base writer (ingest, upload confirm) waits for another writer, then fails")
     kb_cache_mb: float = Field(
-        default=64.0, gt=0, le=1_000_000,
-        description="Report files kept in memory after a question needed them, in MB (least recently used dropped)")
+        default=96.0, gt=0, le=1_000_000,
+        description="Memory for reports read because a question needed them, in MB (least recently used dropped)")
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -7,7 +7,9 @@ does not have loaded is unknown (never another body); ties are asked back, never
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import heapq
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -69,9 +71,9 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     said = text[phrase[0].start : phrase[-1].end]
     last = phrase[-1]
     regions = [m for m in phrase if m.kind == REGION]
-    cands = set(index.splits)
+    cands: AbstractSet[str] = index.splits.keys()  # every loaded body, not copied: thousands at scale
     for r in regions:
-        cands &= index.region_agencies(r.keys)
+        cands = cands & index.region_agencies(r.keys)
     here = regions[-1].keys if regions else set()
     if last.kind == UNKNOWN:  # a place named like a loaded one but of another level
         stem = text[last.start : last.end - 1]
@@ -108,10 +110,11 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     return _region(said, here, cands, index, years, explicit=last.kind == GOVT)
 
 
-def _region(said: str, here: set[str], cands: set[str], index: AgencyIndex, years: list[int],
+def _region(said: str, here: set[str], cands: AbstractSet[str], index: AgencyIndex, years: list[int],
             explicit: bool) -> Resolution:
     """A region named alone (its government, when loaded) or with 政府 (only its government)."""
-    gov = sorted(a for a in cands if index.splits[a].kind == GOV and index.splits[a].region in here)
+    inside = cands if here else ()  # no region named: none is inside it (and no loop over every loaded body)
+    gov = sorted(a for a in inside if index.splits[a].kind == GOV and index.splits[a].region in here)
     gov_y = [a for a in gov if index.has_year(a, years)]
     if len(gov_y) == 1:
         a = gov_y[0]
@@ -130,7 +133,7 @@ def _region(said: str, here: set[str], cands: set[str], index: AgencyIndex, year
     if explicit:
         return Resolution(agencies=gov[:1], said=said) if gov else _unknown(said, index, cands)
     # only the region's own bodies stand for it: a district's report never answers for its city
-    own = [b for b in cands if index.splits[b].region in here]
+    own = [b for b in inside if index.splits[b].region in here]
     pool = _order([b for b in own if index.has_year(b, years)], index)
     if len(pool) == 1:
         return Resolution(agencies=pool, said=said, note=f"按{pool[0]}的年报回答")
@@ -169,10 +172,17 @@ def _order(agencies: list[str], index: AgencyIndex) -> list[str]:
     return sorted(agencies, key=lambda a: (len(index.splits[a].path), rank.get(index.splits[a].kind, 2), a))
 
 
-def _unknown(said: str, index: AgencyIndex, nearby: set[str]) -> Resolution:
+def _unknown(said: str, index: AgencyIndex, nearby: AbstractSet[str]) -> Resolution:
     if not nearby:  # 郑州教育局: what is loaded in 郑州's province (the division table), listed first
         nearby = index.region_agencies(set(province_of(said)))
-    return Resolution(unknown=said, nearby=_order(list(nearby), index)[:LIST_MAX], said=said)
+    return Resolution(unknown=said, nearby=_first(nearby, index), said=said)
+
+
+def _first(agencies: Iterable[str], index: AgencyIndex) -> list[str]:
+    """The first LIST_MAX of _order without sorting them all (keys are unique: the same list)."""
+    rank = {"gov": 0, "office": 1}
+    return heapq.nsmallest(LIST_MAX, agencies,
+                           key=lambda a: (len(index.splits[a].path), rank.get(index.splits[a].kind, 2), a))
 
 
 def _place_before(text: str, start: int, index: AgencyIndex) -> str:

@@ -89,10 +89,11 @@ def _bold_figures(line: str, answer: Answer) -> str:
     if answer.value is None:
         return line
     figure = html_lib.escape(_figure(answer), quote=False)
-    at = line.find(figure)
-    if at < 0:
+    # the figure as a whole number: not the 19 of 2019, not the 19件 of 119件
+    found = re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", line)
+    if found is None:
         return line
-    return f"{line[:at]}<b>{figure}</b>{line[at + len(figure):]}"
+    return f"{line[:found.start()]}<b>{figure}</b>{line[found.end():]}"
 
 
 def _source(line: str, answer: Answer) -> str:

@@ -6,8 +6,8 @@ does not have loaded is unknown (never another body); ties are asked back, never
 
 from __future__ import annotations
 
-import re
 import heapq
+import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache

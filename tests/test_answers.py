@@ -162,7 +162,7 @@ def test_total_of_proactive_disclosure_not_a_breakdown_item(tmp_path: Path) -> N
 
 def test_share_is_computed_with_its_formula(kaifeng: Answerer) -> None:
     a = kaifeng.answer("予以公开占比多少")
-    assert (a.unit, a.value) == ("%", pytest.approx(65.02)) and a.formula == "342 ÷ 526 = 65.02%"
+    assert (a.unit, a.value) == ("%", pytest.approx(65.02)) and a.formula == "予以公开342 ÷ 本年度办理结果总计526 = 65.02%"
     a = kaifeng.answer("自然人申请占多大比例")
     assert a.value == pytest.approx(91.46)  # of the 527 new applications
 

@@ -10,16 +10,19 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from bot.reply import links
+from bot.reply import links, select
 from bot.reply.compose import Composer
+from bot.reply.execute import Executor, convert
 from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
 from bot.understand.agencies import build_index, short_name
 from bot.understand.extract import Slots, extract
 from bot.understand.linking import province_of
 from bot.understand.linking_rules import near
-from bot.understand.match import best_prose, item_precision, named_concept, read
+from bot.understand.match import Reading, best_prose, item_precision, named_concept, read
 from bot.understand.normalise import normalise
+from bot.understand.plan import compile_plan
+from bot.understand.plan import default as default_ops
 from bot.understand.resolve import Query, label, resolve
 from knowledge import catalogue as catalogue_mod
 from knowledge.kb import KnowledgeBase
@@ -63,6 +66,9 @@ class Answerer:
         self.compose = Composer(kb, self.cat)
         self.agency_index = build_index(kb.reports)
         self._examples = smalltalk.examples(kb.reports, 4)
+        self.ops = default_ops()
+        self.executor = Executor(kb, self.cat, self.ops, cell=self.compose.one, one=self._one)
+        self._readings: dict[str, Reading] = {}
         if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
             segment.warm()
 
@@ -89,13 +95,8 @@ class Answerer:
         named = self._named(slots, q)
         if named is not None:
             return named
-        reading = read(slots.rest, self.lex)
-        query = resolve(reading, self.cat)
-        if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
-            query = None  # “…主动公开政府信息多少条” wants a figure, not the 主动公开 text
-        follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
         if slots.agency is None and slots.lead and not slots.unknown_place:
-            lead = read(slots.lead, self.lex)
+            lead = self.reading(slots.lead)
             guess = near(slots.lead, self.agency_index) if not lead.hits else None
             if guess:  # 平谭2023年…: one character away from a loaded place
                 return self._suggest(slots.lead, guess, q)
@@ -108,11 +109,41 @@ class Answerer:
             nearby = slots.resolution.nearby or sorted(  # 郑州: what is loaded in 河南 comes first
                 self.agency_index.region_agencies(set(province_of(slots.unknown_place))))
             return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded(nearby)}。")
+        plan = compile_plan(q, slots, self.ops, lambda part: extract(part, self.agency_index))
+        ans = select.run(self, plan, slots, ctx, q) if plan.op != "value" else None
+        if ans is None:
+            slots.rest = plan.rest if plan.op == "value" else slots.rest
+            ans = self._value(slots, ctx, q)
+        return convert(ans, plan.unit, self.ops.units) if plan.unit else ans
+
+    def reading(self, text: str) -> Reading:
+        """The concepts a text names (cached: a ranking reads the same item for every report)."""
+        got = self._readings.get(text)
+        if got is None:
+            if len(self._readings) > 512:
+                self._readings.clear()
+            got = self._readings[text] = read(text, self.lex)
+        return got
+
+    def _one(self, report: Report, rest: str) -> Answer:
+        """The plan's item for one report, answered as the single question “<agency><year>年<rest>”."""
+        slots = Slots(years=[report.year], agency=report.agency, agencies=[report.agency], rest=rest)
+        return self._value(slots, Context(), rest)
+
+    def _value(self, slots: Slots, ctx: Context, q: str) -> Answer:
+        """A figure, a text or a breakdown: the question as one selection of one item."""
+        reading = self.reading(slots.rest)
+        query = resolve(reading, self.cat)
+        if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
+            query = None  # “…主动公开政府信息多少条” wants a figure, not the 主动公开 text
+        follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
         if query is None and ctx.query is not None and follow and not unexplained:
             query = self._follow_up(reading, ctx.query)
         if query is None:  # no template field: a figure from the prose, or nothing
-            prose = self._try_prose(reading.words, slots, ctx, q) if reading.words else None
+            # a figure needs a word naming an item: “开封的到” names none (a lone character is no item)
+            named = any(len(w) >= 2 for w in reading.words)
+            prose = self._try_prose(reading.words, slots, ctx, q) if named else None
             return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
                                           + "；".join(self.examples(2)))
         if query.kind in ("apply", "review", "active") and unexplained:

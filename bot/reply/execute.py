@@ -1,0 +1,279 @@
+"""Execute a query plan over the loaded reports with exact decimal arithmetic.
+
+Each operation (difference, growth, rate, share, rank, series, each) measures one figure per report
+— a cell, a prose figure, or a rate of cells — and combines them; the reply names every input
+figure with its report and section, and the formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.reply.compose import fmt
+from bot.understand.plan import Ops, QueryPlan, Rate
+from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
+from knowledge.catalogue import Catalogue
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Answer, Report
+
+CENT = Decimal("0.01")
+LIST_MAX = 8
+
+
+def dec(v: float | int | Decimal) -> Decimal:
+    """A stored figure as the exact decimal it was printed as."""
+    return v if isinstance(v, Decimal) else Decimal(fmt(v))
+
+
+def show(d: Decimal) -> str:
+    """A decimal as printed: no exponent, no trailing zeros."""
+    s = format(d.normalize(), "f")
+    return "0" if s in ("-0", "") else s
+
+
+def pct(num: Decimal, den: Decimal) -> Decimal:
+    """num ÷ den as a percentage, rounded half-up to 2 decimals."""
+    return (num / den * 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def value(d: Decimal) -> float | int:
+    """JSON value: int when integral."""
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+@dataclass
+class Measure:
+    """One report's figure for the plan's item: the answer that gave it and its exact value."""
+
+    report: Report
+    answer: Answer
+
+    @property
+    def ok(self) -> bool:
+        return self.answer.status == "answered" and self.answer.value is not None
+
+    @property
+    def d(self) -> Decimal:
+        return dec(self.answer.value)  # type: ignore[arg-type]
+
+    @property
+    def who(self) -> str:
+        return f"{self.report.agency}{self.report.year}年"
+
+
+def source_of(r: Report, section: str | None) -> dict[str, object]:
+    """One entry of Answer.sources."""
+    return {"agency": r.agency, "year": r.year, "title": r.title, "url": r.url, "section": section}
+
+
+def cite_line(r: Report, section: str | None) -> str:
+    return f"来源：《{r.title}》{section or ''}"
+
+
+def query_of(row: str, column: str) -> Query:
+    """The table query of one (row, column) cell."""
+    kind = "review" if row.startswith(("review", "litigation")) else "active" if row.startswith("active") else "apply"
+    return Query(kind=kind, row=row, column=column)  # type: ignore[arg-type]
+
+
+class Executor:
+    """Runs plans; `one(report, rest)` answers the plan's item for one report as a single question would."""
+
+    def __init__(self, kb: KnowledgeBase, cat: Catalogue, ops: Ops,
+                 cell: Callable[[Query, Report], Answer], one: Callable[[Report, str], Answer]) -> None:
+        self.kb, self.cat, self.ops = kb, cat, ops
+        self.cell, self.one = cell, one
+
+    # ------------------------------------------------------------------ one report
+    def measure(self, plan: QueryPlan, r: Report, item: Query | None, share_of: Query | None) -> Measure:
+        """The plan's item (a rate, a share or a figure) for one report."""
+        if plan.rate:
+            return Measure(r, self.rate(self.ops.rates[plan.rate], r, item))
+        if plan.op == "share" or (item is not None and share_of is not None):
+            return Measure(r, self.share(item, share_of, r))  # type: ignore[arg-type]
+        return Measure(r, self.one(r, plan.rest))
+
+    def rate(self, rate: Rate, r: Report, group: Query | None) -> Answer:
+        """Σnum ÷ (Σden − Σminus) from the report's cells, with each input and the formula."""
+        g = group.row if group is not None and group.kind == "review" and group.row else "review"
+        name = (REVIEW_GROUP_LABEL.get(g, "") if rate.group else "") + rate.label
+        parts: dict[str, list[tuple[str, Answer]]] = {}
+        for key, cells in (("num", rate.num), ("den", rate.den), ("minus", rate.minus)):
+            parts[key] = []
+            for row, col in cells:
+                q = query_of(row.replace("{group}", g), col)
+                name_ = label(q, self.cat, r.template) + ("总计" if q.kind == "review" and col == "total" else "")
+                parts[key].append((name_, self.cell(q, r)))
+        bad = [lab for key in parts for lab, a in parts[key] if a.status != "answered" or a.value is None]
+        who = f"{r.agency}{r.year}年"
+        if bad:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{who}的年报缺少计算{name}所需的“{'、'.join(bad)}”，无法计算。")
+        total = {k: sum((dec(a.value) for _, a in v), Decimal(0)) for k, v in parts.items()}  # type: ignore[arg-type]
+        den = total["den"] - total["minus"]
+        src = parts["den"][0][1]
+        if den <= 0:
+            return Answer(status="unknown", agency=r.agency, year=r.year, section=src.section,
+                          text=f"{who}{name}的分母为{show(den)}，无法计算。\n{cite_line(r, src.section)}")
+        d = pct(total["num"], den)
+
+        def terms(key: str) -> str:
+            return " + ".join(f"{lab}{fmt(a.value)}" for lab, a in parts[key])
+        num_text = terms("num") if len(parts["num"]) == 1 else f"({terms('num')})"
+        den_text = terms("den") + (f" − {terms('minus')}" if parts["minus"] else "")
+        den_text = den_text if len(parts["den"]) + len(parts["minus"]) == 1 else f"({den_text})"
+        formula = f"{num_text} ÷ {den_text} = {show(d)}%"
+        warnings = [w for k in parts for _, a in parts[k] for w in a.warnings]
+        text = f"{who}{name}{show(d)}%（{formula}；报告未直接给出，由表中数字计算）"
+        if warnings:
+            text += "。注意：" + "；".join(dict.fromkeys(warnings))
+        return Answer(status="answered", value=value(d), unit="%", agency=r.agency, year=r.year,
+                      section=src.section, field=f"rate.{rate.id}", formula=formula, warnings=warnings,
+                      source=src.source, report_title=r.title, sources=[source_of(r, src.section)],
+                      text=text + "。\n" + cite_line(r, src.section))
+
+    def share(self, part: Query, whole: Query, r: Report) -> Answer:
+        """part ÷ its total, as a percentage."""
+        a, b = self.cell(part, r), self.cell(whole, r)
+        pl, wl = label(part, self.cat, r.template), label(whole, self.cat, r.template)
+        who = f"{r.agency}{r.year}年"
+        if a.status != "answered" or b.status != "answered" or a.value is None or not b.value:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{who}的年报缺少计算“{pl}占{wl}的比例”所需的数字。")
+        d = pct(dec(a.value), dec(b.value))
+        formula = f"{pl}{fmt(a.value)} ÷ {wl}{fmt(b.value)} = {show(d)}%"
+        warnings = list(dict.fromkeys(a.warnings + b.warnings))
+        text = f"{who}{pl}占{wl}的{show(d)}%（{formula}；报告未直接给出，由表中数字计算）"
+        if warnings:
+            text += "。注意：" + "；".join(warnings)
+        return Answer(status="answered", value=value(d), unit="%", agency=r.agency, year=r.year,
+                      section=a.section, field=f"share.{part.field_id}:{whole.field_id}", formula=formula,
+                      warnings=warnings, source=a.source, report_title=r.title,
+                      sources=[source_of(r, a.section)], text=text + "。\n" + cite_line(r, a.section))
+
+    # ------------------------------------------------------------------ several reports
+    def combine(self, plan: QueryPlan, a: Measure, b: Measure) -> Answer:
+        """difference (A − B, or B − A for “少多少”) or growth ((A − B) ÷ B) of two measures."""
+        for m in (a, b):
+            if not m.ok:
+                return Answer(status=m.answer.status if m.answer.status == "clarify" else "unknown",
+                              options=m.answer.options, text=f"{m.who}：{m.answer.text}")
+        unit = a.answer.unit or ""
+        if (b.answer.unit or "") != unit:
+            return Answer(status="unknown", text=f"两个数字单位不同（{a.answer.unit}、{b.answer.unit}），不能直接相减。")
+        inputs = f"{a.who}{fmt(a.answer.value)}{unit}，{b.who}{fmt(b.answer.value)}{unit}"
+        if plan.op == "growth":
+            if b.d == 0:
+                return Answer(status="unknown", text=f"{inputs}；基数为0，增长率无法计算。\n" + self._cites([a, b]))
+            d = pct(a.d - b.d, b.d)
+            formula = f"({show(a.d)} − {show(b.d)}) ÷ {show(b.d)} = {show(d)}%"
+            verdict = f"{a.who}比{b.who}{'增长' if d >= 0 else '下降'}{show(abs(d))}%"
+            ans = Answer(status="answered", value=value(d), unit="%")
+        else:
+            first, second = (b, a) if plan.direction == "less" else (a, b)
+            d = first.d - second.d
+            formula = f"{show(first.d)} − {show(second.d)} = {show(d)}"
+            more, less = (a, b) if a.d >= b.d else (b, a)
+            gap = abs(a.d - b.d)
+            verdict = (f"{a.who}与{b.who}相同" if gap == 0
+                       else f"{more.who}多，{more.who}比{less.who}多{show(gap)}{unit}")
+            ans = Answer(status="answered", value=value(d), unit=unit or None)
+        ans.formula = formula
+        ans.agency, ans.year = a.report.agency, a.report.year
+        ans.section, ans.field = a.answer.section, a.answer.field
+        ans.series = [self._point(m) for m in (a, b)]
+        ans.sources = [source_of(m.report, m.answer.section) for m in (a, b)]
+        warnings = list(dict.fromkeys(a.answer.warnings + b.answer.warnings))
+        ans.warnings = warnings
+        text = f"{inputs}。{verdict}（{formula}）"
+        if warnings:
+            text += "。注意：" + "；".join(warnings)
+        ans.text = text + "。\n" + self._cites([a, b])
+        return ans
+
+    def rank(self, plan: QueryPlan, measures: list[Measure], missing: list[str]) -> Answer:
+        """Measures ordered by value (largest first for 最多), each line cited; the failed ones named."""
+        got = [m for m in measures if m.ok]
+        failed = [f"{m.who}（{_short(m.answer.text)}）" for m in measures if not m.ok] + missing
+        if not got:
+            return Answer(status="unknown", text="没有可以比较的数字：" + "；".join(failed))
+        units = {m.answer.unit for m in got}
+        if len(units) > 1:
+            return Answer(status="unknown", text="各报告该项单位不同，不能比较。")
+        ordered = sorted(got, key=lambda m: m.d, reverse=plan.order != "min")
+        n = plan.top or len(ordered)
+        top = ordered[0]
+        tied = [m for m in ordered if m.d == top.d]
+        unit = top.answer.unit or ""
+        by = "年度" if plan.over == "years" else "机关"
+        word = "最少" if plan.order == "min" else "最多"
+        head = "、".join(m.who for m in tied) + ("并列" if len(tied) > 1 else "") + f"{word}：{show(top.d)}{unit}"
+        lines = [f"{i}. {m.who}：{show(m.d)}{unit}" for i, m in enumerate(ordered[:max(n, 1)][:LIST_MAX * 4], 1)]
+        ans = Answer(status="answered", value=value(top.d), unit=top.answer.unit, agency=top.report.agency,
+                     year=top.report.year, section=top.answer.section, field=top.answer.field,
+                     formula=top.answer.formula)
+        ans.ranking = [self._point(m) for m in ordered[:n]]
+        ans.sources = [source_of(m.report, m.answer.section) for m in ordered[:n]]
+        text = f"按{by}比较（{len(measures) + len(missing)}个）：{head}\n" + "\n".join(lines)
+        if failed:
+            text += "\n未能比较：" + "；".join(failed[:LIST_MAX])
+        ans.text = text + "\n" + self._cites(ordered[:n])
+        return ans
+
+    def listing(self, plan: QueryPlan, measures: list[Measure], missing: list[str]) -> Answer:
+        """Each year's (series) or each body's (each) figure, the changes, and what is missing."""
+        got = [m for m in measures if m.ok]
+        failed = [f"{m.who}（{_short(m.answer.text)}）" for m in measures if not m.ok] + missing
+        if not got:
+            return Answer(status="unknown", text="没有可以列出的数字：" + "；".join(failed))
+        unit = got[0].answer.unit or ""
+        lines = []
+        for i, m in enumerate(got):
+            line = f"{m.who}：{fmt(m.answer.value)}{m.answer.unit or ''}"
+            prev = got[i - 1] if i else None
+            if plan.op == "series" and prev is not None and prev.answer.unit == m.answer.unit:
+                change = m.d - prev.d
+                line += f"（比{prev.report.year}年{'增加' if change >= 0 else '减少'}{show(abs(change))}{unit}）"
+            lines.append(line)
+        ans = Answer(status="answered", unit=got[0].answer.unit, agency=got[0].report.agency if plan.op == "series"
+                     else None, section=got[-1].answer.section, field=got[-1].answer.field)
+        if len(got) == 1:
+            ans.value, ans.year = got[0].answer.value, got[0].report.year
+        ans.series = [self._point(m) for m in got]
+        ans.sources = [source_of(m.report, m.answer.section) for m in got]
+        text = "\n".join(lines)
+        if failed:
+            text += "\n没有数字：" + "；".join(failed[:LIST_MAX])
+        ans.text = text + "\n" + self._cites(got)
+        return ans
+
+    @staticmethod
+    def _point(m: Measure) -> dict[str, object]:
+        return {"agency": m.report.agency, "year": m.report.year, "value": value(m.d)}
+
+    @staticmethod
+    def _cites(ms: list[Measure]) -> str:
+        seen = dict.fromkeys(cite_line(m.report, m.answer.section) for m in ms[:LIST_MAX * 2])
+        return "\n".join(seen)
+
+
+def _short(text: str) -> str:
+    return text.split("\n", 1)[0][:60]
+
+
+def convert(ans: Answer, unit: str, units: dict[str, int]) -> Answer:
+    """A money answer in the unit asked for (元/万元/亿元); counts and rates are never converted."""
+    if ans.status != "answered" or ans.value is None or ans.unit not in units or ans.unit == unit:
+        return ans
+    factor = Decimal(units[ans.unit]) / Decimal(units[unit])
+    old = dec(ans.value)
+    new = old * factor
+    how = f"{show(old)}{ans.unit} {'×' if factor >= 1 else '÷'} {show(factor if factor >= 1 else 1 / factor)}"
+    ans.text = f"合{show(new)}{unit}（{how}）。\n" + ans.text
+    ans.formula = (ans.formula + "；" if ans.formula else "") + f"{how} = {show(new)}{unit}"
+    ans.value, ans.unit = value(new), unit
+    for p in ans.series + ans.ranking:
+        p["value"] = value(dec(p["value"]) * factor)
+    return ans

@@ -1,0 +1,185 @@
+"""The reports a plan's operation runs over, then its execution: two points for a difference or
+growth, one body's years for a series or “哪年”, each body once for “哪个单位” and “各单位”."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.reply.execute import Executor, Measure
+from bot.understand.extract import Slots
+from bot.understand.plan import QueryPlan
+from bot.understand.resolve import Query, resolve
+from knowledge.models import Answer, Report
+
+if TYPE_CHECKING:
+    from bot.reply.answer import Answerer, Context
+
+
+def _loaded_years(a: Answerer, agency: str, years: list[int]) -> tuple[list[int], list[int]]:
+    have = a.kb.years.get(agency, [])
+    return [y for y in years if y in have], [y for y in years if y not in have]
+
+
+def _one_agency(a: Answerer, slots: Slots, q: str) -> str | Answer:
+    if slots.agency and len(slots.agencies) == 1:
+        return slots.agency
+    if len(a.kb.years) == 1:
+        return next(iter(a.kb.years))
+    pool = slots.agencies or list(a.kb.years)
+    return a._clarify_agency(pool, q, list(slots.years) or None)
+
+
+def _years_of(a: Answerer, plan: QueryPlan, slots: Slots, agency: str) -> tuple[list[int], list[int]]:
+    """The years of one body a series or “哪年” runs over, and the years asked for but not loaded."""
+    have = a.kb.years.get(agency, [])
+    if slots.years:
+        return _loaded_years(a, agency, sorted(slots.years))
+    if slots.recent:
+        newest = have[-1]
+        wanted = list(range(newest - slots.recent + 1, newest + 1))
+        return _loaded_years(a, agency, wanted)
+    return list(have), [y for y in range(have[0], have[-1] + 1) if y not in have] if have else []
+
+
+def _bodies(a: Answerer, slots: Slots) -> tuple[list[Report], list[str], str]:
+    """Each body once (for “哪个单位”, “各单位”): its report of the year asked, else its newest."""
+    pool = slots.agencies if len(slots.agencies) >= 2 else list(a.kb.years)
+    reports, missing = [], []
+    for ag in pool:
+        have = a.kb.years.get(ag, [])
+        if slots.years:
+            got = [y for y in slots.years if y in have]
+            reports += [a.kb.report_of[(ag, y)] for y in got]
+            missing += [f"{ag}{y}年（未载入）" for y in slots.years if y not in have][:1]
+        elif have:
+            reports.append(a.kb.report_of[(ag, have[-1])])
+    note = "" if slots.years or all(len(a.kb.years[r.agency]) == 1 for r in reports) else "各机关取已载入的最新年度；"
+    return reports, missing, note
+
+
+def _point(a: Answerer, agency: str | None, year: int | None, other: int | None) -> Report | str:
+    """The report of one side of a comparison; a side without a year takes the other side's, else its only one."""
+    if agency is None:
+        return "请写明要比较的机关。"
+    have = a.kb.years.get(agency, [])
+    if year is None:
+        year = other if other in have else (have[0] if len(have) == 1 else None)
+    if year is None:
+        return f"请写明{agency}的年份（已载入{'、'.join(map(str, have))}年）。"
+    if year not in have:
+        return f"知识库中没有{agency}{year}年的年报。已载入：{a._loaded()}。"
+    return a.kb.report_of[(agency, year)]
+
+
+def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] | str | None:
+    """A and B of a difference or growth; None when the question names only one report."""
+    single = slots.agencies[0] if len(slots.agencies) == 1 else (next(iter(a.kb.years)) if len(a.kb.years) == 1
+                                                                  else None)
+    left, right = plan.left, plan.right
+    if left.agency or right.agency or left.year or right.year:
+        ag_a = left.agency or single or right.agency
+        ag_b = right.agency or ag_a
+        if ag_a == ag_b and left.agency is None and right.agency and len(slots.agencies) >= 2:
+            ag_a = next(x for x in slots.agencies if x != ag_b)
+        ra = _point(a, ag_a, left.year, right.year)
+        if isinstance(ra, str):
+            return ra
+        rb = _point(a, ag_b, right.year, ra.year)
+        return rb if isinstance(rb, str) else (ra, rb)
+    if len(slots.agencies) >= 2:
+        ya = slots.years[0] if slots.years else None
+        ra, rb = _point(a, slots.agencies[0], ya, None), _point(a, slots.agencies[1], ya, None)
+        if isinstance(ra, str) or isinstance(rb, str):
+            return ra if isinstance(ra, str) else rb  # type: ignore[return-value]
+        return ra, rb
+    if single is None:
+        return "请写明要比较的机关。"
+    years = sorted(set(slots.years))
+    got, missing = _loaded_years(a, single, [years[0], years[-1]] if years else [])  # 从2019年到2023年: the ends
+    if missing:
+        return f"知识库中没有{single}{'、'.join(map(str, missing))}年的年报。已载入：{a._loaded()}。"
+    if len(got) < 2:
+        return None  # one report: a change the report itself states (“同比增长20%”), read as a plain question
+    return a.kb.report_of[(single, got[-1])], a.kb.report_of[(single, got[0])]
+
+
+def _share_total(part: Query, named: Query | None, reading_rows: list[str]) -> Query | None:
+    """The total a share is taken of: the one named after 占, else the part's own total."""
+    if named is not None:
+        return None if named.choices else named
+    ancestors = [r for r in reading_rows if part.row and part.row.startswith(r + ".")]
+    if ancestors:  # “不予公开中属于行政查询事项的占多少”
+        return Query(kind=part.kind, row=ancestors[-1], column=part.column)
+    if part.kind == "review":
+        if part.column not in (None, "total"):
+            return Query(kind="review", row=part.row, column="total")
+        if part.row in ("litigation.direct", "litigation.after_review"):
+            return Query(kind="review", row="litigation", column="total")
+        return None
+    if part.kind == "apply":
+        if part.row == "apply.new":
+            return Query(kind="apply", row="apply.new", column="total") if part.column != "total" else None
+        if part.row in ("apply.total", "apply.carried_in", "apply.carried_out"):
+            return None
+        return Query(kind="apply", row="apply.total", column=part.column or "total")
+    return None
+
+
+def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Answer | None:
+    """Execute a plan; None when the plan's item is not something to compute with (the caller answers
+    the question as a plain one)."""
+    ex: Executor = a.executor
+    item: Query | None = None
+    share_of: Query | None = None
+    if plan.rate or plan.op == "share":
+        reading = a.reading(plan.rest)
+        item = resolve(reading, a.cat)
+        if plan.op == "share" or (item is not None and not plan.rate and plan.share_of):
+            if item is None or item.choices or item.kind not in ("apply", "review"):
+                return None
+            named = resolve(a.reading(plan.share_of), a.cat) if plan.share_of else None
+            share_of = _share_total(item, named, reading.ids("apply_rows"))
+            if share_of is None or share_of.field_id == item.field_id:
+                return None
+    if plan.op in ("rate", "share"):
+        chosen = a._reports(slots, ctx, q, follow=False)
+        if isinstance(chosen, Answer):
+            return chosen
+        ms = [ex.measure(plan, r, item, share_of) for r in chosen.reports]
+        if len(ms) == 1:
+            ctx.agency, ctx.year = ms[0].report.agency, ms[0].report.year
+            return ms[0].answer
+        plan.op = "series"
+        return ex.listing(plan, ms, [])
+    if plan.op in ("difference", "growth"):
+        pair = _pair(a, plan, slots)
+        if pair is None:
+            return None
+        if isinstance(pair, str):
+            return Answer(status="unknown", text=pair)
+        ma, mb = (ex.measure(plan, r, item, share_of) for r in pair)
+        return ex.combine(plan, ma, mb)
+    if plan.over == "years":
+        agency = _one_agency(a, slots, q)
+        if isinstance(agency, Answer):
+            return agency
+        years, missing = _years_of(a, plan, slots, agency)
+        if not years:
+            return Answer(status="unknown", text=f"知识库中没有{agency}{'、'.join(map(str, missing))}年的年报。"
+                                                 f"已载入：{a._loaded()}。")
+        ms = [ex.measure(plan, a.kb.report_of[(agency, y)], item, share_of) for y in years]
+        gone = [f"{agency}{y}年（未载入）" for y in missing]
+        ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone)
+        return ans
+    reports, gone, note = _bodies(a, slots)
+    if not reports:
+        return Answer(status="unknown", text=f"知识库中没有{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")
+    ms = [ex.measure(plan, r, item, share_of) for r in reports]
+    ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, sorted(ms, key=_by_body), gone)
+    if note:
+        ans.text = note + ans.text
+    return ans
+
+
+def _by_body(m: Measure) -> tuple[str, int]:
+    return (m.report.agency, m.report.year)

@@ -1,0 +1,198 @@
+"""Compile a question into a query plan: selection (agencies × years × item) → operation → presentation.
+
+The operation words (比…多多少, 增长率, 哪年最多, 历年, 公开率, 占比 …) and the rate definitions are data
+(knowledge/data/operations.json), found by one automaton pass, longest word first.  What is left of
+the question names the item; the answerer reads it as it reads any single question.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+
+from bot.understand.extract import Slots
+from knowledge.paths import DATA
+
+Op = Literal["value", "difference", "growth", "rate", "share", "rank", "series", "each"]
+KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", "which_agency", "each", "series",
+         "share")
+_TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
+_UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
+_SHARE_OF = re.compile(r"占(?!比)")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate the template lets us compute: Σnum ÷ (Σden − Σminus), cells as (row, column)."""
+
+    id: str
+    label: str
+    num: tuple[tuple[str, str], ...]
+    den: tuple[tuple[str, str], ...]
+    minus: tuple[tuple[str, str], ...] = ()
+    group: bool = False  # rows written “{group}” take the review group the question names
+
+
+@dataclass
+class Ops:
+    """Operation vocabulary, rate definitions and money units, with one automaton over all words."""
+
+    automaton: Any
+    rates: dict[str, Rate]
+    units: dict[str, int]
+
+
+def load(path: Path | None = None) -> Ops:
+    """Read and check operations.json: a word naming two kinds of operation is an error."""
+    raw = json.loads((path or DATA / "operations.json").read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for kind in KINDS:
+        for w in raw["words"].get(kind, ()):
+            if w in owner and owner[w] != kind:
+                raise ValueError(f"operations: word {w!r} names both {owner[w]} and {kind}")
+            owner[w] = kind
+    rates: dict[str, Rate] = {}
+    for rid, d in raw["rates"].items():
+        rates[rid] = Rate(rid, d["label"], tuple(map(tuple, d["num"])), tuple(map(tuple, d["den"])),
+                          tuple(map(tuple, d.get("minus", ()))), bool(d.get("group")))
+        for w in d["words"]:
+            if w in owner:
+                raise ValueError(f"operations: word {w!r} names both {owner[w]} and rate {rid}")
+            owner[w] = "rate:" + rid
+    automaton = ahocorasick.Automaton()
+    for w, kind in owner.items():
+        automaton.add_word(w, (kind, w))
+    automaton.make_automaton()
+    return Ops(automaton, rates, dict(raw["units"]))
+
+
+@cache
+def default() -> Ops:
+    """The bundled operations, loaded once per process."""
+    return load()
+
+
+@dataclass
+class Side:
+    """One side of a comparison (“A比B”): the agency and year it names, if any."""
+
+    agency: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class QueryPlan:
+    """What to select, what to compute over it, and how to present it."""
+
+    op: Op = "value"
+    rest: str = ""  # the item: the question without agency, year and operation words
+    agencies: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    rate: str | None = None  # for op rate (or a rank/series/difference of a rate)
+    order: Literal["max", "min"] | None = None  # for rank
+    over: Literal["years", "agencies"] | None = None  # what a rank/each/series runs over
+    top: int | None = None
+    direction: Literal["more", "less", "apart"] | None = None  # difference: A − B, B − A, later − earlier
+    left: Side = field(default_factory=Side)  # for difference/growth: A (“A比B”)
+    right: Side = field(default_factory=Side)  # B
+    share_of: str = ""  # the words naming a share's total (“占行政诉讼的比例” → 行政诉讼)
+    unit: str | None = None  # money unit asked for (元/万元/亿元)
+    recent: int | None = None
+
+
+def scan(text: str, ops: Ops) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every operation word, leftmost-longest, not overlapping."""
+    return [(end - len(w) + 1, end + 1, kind) for end, (kind, w) in ops.automaton.iter_long(text)]
+
+
+def _blank(text: str, spans: list[tuple[int, int, str]], kinds: set[str]) -> str:
+    out = list(text)
+    for i, j, k in spans:
+        if k in kinds or (k.startswith("rate:") and "rate" in kinds):
+            out[i:j] = " " * (j - i)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) -> QueryPlan:
+    """The plan for a normalised question whose slots are already extracted.
+
+    sides: extracts the agency and years of a part of the question (for “A比B”).
+    """
+    plan = QueryPlan(rest=slots.rest, agencies=list(slots.agencies), years=list(slots.years), recent=slots.recent)
+    spans = scan(slots.rest, ops)
+    kinds = {k for _, _, k in spans}
+    rate = next((k[5:] for _, _, k in spans if k.startswith("rate:")), None)
+    m = _UNIT.search(slots.rest)
+    if m:  # “多少亿元”: a presentation unit; the item is the amount
+        plan.unit = m.group(1)
+    top = _TOP.search(slots.rest)
+    two_points = len(slots.agencies) >= 2 or len(slots.years) >= 2
+    dropped: set[str] = set()
+    if rate:
+        plan.rate, plan.op = rate, "rate"
+        dropped |= {"rate", "share"}
+    if "max" in kinds or "min" in kinds or top is not None:
+        plan.order = "min" if "min" in kinds and "max" not in kinds else "max"
+        if "which_year" in kinds:
+            plan.over = "years"
+        elif "which_agency" in kinds or top is not None or not slots.agency:
+            plan.over = "agencies"
+        elif not slots.years and not slots.relative:
+            plan.over = "years"
+        if plan.over:
+            plan.op = "rank"
+            plan.top = int(top.group(1)) if top else None
+            dropped |= {"max", "min", "which_year", "which_agency", "each"}
+    elif "each" in kinds and len(slots.agencies) != 1:
+        plan.op, plan.over = "each", "agencies"
+        dropped |= {"each"}
+    elif "growth" in kinds:
+        plan.op = "growth"
+        dropped |= {"growth", "than", "more", "less", "apart", "share"}
+    elif ("series" in kinds or slots.recent) and len(slots.agencies) <= 1 and not slots.years:
+        plan.op, plan.over = "series", "years"
+        dropped |= {"series"}
+    elif kinds & {"more", "less", "apart"} and (two_points or "than" in kinds):
+        plan.op = "difference"
+        plan.direction = "more" if "more" in kinds else "less" if "less" in kinds else "apart"
+        dropped |= {"than", "more", "less", "apart"}
+    elif "share" in kinds and not rate:
+        plan.op = "share"
+        dropped |= {"share"}
+    if plan.op in ("difference", "growth"):
+        _sides(plan, q, slots, ops, sides)
+    if plan.op == "share":
+        plan.rest, plan.share_of = _split_share(_blank(slots.rest, spans, dropped))
+    else:
+        plan.rest = _blank(slots.rest, spans, dropped)
+    if plan.unit:
+        plan.rest = _UNIT.sub("金额", plan.rest)
+    if top:
+        plan.rest = (plan.rest[: top.start()] + plan.rest[top.end():]) if top.group(0) in plan.rest else plan.rest
+        plan.rest = _TOP.sub(" ", plan.rest).strip()
+    return plan
+
+
+def _split_share(rest: str) -> tuple[str, str]:
+    """“不掌握的占办理总数的” → (不掌握的, 办理总数): the part and the total it is a share of."""
+    m = _SHARE_OF.search(rest)
+    if not m:
+        return rest, ""
+    return rest[: m.start()].strip(), rest[m.end():].strip(" 的")
+
+
+def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) -> None:
+    """A and B of “A比B…”: each side's own agency and year; what one side lacks it takes from the other."""
+    than = next(((i, j) for i, j, k in scan(q, ops) if k == "than"), None)
+    if than is None:
+        return
+    a, b = sides(q[: than[0]]), sides(q[than[1]:])
+    plan.left = Side(a.agency, a.years[0] if a.years else None)
+    plan.right = Side(b.agency, b.years[0] if b.years else None)

@@ -216,34 +216,42 @@ class Executor:
                      formula=top.answer.formula)
         ans.ranking = [self._point(m) for m in ordered[:n]]
         ans.sources = [source_of(m.report, m.answer.section) for m in ordered[:n]]
-        text = f"按{by}比较（{len(measures) + len(missing)}个）：{head}\n" + "\n".join(lines)
+        text = f"按{by}比较（{len(measures)}个已载入）：{head}\n" + "\n".join(lines)
         if failed:
-            text += "\n未能比较：" + "；".join(failed[:LIST_MAX])
+            text += "\n未能比较（没有数字或未载入）：" + "；".join(failed[:LIST_MAX])
         ans.text = text + "\n" + self._cites(ordered[:n])
         return ans
 
-    def listing(self, plan: QueryPlan, measures: list[Measure], missing: list[str]) -> Answer:
+    def listing(self, plan: QueryPlan, measures: list[Measure], missing: list[str], name: str = "",
+                gap_years: list[int] | None = None) -> Answer:
         """Each year's (series) or each body's (each) figure, the changes, and what is missing."""
         got = [m for m in measures if m.ok]
         failed = [f"{m.who}（{_short(m.answer.text)}）" for m in measures if not m.ok] + missing
         if not got:
             return Answer(status="unknown", text="没有可以列出的数字：" + "；".join(failed))
         unit = got[0].answer.unit or ""
-        lines = []
-        for i, m in enumerate(got):
-            line = f"{m.who}：{fmt(m.answer.value)}{m.answer.unit or ''}"
-            prev = got[i - 1] if i else None
-            if plan.op == "series" and prev is not None and prev.answer.unit == m.answer.unit:
-                change = m.d - prev.d
-                line += f"（比{prev.report.year}年{'增加' if change >= 0 else '减少'}{show(abs(change))}{unit}）"
-            lines.append(line)
-        ans = Answer(status="answered", unit=got[0].answer.unit, agency=got[0].report.agency if plan.op == "series"
-                     else None, section=got[-1].answer.section, field=got[-1].answer.field)
+        ans = Answer(status="answered", unit=got[0].answer.unit, section=got[-1].answer.section,
+                     field=got[-1].answer.field)
+        if plan.op == "series":
+            ans.agency = got[0].report.agency
+            years = "、".join(str(m.report.year) for m in measures)
+            text = (f"{ans.agency}{name}（{years}年）："
+                    + "；".join(f"{m.report.year}年：{fmt(m.answer.value)}{m.answer.unit or ''}" if m.ok
+                               else f"{m.report.year}年：未能给出数字" for m in measures) + "。")
+            step = "个百分点" if unit == "%" else unit  # a change of a rate is in points, not per cent
+            changes = [f"{m.report.year}年比{p.report.year}年{'增加' if m.d >= p.d else '减少'}{show(abs(m.d - p.d))}{step}"
+                       for p, m in zip(got, got[1:], strict=False) if p.answer.unit == m.answer.unit]
+            if changes:
+                text += "\n变化：" + "；".join(changes) + "。"
+            if gap_years:
+                text += f"\n没有{'、'.join(map(str, gap_years))}年的年报。"
+            failed = [f for f in failed if "未载入" not in f]
+        else:
+            text = "\n".join(f"{m.who}：{fmt(m.answer.value)}{m.answer.unit or ''}" for m in got)
         if len(got) == 1:
-            ans.value, ans.year = got[0].answer.value, got[0].report.year
+            ans.value, ans.year, ans.agency = got[0].answer.value, got[0].report.year, got[0].report.agency
         ans.series = [self._point(m) for m in got]
         ans.sources = [source_of(m.report, m.answer.section) for m in got]
-        text = "\n".join(lines)
         if failed:
             text += "\n没有数字：" + "；".join(failed[:LIST_MAX])
         ans.text = text + "\n" + self._cites(got)

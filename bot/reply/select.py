@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.reply.execute import Executor, Measure
 from bot.understand.extract import Slots
 from bot.understand.plan import QueryPlan
-from bot.understand.resolve import Query, resolve
+from bot.understand.resolve import Query, label, resolve
 from knowledge.models import Answer, Report
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
             ctx.agency, ctx.year = ms[0].report.agency, ms[0].report.year
             return ms[0].answer
         plan.op = "series"
-        return ex.listing(plan, ms, [])
+        return ex.listing(plan, ms, [], _name(a, plan, item, share_of))
     if plan.op in ("difference", "growth"):
         pair = _pair(a, plan, slots)
         if pair is None:
@@ -169,8 +169,9 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
                                                  f"已载入：{a._loaded()}。")
         ms = [ex.measure(plan, a.kb.report_of[(agency, y)], item, share_of) for y in years]
         gone = [f"{agency}{y}年（未载入）" for y in missing]
-        ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone)
-        return ans
+        if plan.op == "rank":
+            return ex.rank(plan, ms, gone)
+        return ex.listing(plan, ms, gone, _name(a, plan, item, share_of), missing)
     reports, gone, note = _bodies(a, slots)
     if not reports:
         return Answer(status="unknown", text=f"知识库中没有{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")
@@ -179,6 +180,16 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
     if note:
         ans.text = note + ans.text
     return ans
+
+
+def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | None) -> str:
+    """What a series lists, in words (公开率, 行政复议, 自然人占本年新收的比例 …)."""
+    if plan.rate:
+        return a.ops.rates[plan.rate].label
+    if item is not None and share_of is not None:
+        return f"{label(item, a.cat)}占{label(share_of, a.cat)}的比例"
+    query = resolve(a.reading(plan.rest), a.cat)
+    return label(query, a.cat) if query is not None and not query.choices else plan.rest.strip(" 的")
 
 
 def _by_body(m: Measure) -> tuple[str, int]:

@@ -19,7 +19,15 @@ from bot.understand.agencies import build_index, short_name
 from bot.understand.extract import Slots, extract
 from bot.understand.linking import province_of
 from bot.understand.linking_rules import near
-from bot.understand.match import Reading, best_prose, item_precision, named_concept, read
+from bot.understand.match import (
+    Reading,
+    best_prose,
+    item_precision,
+    named_concept,
+    named_item,
+    read,
+    year_own,
+)
 from bot.understand.normalise import normalise
 from bot.understand.plan import compile_plan
 from bot.understand.plan import default as default_ops
@@ -175,6 +183,8 @@ class Answerer:
             r = plan.reports[0]
             ctx.agency, ctx.year = r.agency, r.year
             ans = self.compose.one(query, r)
+            if ans.status == "unknown" and query.kind == "active":
+                ans = self._uncertain_by_prose(ans, r, reading.words, slots, ctx, q) or ans
         else:
             ctx.agency = plan.reports[0].agency
             ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
@@ -212,11 +222,12 @@ class Answerer:
             return None
         report = plan.reports[0]
         ranked = best_prose(words, self.kb.prose(report.id), hint, named)
-        if not ranked or ranked[0].score < PROSE_MIN:
+        own = named_item(ranked, slots.rest, bool(slots.years or slots.relative))
+        if own is None and (not ranked or ranked[0].score < PROSE_MIN):
             return None
-        top = ranked[0]
-        rivals = [r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
-                  and r.fact.source.row != top.fact.source.row]
+        top = own or year_own(ranked, bool(slots.years or slots.relative))
+        rivals = [] if own else [r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
+                                 and r.fact.source.row != top.fact.source.row and r is not top]
         if rivals:  # “季度通报3次、月通报7次”: the item whose own words the question repeats wins
             group = [top, *rivals]
             fits = sorted(((item_precision(x.fact, [y.fact for y in group if y is not x], slots.rest), x)
@@ -231,6 +242,20 @@ class Answerer:
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
+
+    def _uncertain_by_prose(self, ans: Answer, r: Report, words: list[str], slots: Slots, ctx: Context,
+                            q: str) -> Answer | None:
+        """A flattened cell (“77132470”) settled by the report's own sentence, when it quotes one of the
+        cell's possible figures for what was asked (本年度制发…77件)."""
+        row, _, col = (ans.field or "").partition("/")
+        fact = self.kb.cell(r, row, col or None)
+        if fact is None or fact.kind != "uncertain" or not fact.candidates:
+            return None
+        prose = self._try_prose(words, slots, ctx, q)
+        if prose is None or prose.status != "answered" or prose.value not in fact.candidates:
+            return None
+        prose.text = f"表中该栏数字连写为“{fact.raw}”，按报告正文：" + prose.text
+        return prose
 
     def _several_agencies(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
         """The same question for each agency named (“开封和平潭2019年行政复议分别多少件”)."""

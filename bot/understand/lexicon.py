@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import ahocorasick
 
 from knowledge.paths import DATA
 
@@ -39,6 +42,7 @@ class Lexicon:
     sub_sections: dict[str, list[str]] = field(default_factory=dict)  # 一.active → words of its sub-head
     abbreviations: list[tuple[str, str]] = field(default_factory=list)  # 发展和改革 → 发改, longest first
     prose_concepts: list[tuple[str, list[str], re.Pattern[str]]] = field(default_factory=list)  # id, asked, clause
+    automaton: Any = None  # every alias → its rank in `aliases`: one pass finds them all in a question
 
     def words(self) -> list[str]:
         """Every alias, for the segmenter's dictionary."""
@@ -61,6 +65,10 @@ def load(path: Path | None = None) -> Lexicon:
                 owner[alias] = cid
                 named.setdefault(alias, []).append(concept)
     lex.aliases = sorted(named.items(), key=lambda ac: len(ac[0]), reverse=True)
+    lex.automaton = ahocorasick.Automaton()
+    for rank, (alias, _) in enumerate(lex.aliases):
+        lex.automaton.add_word(alias, rank)
+    lex.automaton.make_automaton()
     lex.typos = sorted(raw.get("typos", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     lex.stopwords = frozenset(raw.get("stopwords", ()))
     lex.equivalents = dict(raw.get("column_equivalents", {}))

@@ -85,14 +85,14 @@ def read(text: str, lex: Lexicon) -> Reading:
     """Find the concepts a normalised question names and what is left over."""
     taken = {False: [False] * len(text), True: [False] * len(text)}
     reading = Reading(text=text)
-    for alias, concepts in lex.aliases:  # longest first
-        start = 0
-        while (i := text.find(alias, start)) >= 0:
-            fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i : i + len(alias)])]
-            reading.hits.extend(Hit(c, alias, i, i + len(alias)) for c in fits)
-            for c in fits:
-                taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)
-            start = i + 1
+    # one automaton pass finds every alias; taken longest first (then leftmost), as a scan per alias would
+    found = sorted((rank, end - len(lex.aliases[rank][0]) + 1) for end, rank in lex.automaton.iter(text))
+    for rank, i in found:
+        alias, concepts = lex.aliases[rank]
+        fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i : i + len(alias)])]
+        reading.hits.extend(Hit(c, alias, i, i + len(alias)) for c in fits)
+        for c in fits:
+            taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)
     covered = [a or b for a, b in zip(taken[False], taken[True], strict=True)]
     # typos beyond the listed ones: long aliases within one edit
     leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
@@ -260,3 +260,54 @@ def best_prose(words: list[str], facts: list[Fact], unit_hint: str | None,
     ranked = [m for m in ranked if m.score > 0]
     ranked.sort(key=lambda m: m.score, reverse=True)
     return ranked
+
+
+_LEAD = re.compile(r"^(?:其中|另有|此外|共计|共|全年|今年|本年度|本年|累计|合计|总计|全市|全区|全县|已)+")
+_CUMULATIVE = re.compile(r"累计|截至|截止|以来|历年")
+NAMED_MIN = 0.5  # a figure whose item the question repeats word for word may fit less well overall
+ITEM_MIN = 3
+
+
+def item_parts(fact: Fact) -> list[str]:
+    """The words of a prose figure's item around its number (“其中专项资金152条” → [专项资金])."""
+    clause = fact.source.row or ""
+    raw = fact.raw or ""
+    if not raw or raw not in clause:
+        return []
+    before, after = clause.split(raw, 1)
+    if fact.unit and after.startswith(fact.unit):
+        after = after[len(fact.unit):]
+    parts = [_LEAD.sub("", before.strip("，,、；;：:（(）) ")), after.strip("，,、；;：:（(）) 。")]
+    return [p for p in parts if len(p) >= 2]
+
+
+def named_item(ranked: list[ProseMatch], question: str, asks_year: bool) -> ProseMatch | None:
+    """The figure whose item the question repeats word for word, the longest such (“部门预决算公开” over
+    “预决算公开”); for a question about a year, never a cumulative one (累计, 截至 …) when a year's own
+    figure fits as well."""
+    fits = [m for m in ranked[:12] if m.score >= NAMED_MIN]
+    if asks_year and any(not _CUMULATIVE.search(m.fact.source.row or "") for m in fits):
+        fits = [m for m in fits if not _CUMULATIVE.search(m.fact.source.row or "")]
+    named = []
+    for m in fits:
+        parts = item_parts(m.fact)
+        if parts and all(p in question for p in parts) and sum(map(len, parts)) >= ITEM_MIN:
+            named.append((sum(map(len, parts)), m))
+    if not named:
+        return None
+    named.sort(key=lambda lm: lm[0], reverse=True)
+    if len(named) > 1 and named[1][0] == named[0][0] and named[1][1].fact.value != named[0][1].fact.value:
+        return None
+    return named[0][1]
+
+
+def year_own(ranked: list[ProseMatch], asks_year: bool) -> ProseMatch:
+    """The best figure; for a question about a year, a cumulative one (累计, 截至 …) gives way to the
+    year's own figure in the same sentence when that fits nearly as well."""
+    top = ranked[0]
+    if not asks_year or not _CUMULATIVE.search(top.fact.source.row or ""):
+        return top
+    sentence = top.fact.source.sentence
+    own = [m for m in ranked[1:] if m.score >= top.score - 0.1 and m.fact.unit == top.fact.unit
+           and m.fact.source.sentence == sentence and not _CUMULATIVE.search(m.fact.source.row or "")]
+    return own[0] if own else top

@@ -169,9 +169,11 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
                                                  f"已载入：{a._loaded()}。")
         ms = [ex.measure(plan, a.kb.report_of[(agency, y)], item, share_of) for y in years]
         gone = [f"{agency}{y}年（未载入）" for y in missing]
-        if plan.op == "rank":
-            return ex.rank(plan, ms, gone)
-        return ex.listing(plan, ms, gone, _name(a, plan, item, share_of), missing)
+        ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone, _name(a, plan, item, share_of),
+                                                                            missing)
+        if slots.recent:
+            ans.text = f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）。\n" + ans.text
+        return ans
     reports, gone, note = _bodies(a, slots)
     if not reports:
         return Answer(status="unknown", text=f"知识库中没有{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")

@@ -145,3 +145,11 @@ def test_rate_inputs_are_the_cells_its_formula_names(answerer: Answerer, rid: st
             assert cell is not None and cell.value is not None
             name = label(q, answerer.cat, r.template) + ("总计" if q.kind == "review" and col == "total" else "")
             assert f"{name}{fmt(cell.value)}" in (a.formula or "")
+
+
+def test_a_change_one_report_states_is_quoted_not_computed(answerer: Answerer) -> None:
+    """“同比增长多少” about one report: the report's own 20%, never 20 − 20 = 0 (开封 一: 访问量同比增长20%)."""
+    a = answerer.answer("开封2019年政府网站访问量同比增长多少", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 20, "%")
+    same = answerer.answer("平潭2023年行政复议比2023年多多少", Context())
+    assert same.status == "unknown" and same.value is None

@@ -184,7 +184,7 @@ class Answerer:
             ctx.agency, ctx.year = r.agency, r.year
             ans = self.compose.one(query, r)
             if ans.status == "unknown" and query.kind == "active":
-                ans = self._uncertain_by_prose(ans, r, reading.words, slots, ctx, q) or ans
+                ans = select.uncertain_by_prose(self, ans, r, reading.words, slots, ctx, q) or ans
         else:
             ctx.agency = plan.reports[0].agency
             ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
@@ -242,20 +242,6 @@ class Answerer:
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
-
-    def _uncertain_by_prose(self, ans: Answer, r: Report, words: list[str], slots: Slots, ctx: Context,
-                            q: str) -> Answer | None:
-        """A flattened cell (“77132470”) settled by the report's own sentence, when it quotes one of the
-        cell's possible figures for what was asked (本年度制发…77件)."""
-        row, _, col = (ans.field or "").partition("/")
-        fact = self.kb.cell(r, row, col or None)
-        if fact is None or fact.kind != "uncertain" or not fact.candidates:
-            return None
-        prose = self._try_prose(words, slots, ctx, q)
-        if prose is None or prose.status != "answered" or prose.value not in fact.candidates:
-            return None
-        prose.text = f"表中该栏数字连写为“{fact.raw}”，按报告正文：" + prose.text
-        return prose
 
     def _several_agencies(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
         """The same question for each agency named (“开封和平潭2019年行政复议分别多少件”)."""

@@ -85,6 +85,9 @@ def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] |
         if isinstance(ra, str):
             return ra
         rb = _point(a, ag_b, right.year, ra.year)
+        if rb is ra:  # “开封2019年…同比增长多少”: one report; the change it states itself
+            named_twice = right.agency or right.year
+            return f"比较的两边是同一份年报（{ra.agency}{ra.year}年），请写明另一个年份或机关。" if named_twice else None
         return rb if isinstance(rb, str) else (ra, rb)
     if len(slots.agencies) >= 2:
         ya = slots.years[0] if slots.years else None
@@ -196,3 +199,18 @@ def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | No
 
 def _by_body(m: Measure) -> tuple[str, int]:
     return (m.report.agency, m.report.year)
+
+
+def uncertain_by_prose(a: Answerer, ans: Answer, r: Report, words: list[str], slots: Slots, ctx: Context,
+                       q: str) -> Answer | None:
+    """A flattened cell (“77132470”) settled by the report's own sentence, when it quotes one of the
+    cell's possible figures for what was asked (本年度制发…77件)."""
+    row, _, col = (ans.field or "").partition("/")
+    fact = a.kb.cell(r, row, col or None)
+    if fact is None or fact.kind != "uncertain" or not fact.candidates:
+        return None
+    prose = a._try_prose(words, slots, ctx, q)
+    if prose is None or prose.status != "answered" or prose.value not in fact.candidates:
+        return None
+    prose.text = f"表中该栏数字连写为“{fact.raw}”，按报告正文：" + prose.text
+    return prose

@@ -47,9 +47,10 @@ def test_two_named_years_of_one_column(answerer: Answerer) -> None:
 
 
 def test_a_difference_shows_its_sign_and_formula(answerer: Answerer) -> None:
+    # issue 9: “A比B少多少” is B − A, the amount asked for (2021 3 − 2023 2)
     a = ask(answerer, "平潭2023年比2021年行政复议少了多少")
-    assert (a.status, a.value, a.unit) == ("answered", -1, "件")
-    assert a.formula == "2 − 3 = -1"
+    assert (a.status, a.value, a.unit) == ("answered", 1, "件")
+    assert a.formula == "3 − 2 = 1"
     assert "2023年比2021年少1件" in a.text
     grew = ask(answerer, "平潭2021年比2019年行政复议多了多少")
     assert (grew.value, grew.formula) == (3, "3 − 0 = 3")

@@ -175,10 +175,12 @@ class Executor:
             first, second = (b, a) if plan.direction == "less" else (a, b)
             d = first.d - second.d
             formula = f"{show(first.d)} − {show(second.d)} = {show(d)}"
-            more, less = (a, b) if a.d >= b.d else (b, a)
+            other = f"{b.report.year}年" if b.report.agency == a.report.agency else b.who
             gap = abs(a.d - b.d)
-            verdict = (f"{a.who}与{b.who}相同" if gap == 0
-                       else f"{more.who}多，{more.who}比{less.who}多{show(gap)}{unit}")
+            said = "少" if plan.direction == "less" else "多"
+            real = "多" if a.d > b.d else "少"
+            verdict = (f"{a.who}与{other}相同" if gap == 0 else f"{a.who}比{other}{real}{show(gap)}{unit}"
+                       + ("" if plan.direction == "apart" or real == said else f"（不是{said}）"))
             ans = Answer(status="answered", value=value(d), unit=unit or None)
         ans.formula = formula
         ans.agency, ans.year = a.report.agency, a.report.year

@@ -24,6 +24,10 @@ WORKDIR /app
 
 # The data directory exists in the image, owned by the bot's user: a named volume mounted on
 # /data starts as a copy of it (same owner), so the non-root bot can write uploads there.
+# OpenCV (pulled in by the OCR engine, rapidocr_onnxruntime) needs these two system libraries.
+RUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0 \
+ && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin nianbao \
  && mkdir -p /data /app/var/cache \
  && chown nianbao:nianbao /data /app/var/cache

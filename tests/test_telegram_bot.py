@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-import pytest
-from tg_factories import (
+from tg_factories import (  # noqa: F401 - fixtures make_bot, kaifeng, two_agencies
     BOT_USER,
     BOT_USERNAME,
     GROUP,
@@ -16,11 +14,14 @@ from tg_factories import (
     build_db,
     buttons,
     expected,
+    kaifeng,
     loaded,
+    make_bot,
     make_callback_update,
     make_inline_update,
     make_message,
     make_text_update,
+    two_agencies,
 )
 
 from bot.reply import render
@@ -33,21 +34,6 @@ def bare(sent: dict) -> dict:
     """A sent message without its buttons (the tests of the buttons look at them apart)."""
     return {k: v for k, v in sent.items() if k != "reply_markup"}
 
-
-@pytest.fixture
-async def make_bot():
-    async with bots() as make:
-        yield make
-
-
-@pytest.fixture(scope="module")
-def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("kaifeng"), "kaifeng-2019.txt")
-
-
-@pytest.fixture(scope="module")
-def two_agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("two"), "kaifeng-2019.txt", "pingtan-2019.txt")
 
 
 async def test_start_up_sets_command_menus_for_private_and_group_chats(make_bot, kaifeng):

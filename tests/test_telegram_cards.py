@@ -6,10 +6,7 @@ Expected texts are written by hand from kaifeng-2019.txt (行政复议 19 = 维�
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from tg_factories import (
+from tg_factories import (  # noqa: F401 - fixtures make_bot, kaifeng, two_agencies
     BOT_USER,
     BOT_USERNAME,
     GROUP,
@@ -17,28 +14,16 @@ from tg_factories import (
     bots,
     build_db,
     buttons,
+    kaifeng,
+    make_bot,
     make_callback_update,
     make_inline_update,
     make_text_update,
+    two_agencies,
 )
 
 PINGTAN_2019 = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202001/t20200120_80576.htm"
 
-
-@pytest.fixture
-async def make_bot():
-    async with bots() as make:
-        yield make
-
-
-@pytest.fixture(scope="module")
-def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("kaifeng"), "kaifeng-2019.txt")
-
-
-@pytest.fixture(scope="module")
-def two_agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("two"), "kaifeng-2019.txt", "pingtan-2019.txt")
 
 
 def _message(sent: dict, chat: dict | None = None) -> dict:

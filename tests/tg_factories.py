@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import httpx
+import pytest
 from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
@@ -427,3 +428,20 @@ async def bots() -> AsyncIterator[MakeBot]:
     finally:
         for app in apps:
             await app.shutdown()
+
+
+# Fixtures shared by the Telegram test modules (imported there by name).
+@pytest.fixture
+async def make_bot():
+    async with bots() as make:
+        yield make
+
+
+@pytest.fixture(scope="module")
+def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_db(tmp_path_factory.mktemp("kaifeng"), "kaifeng-2019.txt")
+
+
+@pytest.fixture(scope="module")
+def two_agencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_db(tmp_path_factory.mktemp("two"), "kaifeng-2019.txt", "pingtan-2019.txt")

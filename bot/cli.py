@@ -73,6 +73,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     bar.close()
+    if summary.parsed:
+        _index_now(args.db, settings)
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
     for note in summary.put.notes if summary.put else []:
@@ -110,6 +112,8 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     bar.close()
+    if summary.stored:
+        _index_now(args.db, settings)
     for note in summary.notes:
         print(note, file=sys.stderr)
     for failure in summary.failures:
@@ -120,10 +124,25 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
     return 1 if summary.failures else 0
 
 
+def _index_now(db: str, settings: Settings) -> None:
+    """Bring the agency index cache up to date after a write, so that the next question does not pay for it."""
+    from bot.understand.index_cache import agency_index
+    from knowledge.kb import KnowledgeBase
+
+    try:
+        agency_index(KnowledgeBase.load(db, cache_mb=settings.kb_cache_mb))
+    except NianbaoError as exc:  # the write is done; the next question will say what is wrong
+        log.info("agency index not refreshed: %s", exc)
+
+
 def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True):  # noqa: ANN202 - internal
     from bot.reply.answer import Answerer
     from knowledge.kb import KnowledgeBase
 
+    if warm:  # a process that answers more than one question
+        from bot.runtime import settle
+
+        settle()
     return Answerer(KnowledgeBase.load(_db(args, settings), cache_mb=settings.kb_cache_mb), warm=warm)
 
 
@@ -195,17 +214,18 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     if not kb.reports:
         print("知识库中还没有报告。")
         return 0
-    reports = kb.reports
+    reports = kb.described()  # every title and warning count: read from the catalogue's shards
     if args.name:  # 河南, 平潭, 财政局: the reports of the bodies that name covers
         from bot.understand import lexicon
-        from bot.understand.agencies import build_index, listing
+        from bot.understand.agencies import listing
+        from bot.understand.index_cache import agency_index
         from bot.understand.normalise import normalise
 
-        agencies, missing = listing(normalise(args.name, lexicon.default()), build_index(kb.reports))
+        agencies, missing = listing(normalise(args.name, lexicon.default()), agency_index(kb))
         if not agencies:
             print(f"知识库中没有“{missing or args.name}”的年报。")
             return 1
-        reports = [r for r in kb.reports if r.agency in agencies]
+        reports = [r for r in reports if r.agency in agencies]
     for r in sorted(reports, key=lambda r: (r.agency, r.year)):
         mark = f"\t不完整：{'；'.join(r.missing)}" if r.missing else ""
         print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{mark}")
@@ -228,8 +248,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Telegram bot."""
+    from bot.runtime import settle
     from bot.tg.app import run
 
+    settle()
     return run(settings, _db(args, settings))
 
 

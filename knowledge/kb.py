@@ -13,17 +13,18 @@ import gc
 import hashlib
 import logging
 import os
-import sys
 import threading
 from collections import OrderedDict, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge import legacy
-from knowledge.models import Fact, Report, Section, Warning_
-from knowledge.paths import DATA
-from knowledge.store import Entry, Payload, Store, unpack
+from knowledge.models import Fact, Report, Section
+from knowledge.paths import DATA, cache_dir
+from knowledge.store import Payload, Store, legacy, unpack
+from knowledge.store.directory import Directory
+from knowledge.stored import StoredReport, by_key, details_of
 
 if TYPE_CHECKING:
     from knowledge.ingest import Limits
@@ -32,45 +33,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CACHE_MB = 96.0
 MEMORY_PER_FILE_BYTE = 4  # a report in memory takes about 4× its file (measured: 135 MB RSS for 32 MB of files)
-_DEFAULTS = {"url": None, "ingested_at": None, "aliases": []}
-_DROP = ("sha", "bytes")  # catalogue keys the question side never needs
-_SHARED = ("agency", "template", "source_file", "ingested_at")
-
-
-class StoredReport(Report):
-    """A report as the catalogue lists it; its sections are read with its figures, when first needed."""
-
-    _kb: KnowledgeBase | None = None
-
-    @property  # type: ignore[override]
-    def sections(self) -> list[Section]:
-        """The report's sections (from its file, through the knowledge base's cache)."""
-        return self._kb.sections(self.id) if self._kb is not None else []
-
-    @sections.setter
-    def sections(self, value: list[Section]) -> None:
-        """Report.__init__ sets [] here: the sections live in the report's file."""
-
-    @classmethod
-    def of(cls, entry: Entry) -> StoredReport:
-        """The report of a catalogue entry (its fields set directly: 100,000 of these load at start)."""
-        r = cls.__new__(cls)
-        d = r.__dict__
-        d.update(_DEFAULTS)
-        d.update(entry)  # the entry's `file` and `facts` come along as plain attributes
-        for key in _DROP:
-            d.pop(key, None)
-        for key in _SHARED:  # one string object per agency, template, date: not one per report
-            if isinstance(d.get(key), str):
-                d[key] = sys.intern(d[key])
-        ws = entry.get("warnings")
-        d["warnings"] = [Warning_(**w) for w in ws] if ws else []
-        d["aliases"] = list(d["aliases"] or [])
-        return r
-
-    def entry(self) -> Entry:
-        """What the store needs to find this report's file."""
-        return {"id": self.id, "agency": self.agency, "file": self.__dict__["file"]}
+def _frozen(row: list[Any]) -> tuple[Any, ...]:
+    """A packed row as nested tuples (its derived_from pairs and candidates too)."""
+    derived, cands = row[11], row[12]
+    if derived or cands:
+        row = [*row[:11], tuple(map(tuple, derived)) if derived else derived, tuple(cands) if cands else cands, *row[13:]]
+    return tuple(row)
 
 
 @dataclass
@@ -82,10 +50,19 @@ class Loaded:
     strings: list[str]
     sections: list[Section]
     _prose: list[Fact] | None = None
+    details: dict[str, Any] | None = None  # the report's title, warnings … (files that keep them)
 
     @classmethod
     def of(cls, strings: list[str], rows: list[list[Any]] | list[Fact], sections: list[Section]) -> Loaded:
         """Index a report's rows (packed, or Fact objects) by (row, column); prose apart."""
+        if rows and not isinstance(rows[0], Fact):  # packed: the hot path of a question about an unread report
+            st = strings
+            p = st.index("prose") if "prose" in st else -1  # (the string table holds each string once)
+            packed: list[list[Any]] = rows  # type: ignore[assignment]
+            # rows as tuples: the collector stops tracking a tuple of plain values, so the reports
+            # the cache holds (hundreds of thousands of rows) do not slow every full collection
+            return cls({(st[r[0]], None if r[1] is None else st[r[1]]): _frozen(r) for r in packed if r[0] != p},
+                       [_frozen(r) for r in packed if r[0] == p], strings, sections)
         cells: dict[tuple[str, str | None], Fact | list[Any]] = {}
         prose: list[Fact | list[Any]] = []
         for row in rows:
@@ -140,20 +117,26 @@ class ReportCache:
 class KnowledgeBase:
     """Reports and their figures, with the indexes the answerer needs."""
 
-    reports: list[Report]
+    reports: Sequence[Report]
     facts: list[Fact] = field(default_factory=list)  # a base built in memory: figures as objects…
     packed: dict[str, legacy.Packed] = field(default_factory=dict)  # …or packed (an old single file)
     store: Store | None = None  # a folder base: figures read from here on first use
     cache_mb: float = DEFAULT_CACHE_MB
-    by_id: dict[str, Report] = field(default_factory=dict)
-    years: dict[str, list[int]] = field(default_factory=dict)  # agency → sorted years
-    report_of: dict[tuple[str, int], Report] = field(default_factory=dict)
-    agencies_in: dict[int, set[str]] = field(default_factory=dict)  # year → agencies with a report
+    directory: Directory | None = None  # a folder base's directory: reports made from it when asked for
+    version: str | None = None  # which write of the store this is (None: built in memory)
+    by_id: Mapping[str, Report] = field(init=False)
+    years: Mapping[str, list[int]] = field(init=False)  # agency → sorted years
+    report_of: Mapping[tuple[str, int], Report] = field(init=False)
     resident: dict[str, Loaded] = field(default_factory=dict)  # figures that never leave memory
     cache: ReportCache = field(init=False)
+    _agencies_in: dict[int, set[str]] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.cache = ReportCache(int(self.cache_mb * 1024 * 1024))
+        if self.directory is not None:  # nothing per report is made until asked for
+            self.report_of, self.by_id, self.reports = by_key(self, self.directory)
+            self.years = self.directory.years()
+            return
         self.by_id = {r.id: r for r in self.reports}
         by_report: dict[str, list[Fact]] = defaultdict(list)
         for f in self.facts:
@@ -165,19 +148,30 @@ class KnowledgeBase:
             r = self.by_id.get(rid)
             self.resident[rid] = Loaded.of(strings, rows, r.sections if r is not None else [])
         years: dict[str, set[int]] = defaultdict(set)
-        agencies_in: dict[int, set[str]] = defaultdict(set)
+        report_of: dict[tuple[str, int], Report] = {}
         for r in self.reports:
             years[r.agency].add(r.year)
-            agencies_in[r.year].add(r.agency)
-            self.report_of[(r.agency, r.year)] = r
+            report_of[(r.agency, r.year)] = r
             if isinstance(r, StoredReport):
                 r._kb = self
+        self.report_of = report_of
         self.years = {a: sorted(ys) for a, ys in years.items()}
-        self.agencies_in = dict(agencies_in)
+
+    @property
+    def agencies_in(self) -> dict[int, set[str]]:
+        """Year → agencies with a report of that year."""
+        if self._agencies_in is None:
+            out: dict[int, set[str]] = defaultdict(set)
+            for agency, ys in self.years.items():
+                for y in ys:
+                    out[y].add(agency)
+            self._agencies_in = dict(out)
+        return self._agencies_in
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], cache_mb: float = DEFAULT_CACHE_MB) -> KnowledgeBase:
-        """Read the catalogue of the knowledge base at path (an old single file: read whole)."""
+        """Read the directory of the knowledge base at path (a folder from before directories: its
+        catalogue; an old single file: read whole)."""
         # Building the catalogue makes many long-lived objects; the collector would rescan them over
         # and over while they are made.  Paused for this call only, and restored.  No gc.freeze():
         # it is process-wide and permanent, and would keep a base replaced after an upload for good.
@@ -189,8 +183,13 @@ class KnowledgeBase:
             if old is not None:
                 reports, packed = legacy.read(old)
                 return cls(reports, packed=packed, cache_mb=cache_mb)
-            entries = store.catalogue() if store.path.exists() else []
-            return cls([StoredReport.of(e) for e in entries], store=store, cache_mb=cache_mb)
+            if not store.path.exists():
+                return cls([], store=store, cache_mb=cache_mb)
+            version, directory = store.directory()
+            if directory is not None:
+                return cls([], store=store, cache_mb=cache_mb, directory=directory, version=version)
+            return cls([StoredReport.of(e) for e in store.catalogue()], store=store, cache_mb=cache_mb,
+                       version=version)
         finally:
             if enabled:
                 gc.enable()
@@ -206,14 +205,37 @@ class KnowledgeBase:
         if payload is None:
             return None
         got = Loaded.of(payload.strings, payload.cells, [Section(**s) for s in payload.sections])
+        if payload.meta is not None:
+            got.details = details_of(payload.meta)
         self.cache.put(report_id, got, payload.size * MEMORY_PER_FILE_BYTE)
         return got
+
+    def details(self, report: StoredReport) -> dict[str, Any] | None:
+        """A stored report's title, warnings …: from its file (cached with its figures) or its shard."""
+        got = self.loaded(report.id)
+        if got is None:
+            return None
+        if got.details is None and self.store is not None:  # a file written before details were kept in it
+            entry = self.store.current(report.id, report.agency)
+            got.details = details_of(entry) if entry is not None else {}
+        return got.details
+
+    def described(self) -> list[Report]:
+        """Every report with its details at hand (read from the catalogue's shards: for full listings)."""
+        if self.directory is None or self.store is None:
+            return list(self.reports)
+        out = []
+        for e in self.store.catalogue():
+            r = StoredReport.of(e)
+            r._kb = self
+            out.append(r)
+        return out
 
     @property
     def fact_count(self) -> int:
         """Figures held (table cells, derived sums, prose figures)."""
         return (sum(len(x.cells) + len(x.prose_rows) for x in self.resident.values())
-                + sum(int(r.__dict__.get("facts") or 0) for r in self.reports if isinstance(r, StoredReport)))
+                + sum(int(r._details().get("facts") or 0) for r in self.described() if isinstance(r, StoredReport)))
 
     def prose(self, report_id: str) -> list[Fact]:
         """The prose figures of one report (unpacked once per load)."""
@@ -277,7 +299,7 @@ def default_db_path(limits: Limits) -> Path:
     from knowledge.ingest import ingest  # late import: only the default path needs the parser
 
     files = bundled_reports()
-    cache = Path(os.environ.get("NIANBAO_CACHE_DIR") or Path.home() / ".cache" / "nianbao")
+    cache = cache_dir()
     path = cache / f"kb-{_bundle_key(files)}.json"
     if not path.exists():
         summary = ingest(files, Store(path), limits)

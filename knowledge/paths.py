@@ -9,3 +9,8 @@ import os
 from pathlib import Path
 
 DATA = Path(os.environ.get("NIANBAO_KNOWLEDGE_DIR") or Path(__file__).resolve().parent / "data")
+
+
+def cache_dir() -> Path:
+    """Where derived files are cached (the default knowledge base, agency indexes): NIANBAO_CACHE_DIR or ~/.cache."""
+    return Path(os.environ.get("NIANBAO_CACHE_DIR") or Path.home() / ".cache" / "nianbao")

@@ -18,8 +18,8 @@ from bot.settings import Settings
 from knowledge.errors import StoreError
 from knowledge.ingest import ingest, parse_file
 from knowledge.kb import KnowledgeBase
-from knowledge.packing import FACT_FIELDS, StringTable, pack
 from knowledge.store import Store
+from knowledge.store.packing import FACT_FIELDS, StringTable, pack
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "knowledge" / "data" / "reports"
@@ -197,22 +197,29 @@ def test_bulk_ingest_of_a_folder_resumes_by_content(tmp_path: Path, capsys: pyte
     assert len(KnowledgeBase.load(db).reports) == 5
 
 
-@pytest.mark.parametrize("damage", ["catalogue_list", "shard_entry_without_agency"])
+@pytest.mark.parametrize("damage", ["catalogue_list", "directory_cut", "shard_entry_without_agency"])
 def test_a_damaged_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str) -> None:
     db = tmp_path / "kb.json"
     a, b = variants(tmp_path / "in", ["洛阳", "安阳"])
     ingest([a], Store(db), Settings())
+    commands = [["reports", "--db", str(db)], ["ask", "--db", str(db), "2019年行政复议多少件"],
+                ["ingest", "--db", str(db), str(a), str(b)]]
     if damage == "catalogue_list":
         (db / "catalogue.json").write_text("[1, 2]", encoding="utf-8")
+    elif damage == "directory_cut":
+        [directory] = db.glob("directory.*.json")
+        directory.write_bytes(directory.read_bytes()[:20])
     else:
         [shard] = (db / "shards").glob("*.json")
         data = json.loads(shard.read_text(encoding="utf-8"))
         del data["reports"]["1"]["agency"]
         shard.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        # a question reads the directory and the report's own file, not the shards: still answered
+        assert main(commands.pop(1)) == 0
+        assert "洛阳市人民政府2019年行政复议19件" in capsys.readouterr().out
     before = snapshot(db)
     # a write reads the shard it changes (洛阳's again), not every shard: damage elsewhere is the readers' to report
-    for argv in (["reports", "--db", str(db)], ["ask", "--db", str(db), "2019年行政复议多少件"],
-                 ["ingest", "--db", str(db), str(a), str(b)]):
+    for argv in commands:
         assert main(argv) == 1
         err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
         assert len(err) == 1 and "kb.json" in err[0] and "Traceback" not in err[0], err

@@ -56,7 +56,7 @@ async def test_start_lists_what_is_known_and_offers_three_example_buttons(make_b
     [sent] = bot.api.sent()
     assert sent == {
         "chat_id": USER["id"],
-        "text": texts.welcome(kb.reports),
+        "text": texts.welcome(kb.years, len(kb.reports)),
         **HTML,
         "reply_markup": {"inline_keyboard": [[{"text": q, "callback_data": f"x:1:{i}"}]
                                              for i, q in enumerate(examples)]},

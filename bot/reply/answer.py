@@ -16,8 +16,9 @@ from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
-from bot.understand.agencies import build_index, short_name
+from bot.understand.agencies import short_name
 from bot.understand.extract import Slots, extract
+from bot.understand.index_cache import agency_index
 from bot.understand.linking import province_of
 from bot.understand.linking_rules import near
 from bot.understand.match import (
@@ -73,7 +74,7 @@ class Answerer:
         self.cat = catalogue_mod.default()
         self.lex = lexicon_mod.default()
         self.compose = Composer(kb, self.cat)
-        self.agency_index = build_index(kb.reports)
+        self.agency_index = agency_index(kb)
         self._examples: list[str] | None = None  # made on first need: it reads every report's entry
         self.ops = default_ops()
         self.executor = Executor(kb, self.cat, self.ops, cell=self.compose.one, one=self._one)
@@ -84,7 +85,7 @@ class Answerer:
     def examples(self, n: int = 3) -> list[str]:
         """Example questions that the loaded reports can answer."""
         if self._examples is None:
-            self._examples = smalltalk.examples(self.kb.reports, 4)
+            self._examples = smalltalk.examples(self.kb.years, 4)
         return self._examples[:n]
 
     # ------------------------------------------------------------------ entry point
@@ -218,7 +219,7 @@ class Answerer:
             if plan.status != "clarify":
                 return plan if "没有" in plan.text else None
             # ask “which report?” only when some candidate report does have such a figure
-            fits = any(r.score >= PROSE_MIN for rep in self._candidates(slots)
+            fits = any(r.score >= PROSE_MIN for rep in select.candidates(self.kb, slots)
                        for r in best_prose(words, self.kb.prose(rep.id), hint, named)[:1])
             return plan if fits else None
         if len(plan.reports) != 1:
@@ -260,11 +261,6 @@ class Answerer:
             else:
                 parts.append(self.compose.many(query, plan.reports, compare=False).text)
         return Answer(status="answered", text="\n\n".join(parts), field=query.field_id)
-
-    def _candidates(self, slots: Slots) -> list[Report]:
-        """Every loaded report the question's agency and years allow."""
-        return [r for r in self.kb.reports if (slots.agency is None or r.agency == slots.agency)
-                and (not slots.years or r.year in slots.years)]
 
     def _reports(self, slots: Slots, ctx: Context, q: str, follow: bool) -> _Plan | Answer:
         """The report(s) a question is about, or an unknown/clarify answer."""

@@ -15,6 +15,7 @@ from knowledge.models import Answer, Report
 
 if TYPE_CHECKING:
     from bot.reply.answer import Answerer, Context
+    from knowledge.kb import KnowledgeBase
 
 
 def _loaded_years(a: Answerer, agency: str, years: list[int]) -> tuple[list[int], list[int]]:
@@ -236,3 +237,15 @@ def uncertain_by_prose(a: Answerer, ans: Answer, r: Report, words: list[str], sl
         return None
     prose.text = f"表中该栏数字连写为“{fact.raw}”，按报告正文：" + prose.text
     return prose
+
+
+def candidates(kb: KnowledgeBase, slots: Slots, limit: int = 20) -> list[Report]:
+    """Loaded reports the question's agency and years allow (the first `limit`: each is read to check it)."""
+    out: list[Report] = []
+    for agency in [slots.agency] if slots.agency else kb.years:
+        for year in kb.years.get(agency, ()):
+            if not slots.years or year in slots.years:
+                out.append(kb.report_of[(agency, year)])
+                if len(out) >= limit:
+                    return out
+    return out

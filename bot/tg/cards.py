@@ -120,7 +120,7 @@ async def source(update: Update, context: Ctx) -> None:
 async def checks(update: Update, context: Ctx) -> None:
     """/checks: each report's consistency warnings (勾稽关系), readable."""
     kb, _ = state.get(context.bot_data).ready()
-    for part in split_html(texts.checks(kb.reports)):
+    for part in split_html(texts.checks(kb.described())):
         await update.effective_message.reply_text(part)
 
 

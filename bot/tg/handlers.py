@@ -37,7 +37,7 @@ async def start(update: Update, context: Ctx) -> None:
     """Say what the bot knows and offer three example questions as buttons."""
     kb, answerer = state.get(context.bot_data).ready()
     markup = keyboards.questions(context.chat_data, keyboards.ASK, answerer.examples(3))
-    await update.effective_message.reply_text(texts.welcome(kb.reports), reply_markup=markup)
+    await update.effective_message.reply_text(texts.welcome(kb.years, len(kb.reports)), reply_markup=markup)
 
 
 async def help_(update: Update, context: Ctx) -> None:
@@ -49,14 +49,14 @@ async def help_(update: Update, context: Ctx) -> None:
 async def reports(update: Update, context: Ctx) -> None:
     """List the loaded reports (`/reports 平潭`: those of one place or body)."""
     kb, answerer = state.get(context.bot_data).ready()
-    chosen = kb.reports
+    chosen = kb.described()  # with each report's warnings and gaps (read from the catalogue)
     name = " ".join(context.args or []).strip()
     if name:
         agencies, missing = listing(normalise(name, lexicon.default()), answerer.agency_index)
         if not agencies:
             await update.effective_message.reply_text(f"知识库中没有“{escape(missing or name)}”的年报。")
             return
-        chosen = [r for r in kb.reports if r.agency in agencies]
+        chosen = [r for r in chosen if r.agency in agencies]
     await _reply(update.effective_message, split_html(texts.report_list(chosen)), None)
 
 

@@ -5,8 +5,9 @@ Pure functions of the knowledge base, so they are easy to read in one place and 
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from bot import __version__
@@ -29,27 +30,19 @@ NO_CHECKS = "已载入的报告勾稽关系都对得上，没有提示。"
 _MAX_AGENCIES = 12  # /start lists this many agencies, then points to /reports
 
 
-def _years(reports: Iterable[Report]) -> dict[str, list[int]]:
-    years: dict[str, set[int]] = defaultdict(set)
-    for r in reports:
-        years[r.agency].add(r.year)
-    return {a: sorted(ys) for a, ys in sorted(years.items())}
-
-
-def welcome(reports: list[Report]) -> str:
-    """The /start text: what the bot does and which agencies and years it knows."""
+def welcome(years: Mapping[str, Sequence[int]], count: int) -> str:
+    """The /start text: what the bot does and which agencies (→ their years) and how many reports it knows."""
     lines = [
         "<b>年报问答</b>",
         "我回答政府信息公开工作年度报告里的问题，数字取自报告原文，每个回答都注明出处。",
         "",
     ]
-    if not reports:
+    if not count:
         lines.append(EMPTY_KB)
         return "\n".join(lines)
-    years = _years(reports)
-    lines.append(f"已载入 {len(years)} 个机关的 {len(reports)} 份报告：")
-    for agency, ys in list(years.items())[:_MAX_AGENCIES]:
-        lines.append(f"• {escape(agency)}：{'、'.join(str(y) for y in ys)}年")
+    lines.append(f"已载入 {len(years)} 个机关的 {count} 份报告：")
+    for agency in heapq.nsmallest(_MAX_AGENCIES, years):  # the first few by name, not a sort of every agency
+        lines.append(f"• {escape(agency)}：{'、'.join(str(y) for y in years[agency])}年")
     if len(years) > _MAX_AGENCIES:
         lines.append(f"……共 {len(years)} 个机关，发送 /reports 查看全部。")
     lines += ["", "直接把问题发给我，或者点下面的例子："]

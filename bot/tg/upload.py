@@ -53,7 +53,7 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(escape(str(exc)))
         return
     kb, _ = st.ready()
-    replaces = any(r.id == parsed.report.id for r in kb.reports)
+    replaces = parsed.report.id in kb.by_id
     key = keyboards.remember(context.chat_data, keyboards.UPLOAD, (user.id, parsed))
     parts = split_html(texts.upload_summary(format_check(parsed), replaces, parsed.report))
     for i, part in enumerate(parts):

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.understand.names import _WORDS, DEPT, GOV, OFFICE, Split, body_forms, region_forms, split
 from bot.understand.regions import divisions
 from knowledge.models import Report
+from knowledge.store.lazy import Unpacked
 
 REGION, BODY, GOVT, NAME, UNKNOWN = "region", "body", "gov", "name", "unknown"
 _JOIN = re.compile(r"^[ 的]?$")  # what may stand between the words of one agency's name
@@ -50,14 +52,20 @@ class _Mention:
 
 
 class AgencyIndex:
-    """Names of every loaded body, indexed by their first two characters; built once per knowledge base."""
+    """Names of every loaded body, indexed by their first two characters; built once per knowledge base.
+
+    Built from the reports (or the agencies' own names, `of_names`), or read back from what `packed`
+    wrote (`from_packed`: nothing is made until a question reads it); `extended` adds bodies to a
+    packed index without remaking the others.
+    """
 
     def __init__(self, reports: Iterable[Report] = (), aliases: dict[str, str] | None = None) -> None:
-        self.splits: dict[str, Split] = {}
-        self.years: dict[str, set[int]] = defaultdict(set)
-        self.names: dict[str, set[tuple[str, str]]] = defaultdict(set)  # form → {(kind, key)}
-        self.in_region: dict[str, set[str]] = defaultdict(set)  # region → agencies inside it
-        self.with_body: dict[str, set[str]] = defaultdict(set)  # body form → agencies
+        self.splits: Mapping[str, Split] = {}
+        self.years: Mapping[str, Any] = defaultdict(set)  # agency → its years (a set, or a sorted list)
+        self.names: Mapping[str, set[tuple[str, str]]] = defaultdict(set)  # form → {(kind, key)}
+        self.in_region: Mapping[str, set[str]] = defaultdict(set)  # region → agencies inside it
+        self.with_body: Mapping[str, set[str]] = defaultdict(set)  # body form → agencies
+        self.own: dict[str, list[str]] = {}  # agency → the short names its reports give (what it was made of)
         for r in reports:
             self.years[r.agency].add(r.year)
             if r.agency not in self.splits:
@@ -65,23 +73,105 @@ class AgencyIndex:
             else:
                 for a in r.aliases:
                     self.names[a].add((NAME, r.agency))
+                    self.own[r.agency] += [a] if a not in self.own[r.agency] else []
         for alias, agency in (aliases or {}).items():  # a plain alias table (tests, old callers)
             self.years.setdefault(agency, set())
             self.splits.setdefault(agency, split(agency))
             self.names[alias].add((NAME, agency))
         for form in ("人民政府", "政府", "管委会", "管理委员会"):  # “沭阳县人民政府” asks for the government only
             self.names[form].add((GOVT, ""))
+        self._heads()
+
+    def _heads(self) -> None:
         self._name_list: list[str] | None = None
         self._positions: dict[str, int] | None = None
         self._near: tuple[dict[tuple[str, int], list[int]], dict[str, list[int]]] | None = None
-        self.by_head: dict[str, list[str]] = {}
+        self.by_head: Mapping[str, list[str]] = {}
         for form in sorted(self.names, key=len, reverse=True):
             if len(form) >= 2:
-                self.by_head.setdefault(form[:2], []).append(form)
+                self.by_head.setdefault(form[:2], []).append(form)  # type: ignore[attr-defined]
+
+    @classmethod
+    def of_names(cls, own: dict[str, list[str]], years: Mapping[str, Any]) -> AgencyIndex:
+        """The index of agencies (→ the short names their reports give themselves) and their years."""
+        index = cls()
+        for agency, names in own.items():
+            index._add(agency, list(names))
+        index.years = years
+        index._heads()
+        return index
+
+    def packed(self) -> dict[str, Any]:
+        """Everything but the years as plain JSON data, agencies by number (see from_packed)."""
+        agencies = list(self.splits)
+        number = {a: i for i, a in enumerate(agencies)}
+        paths: dict[tuple[str, ...], int] = {}
+
+        def path(p: tuple[str, ...]) -> int:
+            return paths.setdefault(p, len(paths))
+
+        def flat(items: list[Any]) -> str | list[Any]:  # one string parses far faster than nested lists
+            text = [str(x) for x in items]
+            return "\t".join(text) if not any("\t" in t for t in text) else items
+
+        return {"agencies": agencies,
+                "aliases": {a: names for a, names in self.own.items() if names},
+                "splits": [flat([path(s.path), path(s.named), s.body, s.kind]) for s in self.splits.values()],
+                "paths": [list(p) for p in paths],
+                "names": {f: flat([x for k, key in sorted(v) for x in (k, number.get(key, key) if k == NAME else key)])
+                          for f, v in self.names.items()},
+                "in_region": {k: sorted(number[a] for a in v) for k, v in self.in_region.items()},
+                "with_body": {k: sorted(number[a] for a in v) for k, v in self.with_body.items()},
+                "by_head": self.by_head}
+
+    @classmethod
+    def from_packed(cls, data: dict[str, Any], years: Mapping[str, Any]) -> AgencyIndex:
+        """The index packed() wrote, read lazily, with the knowledge base's years."""
+        agencies, paths = data["agencies"], data["paths"]
+        index = cls.__new__(cls)
+        index.own = {}  # (only a built index is packed)
+        def split_of(agency: str, v: str | list[Any]) -> Split:
+            p, named, body, kind = v.split("\t") if isinstance(v, str) else v
+            return Split(agency, tuple(paths[int(p)]), tuple(paths[int(named)]), body, kind)
+
+        def names_of(_: str, v: str | list[Any]) -> set[tuple[str, str]]:
+            items = v.split("\t") if isinstance(v, str) else v
+            return {(k, agencies[int(key)] if k == NAME and str(key).isdigit() else key)
+                    for k, key in zip(items[::2], items[1::2], strict=True)}
+
+        index.splits = Unpacked(dict(zip(agencies, data["splits"], strict=True)), split_of)
+        index.names = Unpacked(data["names"], names_of)
+        index.in_region = Unpacked(data["in_region"], lambda _, v: {agencies[i] for i in v})
+        index.with_body = Unpacked(data["with_body"], lambda _, v: {agencies[i] for i in v})
+        index.years = years
+        index._name_list, index._positions, index._near = None, None, None
+        index.by_head = data["by_head"]
+        return index
+
+    @classmethod
+    def extended(cls, data: dict[str, Any], own: dict[str, list[str]], years: Mapping[str, Any]) -> AgencyIndex | None:
+        """A packed index with the agencies added since it was made; None when some were removed or renamed."""
+        aliases = data["aliases"]
+        if any(own.get(a) != aliases.get(a, []) for a in data["agencies"]):
+            return None
+        old = cls.from_packed(data, years)
+        index = cls.__new__(cls)
+        index.own = {a: own[a] for a in data["agencies"]}
+        index.splits = dict(old.splits.items())
+        index.names = defaultdict(set, old.names.items())
+        index.in_region = defaultdict(set, old.in_region.items())
+        index.with_body = defaultdict(set, old.with_body.items())
+        for agency, names in own.items():
+            if agency not in index.splits:
+                index._add(agency, list(names))
+        index.years = years
+        index._heads()
+        return index
 
     def _add(self, agency: str, own: list[str]) -> None:
         s = split(agency)
-        self.splits[agency] = s
+        self.splits[agency] = s  # type: ignore[index]
+        self.own[agency] = own
         full = {agency, re.sub(r"\s+", "", agency), *own}
         for inner in re.findall(r"[（(]([^（）()]{2,})[）)]", agency):  # 国家新闻出版署（国家版权局）
             full |= {inner, re.sub(r"[（(][^（）()]*[）)]", "", agency)}
@@ -159,7 +249,8 @@ class AgencyIndex:
 
     def has_year(self, agency: str, years: list[int]) -> bool:
         """Whether the agency has a report for one of the years (any year when none is asked)."""
-        return not years or bool(self.years.get(agency, set()) & set(years))
+        have = self.years.get(agency, ())
+        return not years or any(y in have for y in years)
 
 
 def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = None,

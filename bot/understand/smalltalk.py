@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from bot.understand.agencies import short_name
-from knowledge.models import Report
 
 Kind = Literal["greeting", "thanks", "help", "exit"]
 
@@ -46,36 +46,29 @@ def reply(what: Kind, examples: list[str]) -> str:
     return head + "\n例如：\n" + "\n".join(f"• {q}" for q in examples)
 
 
-def examples(reports: list[Report], n: int = 3) -> list[str]:
-    """Example questions, each from a different loaded report where there are several.
+def examples(years: Mapping[str, Sequence[int]], n: int = 3) -> list[str]:
+    """Example questions from the loaded agencies (→ their years, ascending), each about a different one
+    where there are several.
 
     A body with several years gets a trend question (近N年); the others a figure of their newest year.
     """
-    if not reports:
+    if not years:
         return []
-    newest: dict[str, Report] = {}
-    years: dict[str, set[int]] = {}
-    for r in reports:
-        years.setdefault(r.agency, set()).add(r.year)
-        if r.agency not in newest or r.year > newest[r.agency].year:
-            newest[r.agency] = r
-    many = len(newest) > 1
+    many = len(years) > 1
     # only the first n are shown, and each depends only on those before it: the n best, not a full sort
-    order = heapq.nsmallest(n, newest.values(), key=lambda r: (-len(years[r.agency]), -r.year, r.agency))
+    order = heapq.nsmallest(n, (a for a in years if years[a]), key=lambda a: (-len(years[a]), -years[a][-1], a))
     singles = ["{who}{year}年行政复议多少件", "{who}{year}年收到多少政府信息公开申请", "{who}{year}年不予公开多少件",
                "{who}{year}年存在哪些主要问题"]
     out: list[str] = []
-    for i, r in enumerate(order):
-        who = short_name(r.agency) if many else ""
-        if len(years[r.agency]) >= 2 and not any("近" in q for q in out):
-            span = r.year - min(years[r.agency]) + 1
-            out.append(f"{who}近{span}年行政复议多少件")
+    for i, agency in enumerate(order):
+        who, newest = short_name(agency) if many else "", years[agency][-1]
+        if len(years[agency]) >= 2 and not any("近" in q for q in out):
+            out.append(f"{who}近{newest - years[agency][0] + 1}年行政复议多少件")
         else:
-            out.append(singles[i % len(singles)].format(who=who, year=r.year))
+            out.append(singles[i % len(singles)].format(who=who, year=newest))
     k = 0
-    while len(out) < n and k < len(singles):  # fewer reports than examples: more questions on the newest
-        r = order[0]
-        q = singles[k].format(who=short_name(r.agency) if many else "", year=r.year)
+    while order and len(out) < n and k < len(singles):  # fewer agencies than examples: more on the newest
+        q = singles[k].format(who=short_name(order[0]) if many else "", year=years[order[0]][-1])
         if q not in out:
             out.append(q)
         k += 1

@@ -1,6 +1,7 @@
 """The knowledge base: a folder of TinyDB files — a small catalogue, and each report in its own file.
 
-    KB/catalogue.json               which shard files are current: the commit point of every write
+    KB/catalogue.json               which shard and directory files are current: the commit point of every write
+    KB/directory.<gen>.json         every report's agency, year, id and file (directory.py): what loading reads
     KB/shards/NN.<gen>.json         the reports of the agencies hashed to shard NN (metadata, warnings,
                                     aliases, content hash of the source, fact count, the report's file)
     KB/reports/XX/<id>.<gen>.json   one report: its sections and its figures (packed, see packing.py)
@@ -22,18 +23,20 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from knowledge import legacy
 from knowledge.errors import StoreError
-from knowledge.files import write_atomic, write_error
 from knowledge.models import Parsed
-from knowledge.packing import FACT_FIELDS, OLD_FACT_FIELDS, StringTable, pack, unpack  # noqa: F401 - unpack re-exported
-from knowledge.writer import DEFAULT_TIMEOUT, writer_lock
+from knowledge.store import legacy
+from knowledge.store.directory import Directory, report_file
+from knowledge.store.files import write_atomic, write_error
+from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
+from knowledge.store.records import Entry, Payload, PutResult, Record
+from knowledge.store.records import dumps as _dumps
+from knowledge.store.writer import DEFAULT_TIMEOUT, writer_lock
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +47,11 @@ SHARDS = 64
 BACKUP_SUFFIX = ".v1-backup"  # an old single-file base, kept beside its migrated folder
 
 REQUIRED = frozenset(("id", "agency", "year", "title", "template", "source_file", "file"))  # keys of every entry
-Entry = dict[str, Any]  # one report in the catalogue: Report.to_dict() without sections, plus file/sha/facts/bytes
 
 
 def shard_of(agency: str) -> str:
     """The catalogue shard of an agency's reports (all years of one agency in one shard)."""
     return f"{int(hashlib.sha1(agency.encode()).hexdigest()[:8], 16) % SHARDS:02d}"
-
-
-def _dumps(tables: dict[str, Any]) -> bytes:
-    return orjson.dumps(tables)  # compact UTF-8 JSON, Chinese readable (as json.dumps(ensure_ascii=False))
 
 
 def _tables(path: Path) -> dict[str, dict[str, Any]]:
@@ -67,52 +65,6 @@ def _tables(path: Path) -> dict[str, dict[str, Any]]:
     if not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
         raise StoreError(f"知识库文件 {path} 不是本程序的知识库（内容不是 TinyDB 表）")
     return data
-
-
-@dataclass
-class Record:
-    """One report ready to store: its catalogue entry, sections, and packed figures."""
-
-    entry: Entry
-    sections: list[dict[str, Any]]
-    strings: list[str]
-    cells: list[list[Any]]
-
-    @classmethod
-    def of(cls, p: Parsed, sha: str | None = None) -> Record:
-        """The record of a parsed report (sha: content hash of its source file, for resume)."""
-        d = p.report.to_dict()
-        sections = d.pop("sections")
-        table = StringTable()
-        cells = [pack(f, table) for f in p.facts]
-        return cls({**d, "sha": sha, "facts": len(p.facts)}, sections, table.strings, cells)
-
-    def payload(self) -> bytes:
-        """The report's own TinyDB file."""
-        rid = self.entry["id"]
-        return _dumps({"report": {"1": {"id": rid, "sections": self.sections}},
-                       "facts": {"1": {"report": rid, "fields": list(FACT_FIELDS), "strings": self.strings,
-                                       "cells": self.cells}}})
-
-
-@dataclass
-class Payload:
-    """What a report's file holds, as the question side reads it."""
-
-    sections: list[dict[str, Any]]
-    strings: list[str]
-    cells: list[list[Any]]
-    size: int
-
-
-@dataclass
-class PutResult:
-    """What one write did: reports added and reports replaced (same agency and year)."""
-
-    added: list[str]
-    replaced: list[str]
-    outcome: list[str] = field(default_factory=list)  # per item put: "added" or "replaced"
-    notes: list[str] = field(default_factory=list)  # e.g. that an old single-file base was migrated
 
 
 class Store:
@@ -142,15 +94,37 @@ class Store:
             return self.backup
         return None
 
-    def _manifest(self, root: Path | None = None) -> dict[str, str]:
-        """Shard id → current shard file (relative), from catalogue.json; {} for a new base."""
+    def _doc(self, root: Path | None = None) -> dict[str, Any]:
+        """catalogue.json's record: format, shards, directory; {} for a new base."""
         path = (root or self.path) / CATALOGUE
         if not path.exists():
             return {}
         doc = _tables(path).get("kb", {}).get("1")
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("shards"), dict):
             raise StoreError(f"知识库 {self.path} 的目录文件 {CATALOGUE} 格式与本版本不符，请重新载入报告")
-        return doc["shards"]
+        return doc
+
+    def _manifest(self, root: Path | None = None) -> dict[str, str]:
+        """Shard id → current shard file (relative), from catalogue.json; {} for a new base."""
+        return self._doc(root).get("shards", {})
+
+    def directory(self) -> tuple[str, Directory | None]:
+        """(which write this is, every report's agency, year, id and file); the directory is None for a
+        base written before directories existed."""
+        for _ in range(20):
+            path = self.path / CATALOGUE
+            version = hashlib.sha1(path.read_bytes()).hexdigest()[:16] if path.exists() else "empty"
+            rel = self._doc().get("directory")
+            if not isinstance(rel, str):
+                return version, None
+            try:
+                got = Directory.decode(_tables(self.path / rel))
+            except FileNotFoundError:  # replaced by a write since catalogue.json was read
+                continue
+            if got is None:
+                raise StoreError(f"知识库文件 {self.path / rel} 格式与本版本不符，请重新载入报告")
+            return rel.split(".")[1], got
+        raise StoreError(f"知识库 {self.path} 正在被频繁改写，读取失败；请稍后重试")
 
     def _shard(self, rel: str, root: Path | None = None) -> dict[str, Entry]:
         """Report id → entry, of one shard file."""
@@ -201,7 +175,8 @@ class Store:
                 facts = data["facts"]["1"]
                 if list(facts["fields"]) not in (list(FACT_FIELDS), list(OLD_FACT_FIELDS)):
                     raise ValueError("fields")
-                return Payload(data["report"]["1"]["sections"], facts["strings"], facts["cells"], len(raw))
+                head = data["report"]["1"]
+                return Payload(head["sections"], facts["strings"], facts["cells"], len(raw), head.get("meta"))
             except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise legacy.shape_error(path, exc) from exc
         return None
@@ -288,7 +263,9 @@ class Store:
             return
         try:
             doc = _tables(path).get("pending", {}).get("1", {})
-            committed = any(rel in self._manifest(root).values() for rel in doc.get("shards", []))
+            now = self._doc(root)
+            current = {*now.get("shards", {}).values(), now.get("directory")}
+            committed = any(rel in current for rel in doc.get("shards", []))  # its shards and directory
             for rel in doc.get("old" if committed else "new", []):
                 (root / rel).unlink(missing_ok=True)
             path.unlink()
@@ -299,7 +276,8 @@ class Store:
         """Write records (and drop removed entries) under root, committing with catalogue.json."""
         catalogue = root / CATALOGUE
         like = catalogue if catalogue.exists() else like
-        manifest = dict(self._manifest(root))
+        doc = self._doc(root)
+        manifest = dict(doc.get("shards", {}))
         shards: dict[str, dict[str, Entry]] = {}
         result = PutResult(added=[], replaced=[])
         new: list[str] = []
@@ -312,14 +290,19 @@ class Store:
                 shards[nn] = self._shard(manifest[nn], root) if nn in manifest else {}
             return shards[nn]
 
+        if isinstance(doc.get("directory"), str):
+            directory = Directory.decode(_tables(root / doc["directory"])) or Directory({})
+            old.append(doc["directory"])
+        else:  # a base from before directories: made once from every shard
+            directory = Directory.of(e for rel in manifest.values() for e in self._shard(rel, root).values())
         for e in removed:
             gone = shard(shard_of(e["agency"])).pop(e["id"], None)
             if gone is not None:
                 old.append(gone["file"])
+                directory.drop(gone)
         for rec in records:
             rid, nn = rec.entry["id"], shard_of(rec.entry["agency"])
-            h = hashlib.sha1(rid.encode()).hexdigest()
-            rel = f"reports/{h[:2]}/{h[2:18]}.{gen}.{len(new)}.json"
+            rel = report_file(rid, gen, len(new))
             data = rec.payload()
             before = shard(nn).get(rid)
             if before is None:
@@ -334,6 +317,9 @@ class Store:
                 else:
                     old.append(before["file"])
             shard(nn)[rid] = {**rec.entry, "file": rel, "bytes": len(data)}
+            if before is not None:
+                directory.drop(before)
+            directory.add(shard(nn)[rid])
             files.append((rel, data))
             new.append(rel)
         for nn, entries in shards.items():
@@ -343,15 +329,18 @@ class Store:
             files.append((rel, _dumps({"reports": {str(i): e for i, e in enumerate(entries.values(), 1)}})))
             new.append(rel)
             manifest[nn] = rel
+        rel = f"directory.{gen}.json"
+        files.append((rel, _dumps(directory.encode())))
+        new.append(rel)
         tmp = root / "tmp"
         pending = _dumps({"pending": {"1": {"new": new, "old": old,
-                                            "shards": [f"shards/{nn}.{gen}.json" for nn in shards]}}})
+                                            "shards": [f"shards/{nn}.{gen}.json" for nn in shards] + [rel]}}})
         try:
             write_atomic(root / PENDING, pending, temp_dir=tmp, like=like)
             for rel, data in files:
                 write_atomic(root / rel, data, temp_dir=tmp, like=like)
-            write_atomic(catalogue, _dumps({"kb": {"1": {"format": FORMAT, "shards": dict(sorted(manifest.items()))}}}),
-                         temp_dir=tmp, like=like)
+            write_atomic(catalogue, _dumps({"kb": {"1": {"format": FORMAT, "shards": dict(sorted(manifest.items())),
+                                                         "directory": rel}}}), temp_dir=tmp, like=like)
         except BaseException:
             for rel in new:
                 (root / rel).unlink(missing_ok=True)

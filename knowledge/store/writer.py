@@ -14,7 +14,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from knowledge.errors import StoreError
-from knowledge.files import reason
+from knowledge.store.files import reason
 
 DEFAULT_TIMEOUT = 120.0  # seconds a writer waits for another one
 

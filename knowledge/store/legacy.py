@@ -12,7 +12,7 @@ from typing import Any
 
 from knowledge.errors import StoreError
 from knowledge.models import Report
-from knowledge.packing import FACT_FIELDS, OLD_FACT_FIELDS
+from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 
 Packed = tuple[list[str], list[list[Any]]]  # a report's strings and its figures as rows of FACT_FIELDS
 

@@ -1,0 +1,190 @@
+"""The directory of a knowledge-base folder: every report's agency, year, id and file, in one small file.
+
+It is what a question needs before any report is read (which agencies and years are loaded, and
+where a report's file is), so loading a base reads this file only: about 30 bytes a report, where
+the shards hold the full entries (titles, warnings, content hashes) that writers and full listings
+need.  It is rewritten with every write and committed by catalogue.json like the shards.
+
+    {"directory": {"1": {"format": 1, "count": N, "agencies": {agency: rows, …}}}}
+
+rows are “year:file;year:file…” when every report of the agency has the usual id and no short
+names of its own (one flat string parses ten times faster than nested lists), otherwise
+[[year, file, id, aliases], …].  `file` is the report file's generation and number (its folder and
+name follow from the id) or, when it does not have the usual form, the whole path; `id` is null when
+it is “{agency}-{year}”; `aliases` is null when the report gives itself no short names.  An agency's
+rows are decoded when first asked for (lazy.Unpacked).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from knowledge.store.lazy import Unpacked
+
+FORMAT = 1
+_USUAL = re.compile(r"^reports/([0-9a-f]{2})/([0-9a-f]{16})\.([0-9a-f]+\.[0-9]+)\.json$")
+
+Row = list[Any]  # [year, file, id | None, aliases | None]
+
+
+def report_file(rid: str, gen: str, n: int) -> str:
+    """Where a write of generation gen puts its nth report file."""
+    h = hashlib.sha1(rid.encode()).hexdigest()
+    return f"reports/{h[:2]}/{h[2:18]}.{gen}.{n}.json"
+
+
+def _ref(rid: str, rel: str) -> str:
+    m = _USUAL.match(rel)
+    if m is None:
+        return rel
+    h = hashlib.sha1(rid.encode()).hexdigest()
+    return m.group(3) if (m.group(1), m.group(2)) == (h[:2], h[2:18]) else rel
+
+
+def _rel(rid: str, ref: str) -> str:
+    if ref.startswith("reports/"):
+        return ref
+    h = hashlib.sha1(rid.encode()).hexdigest()
+    return f"reports/{h[:2]}/{h[2:18]}.{ref}.json"
+
+
+def _rows(agency: str, raw: str | list[Row]) -> list[Row]:
+    if isinstance(raw, list):
+        return raw
+    out: list[Row] = []
+    for part in raw.split(";"):
+        year, _, ref = part.partition(":")
+        out.append([int(year), ref, None, None])
+    return out
+
+
+def _raw(rows: list[Row]) -> str | list[Row]:
+    if all(r[2] is None and r[3] is None and ";" not in r[1] and ":" not in r[1] for r in rows):
+        return ";".join(f"{r[0]}:{r[1]}" for r in rows)
+    return rows
+
+
+class Directory:
+    """Agency → its reports' rows; read from the directory file or made from catalogue entries."""
+
+    def __init__(self, agencies: Mapping[str, list[Row]], count: int | None = None) -> None:
+        self.agencies = agencies
+        self._count = count
+
+    @classmethod
+    def of(cls, entries: Iterable[dict[str, Any]]) -> Directory:
+        """The directory of full catalogue entries (a base written before directories existed)."""
+        d = cls({})
+        for e in entries:
+            d.add(e)
+        return d
+
+    @classmethod
+    def decode(cls, doc: Any) -> Directory | None:
+        """The directory of a directory file's tables; None when it is not one this version reads."""
+        body = doc.get("directory", {}).get("1") if isinstance(doc, dict) else None
+        if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("agencies"), dict):
+            return None
+        count = body.get("count")
+        return cls(Unpacked(body["agencies"], _rows), count if isinstance(count, int) else None)
+
+    def encode(self) -> dict[str, Any]:
+        """The directory file's tables."""
+        return {"directory": {"1": {"format": FORMAT, "count": len(self),
+                                    "agencies": {a: _raw(rows) for a, rows in self.agencies.items()}}}}
+
+    # ------------------------------------------------------------------ changes (by the writer)
+    def _mutable(self) -> dict[str, list[Row]]:
+        if not isinstance(self.agencies, dict):
+            self.agencies = dict(self.agencies.items())
+        self._count = None
+        return self.agencies
+
+    def add(self, entry: dict[str, Any]) -> None:
+        """Add or replace a report's row (same agency and year)."""
+        agencies = self._mutable()
+        agency, year, rid = entry["agency"], entry["year"], entry["id"]
+        rows = [r for r in agencies.get(agency, []) if r[0] != year and self.rid(agency, r) != rid]
+        rows.append([year, _ref(rid, entry["file"]), None if rid == f"{agency}-{year}" else rid,
+                     list(entry.get("aliases") or []) or None])
+        rows.sort(key=lambda r: r[0])
+        agencies[agency] = rows
+
+    def drop(self, entry: dict[str, Any]) -> None:
+        """Remove a report's row."""
+        agencies = self._mutable()
+        agency, rid = entry["agency"], entry["id"]
+        rows = [r for r in agencies.get(agency, []) if self.rid(agency, r) != rid]
+        if rows:
+            agencies[agency] = rows
+        else:
+            agencies.pop(agency, None)
+
+    # ------------------------------------------------------------------ reading
+    @staticmethod
+    def rid(agency: str, row: Row) -> str:
+        """The report id of a row."""
+        return row[2] or f"{agency}-{row[0]}"
+
+    @staticmethod
+    def file(agency: str, row: Row) -> str:
+        """The report file of a row (relative to the base)."""
+        return _rel(row[2] or f"{agency}-{row[0]}", row[1])
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = sum(len(rows) for rows in self.agencies.values())
+        return self._count
+
+    def years(self) -> Mapping[str, list[int]]:
+        """Agency → its years, ascending (each agency's decoded when first asked for)."""
+        return _Years(self.agencies)
+
+    def rows(self) -> Iterator[tuple[str, Row]]:
+        """(agency, row) of every report."""
+        for agency, rows in self.agencies.items():
+            for row in rows:
+                yield agency, row
+
+    def row(self, agency: str, year: int) -> Row | None:
+        """The row of one agency's report of one year."""
+        rows = self.agencies.get(agency)
+        return next((r for r in rows if r[0] == year), None) if rows else None
+
+    def names(self) -> dict[str, list[str]]:
+        """Agency → the short names its reports give themselves (what the agency index is made of)."""
+        out: dict[str, list[str]] = {}
+        raw = self.agencies.raw if isinstance(self.agencies, Unpacked) else None
+        for agency in self.agencies:
+            if raw is not None and isinstance(raw[agency], str):  # no short names: not worth decoding
+                out[agency] = []
+                continue
+            own: list[str] = []
+            for r in self.agencies[agency]:
+                own += [a for a in (r[3] or ()) if a not in own]
+            out[agency] = own
+        return out
+
+
+class _Years(Mapping[str, list[int]]):
+    def __init__(self, agencies: Mapping[str, list[Row]]) -> None:
+        self.agencies = agencies
+        self.made: dict[str, list[int]] = {}
+
+    def __getitem__(self, agency: str) -> list[int]:
+        got = self.made.get(agency)
+        if got is None:
+            got = self.made[agency] = [r[0] for r in self.agencies[agency]]
+        return got
+
+    def __contains__(self, agency: object) -> bool:
+        return agency in self.agencies
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.agencies)
+
+    def __len__(self) -> int:
+        return len(self.agencies)

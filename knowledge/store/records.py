@@ -1,0 +1,70 @@
+"""What one write stores: a report's record (catalogue entry, sections, packed figures), and what it did.
+
+A report's file holds its details (the catalogue entry: title, warnings …), its sections and its
+figures, so that a question reads one file; the catalogue's shards keep the entries for writers and
+full listings, the directory (directory.py) what loading needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from knowledge.models import Parsed
+from knowledge.store.packing import FACT_FIELDS, StringTable, pack
+
+Entry = dict[str, Any]  # one report in the catalogue: Report.to_dict() without sections, plus file/sha/facts/bytes
+
+
+def dumps(tables: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON, Chinese readable (as json.dumps(ensure_ascii=False))."""
+    return orjson.dumps(tables)
+
+
+@dataclass
+class Record:
+    """One report ready to store: its catalogue entry, sections, and packed figures."""
+
+    entry: Entry
+    sections: list[dict[str, Any]]
+    strings: list[str]
+    cells: list[list[Any]]
+
+    @classmethod
+    def of(cls, p: Parsed, sha: str | None = None) -> Record:
+        """The record of a parsed report (sha: content hash of its source file, for resume)."""
+        d = p.report.to_dict()
+        sections = d.pop("sections")
+        table = StringTable()
+        cells = [pack(f, table) for f in p.facts]
+        return cls({**d, "sha": sha, "facts": len(p.facts)}, sections, table.strings, cells)
+
+    def payload(self) -> bytes:
+        """The report's own TinyDB file."""
+        rid = self.entry["id"]
+        return dumps({"report": {"1": {"id": rid, "sections": self.sections, "meta": self.entry}},
+                       "facts": {"1": {"report": rid, "fields": list(FACT_FIELDS), "strings": self.strings,
+                                       "cells": self.cells}}})
+
+
+@dataclass
+class Payload:
+    """What a report's file holds, as the question side reads it."""
+
+    sections: list[dict[str, Any]]
+    strings: list[str]
+    cells: list[list[Any]]
+    size: int
+    meta: Entry | None = None  # the report's catalogue entry (files written before it was kept there: None)
+
+
+@dataclass
+class PutResult:
+    """What one write did: reports added and reports replaced (same agency and year)."""
+
+    added: list[str]
+    replaced: list[str]
+    outcome: list[str] = field(default_factory=list)  # per item put: "added" or "replaced"
+    notes: list[str] = field(default_factory=list)  # e.g. that an old single-file base was migrated

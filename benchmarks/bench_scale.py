@@ -21,6 +21,7 @@ import csv
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -231,9 +232,15 @@ def measure(db: Path, n_questions: int) -> dict[str, object]:
     out.update(add_one(db))
     q = questions(db, 1)[0]
     _run("ask", "--db", str(db), q)  # one untimed run: jieba's cache and the page cache warm
-    colds = [_run("ask", "--db", str(db), q) for _ in range(3)]
+    colds, cpus = [], []
+    for _ in range(5):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        colds.append(_run("ask", "--db", str(db), q))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     out["cold_ask_median_s"] = statistics.median(colds)
     out["cold_ask_max_s"] = max(colds)
+    out["cold_ask_cpu_median_s"] = statistics.median(cpus)  # user + sys of the process: steadier under load
     res = subprocess.run([sys.executable, __file__, "warm", "--db", str(db), "--n", str(n_questions)],
                          capture_output=True, text=True, check=True)
     out.update(json.loads(res.stdout.splitlines()[-1]))

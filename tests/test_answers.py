@@ -220,3 +220,12 @@ def test_json_carries_series_ranking_and_sources_lists(kaifeng: Answerer) -> Non
     out = kaifeng.answer("2019年行政复议多少件").to_json()
     assert out["series"] == [] and out["ranking"] == []
     assert isinstance(out["sources"], list)
+
+
+@pytest.mark.parametrize("q", ["2019年主动公开规范性文件多少件", "2019年主动公开了多少规范性文件"])
+def test_table_two_named_by_its_heading_asks_which_column(kaifeng: Answerer, q: str) -> None:
+    # 主动公开 is the name of table 二, not an item: never “报告中没有“主动”这一项”, never the prose total 231731
+    a = kaifeng.answer(q)
+    assert a.status == "clarify" and "231731" not in a.text
+    assert a.options == ["开封市人民政府2019年规范性文件本年新制作数量是多少", "开封市人民政府2019年规范性文件本年新公开数量是多少",
+                         "开封市人民政府2019年规范性文件对外公开总数量是多少"]

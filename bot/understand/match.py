@@ -76,6 +76,7 @@ def _explained(word: str, lex: Lexicon) -> bool:
     return word in lex.stopwords or all(c in _FUNCTION_CHARS or c.isspace() for c in word)
 
 
+_TABLE_TWO = frozenset({"主动公开", "主动"})  # table 二's name (主动公开政府信息情况) as people say it
 # Two slots a question fills side by side: what (a row, group, section) and whose/which column.
 # An alias blocks overlapping aliases of its own slot only (“政府集中采购” + “采购项目数量”).
 COLUMN_KINDS = frozenset({"applicants", "review_columns", "active_columns"})
@@ -113,11 +114,13 @@ def read(text: str, lex: Lexicon) -> Reading:
             for k in span:
                 covered[k] = True
             leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
+    # 主动公开 before an item of table 二 (主动公开规范性文件) is the table's own name, not an item of its own
+    heading = _TABLE_TWO if any(h.concept.kind == "active_rows" for h in reading.hits) else ()
     for chunk in leftover.split():
-        if _explained(chunk, lex):  # nothing but function words: no need to segment
+        if _explained(chunk, lex) or chunk in heading:  # nothing but function words: no need to segment
             continue
         for word in segment.cut(chunk):
-            if not _explained(word, lex):
+            if not _explained(word, lex) and word not in heading:
                 reading.unexplained.append(word)
     reading.lex = lex
     return reading

@@ -72,7 +72,7 @@ class Directory:
 
     def __init__(self, agencies: Mapping[str, list[Row]], count: int | None = None) -> None:
         self.agencies = agencies
-        self._count = count
+        self._count = count  # (stored in the file: counting would decode every agency)
 
     @classmethod
     def of(cls, entries: Iterable[dict[str, Any]]) -> Directory:
@@ -92,36 +92,45 @@ class Directory:
         return cls(Unpacked(body["agencies"], _rows), count if isinstance(count, int) else None)
 
     def encode(self) -> dict[str, Any]:
-        """The directory file's tables."""
-        return {"directory": {"1": {"format": FORMAT, "count": len(self),
-                                    "agencies": {a: _raw(rows) for a, rows in self.agencies.items()}}}}
+        """The directory file's tables (agencies no write touched keep their stored form: not re-encoded)."""
+        if isinstance(self.agencies, Unpacked):
+            raw, made = self.agencies.raw, self.agencies.made
+            agencies = {a: _raw(made[a]) if a in made else v for a, v in raw.items()}
+        else:
+            agencies = {a: _raw(rows) for a, rows in self.agencies.items()}
+        return {"directory": {"1": {"format": FORMAT, "count": len(self), "agencies": agencies}}}
 
     # ------------------------------------------------------------------ changes (by the writer)
-    def _mutable(self) -> dict[str, list[Row]]:
-        if not isinstance(self.agencies, dict):
-            self.agencies = dict(self.agencies.items())
-        self._count = None
-        return self.agencies
+    def _set(self, agency: str, rows: list[Row]) -> None:
+        """An agency's rows after a change ([] drops it): only that agency is decoded, not the directory."""
+        agencies = self.agencies
+        if self._count is not None:
+            self._count += len(rows) - len(agencies.get(agency, []))
+        if isinstance(agencies, Unpacked):
+            if rows:
+                agencies.raw.setdefault(agency, [])
+                agencies.made[agency] = rows
+            else:
+                agencies.raw.pop(agency, None)
+                agencies.made.pop(agency, None)
+        elif rows:
+            agencies[agency] = rows  # type: ignore[index]
+        else:
+            agencies.pop(agency, None)  # type: ignore[attr-defined]
 
     def add(self, entry: dict[str, Any]) -> None:
         """Add or replace a report's row (same agency and year)."""
-        agencies = self._mutable()
         agency, year, rid = entry["agency"], entry["year"], entry["id"]
-        rows = [r for r in agencies.get(agency, []) if r[0] != year and self.rid(agency, r) != rid]
+        rows = [r for r in self.agencies.get(agency, []) if r[0] != year and self.rid(agency, r) != rid]
         rows.append([year, _ref(rid, entry["file"]), None if rid == f"{agency}-{year}" else rid,
                      list(entry.get("aliases") or []) or None])
         rows.sort(key=lambda r: r[0])
-        agencies[agency] = rows
+        self._set(agency, rows)
 
     def drop(self, entry: dict[str, Any]) -> None:
         """Remove a report's row."""
-        agencies = self._mutable()
         agency, rid = entry["agency"], entry["id"]
-        rows = [r for r in agencies.get(agency, []) if self.rid(agency, r) != rid]
-        if rows:
-            agencies[agency] = rows
-        else:
-            agencies.pop(agency, None)
+        self._set(agency, [r for r in self.agencies.get(agency, []) if self.rid(agency, r) != rid])
 
     # ------------------------------------------------------------------ reading
     @staticmethod

@@ -205,7 +205,9 @@ class Store:
         """Drop one report; False when it was not there."""
         with writer_lock(self.path, self.lock_timeout, self.waiting):
             self._prepare()
-            found = [e for e in self.catalogue() if e["id"] == report_id]
+            agency, _, year = report_id.rpartition("-")  # the usual id names the shard: read that one only
+            usual = self.current(report_id, agency) if agency and year.isdigit() else None
+            found = [usual] if usual is not None else [e for e in self.catalogue() if e["id"] == report_id]
             if not found:
                 return False
             self._write(self.path, [], found)

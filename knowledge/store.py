@@ -30,7 +30,7 @@ import orjson
 
 from knowledge import legacy
 from knowledge.errors import StoreError
-from knowledge.files import write_atomic, write_error
+from knowledge.files import write_atomic, write_error, write_many
 from knowledge.models import Parsed
 from knowledge.packing import FACT_FIELDS, OLD_FACT_FIELDS, StringTable, pack, unpack  # noqa: F401 - unpack re-exported
 from knowledge.writer import DEFAULT_TIMEOUT, writer_lock
@@ -348,8 +348,7 @@ class Store:
                                             "shards": [f"shards/{nn}.{gen}.json" for nn in shards]}}})
         try:
             write_atomic(root / PENDING, pending, temp_dir=tmp, like=like)
-            for rel, data in files:
-                write_atomic(root / rel, data, temp_dir=tmp, like=like)
+            write_many([(root / rel, data) for rel, data in files], temp_dir=tmp, like=like)
             write_atomic(catalogue, _dumps({"kb": {"1": {"format": FORMAT, "shards": dict(sorted(manifest.items()))}}}),
                          temp_dir=tmp, like=like)
         except BaseException:

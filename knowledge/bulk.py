@@ -43,13 +43,25 @@ def files_under(paths: Iterable[str | Path]) -> list[Path]:
     return ordered(out)
 
 
-Outcome = tuple[Record | None, str | None]  # the report ready to store, or why not
+@dataclass
+class Encoded(Record):
+    """A record whose report file a worker already encoded: the parent receives bytes, not objects."""
+
+    data: bytes = b""
+
+    def payload(self) -> bytes:
+        """The report's own TinyDB file, as the worker encoded it."""
+        return self.data
+
+
+Outcome = tuple[Encoded | None, str | None]  # the report ready to store, or why not
 
 
 def _parse(path: Path, limits: Limits) -> Outcome:
-    """Worker: one file → (record, None) or (None, reason); packed here, so the parent only writes."""
+    """Worker: one file → (record, None) or (None, reason); packed and encoded here, so the parent only writes."""
     try:
-        return Record.of(parse_file(path, limits)), None
+        record = Record.of(parse_file(path, limits))
+        return Encoded(record.entry, [], [], [], record.payload()), None
     except NianbaoError as exc:
         return None, named(path, exc)
     except Exception as exc:  # a parser bug must not lose the other files
@@ -123,10 +135,10 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
             known.add(h)  # the same content twice in this run: parsed once
         jobs.append(path)
         hashes.append(h)
-    batch: list[tuple[Record, str]] = []
+    batch: list[tuple[Encoded, str]] = []
     last = time.monotonic()
 
-    def write(items: list[tuple[Record, str]]) -> None:
+    def write(items: list[tuple[Encoded, str]]) -> None:
         result = store.put_records([r for r, _ in items])
         summary.notes += result.notes
         for (r, form), how in zip(items, result.outcome, strict=True):

@@ -10,6 +10,7 @@ time or died: that file fails in one line, the others go on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.context
 import threading
@@ -121,6 +122,7 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
     """Worker loop: (index, path) in; ("start", index, time), ("ocr", index, pages), ("done", index, result) out."""
     from knowledge.readers import pdf
 
+    gc.freeze()  # what the worker inherited is never garbage: the collector skips it (and leaves its pages shared)
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
     while (job := conn.recv()) is not None:

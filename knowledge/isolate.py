@@ -183,19 +183,24 @@ def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes:
                 break
             ends = [w.started + w.allowed for w in pool if w.started is not None]
             wait([w.conn for w in pool], max(0.0, min(ends) - time.monotonic()) if ends else None)
-            for k, w in enumerate(pool):
+            alive: list[_Worker] = []
+            for w in pool:
                 reason = _receive(w, done, budget)
                 if reason is None and w.started is not None and time.monotonic() > w.started + w.allowed:
                     reason = "overtime"
-                if reason is not None:
-                    _stop(w)
-                    if w.sent:  # the file it was parsing fails; the ones queued behind it go to the new worker
-                        i = w.sent.popleft()
-                        name = paths[i].name
-                        done[i] = failed(paths[i], overtime(name, w.allowed) if reason == "overtime"
-                                         else died(name, w.process.exitcode))
-                        todo.extendleft(reversed(w.sent))
-                    pool[k] = _start(work, limits)
+                if reason is None:
+                    alive.append(w)
+                    continue
+                _stop(w)
+                if w.sent:  # the file it was parsing fails; the ones queued behind it go to a new worker
+                    i = w.sent.popleft()
+                    name = paths[i].name
+                    done[i] = failed(paths[i], overtime(name, w.allowed) if reason == "overtime"
+                                     else died(name, w.process.exitcode))
+                    todo.extendleft(reversed(w.sent))
+                if todo:
+                    alive.append(_start(work, limits))
+            pool = alive
     finally:
         for w in pool:
             _stop(w)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.context
+import signal
 import threading
 import time
 from collections import deque
@@ -123,6 +124,7 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
     from knowledge.readers import pdf
 
     gc.freeze()  # what the worker inherited is never garbage: the collector skips it (and leaves its pages shared)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
     while (job := conn.recv()) is not None:
@@ -138,6 +140,7 @@ class _Worker:
     sent: deque[int] = field(default_factory=deque)  # indexes sent and not done, in order
     started: float | None = None  # when the first of them began (None: not begun yet)
     allowed: float = 0.0
+    finished: int = 0  # files it parsed
 
 
 def _start(work: Callable[[Path, Any], Any], limits: Any) -> _Worker:
@@ -192,12 +195,14 @@ def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes:
                     alive.append(w)
                     continue
                 _stop(w)
-                if w.sent:  # the file it was parsing fails; the ones queued behind it go to a new worker
+                if w.sent and (w.started is not None or not w.finished):
+                    # the file it was parsing fails (killed between two files: none does); the ones
+                    # queued behind it go to a new worker
                     i = w.sent.popleft()
                     name = paths[i].name
                     done[i] = failed(paths[i], overtime(name, w.allowed) if reason == "overtime"
                                      else died(name, w.process.exitcode))
-                    todo.extendleft(reversed(w.sent))
+                todo.extendleft(reversed(w.sent))
                 if todo:
                     alive.append(_start(work, limits))
             pool = alive
@@ -219,6 +224,7 @@ def _receive(w: _Worker, done: dict[int, Any], budget: float) -> str | None:
                 done[i] = payload
                 w.sent.popleft()
                 w.started = None
+                w.finished += 1
     except (EOFError, OSError):
         return "died"
     return None

@@ -107,6 +107,7 @@ class BulkSummary:
 
 
 def _failed(_path: Path, reason: str) -> Outcome:
+    """A file the worker pool gave up on (past its budget, or its worker died)."""
     return None, reason
 
 

@@ -102,11 +102,13 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
     from knowledge.bulk import bulk_ingest, files_under
     from knowledge.store import Store
 
+    tqdm.monitor_interval = 0  # no monitor thread: single-threaded, the parse workers are plain forks
     bar = tqdm(total=len(files_under(paths)), unit="份", file=sys.stderr, disable=not sys.stderr.isatty())
     store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
                   waiting=lambda msg: bar.write(msg, file=sys.stderr))
     try:
-        summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1))
+        summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1),
+                              budget=settings.parse_budget_seconds)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)

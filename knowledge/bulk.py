@@ -2,7 +2,9 @@
 
 Files whose content hash is already stored (a re-run after an interruption, or a folder that grew)
 are skipped without parsing.  Parsed reports are written in batches, each one atomic write under the
-writer lock, so an interrupted run keeps what it stored and the next run resumes after it.
+writer lock, so an interrupted run keeps what it stored and the next run resumes after it.  Workers
+pack each report for storing themselves (the parent only writes), each file within the parse
+budget; batches are written by a thread while the workers go on parsing.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import os
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.errors import NianbaoError
 from knowledge.ingest import FORM_ORDER, Failure, Limits, content_hash, named, ordered, parse_file
-from knowledge.models import Parsed
-from knowledge.store import Store
+from knowledge.isolate import DEFAULT_BUDGET, parse_many
+from knowledge.store import Record, Store
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +43,25 @@ def files_under(paths: Iterable[str | Path]) -> list[Path]:
     return ordered(out)
 
 
-def _parse(job: tuple[Path, Limits]) -> tuple[Parsed | None, str | None]:
-    """Worker: one file → (parsed, None) or (None, reason)."""
-    path, limits = job
+@dataclass
+class Encoded(Record):
+    """A record whose report file a worker already encoded: the parent receives bytes, not objects."""
+
+    data: bytes = b""
+
+    def payload(self) -> bytes:
+        """The report's own TinyDB file, as the worker encoded it."""
+        return self.data
+
+
+Outcome = tuple[Encoded | None, str | None]  # the report ready to store, or why not
+
+
+def _parse(path: Path, limits: Limits) -> Outcome:
+    """Worker: one file → (record, None) or (None, reason); packed and encoded here, so the parent only writes."""
     try:
-        return parse_file(path, limits), None
+        record = Record.of(parse_file(path, limits))
+        return Encoded(record.entry, [], [], [], record.payload()), None
     except NianbaoError as exc:
         return None, named(path, exc)
     except Exception as exc:  # a parser bug must not lose the other files
@@ -89,22 +106,22 @@ class BulkSummary:
         return sum(self.added.values()) + sum(self.replaced.values())
 
 
-def _parsed(jobs: list[tuple[Path, Limits]], workers: int) -> Iterator[tuple[Parsed | None, str | None]]:
-    """Results in job order, from worker processes (in-process for one worker or few files)."""
-    if workers <= 1 or len(jobs) < 4:
-        yield from map(_parse, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_parse, jobs, chunksize=4)
+def _failed(_path: Path, reason: str) -> Outcome:
+    """A file the worker pool gave up on (past its budget, or its worker died)."""
+    return None, reason
 
 
 def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, workers: int | None = None,
-                progress: Callable[[Path], None] | None = None) -> BulkSummary:
-    """Ingest every report file under paths, skipping content already stored; batches of atomic writes."""
+                progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET) -> BulkSummary:
+    """Ingest every report file under paths, skipping content already stored; batches of atomic writes.
+
+    Each file is parsed in a worker process within `budget` seconds (a file past it, or whose worker
+    dies, fails in one line).
+    """
     t0 = time.perf_counter()
     summary = BulkSummary()
     known = store.hashes() if store.exists() else set()
-    jobs: list[tuple[Path, Limits]] = []
+    jobs: list[Path] = []
     hashes: list[str | None] = []
     for path in files_under(paths):
         form = path.suffix.lower()
@@ -117,34 +134,46 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
             continue
         if h is not None:
             known.add(h)  # the same content twice in this run: parsed once
-        jobs.append((path, settings))
+        jobs.append(path)
         hashes.append(h)
-    batch: list[tuple[Parsed, str | None, str]] = []
+    batch: list[tuple[Encoded, str]] = []
     last = time.monotonic()
 
-    def flush() -> None:
-        nonlocal last
-        if batch:
-            result = store.put([p for p, _, _ in batch], [h for _, h, _ in batch])
-            summary.notes += result.notes
-            for (p, _, form), how in zip(batch, result.outcome, strict=True):
-                (summary.replaced if how == "replaced" else summary.added)[form] += 1
-                summary.facts += len(p.facts)
-            batch.clear()
-        last = time.monotonic()
+    def write(items: list[tuple[Encoded, str]]) -> None:
+        result = store.put_records([r for r, _ in items])
+        summary.notes += result.notes
+        for (r, form), how in zip(items, result.outcome, strict=True):
+            (summary.replaced if how == "replaced" else summary.added)[form] += 1
+            summary.facts += r.entry["facts"]
 
-    for (path, _), h, (parsed, reason) in zip(jobs, hashes, _parsed(jobs, workers or os.cpu_count() or 1),
-                                              strict=True):
-        if progress:
-            progress(path)
-        form = path.suffix.lower()
-        if parsed is None:
-            summary.failed[form] += 1
-            summary.failures.append(Failure(str(path), reason or path.name))
-        else:
-            batch.append((parsed, h, form))
-        if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
-            flush()
-    flush()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-writer") as writer:
+        writing: Future[None] | None = None
+
+        def flush() -> None:
+            nonlocal last, writing
+            if batch:
+                if writing is not None:
+                    writing.result()  # one write at a time, in order; a failed write stops the run
+                writing = writer.submit(write, batch.copy())
+                batch.clear()
+            last = time.monotonic()
+
+        outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget)
+        with closing(outcomes):  # an interrupted run stops its workers at once
+            for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
+                if progress:
+                    progress(path)
+                form = path.suffix.lower()
+                if record is None:
+                    summary.failed[form] += 1
+                    summary.failures.append(Failure(str(path), reason or path.name))
+                else:
+                    record.entry["sha"] = h
+                    batch.append((record, form))
+                if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
+                    flush()
+        flush()
+        if writing is not None:
+            writing.result()
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -1,20 +1,28 @@
-"""Parse one document in a worker process, with a wall-clock budget.
+"""Parse documents in worker processes, each within a wall-clock budget.
 
 A parse holds the GIL for as long as it runs, so the Telegram bot reads uploads in another process
 (its chats keep being answered), and a document still parsing when its budget runs out is stopped
 by killing that process: one-line reason, nothing kept.  Workers come from a forkserver (spawn
 where there is none), never a plain fork of the threaded bot; a single-threaded caller forks.
+Bulk ingest (`parse_many`) keeps its workers for many files, and replaces one that ran out of
+time or died: that file fails in one line, the others go on.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.context
+import signal
 import threading
 import time
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path, PurePath
+from typing import Any, TypeVar
 
 from knowledge.errors import NianbaoError, TooLarge, UnreadableFile
 from knowledge.models import Parsed
@@ -38,6 +46,16 @@ def _context() -> multiprocessing.context.BaseContext:
 @dataclass(frozen=True)
 class _Limits:
     max_file_bytes: int
+
+
+def overtime(name: str, allowed: float) -> str:
+    """The one-line reason for a document stopped at the end of its budget."""
+    return f"{name}：解析超过 {allowed:g} 秒仍未完成，已停止（文件异常复杂，请检查文件是否正确）"
+
+
+def died(name: str, exitcode: int | None) -> str:
+    """The one-line reason for a document whose worker process died (out of memory, killed …)."""
+    return f"{name}：解析进程意外退出（退出码 {exitcode}），文件未载入"
 
 
 def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max_bytes: int) -> None:
@@ -67,11 +85,11 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
     try:
         while True:
             if not receive.poll(max(0.0, start + allowed - time.monotonic())):
-                raise TooLarge(f"{name}：解析超过 {allowed:g} 秒仍未完成，已停止（文件异常复杂，请检查文件是否正确）")
+                raise TooLarge(overtime(name, allowed))
             try:
                 kind, payload = receive.recv()
             except EOFError:  # the worker died: out of memory, killed …
-                raise UnreadableFile(f"{name}：解析进程意外退出（退出码 {worker.exitcode}），文件未载入") from None
+                raise UnreadableFile(died(name, worker.exitcode)) from None
             if kind != "ocr":
                 break
             allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it
@@ -95,3 +113,118 @@ def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float =
 def parse_file_isolated(path: str | Path, max_bytes: int, budget: float = DEFAULT_BUDGET) -> Parsed:
     """parse_file in a worker process, stopped after `budget` seconds (TooLarge)."""
     return _run(None, Path(path).name, str(path), max_bytes, budget)
+
+
+R = TypeVar("R")
+DEPTH = 4  # files queued per worker: it goes on parsing while the parent is busy (a batch write)
+
+
+def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> None:
+    """Worker loop: (index, path) in; ("start", index, time), ("ocr", index, pages), ("done", index, result) out."""
+    from knowledge.readers import pdf
+
+    gc.freeze()  # what the worker inherited is never garbage: the collector skips it (and leaves its pages shared)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    current = [-1]
+    pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
+    while (job := conn.recv()) is not None:
+        current[0] = job[0]
+        conn.send(("start", job[0], time.monotonic()))  # CLOCK_MONOTONIC: the same clock in every process
+        conn.send(("done", job[0], work(Path(job[1]), limits)))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    sent: deque[int] = field(default_factory=deque)  # indexes sent and not done, in order
+    started: float | None = None  # when the first of them began (None: not begun yet)
+    allowed: float = 0.0
+    finished: int = 0  # files it parsed
+
+
+def _start(work: Callable[[Path, Any], Any], limits: Any) -> _Worker:
+    context = _context()  # forkserver once another thread runs (a bulk ingest's writer)
+    mine, theirs = context.Pipe()
+    process = context.Process(target=_serve, args=(theirs, work, limits), daemon=True)
+    process.start()
+    theirs.close()
+    return _Worker(process, mine)
+
+
+def _stop(w: _Worker) -> None:
+    if w.process.is_alive():
+        w.process.kill()
+    w.process.join()
+    w.conn.close()
+
+
+def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes: int, workers: int,
+               failed: Callable[[Path, str], R], budget: float = DEFAULT_BUDGET) -> Iterator[R]:
+    """work(path, limits) for every path in `workers` long-lived processes, results in path order.
+
+    A file still parsing after `budget` seconds (plus OCR_PAGE_BUDGET per scanned page), or whose
+    worker died, gives failed(path, one-line reason); its worker is replaced and the rest go on.
+    work must be a module-level function (a forkserver pickles it by name).
+    """
+    limits = _Limits(max_bytes)
+    todo = deque(range(len(paths)))
+    done: dict[int, R] = {}
+    pool: list[_Worker] = []
+    try:
+        pool += [_start(work, limits) for _ in range(min(max(1, workers), len(paths)))]
+        nxt = 0
+        while nxt < len(paths):
+            for w in pool:
+                while todo and len(w.sent) < DEPTH:
+                    w.sent.append(i := todo.popleft())
+                    w.conn.send((i, str(paths[i])))
+            while nxt in done:
+                yield done.pop(nxt)
+                nxt += 1
+            if nxt >= len(paths):
+                break
+            ends = [w.started + w.allowed for w in pool if w.started is not None]
+            wait([w.conn for w in pool], max(0.0, min(ends) - time.monotonic()) if ends else None)
+            alive: list[_Worker] = []
+            for w in pool:
+                reason = _receive(w, done, budget)
+                if reason is None and w.started is not None and time.monotonic() > w.started + w.allowed:
+                    reason = "overtime"
+                if reason is None:
+                    alive.append(w)
+                    continue
+                _stop(w)
+                if w.sent and (w.started is not None or not w.finished):
+                    # the file it was parsing fails (killed between two files: none does); the ones
+                    # queued behind it go to a new worker
+                    i = w.sent.popleft()
+                    name = paths[i].name
+                    done[i] = failed(paths[i], overtime(name, w.allowed) if reason == "overtime"
+                                     else died(name, w.process.exitcode))
+                todo.extendleft(reversed(w.sent))
+                if todo:
+                    alive.append(_start(work, limits))
+            pool = alive
+    finally:
+        for w in pool:
+            _stop(w)
+
+
+def _receive(w: _Worker, done: dict[int, Any], budget: float) -> str | None:
+    """Take what a worker sent; "died" when its process is gone."""
+    try:
+        while w.conn.poll():
+            kind, i, payload = w.conn.recv()
+            if kind == "start":
+                w.started, w.allowed = payload, budget
+            elif kind == "ocr":
+                w.allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it
+            else:
+                done[i] = payload
+                w.sent.popleft()
+                w.started = None
+                w.finished += 1
+    except (EOFError, OSError):
+        return "died"
+    return None

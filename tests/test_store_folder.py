@@ -224,3 +224,41 @@ def test_a_damaged_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
         err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
         assert len(err) == 1 and "kb.json" in err[0] and "Traceback" not in err[0], err
     assert snapshot(db) == before
+
+
+def test_bulk_ingest_survives_a_file_that_hangs_and_one_that_kills_its_worker(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    import knowledge.bulk
+    import knowledge.isolate
+
+    real = knowledge.bulk.parse_file
+
+    def hostile(path: Path, limits: Settings) -> object:  # stands in for a pathological document
+        if "焦作" in path.name:
+            time.sleep(600)  # never finishes: stopped at the end of its budget
+        if "鹤壁" in path.name:
+            os.kill(os.getpid(), signal.SIGKILL)  # the worker dies (as when out of memory)
+        return real(path, limits)
+
+    # the workers are forks of this process, so they parse with `hostile`
+    monkeypatch.setattr(knowledge.isolate, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(knowledge.bulk, "parse_file", hostile)
+    monkeypatch.setenv("NIANBAO_PARSE_BUDGET_SECONDS", "1")
+    src = tmp_path / "src"
+    variants(src, ["洛阳", "焦作", "安阳", "鹤壁", "新乡", "濮阳"])
+    db = tmp_path / "kb"
+    started = time.monotonic()
+    assert main(["ingest", "--db", str(db), "--workers", "2", str(src)]) == 1
+    assert time.monotonic() - started < 30
+    out, err = capsys.readouterr()
+    failures = [line for line in err.splitlines() if line.startswith("失败：")]
+    assert len(failures) == 2
+    assert any("焦作-2019.txt" in line and "超过 1 秒" in line for line in failures)
+    assert any("鹤壁-2019.txt" in line and "解析进程意外退出" in line for line in failures)
+    total = next(line for line in out.splitlines() if line.startswith("合计")).split()
+    assert total == ["合计", "6", "4", "0", "0", "2"]  # files, added, replaced, unchanged, failed
+    kb = KnowledgeBase.load(db)
+    assert sorted(r.agency for r in kb.reports) == ["安阳市人民政府", "新乡市人民政府", "洛阳市人民政府", "濮阳市人民政府"]
+    assert review(kb, "濮阳市人民政府") == 19

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 import charset_normalizer
 from bs4.dammit import EncodingDetector
@@ -31,7 +32,7 @@ _SUPERSETS = {
     "ascii": "utf-8",
     "us-ascii": "utf-8",
 }
-_CONTROL_OK = set("\t\n\r\f\v")
+_CONTROL_BAD = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
 _MAX_BAD = 50  # more undecodable sequences than this (or over 1 % of non-ASCII bytes): not damaged UTF-8
 BAD_BYTES_NOTE = "文件中有{n}处字节不是有效的UTF-8编码，已替换为“\ufffd”后读取"
 
@@ -57,7 +58,7 @@ def _looks_binary(text: str) -> bool:
     """True when the decoded text is full of control characters (a binary file that happened to decode)."""
     if "\x00" in text:
         return True
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in _CONTROL_OK)
+    bad = len(_CONTROL_BAD.findall(text))
     return bad > max(2, len(text) // 200)
 
 

@@ -32,7 +32,7 @@ from knowledge.errors import StoreError
 from knowledge.models import Parsed
 from knowledge.store import legacy
 from knowledge.store.directory import Directory, report_file
-from knowledge.store.files import write_atomic, write_error
+from knowledge.store.files import write_atomic, write_error, write_many
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 from knowledge.store.records import Entry, Payload, PutResult, Record
 from knowledge.store.records import dumps as _dumps
@@ -331,18 +331,17 @@ class Store:
             files.append((rel, _dumps({"reports": {str(i): e for i, e in enumerate(entries.values(), 1)}})))
             new.append(rel)
             manifest[nn] = rel
-        rel = f"directory.{gen}.json"
-        files.append((rel, _dumps(directory.encode())))
-        new.append(rel)
+        directory_rel = f"directory.{gen}.json"
+        files.append((directory_rel, _dumps(directory.encode())))
+        new.append(directory_rel)
         tmp = root / "tmp"
         pending = _dumps({"pending": {"1": {"new": new, "old": old,
-                                            "shards": [f"shards/{nn}.{gen}.json" for nn in shards] + [rel]}}})
+                                            "shards": [f"shards/{nn}.{gen}.json" for nn in shards] + [directory_rel]}}})
         try:
             write_atomic(root / PENDING, pending, temp_dir=tmp, like=like)
-            for rel, data in files:
-                write_atomic(root / rel, data, temp_dir=tmp, like=like)
+            write_many([(root / rel, data) for rel, data in files], temp_dir=tmp, like=like)
             write_atomic(catalogue, _dumps({"kb": {"1": {"format": FORMAT, "shards": dict(sorted(manifest.items())),
-                                                         "directory": rel}}}), temp_dir=tmp, like=like)
+                                                         "directory": directory_rel}}}), temp_dir=tmp, like=like)
         except BaseException:
             for rel in new:
                 (root / rel).unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -28,12 +29,14 @@ _CHAR = {"(": "[（(]", ")": "[）)]", ",": "[，,]", ":": "[：:]", ";": "[；;
 _JOIN = r"[\s“”\"'‘’、]*"
 
 
+@lru_cache(maxsize=8192)  # the same labels recur in every table of every report (a fifth of a parse)
 def norm(text: str | None) -> str:
     """The comparable form of a printed label."""
     s = unicodedata.normalize("NFKC", text or "")
     return _DROP.sub("", s).replace("．", ".")
 
 
+@lru_cache(maxsize=8192)
 def numbering(label: str) -> tuple[str | None, str]:
     """Split a clean label into its numbering (`三、` → "三", `(二)` → "(二)", `4.` → "4") and body."""
     m = _NUMBERING.match(label)
@@ -43,12 +46,13 @@ def numbering(label: str) -> tuple[str | None, str]:
     return key, label[m.end() :]
 
 
-def keys(row: Row) -> list[str]:
+@lru_cache(maxsize=1024)  # catalogue rows are few and fixed
+def keys(row: Row) -> tuple[str, ...]:
     """The clean bodies a row may be printed with (label, short form, variants), longest first."""
     _, body = numbering(norm(row.label))
     out = {_NOTE.sub("", body), norm(row.short), body}
     out |= {numbering(norm(v))[1] for v in row.variants}
-    return sorted((k for k in out if k), key=len, reverse=True)
+    return tuple(sorted((k for k in out if k), key=len, reverse=True))
 
 
 def row_matches(label: str, row: Row) -> bool:

@@ -76,6 +76,16 @@ def _explained(word: str, lex: Lexicon) -> bool:
     return word in lex.stopwords or all(c in _FUNCTION_CHARS or c.isspace() for c in word)
 
 
+def _all_function_words(chunk: str, lex: Lexicon) -> bool:
+    """Whether chunk splits wholly into function words (政府信息公开|申请|多少|件): nothing for the
+    segmenter to find, so a one-shot question does not load its dictionary for it."""
+    ends = {0}
+    for i in range(len(chunk)):
+        if i in ends:
+            ends.update(j for j in range(i + 1, min(len(chunk), i + 8) + 1) if _explained(chunk[i:j], lex))
+    return len(chunk) in ends
+
+
 _TABLE_TWO = frozenset({"主动公开", "主动"})  # table 二's name (主动公开政府信息情况) as people say it
 # Two slots a question fills side by side: what (a row, group, section) and whose/which column.
 # An alias blocks overlapping aliases of its own slot only (“政府集中采购” + “采购项目数量”).
@@ -117,7 +127,7 @@ def read(text: str, lex: Lexicon) -> Reading:
     # 主动公开 before an item of table 二 (主动公开规范性文件) is the table's own name, not an item of its own
     heading = _TABLE_TWO if any(h.concept.kind == "active_rows" for h in reading.hits) else ()
     for chunk in leftover.split():
-        if _explained(chunk, lex) or chunk in heading:  # nothing but function words: no need to segment
+        if _all_function_words(chunk, lex) or chunk in heading:  # nothing but function words: no need to segment
             continue
         for word in segment.cut(chunk):
             if not _explained(word, lex) and word not in heading:

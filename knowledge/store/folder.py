@@ -176,6 +176,11 @@ class Store:
                 if list(facts["fields"]) not in (list(FACT_FIELDS), list(OLD_FACT_FIELDS)):
                     raise ValueError("fields")
                 head = data["report"]["1"]
+                if "rows" in facts:  # one JSON text per figure, names in keys (records.py)
+                    if len(facts["keys"]) != 2 * len(facts["rows"]):
+                        raise ValueError("keys")
+                    return Payload(head["sections"], facts["strings"], facts["rows"], len(raw), head.get("meta"),
+                                   facts["keys"])
                 return Payload(head["sections"], facts["strings"], facts["cells"], len(raw), head.get("meta"))
             except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise legacy.shape_error(path, exc) from exc

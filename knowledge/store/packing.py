@@ -59,4 +59,4 @@ def unpack(report: str, row: list[Any], strings: list[str]) -> Fact:
                 source=Source(section=strings[section], table=t(table), row=t(srow), column=t(scol), sentence=t(sentence),
                               reading=t(reading)),
                 derived_from=[{"row": t(a), "column": t(b)} for a, b in derived] if derived else None,
-                candidates=list(cands) if cands else cands)
+                candidates=cands)

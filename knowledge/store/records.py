@@ -1,7 +1,9 @@
 """What one write stores: a report's record (catalogue entry, sections, packed figures), and what it did.
 
 A report's file holds its details (the catalogue entry: title, warnings …), its sections and its
-figures, so that a question reads one file; the catalogue's shards keep the entries for writers and
+figures, so that a question reads one file.  Each figure is one packed row kept as a JSON text, with
+its row and column names in `keys`: a report then loads as a few strings (decoded a row at a time when
+asked for), not hundreds of lists the garbage collector must keep scanning; the catalogue's shards keep the entries for writers and
 full listings, the directory (directory.py) what loading needs.
 """
 
@@ -46,7 +48,8 @@ class Record:
         rid = self.entry["id"]
         return dumps({"report": {"1": {"id": rid, "sections": self.sections, "meta": self.entry}},
                        "facts": {"1": {"report": rid, "fields": list(FACT_FIELDS), "strings": self.strings,
-                                       "cells": self.cells}}})
+                                       "keys": [k for c in self.cells for k in c[:2]],
+                                       "rows": [orjson.dumps(c).decode() for c in self.cells]}}})
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Payload:
     cells: list[list[Any]]
     size: int
     meta: Entry | None = None  # the report's catalogue entry (files written before it was kept there: None)
+    keys: list[int | None] | None = None  # row and column string of each cell, when cells are JSON texts
 
 
 @dataclass

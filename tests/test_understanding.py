@@ -31,6 +31,8 @@ ALIASES = {"开封市人民政府": "开封市人民政府", "开封市": "开�
         ("行政附议多少件", "行政复议多少件"),
         ("平潭近三年行政复议", "平潭近3年行政复议"),
         ("危及“三安全一稳定”的", "危及三安全一稳定的"),
+        ("開封2019年政府資訊公開申請多少件", "开封2019年政府资讯公开申请多少件"),
+        ("沈默的申請人", "沉默的申请人"),  # a phrase converted though no character of it is converted alone
     ],
 )
 def test_normalise(raw: str, expected: str) -> None:

@@ -229,3 +229,10 @@ def test_table_two_named_by_its_heading_asks_which_column(kaifeng: Answerer, q: 
     assert a.status == "clarify" and "231731" not in a.text
     assert a.options == ["开封市人民政府2019年规范性文件本年新制作数量是多少", "开封市人民政府2019年规范性文件本年新公开数量是多少",
                          "开封市人民政府2019年规范性文件对外公开总数量是多少"]
+
+
+@pytest.mark.parametrize("q", ["2019年行政复议占比多少", "2019年本年度办理结果总计占比多少"])
+def test_a_total_as_a_share_of_itself_is_not_100_percent(kaifeng: Answerer, q: str) -> None:
+    a = kaifeng.answer(q)
+    assert a.status == "unknown" and a.value is None and "100%" not in a.text
+    assert "本身就是总数，请说明要算哪一项占它的比例" in a.text

@@ -267,8 +267,13 @@ class Composer:
             base = ("apply.new", "total")  # 自然人提出的申请 ÷ 全部新收申请
         else:
             base = ("apply.total", col)  # 予以公开 ÷ 办理结果总计
-        part, whole = self._fact(r, row, col), self._fact(r, *base)
         name = label(q, self.cat, r.template)
+        if (row, col) == base:  # 行政复议占比: the figure is its own total, and 100 % would say nothing
+            whole_name = name.removesuffix("所占比例")
+            example = "结果纠正占行政复议的比例" if row.startswith(("review", "litigation")) else "予以公开占办理结果总计的比例"
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"“{whole_name}”本身就是总数，请说明要算哪一项占它的比例，例如：{example}。")
+        part, whole = self._fact(r, row, col), self._fact(r, *base)
         if part is None or whole is None or part.value is None or not whole.value:
             return Answer(status="unknown", agency=r.agency, year=r.year,
                           text=f"{r.agency}{r.year}年的年报缺少计算“{name}”所需的数字。")

@@ -216,7 +216,7 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     if not kb.reports:
         print("知识库中还没有报告。")
         return 0
-    reports = kb.described()  # every title and warning count: read from the catalogue's shards
+    agencies = None
     if args.name:  # 河南, 平潭, 财政局: the reports of the bodies that name covers
         from bot.understand import lexicon
         from bot.understand.agencies import listing
@@ -227,7 +227,7 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
         if not agencies:
             print(f"知识库中没有“{missing or args.name}”的年报。")
             return 1
-        reports = [r for r in reports if r.agency in agencies]
+    reports = kb.described(agencies)  # titles and warnings: from the catalogue's shards (those of agencies)
     for r in sorted(reports, key=lambda r: (r.agency, r.year)):
         mark = f"\t不完整：{'；'.join(r.missing)}" if r.missing else ""
         print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{mark}")

@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -229,12 +229,13 @@ class KnowledgeBase:
             got.details = details_of(entry) if entry is not None else {}
         return got.details
 
-    def described(self) -> list[Report]:
-        """Every report with its details at hand (read from the catalogue's shards: for full listings)."""
+    def described(self, agencies: Iterable[str] | None = None) -> list[Report]:
+        """Every report (or those of some agencies) with its details at hand: read from the catalogue's
+        shards, for listings."""
         if self.directory is None or self.store is None:
-            return list(self.reports)
+            return [r for r in self.reports if agencies is None or r.agency in set(agencies)]
         out = []
-        for e in self.store.catalogue():
+        for e in self.store.catalogue(agencies):
             r = StoredReport.of(e)
             r._kb = self
             out.append(r)

@@ -49,14 +49,14 @@ async def help_(update: Update, context: Ctx) -> None:
 async def reports(update: Update, context: Ctx) -> None:
     """List the loaded reports (`/reports 平潭`: those of one place or body)."""
     kb, answerer = state.get(context.bot_data).ready()
-    chosen = kb.described()  # with each report's warnings and gaps (read from the catalogue)
     name = " ".join(context.args or []).strip()
+    agencies = None
     if name:
         agencies, missing = listing(normalise(name, lexicon.default()), answerer.agency_index)
         if not agencies:
             await update.effective_message.reply_text(f"知识库中没有“{escape(missing or name)}”的年报。")
             return
-        chosen = [r for r in chosen if r.agency in agencies]
+    chosen = kb.described(agencies)  # with each report's warnings and gaps (read from the catalogue)
     await _reply(update.effective_message, split_html(texts.report_list(chosen)), None)
 
 

@@ -137,11 +137,17 @@ class Store:
             out[d["id"]] = d
         return out
 
-    def catalogue(self) -> list[Entry]:
-        """Every report's catalogue entry (retried when a concurrent write replaces a shard meanwhile)."""
+    def catalogue(self, agencies: Iterable[str] | None = None) -> list[Entry]:
+        """Every report's catalogue entry, or those of some agencies (only their shards are read);
+        retried when a concurrent write replaces a shard meanwhile."""
+        wanted = None if agencies is None else set(agencies)
         for _ in range(20):
             try:
-                return [e for rel in self._manifest().values() for e in self._shard(rel).values()]
+                shards = self._manifest()
+                if wanted is None:
+                    return [e for rel in shards.values() for e in self._shard(rel).values()]
+                rels = {shards[nn] for nn in map(shard_of, wanted) if nn in shards}
+                return [e for rel in sorted(rels) for e in self._shard(rel).values() if e["agency"] in wanted]
             except FileNotFoundError:
                 continue
         raise StoreError(f"知识库 {self.path} 正在被频繁改写，读取失败；请稍后重试")

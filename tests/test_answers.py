@@ -236,3 +236,24 @@ def test_a_total_as_a_share_of_itself_is_not_100_percent(kaifeng: Answerer, q: s
     a = kaifeng.answer(q)
     assert a.status == "unknown" and a.value is None and "100%" not in a.text
     assert "本身就是总数，请说明要算哪一项占它的比例" in a.text
+
+
+def test_a_blank_total_names_the_figures_its_row_does_print(tmp_path: Path) -> None:
+    """A report that fills only some columns of a row (自然人 3, 总计 blank), as some bodies publish them:
+    the reply says the total is blank and shows what is printed; the group it belongs to is in the
+    template, so never “没有这一项”."""
+    text = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8")
+    row = "1.属于国家秘密\t\t0\t0\t0\t0\t0\t0\t0"
+    assert row in text
+    src = tmp_path / "kaifeng-2019.txt"
+    src.write_text(text.replace(row, "1.属于国家秘密\t\t3\t\t\t\t\t\t"), encoding="utf-8")
+    db = tmp_path / "kb"
+    ingest([src], Store(db), Settings())
+    a = Answerer(KnowledgeBase.load(db))
+    secret = a.answer("2019年因属于国家秘密不予公开多少件")
+    assert secret.status == "unknown" and secret.value is None
+    assert secret.text.startswith("开封市人民政府2019年属于国家秘密：报告中该栏为空白（未填写），不能给出数字；"
+                                  "报告在该行其他栏填有：自然人3件。")
+    group = a.answer("2019年不予公开多少件")
+    assert group.status == "unknown" and group.value is None
+    assert group.text == "开封市人民政府2019年的年报没有给出“不予公开”的数字（该栏未填写，也无法由分项相加得出）。"

@@ -100,9 +100,14 @@ class Composer:
         if fact is None and (gone := missing_for(r.missing, q.row or "")):
             return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
                           text=f"{who}的年报不完整：{gone}，报告中没有“{name}”的数字。")
-        if fact is None:
+        if fact is None and not self._in_template(q, r):
             return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
                           text=f"{who}的年报（{r.template}版格式）没有“{name}”这一项。")
+        others = self._row_figures(r, q) if fact is None or fact.kind == "blank" else ""
+        if fact is None:  # the template has it; this report gives no figure for it (blank, and no parts to add)
+            tail = f"；报告在该行其他栏填有：{others}" if others else ""
+            return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
+                          text=f"{who}的年报没有给出“{name}”的数字（该栏未填写，也无法由分项相加得出{tail}）。")
         if fact.kind in KIND_TEXT or fact.kind == "uncertain" or fact.value is None:
             why = KIND_TEXT.get(fact.kind, "")
             if fact.kind == "uncertain" and fact.source.reading:
@@ -112,7 +117,8 @@ class Composer:
                 why = f"报告原文此处数字连写为“{fact.raw}”，无法确定如何拆分" + (f"（可能是{cands}）" if cands else "")
             return Answer(status="unknown", agency=r.agency, year=r.year, section=fact.source.section,
                           field=q.field_id, source=fact.source, report_title=r.title,
-                          text=f"{who}{name}：{why}，不能给出数字。\n{cite(r, fact.source, self._where(fact))}")
+                          text=f"{who}{name}：{why}，不能给出数字" + (f"；报告在该行其他栏填有：{others}" if others else "")
+                          + f"。\n{cite(r, fact.source, self._where(fact))}")
         unit = fact.unit or "件"
         ans = Answer(status="answered", value=num(fact.value), unit=unit, agency=r.agency, year=r.year,
                      section=fact.source.section, field=q.field_id, source=fact.source, report_title=r.title)
@@ -161,6 +167,28 @@ class Composer:
 
     def _fact(self, r: Report, row: str, column: str | None) -> Fact | None:
         return self.kb.cell(r, row, column)
+
+    def _in_template(self, q: Query, r: Report) -> bool:
+        """Whether the report's template version has the item q asks for."""
+        if q.kind == "review":
+            return True
+        if q.kind == "active":
+            return any(row.id == q.row for b in self.cat.active.get(r.template, []) for row in b.rows)
+        row = self.cat.row(q.row or "") if q.kind == "apply" else None
+        return row is not None and row.version in (None, r.template)
+
+    def _row_figures(self, r: Report, q: Query) -> str:
+        """The numbers the report prints in the other columns of q's row (自然人14、商业企业2), or ""."""
+        if q.kind == "apply":
+            cols = [(c.id, c.label) for c in self.cat.apply_columns if c.id != "total"]
+        elif q.kind == "review":
+            cols = [(c.id, c.label) for c in self.cat.review_columns]
+        else:
+            return ""
+        got = [(lab, f) for cid, lab in cols if cid != q.column
+               and (f := self._fact(r, q.row or "", cid)) is not None and not f.derived_from
+               and f.kind in ("number", "zero") and f.value is not None]
+        return "、".join(f"{lab}{fmt(f.value)}{f.unit or '件'}" for lab, f in got)
 
     def _parts(self, r: Report, q: Query) -> list[tuple[str, Fact]]:
         """The breakdown a total has (复议/诉讼 results; 不予公开 reasons …)."""

@@ -172,8 +172,9 @@ class Composer:
         """Whether the report's template version has the item q asks for."""
         if q.kind == "review":
             return True
-        if q.kind == "active":
-            return any(row.id == q.row for b in self.cat.active.get(r.template, []) for row in b.rows)
+        if q.kind == "active":  # the row, and the column asked for, in a block of this version
+            return any(any(row.id == q.row for row in b.rows) and (q.column is None or any(c.id == q.column for c in b.columns))
+                       for b in self.cat.active.get(r.template, []))
         row = self.cat.row(q.row or "") if q.kind == "apply" else None
         return row is not None and row.version in (None, r.template)
 

@@ -122,6 +122,8 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
             col = next((c.label for v in versions for b in cat.active[v] for c in b.columns
                         if c.id == q.column and any(r.id == q.row for r in b.rows)), None)
             col = col or next((c.label for blocks in cat.active.values() for b in blocks for c in b.columns
+                               if c.id == q.column and any(r.id == q.row for r in b.rows)), None)  # another version's
+            col = col or next((c.label for blocks in cat.active.values() for b in blocks for c in b.columns
                                if c.id == q.column), q.column)
             return f"{name}{col}"
         return name

@@ -257,3 +257,7 @@ def test_a_blank_total_names_the_figures_its_row_does_print(tmp_path: Path) -> N
     group = a.answer("2019年不予公开多少件")
     assert group.status == "unknown" and group.value is None
     assert group.text == "开封市人民政府2019年的年报没有给出“不予公开”的数字（该栏未填写，也无法由分项相加得出）。"
+
+
+def test_colloquial_received_is_the_new_applications_not_any_fee(kaifeng: Answerer) -> None:
+    assert (kaifeng.answer("开封2019年政府信息公开申请收了多少").value, kaifeng.answer("开封2019年申请收了几件").value) == (527, 527)

@@ -261,3 +261,13 @@ def test_a_blank_total_names_the_figures_its_row_does_print(tmp_path: Path) -> N
 
 def test_colloquial_received_is_the_new_applications_not_any_fee(kaifeng: Answerer) -> None:
     assert (kaifeng.answer("开封2019年政府信息公开申请收了多少").value, kaifeng.answer("开封2019年申请收了几件").value) == (527, 527)
+
+
+def test_two_items_of_one_report_compared(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("开封2019年予以公开比不予公开多多少件")
+    assert (a.status, a.value, a.formula) == ("answered", 257, "342 − 85 = 257")
+    assert a.text.startswith("开封市人民政府2019年予以公开342件，不予公开85件。开封市人民政府2019年予以公开比不予公开多257件（342 − 85 = 257）。")
+    assert "来源：《开封市人民政府2019年政府信息公开工作年度报告》三、收到和处理政府信息公开申请情况" in a.text
+    less = kaifeng.answer("开封2019年不予公开比予以公开少多少件")
+    assert (less.value, less.formula) == (257, "342 − 85 = 257")
+    assert kaifeng.answer("开封2019年行政诉讼比行政复议多几起").value == 13

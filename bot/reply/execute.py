@@ -49,6 +49,7 @@ class Measure:
 
     report: Report
     answer: Answer
+    label: str = ""  # the item, when the two sides of a difference are two items of one report
 
     @property
     def ok(self) -> bool:
@@ -60,7 +61,7 @@ class Measure:
 
     @property
     def who(self) -> str:
-        return f"{self.report.agency}{self.report.year}年"
+        return f"{self.report.agency}{self.report.year}年{self.label}"
 
 
 def source_of(r: Report, section: str | None) -> dict[str, object]:
@@ -163,7 +164,7 @@ class Executor:
         unit = a.answer.unit or ""
         if (b.answer.unit or "") != unit:
             return Answer(status="unknown", text=f"两个数字单位不同（{a.answer.unit}、{b.answer.unit}），不能直接相减。")
-        inputs = f"{a.who}{fmt(a.answer.value)}{unit}，{b.who}{fmt(b.answer.value)}{unit}"
+        inputs = f"{a.who}{fmt(a.answer.value)}{unit}，{b.label or b.who}{fmt(b.answer.value)}{unit}"
         if plan.op == "growth":
             if b.d == 0:
                 return Answer(status="unknown", text=f"{inputs}；基数为0，增长率无法计算。\n" + self._cites([a, b]))
@@ -175,7 +176,7 @@ class Executor:
             first, second = (b, a) if plan.direction == "less" else (a, b)
             d = first.d - second.d
             formula = f"{show(first.d)} − {show(second.d)} = {show(d)}"
-            other = f"{b.report.year}年" if b.report.agency == a.report.agency else b.who
+            other = b.label or (f"{b.report.year}年" if b.report.agency == a.report.agency else b.who)
             gap = abs(a.d - b.d)
             said = "少" if plan.direction == "less" else "多"
             real = "多" if a.d > b.d else "少"

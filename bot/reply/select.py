@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.reply.execute import Executor, Measure
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
-from bot.understand.plan import QueryPlan
+from bot.understand.plan import QueryPlan, scan
 from bot.understand.resolve import Query, label, resolve
 from knowledge.models import Answer, Report
 
@@ -180,7 +180,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
     if plan.op in ("difference", "growth"):
         pair = _pair(a, plan, slots)
         if pair is None:
-            return None
+            return _two_items(a, plan, slots, ctx, q) if plan.op == "difference" else None
         if isinstance(pair, str):
             return Answer(status="unknown", text=pair)
         ma, mb = (ex.measure(plan, r, item, share_of) for r in pair)
@@ -249,3 +249,21 @@ def candidates(kb: KnowledgeBase, slots: Slots, limit: int = 20) -> list[Report]
                 if len(out) >= limit:
                     return out
     return out
+
+
+def _two_items(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Answer | None:
+    """“收到的申请比办结的多多少”: two items of one report, each side naming its own (None: not that)."""
+    than = next(((i, j) for i, j, k in scan(q, a.ops) if k == "than"), None)
+    if than is None:
+        return None
+    qa, qb = resolve(a.reading(q[: than[0]]), a.cat), resolve(a.reading(q[than[1]:]), a.cat)
+    if qa is None or qb is None or qa.choices or qb.choices or qa.field_id == qb.field_id \
+            or qa.kind not in ("apply", "review", "active") or qb.kind not in ("apply", "review", "active"):
+        return None
+    chosen = a._reports(slots, ctx, q, follow=False)
+    if isinstance(chosen, Answer) or len(chosen.reports) != 1:
+        return chosen if isinstance(chosen, Answer) else None
+    r = chosen.reports[0]
+    ma = Measure(r, a.compose.one(qa, r), label(qa, a.cat, r.template))
+    mb = Measure(r, a.compose.one(qb, r), label(qb, a.cat, r.template))
+    return a.executor.combine(plan, ma, mb)

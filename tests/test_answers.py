@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -238,25 +239,48 @@ def test_a_total_as_a_share_of_itself_is_not_100_percent(kaifeng: Answerer, q: s
     assert "本身就是总数，请说明要算哪一项占它的比例" in a.text
 
 
-def test_a_blank_total_names_the_figures_its_row_does_print(tmp_path: Path) -> None:
-    """A report that fills only some columns of a row (自然人 3, 总计 blank), as some bodies publish them:
-    the reply says the total is blank and shows what is printed; the group it belongs to is in the
-    template, so never “没有这一项”."""
-    text = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8")
-    row = "1.属于国家秘密\t\t0\t0\t0\t0\t0\t0\t0"
-    assert row in text
+def _kaifeng_with(tmp_path: Path, edit: Callable[[list[str]], None]) -> Answerer:
+    """The 开封 2019 report with some table lines changed, loaded alone."""
+    lines = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").split("\n")
+    edit(lines)
     src = tmp_path / "kaifeng-2019.txt"
-    src.write_text(text.replace(row, "1.属于国家秘密\t\t3\t\t\t\t\t\t"), encoding="utf-8")
+    src.write_text("\n".join(lines), encoding="utf-8")
     db = tmp_path / "kb"
     ingest([src], Store(db), Settings())
-    a = Answerer(KnowledgeBase.load(db))
+    return Answerer(KnowledgeBase.load(db))
+
+
+def _secret_row(lines: list[str]) -> int:
+    return next(i for i, line in enumerate(lines) if "1.属于国家秘密" in line)
+
+
+def test_a_blank_total_is_the_sum_of_its_filled_row_said_so(tmp_path: Path) -> None:
+    """Some bodies fill only the applicant columns (自然人 3, 总计 blank): the total is their sum, and
+    the reply says the report left it blank and that blank cells were counted as none."""
+    def edit(lines: list[str]) -> None:
+        at = _secret_row(lines)
+        assert lines[at].endswith("1.属于国家秘密\t\t0\t0\t0\t0\t0\t0\t0")
+        lines[at] = lines[at].replace("\t\t0\t0\t0\t0\t0\t0\t0", "\t\t3\t\t\t\t\t\t")
+    a = _kaifeng_with(tmp_path, edit)
     secret = a.answer("2019年因属于国家秘密不予公开多少件")
-    assert secret.status == "unknown" and secret.value is None
-    assert secret.text.startswith("开封市人民政府2019年属于国家秘密：报告中该栏为空白（未填写），不能给出数字；"
-                                  "报告在该行其他栏填有：自然人3件。")
+    assert (secret.status, secret.value, secret.formula) == ("answered", 3, "3 = 3")
+    assert secret.text.startswith("开封市人民政府2019年属于国家秘密3件。报告总计栏空白，此数由该行已填的各申请人栏相加（空白栏按无计）：3 = 3。")
+    assert a.answer("2019年不予公开多少件").value == 88  # 3 + the report's 1 + 13 + 71
+
+
+def test_a_template_item_left_blank_is_not_said_to_be_missing(tmp_path: Path) -> None:
+    """Every reason of 不予公开 left blank: no figure, and no “没有这一项” (the template has it)."""
+    def edit(lines: list[str]) -> None:
+        at = _secret_row(lines)
+        for k in range(at, at + 8):
+            head, _, _ = lines[k].partition("\t\t")
+            lines[k] = head + "\t\t" + "\t" * 6
+    a = _kaifeng_with(tmp_path, edit)
     group = a.answer("2019年不予公开多少件")
-    assert group.status == "unknown" and group.value is None
+    assert (group.status, group.value) == ("unknown", None)
     assert group.text == "开封市人民政府2019年的年报没有给出“不予公开”的数字（该栏未填写，也无法由分项相加得出）。"
+    secret = a.answer("2019年因属于国家秘密不予公开多少件")
+    assert secret.text.startswith("开封市人民政府2019年属于国家秘密：报告中该栏为空白（未填写），不能给出数字。")
 
 
 def test_colloquial_received_is_the_new_applications_not_any_fee(kaifeng: Answerer) -> None:
@@ -271,3 +295,14 @@ def test_two_items_of_one_report_compared(kaifeng: Answerer) -> None:
     less = kaifeng.answer("开封2019年不予公开比予以公开少多少件")
     assert (less.value, less.formula) == (257, "342 − 85 = 257")
     assert kaifeng.answer("开封2019年行政诉讼比行政复议多几起").value == 13
+
+
+def test_a_rate_only_the_text_states_is_quoted_not_computed(tmp_path: Path) -> None:
+    """主动公开率 is not the 公开率 of applications (予以公开 + 部分公开 ÷ 总计): a report that states one is quoted."""
+    def edit(lines: list[str]) -> None:
+        lines.insert(3, "市政府公文主动公开率达90.2%。")
+    a = _kaifeng_with(tmp_path, edit)
+    got = a.answer("2019年市政府公文主动公开率是多少")
+    assert (got.status, got.value, got.unit) == ("answered", 90.2, "%") and got.formula is None
+    assert "原文：“市政府公文主动公开率达90.2%。”" in got.text
+    assert a.answer("2019年公开率是多少").value == 70.72  # the computed one, asked for by its own name

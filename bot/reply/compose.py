@@ -131,7 +131,7 @@ class Composer:
             terms = [self._fact(r, t["row"] or "", t["column"]) for t in fact.derived_from]
             if all(t is not None for t in terms):
                 ans.formula = " + ".join(fmt(t.value) for t in terms if t) + f" = {fmt(fact.value)}"
-                text += f"。报告未单列此数，由分项相加：{ans.formula}"
+                text += f"。{fact.source.reading or '报告未单列此数，由分项相加'}：{ans.formula}"
         ans.warnings = self._inconsistency(fact, parts, unit) + self._report_warnings(r, fact)
         if ans.warnings:
             text += "。注意：" + "；".join(ans.warnings)

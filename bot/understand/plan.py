@@ -22,7 +22,7 @@ from knowledge.paths import DATA
 
 Op = Literal["value", "difference", "growth", "rate", "share", "rank", "series", "each"]
 KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", "which_agency", "each", "series",
-         "share")
+         "share", "stated")  # stated: rates only a report's text gives (主动公开率): never computed from a table
 _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")

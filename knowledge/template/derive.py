@@ -16,10 +16,21 @@ from knowledge.template.cells import exact_sum
 _NUMERIC = ("number", "zero")
 
 
-def _sum(report: str, row: str, column: str, terms: list[Fact | None], source: Source) -> Fact | None:
-    """A derived fact, when every term is a number."""
-    if not terms or any(t is None or t.kind not in _NUMERIC or t.value is None for t in terms):
+_BLANK_AS_NONE = "报告未单列此数，由各分项相加（空白的分项按无计）"
+
+
+def _sum(report: str, row: str, column: str, terms: list[Fact | None], source: Source,
+         blank_ok: bool = False) -> Fact | None:
+    """A derived fact, when every term is a number (blank_ok: or blank, when some term is a number;
+    the fact then says blanks were counted as none)."""
+    blanks = [t for t in terms if t is not None and t.kind == "blank"] if blank_ok else []
+    terms = [t for t in terms if t not in blanks]
+    if not terms or any(t is None or t.kind not in _NUMERIC or t.value is None for t in terms) \
+            or (blanks and not any(t is not None and t.kind == "number" for t in terms)):
         return None
+    if blanks:
+        source = Source(section=source.section, table=source.table, row=source.row, column=source.column,
+                        reading=_BLANK_AS_NONE)
     facts = [t for t in terms if t is not None]
     total = exact_sum(t.value for t in facts if t.value is not None)
     return Fact(
@@ -46,6 +57,23 @@ def derive(report: str, facts: list[Fact], cat: Catalogue, sub_rows: bool) -> li
             out.append(f)
 
     apply_heading = next((f.source.section for f in facts if f.row.startswith("apply.")), "")
+    # A row whose 总计 is left blank while its applicant columns are filled (自然人14, the rest blank),
+    # as some bodies publish: its total is the sum of the printed ones, said so (blank counted as none).
+    parts = [c.id for c in cat.apply_columns if c.id != "total"]
+    for r in cat.apply_rows:
+        total = idx.get((r.id, "total"))
+        cells = [idx.get((r.id, c)) for c in parts]
+        printed = [f for f in cells if f is not None and f.kind in _NUMERIC and f.value is not None]
+        if total is None or total.kind != "blank" or not any(f.kind == "number" for f in printed) \
+                or any(f is not None and f.kind not in (*_NUMERIC, "blank") for f in cells):
+            continue
+        got = _sum(report, r.id, "total", printed, total.source)
+        if got is not None:
+            got.source = Source(section=total.source.section, table=total.source.table, row=total.source.row,
+                                column=total.source.column, sentence=total.source.sentence,
+                                reading="报告总计栏空白，此数由该行已填的各申请人栏相加（空白栏按无计）")
+            idx[(r.id, "total")] = got
+            out.append(got)
     for r in cat.apply_rows:
         terms = r.sum_of or (r.sum_of_2021 if sub_rows else ())
         if not terms:
@@ -55,7 +83,7 @@ def derive(report: str, facts: list[Fact], cat: Catalogue, sub_rows: bool) -> li
             if (r.id, col.id) in idx:
                 continue
             src = Source(section=apply_heading, table=apply_heading, row=label, column=col.label)
-            add(_sum(report, r.id, col.id, [idx.get((t, col.id)) for t in terms], src))
+            add(_sum(report, r.id, col.id, [idx.get((t, col.id)) for t in terms], src, blank_ok=col.id == "total"))
 
     for dc in cat.apply_derived_columns:
         rows = [r.id for r in cat.apply_rows]

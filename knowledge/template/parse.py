@@ -91,7 +91,9 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
         checked = scan.verify(facts)
         facts = checked.facts
         notes.append(scan.SUMMARY.format(pages=doc.ocr_pages, checked=checked.checked, uncertain=checked.uncertain))
-    facts += derive(rid, facts, cat, sub_rows)
+    derived = derive(rid, facts, cat, sub_rows)
+    over = {(f.row, f.column) for f in derived}  # a blank total made from its row replaces the blank
+    facts = [f for f in facts if f.row == "prose" or (f.row, f.column) not in over] + derived
     pre = preface(lay, spans, meta.title)
     all_spans = ([pre] if pre else []) + spans
     facts += prose.extract(rid, lay, all_spans)

@@ -306,3 +306,13 @@ def test_a_rate_only_the_text_states_is_quoted_not_computed(tmp_path: Path) -> N
     assert (got.status, got.value, got.unit) == ("answered", 90.2, "%") and got.formula is None
     assert "原文：“市政府公文主动公开率达90.2%。”" in got.text
     assert a.answer("2019年公开率是多少").value == 70.72  # the computed one, asked for by its own name
+
+
+def test_of_two_sentences_with_the_same_item_the_one_whose_words_the_question_says(tmp_path: Path) -> None:
+    """政策解读320条 (the 开封 report) and, added, 发布政策解读共132条: “发布了多少” is the second; the item
+    alone the first (was: 320 for both — the sentence naming the item word for word won outright)."""
+    def edit(lines: list[str]) -> None:
+        lines.insert(3, "通过门户网站发布政策解读共132条。")
+    a = _kaifeng_with(tmp_path, edit)
+    assert a.answer("2019年发布了多少条政策解读").value == 132
+    assert a.answer("2019年政策解读多少条").value == 320

@@ -27,6 +27,7 @@ from bot.understand.match import (
     item_precision,
     named_concept,
     named_item,
+    named_rivals,
     read,
     year_own,
 )
@@ -230,8 +231,9 @@ class Answerer:
         if own is None and (not ranked or ranked[0].score < PROSE_MIN):
             return None
         top = own or year_own(ranked, bool(slots.years or slots.relative))
-        rivals = [] if own else [r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
-                                 and r.fact.source.row != top.fact.source.row and r is not top]
+        rivals = named_rivals(ranked, own, slots.rest) if own else [
+            r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
+            and r.fact.source.row != top.fact.source.row and r is not top]
         if rivals:  # “季度通报3次、月通报7次”: the item whose own words the question repeats wins
             group = [top, *rivals]
             fits = sorted(((item_precision(x.fact, [y.fact for y in group if y is not x], slots.rest), x)

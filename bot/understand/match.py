@@ -314,6 +314,22 @@ def named_item(ranked: list[ProseMatch], question: str, asks_year: bool) -> Pros
     return named[0][1]
 
 
+def named_rivals(ranked: list[ProseMatch], own: ProseMatch, question: str) -> list[ProseMatch]:
+    """Other fitting figures whose clause also holds the named item's words, with another value, and
+    whose other words the question says too (“发布了多少件政策解读”: “公报…政策解读83件” and “门户网站发布
+    政策解读共132件”); not a more specific item the question does not name (部门预决算公开 for 预决算公开)."""
+    words = item_parts(own.fact)
+    said = set(question) - set("".join(words)) - set("的了是有多少几件条个次项共计达为")
+    out = []
+    for m in ranked[:12]:
+        if m is own or m.score < NAMED_MIN or m.fact.value == own.fact.value or m.fact.unit != own.fact.unit:
+            continue
+        if words and all(w in (m.fact.source.row or "") for w in words) \
+                and set("".join(item_parts(m.fact))) - set("".join(words)) & said:
+            out.append(m)
+    return out
+
+
 def year_own(ranked: list[ProseMatch], asks_year: bool) -> ProseMatch:
     """The best figure; for a question about a year, a cumulative one (累计, 截至 …) gives way to the
     year's own figure in the same sentence when that fits nearly as well."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from parse_factories import REVIEW, Z7, make_doc, report_2021
 
@@ -10,6 +11,8 @@ from knowledge import catalogue
 from knowledge.checks.sums import format_check, run
 from knowledge.models import Document, Line
 from knowledge.template.parse import parse
+
+REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 
 
 def rules(doc: Document) -> list[str]:
@@ -111,3 +114,18 @@ def test_2019_published_total_below_new() -> None:
         "四、政府信息公开行政复议、行政诉讼情况",
     ]
     assert messages(make_doc(specs)) == ["表二“规章”：对外公开总数量3小于本年新公开数量5"]
+
+
+def test_the_departments_documents_a_gazette_printed_are_not_the_bodys_own(tmp_path: Path) -> None:
+    """“公报…刊登规范性文件112件，部门规范性文件45件” counts what a gazette printed, not table 二's row:
+    no warning that text and table disagree (a real 上海 report drew a false one); the 开封 report's own
+    “政府规范性文件845个” against the table's 815 still warns."""
+    from bot.settings import Settings
+    from knowledge.ingest import parse_file
+
+    text = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").replace(
+        "## 一、总体情况\n", "## 一、总体情况\n\n全年共编发公报24期，刊登政府规章、规范性文件等112件，部门规范性文件45件。\n", 1)
+    src = tmp_path / "kaifeng-2019.txt"
+    src.write_text(text, encoding="utf-8")
+    warnings = [w.message for w in parse_file(src, Settings()).report.warnings]
+    assert warnings == ["正文“政府规范性文件845个”为845，但表格“规范性文件／对外公开总数量”为815"]

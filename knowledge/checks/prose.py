@@ -110,7 +110,9 @@ def _targets(f: Fact, before: str, after: str, ix: Index, template: str) -> list
         for rule, pattern, row, _ in _BEFORE:
             if pattern.search(before) and (row != "apply.carried_in" or about_requests):
                 out.append((rule, row, "total"))
-    if before.endswith("规范性文件") and f.unit in ("件", "个", "份", "篇"):
+    # not the departments' documents a 公报 printed (部门规范性文件45件): the table counts the body's own
+    if before.endswith("规范性文件") and f.unit in ("件", "个", "份", "篇") and not before.endswith("部门规范性文件") \
+            and not re.search(r"公报|刊登|刊发", f.source.sentence or ""):
         if "清理" not in before or "现行有效" in before:
             out.append(("prose.normative", "active.normative", _normative_column(before, template)))
     if about_requests and not out and (rid := _outcome(before, ix)) is not None:

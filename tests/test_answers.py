@@ -316,3 +316,9 @@ def test_of_two_sentences_with_the_same_item_the_one_whose_words_the_question_sa
     a = _kaifeng_with(tmp_path, edit)
     assert a.answer("2019年发布了多少条政策解读").value == 132
     assert a.answer("2019年政策解读多少条").value == 320
+
+
+def test_upheld_rate_is_computed_like_the_correction_rate(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("2019年行政复议维持率是多少")
+    assert (a.status, a.value, a.unit) == ("answered", 71.43, "%")
+    assert a.formula == "行政复议结果维持10 ÷ (行政复议总计19 − 行政复议尚未审结5) = 71.43%"

@@ -208,8 +208,8 @@ class Store:
 
     def hashes(self) -> set[str]:
         """Content hashes of the source files of every stored report (to skip them on resume)."""
-        if (old := self.legacy_file()) is not None:
-            return {r.get("sha") for r in legacy.read_tables(old).get("reports", {}).values() if r.get("sha")}
+        if self.legacy_file() is not None:
+            return set()  # the single-file format predates content hashes: none of its reports has one
         return {e["sha"] for e in self.catalogue() if e.get("sha")}
 
     # ------------------------------------------------------------------ writing (under the lock)

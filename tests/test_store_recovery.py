@@ -1,0 +1,207 @@
+"""The knowledge base after accidents: killed writes and migrations, removed reports, resumed ingests."""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from kb_files import old_single_file, review, snapshot, variants
+
+from bot.cli import main
+from bot.settings import Settings
+from knowledge import store as store_module
+from knowledge.errors import StoreError
+from knowledge.ingest import ingest, parse_file
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
+
+LUOYANG, ANYANG = "洛阳市人民政府", "安阳市人民政府"
+
+
+def agencies(db: Path) -> set[str]:
+    return {r.agency for r in KnowledgeBase.load(db).reports}
+
+
+def test_an_old_single_file_base_is_migrated_by_a_folder_ingest_that_then_resumes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    src = tmp_path / "src"
+    a, _ = variants(src, ["洛阳", "安阳"])
+    db = tmp_path / "kb.json"
+    old_single_file(db, [a])
+    os.chmod(db, 0o600)  # a private base stays private after its migration
+    stale = tmp_path / ".kb.json.migrating"  # left by a migration killed before this run
+    stale.mkdir()
+    (stale / "half-written.json").write_text("{", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert main(["ingest", "--db", str(db), str(src)]) == 0
+    total = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("合计")).split()
+    assert total == ["合计", "2", "1", "1", "0", "0"]  # files, added, replaced (洛阳: the old format kept no hash), unchanged, failed
+    assert any("已转换为文件夹格式" in r.getMessage() for r in caplog.records)  # the operator's log says so too
+    assert db.is_dir() and not stale.exists()
+    kb = KnowledgeBase.load(db)
+    assert {r.agency for r in kb.reports} == {LUOYANG, ANYANG}
+    assert review(kb, LUOYANG) == 19 and review(kb, ANYANG) == 19
+    assert {f.stat().st_mode & 0o777 for f in db.rglob("*.json")} == {0o600}
+    # the folder keeps each file's content hash: a second run has nothing to do
+    assert main(["ingest", "--db", str(db), str(src)]) == 0
+    total = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("合计")).split()
+    assert total == ["合计", "2", "0", "0", "2", "0"]
+
+
+def test_an_old_report_without_figures_is_migrated_with_its_sections(tmp_path: Path) -> None:
+    a, b = variants(tmp_path / "in", ["洛阳", "安阳"])
+    db = tmp_path / "kb.json"
+    old_single_file(db, [a])
+    data = json.loads(db.read_text(encoding="utf-8"))
+    data["facts"] = {}  # an early version stored a report whose figures it could not read without a facts row
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    Store(db).put([parse_file(b, Settings())])
+    kb = KnowledgeBase.load(db)
+    assert review(kb, LUOYANG) is None and review(kb, ANYANG) == 19
+    assert "行政复议" in kb.report_of[(LUOYANG, 2019)].section("四").text
+
+
+@pytest.mark.parametrize(("step", "failure"), [
+    ("mkdir", OSError(errno.ENOSPC, "No space left on device")),
+    ("mkdir", KeyboardInterrupt()),
+    ("write", OSError(errno.ENOSPC, "No space left on device")),
+    ("rename", OSError(errno.ENOSPC, "No space left on device")),
+])
+def test_a_failed_migration_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str,
+                                          failure: BaseException) -> None:
+    a, b = variants(tmp_path / "in", ["洛阳", "安阳"])
+    db = tmp_path / "kb.json"
+    old_single_file(db, [a])
+    before = db.read_bytes()
+    parsed = parse_file(b, Settings())
+    real_mkdir = Path.mkdir
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    def mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name.endswith(".migrating"):
+            raise failure
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    if step == "mkdir":
+        monkeypatch.setattr(Path, "mkdir", mkdir)
+    else:
+        monkeypatch.setattr(os, "replace" if step == "write" else "rename", fail)
+    with pytest.raises(StoreError if isinstance(failure, OSError) else KeyboardInterrupt) as caught:
+        Store(db).put([parsed])
+    if isinstance(failure, OSError):
+        assert "磁盘已满" in str(caught.value) and "kb.json" in str(caught.value)
+    monkeypatch.undo()
+    assert not (tmp_path / ".kb.json.migrating").exists()
+    kept = db if db.exists() else tmp_path / "kb.json.v1-backup"  # killed between the two renames: the backup
+    assert kept.read_bytes() == before
+    assert agencies(db) == {LUOYANG}  # readers see the old base
+    Store(db).put([parsed])  # the next write finishes the migration
+    assert db.is_dir() and agencies(db) == {LUOYANG, ANYANG}
+
+
+def test_remove_drops_one_report_and_its_file(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳", "安阳"]), Store(db), Settings())
+    store = Store(db)
+    gone = next(e for e in store.catalogue() if e["agency"] == LUOYANG)
+    before = snapshot(db)
+    assert store.remove("南阳市人民政府-2019") is False
+    assert snapshot(db) == before  # nothing to remove: nothing written
+    assert store.remove(gone["id"]) is True
+    kb = KnowledgeBase.load(db)
+    assert {r.agency for r in kb.reports} == {ANYANG} and review(kb, ANYANG) == 19
+    assert len(list((db / "reports").rglob("*.json"))) == 1
+    assert store.current(gone["id"], LUOYANG) is None
+    assert store.read_report(gone) is None  # a reader that still lists it finds it gone, without an error
+    assert store.current("郑州市人民政府-2019", "郑州市人民政府") is None  # never stored, in no shard
+
+
+def test_reports_are_filed_by_the_documented_shard_of_their_agency(tmp_path: Path) -> None:
+    # KB/shards/NN: NN = first 8 hex digits of sha1(agency) mod 64; a base written by an earlier version
+    # must find its reports where that version put them (else a re-ingest adds a second copy)
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳", "安阳"]), Store(db), Settings())
+    assert sorted(p.name.split(".")[0] for p in (db / "shards").glob("*.json")) == ["32", "47"]
+
+
+def test_a_reader_retries_when_a_writer_replaces_a_shard_meanwhile(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    real = store_module._tables
+    vanished = {"catalogue": 1, "current": 1}
+
+    def tables(path: Path) -> dict[str, dict[str, object]]:
+        if path.parent.name == "shards" and vanished[phase]:
+            vanished[phase] -= 1
+            raise FileNotFoundError(path)  # the shard the catalogue named was just replaced
+        return real(path)
+
+    monkeypatch.setattr(store_module, "_tables", tables)
+    store = Store(db)
+    phase = "catalogue"
+    [entry] = store.catalogue()
+    assert entry["agency"] == LUOYANG
+    phase = "current"
+    assert store.current(entry["id"], LUOYANG) == entry
+
+
+def committed_write_leftovers(db: Path) -> tuple[Path, Path]:
+    """A pending.json as a writer killed after its commit leaves it: an obsolete file still there."""
+    current = next((db / "reports").rglob("*.json"))
+    obsolete = current.with_name("0000000000000000.dead0000.0.json")
+    obsolete.write_bytes(current.read_bytes())
+    [shard] = json.loads((db / "catalogue.json").read_text(encoding="utf-8"))["kb"]["1"]["shards"].values()
+    pending = {"new": [str(current.relative_to(db)), shard], "old": [str(obsolete.relative_to(db))],
+               "shards": [shard]}
+    (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
+    return current, obsolete
+
+
+def uncommitted_write_leftovers(db: Path) -> Path:
+    """A pending.json as a writer killed before its commit leaves it: a new file nobody lists."""
+    orphan = db / "reports" / "ff" / "0000000000000000.dead0000.0.json"
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_text("{}", encoding="utf-8")
+    pending = {"new": [str(orphan.relative_to(db)), "shards/00.dead0000.json"], "old": [],
+               "shards": ["shards/00.dead0000.json"]}
+    (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
+    return orphan
+
+
+def test_the_next_write_finishes_what_a_killed_writer_left(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    a, b, c = variants(tmp_path / "in", ["洛阳", "安阳", "新乡"])
+    ingest([a], Store(db), Settings())
+    current, obsolete = committed_write_leftovers(db)
+    ingest([b], Store(db), Settings())
+    assert current.exists() and not obsolete.exists() and not (db / "pending.json").exists()
+    orphan = uncommitted_write_leftovers(db)
+    ingest([c], Store(db), Settings())
+    assert not orphan.exists() and not (db / "pending.json").exists()
+    kb = KnowledgeBase.load(db)
+    assert {r.agency for r in kb.reports} == {LUOYANG, ANYANG, "新乡市人民政府"}
+    assert all(review(kb, r.agency) == 19 for r in kb.reports)
+    assert len(list((db / "reports").rglob("*.json"))) == 3
+
+
+@pytest.mark.parametrize(("content", "damaged"), [
+    ('{"pending": {"1": []}}', True), ('{"pending": {"1": {"new": 5}}}', True), ("[1]", True),
+    ('{"pending": {}}', False),  # nothing pending: nothing to say
+])
+def test_a_damaged_pending_file_does_not_block_writes(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                      content: str, damaged: bool) -> None:
+    db = tmp_path / "kb.json"
+    a, b = variants(tmp_path / "in", ["洛阳", "安阳"])
+    ingest([a], Store(db), Settings())
+    (db / "pending.json").write_text(content, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        ingest([b], Store(db), Settings())
+    assert agencies(db) == {LUOYANG, ANYANG}
+    assert any("interrupted write" in r.getMessage() for r in caplog.records) == damaged

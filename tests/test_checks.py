@@ -111,3 +111,37 @@ def test_2019_published_total_below_new() -> None:
         "四、政府信息公开行政复议、行政诉讼情况",
     ]
     assert messages(make_doc(specs)) == ["表二“规章”：对外公开总数量3小于本年新公开数量5"]
+
+
+def test_format_check_counts_each_kind_of_fact() -> None:
+    specs = [
+        "测试市人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "全年收到政府信息公开申请2件。",
+        "二、主动公开政府信息情况",
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "1", "5", "7"],
+        ["规范性文件", "2", "", "—"],
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    # six printed table cells (blank and “—” are cells too), nothing derived, one prose figure (申请2件)
+    assert format_check(parse(make_doc(specs))).splitlines()[2] == "事实 7 条：表格 6，推算 0，正文 1；不确定单元格 0 个"
+
+
+def test_format_check_lists_at_most_six_readings_of_a_run_of_digits() -> None:
+    doc = make_doc(
+        ["平潭综合实验区2021年度政府信息公开工作年度报告", "一、总体情况 概述。二、主动公开政府信息情况 第二十条第（一）项"
+         "信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件69366512三、收到和处理政府信息公开申请情况"
+         "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况"]
+    )  # fmt: skip
+    parsed = parse(doc)
+    lines = format_check(parsed).splitlines()
+    # 69366512 over three cells: the first cell is one of its six prefixes that leave two digits for the others
+    assert "不确定：行政规范性文件／本年制发件数（原文“69366512”，可能为 6、69、693、6936、69366、693665）" in lines
+    assert "不确定：行政规范性文件／现行有效件数（原文“69366512”，可能为 2、12、512、6512、66512、366512）" in lines
+    middle = next(line for line in lines if "本年废止件数" in line)
+    assert middle.endswith("可能为 1、3、5、6、9、36…）")  # more than six: the first six, then …
+    odd = replace(parsed, facts=[replace(f, candidates=None) for f in parsed.facts])
+    assert "不确定：行政规范性文件／本年废止件数（原文“69366512”，可能为 ？）" in format_check(odd)

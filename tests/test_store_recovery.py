@@ -205,3 +205,16 @@ def test_a_damaged_pending_file_does_not_block_writes(tmp_path: Path, caplog: py
         ingest([b], Store(db), Settings())
     assert agencies(db) == {LUOYANG, ANYANG}
     assert any("interrupted write" in r.getMessage() for r in caplog.records) == damaged
+
+
+def test_a_removal_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: Path) -> None:
+    from knowledge.writer import writer_lock
+
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    told: list[str] = []
+    with writer_lock(db):  # another writer (a lock is per open file, so this process counts as another)
+        with pytest.raises(StoreError, match="被另一个写入进程占用超过 0.2 秒"):
+            Store(db, lock_timeout=0.2, waiting=told.append).remove(f"{LUOYANG}-2019")
+    assert len(told) == 1 and "正由另一个进程写入" in told[0] and "最多 0.2 秒" in told[0]
+    assert agencies(db) == {LUOYANG}

@@ -145,3 +145,47 @@ def test_format_check_lists_at_most_six_readings_of_a_run_of_digits() -> None:
     assert middle.endswith("可能为 1、3、5、6、9、36…）")  # more than six: the first six, then …
     odd = replace(parsed, facts=[replace(f, candidates=None) for f in parsed.facts])
     assert "不确定：行政规范性文件／本年废止件数（原文“69366512”，可能为 ？）" in format_check(odd)
+
+
+def prose_messages(doc: Document) -> list[str]:
+    return [w.message for w in parse(doc).report.warnings if w.rule.startswith("prose")]
+
+
+def test_each_prose_figure_is_checked_against_the_cell_it_names() -> None:
+    # the table: 新收 6, 上年结转 0, （七）总计 6, 结转下年度 0, 予以公开 4, 部分公开 1, 不予公开 0;
+    # 复议 1, 直接起诉 0; 规范性文件 制发 3, 现行有效 10
+    prose = ("2022年，全县收到政府信息公开申请6件，上年结转政府信息公开申请2件，办结申请5件，结转下年度继续办理3件，"
+             "其中予以公开3件、部分公开2件、不予公开0件，同意公开答复9件。发生行政复议2件，行政诉讼1件，其中直接起诉1件。"
+             "制发规范性文件4件，现行有效规范性文件10件，共有规范性文件9件，清理规范性文件2件。")
+    assert prose_messages(report_2021(prose=prose, carried_in=Z7)) == [
+        "正文“上年结转政府信息公开申请2件”为2，但表格“二、上年结转政府信息公开申请数量／总计”为0",
+        "正文“办结申请5件”为5，但表格“（七）总计／总计”为6",
+        "正文“结转下年度继续办理3件”为3，但表格“四、结转下年度继续办理／总计”为0",
+        "正文“其中予以公开3件”为3，但表格“（一）予以公开／总计”为4",
+        "正文“部分公开2件”为2，但表格“（二）部分公开（区分处理的，只计这一情 形，不计其他情形）／总计”为1",
+        "正文“发生行政复议2件”为2，但表格“行政复议／总计”为1",
+        "正文“其中直接起诉1件”为1，但表格“行政诉讼·未经复议直接起诉／总计”为0",
+        "正文“制发规范性文件4件”为4，但表格“规范性文件／本年制发件数”为3",
+        "正文“共有规范性文件9件”为9，但表格“规范性文件／现行有效件数 (历史累计)”为10",  # no column named: the last
+    ]
+
+
+def test_received_requests_may_count_last_years_carried_over_ones() -> None:
+    carried = ["2", "0", "0", "0", "0", "0", "2"]  # 新收 6 + 上年结转 2
+    assert prose_messages(report_2021(prose="全年收到政府信息公开申请8件。", carried_in=carried)) == []
+    assert prose_messages(report_2021(prose="全年收到政府信息公开申请9件。", carried_in=carried)) == [
+        "正文“全年收到政府信息公开申请9件”为9，但表格“一、本年新收政府信息公开申请数量／总计”为6"
+    ]
+
+
+def test_a_prose_figure_against_a_cell_whose_digits_ran_together() -> None:
+    doc = make_doc(
+        ["平潭综合实验区2021年度政府信息公开工作年度报告", "一、总体情况 本年制发规范性文件7件，现行有效规范性文件5件。"
+         "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000"
+         "行政规范性文件693665三、收到和处理政府信息公开申请情况四、政府信息公开行政复议、行政诉讼情况"
+         "五、存在的主要问题及改进情况"]
+    )  # fmt: skip
+    # 693665 over three cells: 制发 is 6, 69, 693 or 6936 — never 7; 现行有效 may be 5
+    assert prose_messages(doc) == [
+        "正文“本年制发规范性文件7件”为7，但表格“行政规范性文件／本年制发件数”可能的值（6、69、693、6936）中没有7"
+    ]

@@ -143,6 +143,10 @@ def test_format_check_lists_at_most_six_readings_of_a_run_of_digits() -> None:
     assert "不确定：行政规范性文件／现行有效件数（原文“69366512”，可能为 2、12、512、6512、66512、366512）" in lines
     middle = next(line for line in lines if "本年废止件数" in line)
     assert middle.endswith("可能为 1、3、5、6、9、36…）")  # more than six: the first six, then …
+    seven = make_doc([doc.lines[0].cells[0], doc.lines[1].cells[0].replace("69366512", "693665123")])
+    # nine digits: seven prefixes leave two digits for the others; six are shown
+    assert ("不确定：行政规范性文件／本年制发件数（原文“693665123”，可能为 6、69、693、6936、69366、693665…）"
+            in format_check(parse(seven)).splitlines())
     odd = replace(parsed, facts=[replace(f, candidates=None) for f in parsed.facts])
     assert "不确定：行政规范性文件／本年废止件数（原文“69366512”，可能为 ？）" in format_check(odd)
 

@@ -27,7 +27,8 @@ TABLE_2, TABLE_3, TABLE_4 = "二、主动公开政府信息情况", "三、收�
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     folder = tmp_path_factory.mktemp("texts")
     db = folder / "kb.json"
-    assert not ingest([odd_report(folder), DATA / "reports" / "pingtan-2019.txt"], Store(db), Settings()).failures
+    files = [odd_report(folder), DATA / "reports" / "pingtan-2019.txt", DATA / "reports" / "pingtan-2023.txt"]
+    assert not ingest(files, Store(db), Settings()).failures
     return Answerer(KnowledgeBase.load(db))
 
 
@@ -114,6 +115,28 @@ def test_a_prose_figure_reply_quotes_its_sentence(answerer: Answerer) -> None:
     assert a.text.split("\n")[0] == "开封市人民政府2019年：刊发44篇文章。"
     assert a.text.split("\n")[1].endswith("政府公报全年编印四期，刊发44篇文章，共计二十四万余字。”")
     assert a.text.split("\n")[2] == f"{KF}一、总体情况"
+
+
+def test_a_figure_in_a_long_sentence_is_quoted_with_forty_characters_either_side(answerer: Answerer) -> None:
+    a = answerer.answer("平潭2019年重大建设项目信息多少条", Context())
+    first, quote, source = a.text.split("\n")
+    assert (a.value, first) == (90, "平潭综合实验区2019年：重大建设项目信息90条。")
+    assert quote.startswith("原文：“…") and quote.endswith("…”")
+    body = quote.removeprefix("原文：“…").removesuffix("…”")
+    text = (DATA / "reports" / "pingtan-2019.txt").read_text(encoding="utf-8")
+    assert body in text and len(body) == 40 + len("重大建设项目信息90条") + 40
+    assert body[40:].startswith("重大建设项目信息90条")
+    assert source == f"{PT}一、总体情况"
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("平潭2023年月通报开展了几次", "月通报7次"),  # the clause holds two figures: the one asked about alone
+    ("平潭2023年季度通报几次", "全年开展季度通报3次"),
+])
+def test_a_clause_with_two_figures_shows_the_one_asked_about(answerer: Answerer, question: str, shown: str) -> None:
+    assert answerer.answer(question, Context()).text == (
+        f"平潭综合实验区2023年：{shown}。\n原文：“全年开展季度通报3次、月通报7次。”\n"
+        "来源：《平潭综合实验区2023年度政府信息公开工作年度报告》一、总体情况")
 
 
 def test_the_reports_own_contradictions_are_shown_with_the_figure(contradicting: Answerer) -> None:

@@ -103,6 +103,9 @@ def test_a_failed_migration_loses_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     assert agencies(db) == {LUOYANG}  # readers see the old base
     Store(db).put([parsed])  # the next write finishes the migration
     assert db.is_dir() and agencies(db) == {LUOYANG, ANYANG}
+    fresh = tmp_path / "fresh.json"
+    ingest([a, b], Store(fresh), Settings())
+    assert KnowledgeBase.load(db).fact_count == KnowledgeBase.load(fresh).fact_count  # the catalogue counts them all
 
 
 def test_remove_drops_one_report_and_its_file(tmp_path: Path) -> None:
@@ -193,7 +196,7 @@ def test_the_next_write_finishes_what_a_killed_writer_left(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("content", "damaged"), [
     ('{"pending": {"1": []}}', True), ('{"pending": {"1": {"new": 5}}}', True), ("[1]", True),
-    ('{"pending": {}}', False),  # nothing pending: nothing to say
+    ('{"pending": {}}', False), ("{}", False),  # nothing pending: nothing to say
 ])
 def test_a_damaged_pending_file_does_not_block_writes(tmp_path: Path, caplog: pytest.LogCaptureFixture,
                                                       content: str, damaged: bool) -> None:
@@ -218,3 +221,77 @@ def test_a_removal_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: 
             Store(db, lock_timeout=0.2, waiting=told.append).remove(f"{LUOYANG}-2019")
     assert len(told) == 1 and "正由另一个进程写入" in told[0] and "最多 0.2 秒" in told[0]
     assert agencies(db) == {LUOYANG}
+
+
+def damage(db: Path, how: str) -> str:
+    """Damage a one-report base the way a bad copy or another program might; the error line expected."""
+    catalogue = db / "catalogue.json"
+    [shard] = (db / "shards").glob("*.json")
+    [report] = (db / "reports").rglob("*.json")
+    if how == "old catalogue":
+        catalogue.write_text('{"kb": {"1": {"format": 1, "shards": {}}}}', encoding="utf-8")
+    elif how == "catalogue without its table":
+        catalogue.write_text("{}", encoding="utf-8")
+    elif how == "catalogue is a folder":
+        catalogue.unlink()
+        catalogue.mkdir()
+        return f"错误：知识库文件 {catalogue} 无法读取：[Errno 21] Is a directory: '{catalogue}'"
+    elif how == "shard entry not a record":
+        shard.write_text('{"reports": {"1": [1]}}', encoding="utf-8")
+        return (f"错误：知识库文件 {db / shard.relative_to(db)} 的内容不完整或格式不对"
+                "（KeyError: 'agency/file/id/source_file/template/title/year'），请重新载入报告")
+    elif how == "shard entry without a title":
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        del data["reports"]["1"]["title"]
+        shard.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return f"错误：知识库文件 {shard} 的内容不完整或格式不对（KeyError: 'title'），请重新载入报告"
+    elif how == "report file of another version":
+        data = json.loads(report.read_text(encoding="utf-8"))
+        data["facts"]["1"]["fields"] = ["row", "column"]
+        report.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return f"错误：知识库文件 {report} 的内容不完整或格式不对（ValueError: fields），请重新载入报告"
+    elif how == "report file is a folder":
+        report.unlink()
+        report.mkdir()
+        return f"错误：知识库文件 {report} 无法读取：[Errno 21] Is a directory: '{report}'"
+    return f"错误：知识库 {db} 的目录文件 catalogue.json 格式与本版本不符，请重新载入报告"
+
+
+@pytest.mark.parametrize("how", ["old catalogue", "catalogue without its table", "catalogue is a folder",
+                                 "shard entry not a record", "shard entry without a title",
+                                 "report file of another version", "report file is a folder"])
+def test_a_damaged_base_is_named_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str) -> None:
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    capsys.readouterr()
+    want = damage(db, how)
+    # the catalogue is read on loading; a report's own file when a question needs its figures
+    if how.startswith("report"):  # the reply names the damaged file instead of an internal error
+        assert main(["ask", "--db", str(db), "洛阳2019年行政复议多少件"]) == 0
+        assert capsys.readouterr().out.strip() == want.removeprefix("错误：")
+        return
+    assert main(["reports", "--db", str(db)]) == 1
+    assert [line for line in capsys.readouterr().err.splitlines() if line.strip()] == [want]
+
+
+def test_a_shard_without_its_table_holds_no_reports(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    [shard] = (db / "shards").glob("*.json")
+    shard.write_text("{}", encoding="utf-8")  # what TinyDB writes for an empty database
+    assert agencies(db) == set()
+
+
+def test_a_reader_gives_up_in_one_line_when_writers_never_stop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    real = store_module._tables
+
+    def tables(path: Path) -> dict[str, dict[str, object]]:
+        if path.parent.name == "shards":
+            raise FileNotFoundError(path)  # replaced again before every read
+        return real(path)
+
+    monkeypatch.setattr(store_module, "_tables", tables)
+    with pytest.raises(StoreError, match=f"^知识库 {db} 正在被频繁改写，读取失败；请稍后重试$"):
+        Store(db).catalogue()

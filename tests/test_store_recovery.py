@@ -172,7 +172,8 @@ def uncommitted_write_leftovers(db: Path) -> Path:
     orphan = db / "reports" / "ff" / "0000000000000000.dead0000.0.json"
     orphan.parent.mkdir(parents=True, exist_ok=True)
     orphan.write_text("{}", encoding="utf-8")
-    pending = {"new": [str(orphan.relative_to(db)), "shards/00.dead0000.json"], "old": [],
+    # killed early: the first files it meant to write are not there; the ones after still go
+    pending = {"new": ["reports/ee/gone.dead0000.0.json", str(orphan.relative_to(db)), "shards/00.dead0000.json"], "old": [],
                "shards": ["shards/00.dead0000.json"]}
     (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
     return orphan
@@ -207,7 +208,10 @@ def test_a_damaged_pending_file_does_not_block_writes(tmp_path: Path, caplog: py
     with caplog.at_level(logging.WARNING):
         ingest([b], Store(db), Settings())
     assert agencies(db) == {LUOYANG, ANYANG}
-    assert any("interrupted write" in r.getMessage() for r in caplog.records) == damaged
+    said = [r.getMessage() for r in caplog.records if "interrupted write" in r.getMessage()]
+    assert len(said) == damaged
+    assert all(m.startswith(f"could not clean up after an interrupted write in {db}: ") and not m.endswith("None")
+               for m in said)
 
 
 def test_a_removal_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: Path) -> None:
@@ -295,3 +299,22 @@ def test_a_reader_gives_up_in_one_line_when_writers_never_stop(tmp_path: Path, m
     monkeypatch.setattr(store_module, "_tables", tables)
     with pytest.raises(StoreError, match=f"^知识库 {db} 正在被频繁改写，读取失败；请稍后重试$"):
         Store(db).catalogue()
+
+
+def test_a_write_says_what_it_added_and_replaced_and_the_last_copy_wins(tmp_path: Path) -> None:
+    a, b = variants(tmp_path / "in", ["洛阳", "安阳"])
+    changed = tmp_path / "changed" / "洛阳-2019.txt"  # 洛阳's report again, its 行政复议 total printed 20
+    changed.parent.mkdir()
+    changed.write_text(a.read_text(encoding="utf-8").replace("10\t2\t2\t5\t19\t", "10\t2\t2\t5\t20\t"),
+                       encoding="utf-8")
+    first, second, other = (parse_file(f, Settings()) for f in (a, changed, b))
+    db = tmp_path / "kb.json"
+    put = Store(db).put([first, second])  # the same report twice in one write
+    assert (put.added, put.replaced, put.outcome) == ([f"{LUOYANG}-2019"], [f"{LUOYANG}-2019"], ["added", "replaced"])
+    assert review(KnowledgeBase.load(db), LUOYANG) == 20
+    assert len(list((db / "reports").rglob("*.json"))) == 1
+    put = Store(db).put([other, first])
+    assert (put.added, put.replaced, put.outcome) == ([f"{ANYANG}-2019"], [f"{LUOYANG}-2019"], ["added", "replaced"])
+    kb = KnowledgeBase.load(db)
+    assert (review(kb, LUOYANG), review(kb, ANYANG)) == (19, 19)
+    assert len(list((db / "reports").rglob("*.json"))) == 2

@@ -318,3 +318,56 @@ def test_a_write_says_what_it_added_and_replaced_and_the_last_copy_wins(tmp_path
     kb = KnowledgeBase.load(db)
     assert (review(kb, LUOYANG), review(kb, ANYANG)) == (19, 19)
     assert len(list((db / "reports").rglob("*.json"))) == 2
+
+
+@pytest.mark.parametrize("when", ["before its commit", "after its commit"])
+def test_a_write_killed_midway_is_finished_by_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       when: str) -> None:
+    a, b, c = variants(tmp_path / "in", ["洛阳", "安阳", "新乡"])
+    db = tmp_path / "kb.json"
+    ingest([a], Store(db), Settings())
+    real = store_module.write_atomic
+
+    def killed_at_commit(path: Path, data: bytes, **kwargs: object) -> None:
+        if path.name == "catalogue.json":
+            raise KeyboardInterrupt  # the process dies here: nothing it wrote is cleaned up
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    def killed(self: Path, missing_ok: bool = False) -> None:
+        raise KeyboardInterrupt
+
+    if when == "before its commit":
+        monkeypatch.setattr(store_module, "write_atomic", killed_at_commit)
+        monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)
+    else:
+        monkeypatch.setattr(Path, "unlink", killed)  # dies deleting the files its commit made obsolete
+    with pytest.raises(KeyboardInterrupt):
+        Store(db).put([parse_file(b, Settings()), parse_file(a, Settings())])  # adds 安阳, replaces 洛阳
+    monkeypatch.undo()
+    assert (db / "pending.json").exists()
+    assert agencies(db) == ({LUOYANG} if when == "before its commit" else {LUOYANG, ANYANG})
+    assert len(list((db / "reports").rglob("*.json"))) == 3  # 洛阳 old and new, 安阳
+    ingest([c], Store(db), Settings())
+    kb = KnowledgeBase.load(db)
+    assert len(list((db / "reports").rglob("*.json"))) == len(kb.reports) and not (db / "pending.json").exists()
+    assert all(review(kb, r.agency) == 19 for r in kb.reports)
+
+
+def test_re_ingesting_a_report_whose_file_was_deleted_repairs_the_base(tmp_path: Path) -> None:
+    [a] = variants(tmp_path / "in", ["洛阳"])
+    db = tmp_path / "kb.json"
+    ingest([a], Store(db), Settings())
+    next((db / "reports").rglob("*.json")).unlink()  # deleted by hand
+    assert not ingest([a], Store(db), Settings()).failures
+    assert review(KnowledgeBase.load(db), LUOYANG) == 19
+
+
+def test_a_migration_killed_between_its_renames_is_finished_by_the_next_write(tmp_path: Path) -> None:
+    a, b = variants(tmp_path / "in", ["洛阳", "安阳"])
+    db = tmp_path / "kb.json"
+    old_single_file(tmp_path / "kb.json.v1-backup", [a])  # the old file already moved aside …
+    ingest([a], Store(tmp_path / ".kb.json.migrating"), Settings())  # … its folder written, not yet renamed
+    assert agencies(db) == {LUOYANG}  # readers read the old file meanwhile
+    Store(db).put([parse_file(b, Settings())])
+    assert db.is_dir() and agencies(db) == {LUOYANG, ANYANG}
+    assert not (tmp_path / ".kb.json.migrating").exists()

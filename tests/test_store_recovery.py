@@ -214,15 +214,18 @@ def test_a_damaged_pending_file_does_not_block_writes(tmp_path: Path, caplog: py
                for m in said)
 
 
-def test_a_removal_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("write", ["remove", "put"])
+def test_a_write_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: Path, write: str) -> None:
     from knowledge.writer import writer_lock
 
     db = tmp_path / "kb.json"
-    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    [a] = variants(tmp_path / "in", ["洛阳"])
+    ingest([a], Store(db), Settings())
     told: list[str] = []
+    store = Store(db, lock_timeout=0.2, waiting=told.append)
     with writer_lock(db):  # another writer (a lock is per open file, so this process counts as another)
         with pytest.raises(StoreError, match="被另一个写入进程占用超过 0.2 秒"):
-            Store(db, lock_timeout=0.2, waiting=told.append).remove(f"{LUOYANG}-2019")
+            store.remove(f"{LUOYANG}-2019") if write == "remove" else store.put([parse_file(a, Settings())])
     assert len(told) == 1 and "正由另一个进程写入" in told[0] and "最多 0.2 秒" in told[0]
     assert agencies(db) == {LUOYANG}
 
@@ -371,3 +374,19 @@ def test_a_migration_killed_between_its_renames_is_finished_by_the_next_write(tm
     Store(db).put([parse_file(b, Settings())])
     assert db.is_dir() and agencies(db) == {LUOYANG, ANYANG}
     assert not (tmp_path / ".kb.json.migrating").exists()
+
+
+def test_a_base_folder_that_cannot_be_made_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    [a] = variants(tmp_path / "in", ["洛阳"])
+    db = tmp_path / "kb.json"
+    real = Path.mkdir
+
+    def mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if self == db:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    with pytest.raises(StoreError) as caught:
+        Store(db).put([parse_file(a, Settings())])
+    assert str(caught.value) == f"无法写入知识库 {db}：磁盘已满；知识库保持原样"

@@ -151,6 +151,7 @@ def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True): 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one question per stdin line."""
     from bot.reply.answer import Context
+    from knowledge.errors import StoreError
     from knowledge.models import Answer
 
     # one question on the command line: segment only if that question needs it (cold start)
@@ -159,6 +160,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     for i, q in enumerate(questions, 1):
         try:
             answer = answerer.answer(q, Context())
+        except StoreError as exc:  # a report's file found damaged when its figures are first read: name it
+            log.warning("%s", exc)
+            answer = Answer(status="unknown", text=str(exc))
         except Exception:  # one bad question must not end the batch; the bug is logged
             log.exception("internal error answering %r", q[:200])
             answer = Answer(status="unknown", text="抱歉，回答这个问题时出了内部错误。")

@@ -1,10 +1,18 @@
-"""Helpers for tests that compare a knowledge base's files before and after a command."""
+"""Helpers for tests of the knowledge base: report variants, an old single-file base, file snapshots."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
+
+from bot.settings import Settings
+from knowledge.ingest import parse_file
+from knowledge.kb import KnowledgeBase
+from knowledge.store.packing import FACT_FIELDS, StringTable, pack
+
+KAIFENG = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports" / "kaifeng-2019.txt"
 
 
 def snapshot(path: Path) -> dict[str, str]:
@@ -20,3 +28,35 @@ def copy_kb(src: Path, dst: Path) -> Path:
     else:
         shutil.copy(src, dst)
     return dst
+
+
+def variants(folder: Path, cities: list[str], year: int = 2019) -> list[Path]:
+    """Copies of the 开封 2019 report under other cities' names (and another year when asked)."""
+    text = KAIFENG.read_text(encoding="utf-8").replace("开封", "{c}")
+    if year != 2019:
+        text = text.replace("2019", str(year))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for c in cities:
+        p = folder / f"{c}-{year}.txt"
+        p.write_text(text.replace("{c}", c), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def review(kb: KnowledgeBase, agency: str, year: int = 2019) -> float | None:
+    """行政复议 total of one report (开封 2019 printed 19), through the question side's API."""
+    fact = kb.cell(kb.report_of[(agency, year)], "review", "total")
+    return None if fact is None else fact.value
+
+
+def old_single_file(path: Path, files: list[Path]) -> None:
+    """A knowledge base in the format of earlier versions: one TinyDB file with every report."""
+    reports, facts = {}, {}
+    for i, f in enumerate(files, 1):
+        p = parse_file(f, Settings())
+        table = StringTable()
+        cells = [pack(x, table) for x in p.facts]
+        reports[str(i)] = p.report.to_dict()
+        facts[str(i)] = {"report": p.report.id, "fields": list(FACT_FIELDS), "strings": table.strings, "cells": cells}
+    path.write_text(json.dumps({"reports": reports, "facts": facts}, ensure_ascii=False), encoding="utf-8")

@@ -129,3 +129,102 @@ def test_the_departments_documents_a_gazette_printed_are_not_the_bodys_own(tmp_p
     src.write_text(text, encoding="utf-8")
     warnings = [w.message for w in parse_file(src, Settings()).report.warnings]
     assert warnings == ["正文“政府规范性文件845个”为845，但表格“规范性文件／对外公开总数量”为815"]
+
+
+def test_format_check_counts_each_kind_of_fact() -> None:
+    specs = [
+        "测试市人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "全年收到政府信息公开申请2件。",
+        "二、主动公开政府信息情况",
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "1", "5", "7"],
+        ["规范性文件", "2", "", "—"],
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    # six printed table cells (blank and “—” are cells too), nothing derived, one prose figure (申请2件)
+    assert format_check(parse(make_doc(specs))).splitlines()[2] == "事实 7 条：表格 6，推算 0，正文 1；不确定单元格 0 个"
+
+
+def test_format_check_lists_at_most_six_readings_of_a_run_of_digits() -> None:
+    doc = make_doc(
+        ["平潭综合实验区2021年度政府信息公开工作年度报告", "一、总体情况 概述。二、主动公开政府信息情况 第二十条第（一）项"
+         "信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件69366512三、收到和处理政府信息公开申请情况"
+         "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况"]
+    )  # fmt: skip
+    parsed = parse(doc)
+    lines = format_check(parsed).splitlines()
+    # 69366512 over three cells: the first cell is one of its six prefixes that leave two digits for the others
+    assert "不确定：行政规范性文件／本年制发件数（原文“69366512”，可能为 6、69、693、6936、69366、693665）" in lines
+    assert "不确定：行政规范性文件／现行有效件数（原文“69366512”，可能为 2、12、512、6512、66512、366512）" in lines
+    middle = next(line for line in lines if "本年废止件数" in line)
+    assert middle.endswith("可能为 1、3、5、6、9、36…）")  # more than six: the first six, then …
+    seven = make_doc([doc.lines[0].cells[0], doc.lines[1].cells[0].replace("69366512", "693665123")])
+    # nine digits: seven prefixes leave two digits for the others; six are shown
+    assert ("不确定：行政规范性文件／本年制发件数（原文“693665123”，可能为 6、69、693、6936、69366、693665…）"
+            in format_check(parse(seven)).splitlines())
+    odd = replace(parsed, facts=[replace(f, candidates=None) for f in parsed.facts])
+    assert "不确定：行政规范性文件／本年废止件数（原文“69366512”，可能为 ？）" in format_check(odd)
+
+
+def prose_messages(doc: Document) -> list[str]:
+    return [w.message for w in parse(doc).report.warnings if w.rule.startswith("prose")]
+
+
+def test_each_prose_figure_is_checked_against_the_cell_it_names() -> None:
+    # the table: 新收 6, 上年结转 0, （七）总计 6, 结转下年度 0, 予以公开 4, 部分公开 1, 不予公开 0;
+    # 复议 1, 直接起诉 0; 规范性文件 制发 3, 现行有效 10
+    prose = ("2022年，全县收到政府信息公开申请6件，上年结转政府信息公开申请2件，办结申请5件，结转下年度继续办理3件，"
+             "其中予以公开3件、部分公开2件、不予公开0件，同意公开答复9件。发生行政复议2件，行政诉讼1件，其中直接起诉1件。"
+             "制发规范性文件4件，现行有效规范性文件3件，共有规范性文件9件，清理规范性文件2件。")
+    assert prose_messages(report_2021(prose=prose, carried_in=Z7)) == [
+        "正文“上年结转政府信息公开申请2件”为2，但表格“二、上年结转政府信息公开申请数量／总计”为0",
+        "正文“办结申请5件”为5，但表格“（七）总计／总计”为6",
+        "正文“结转下年度继续办理3件”为3，但表格“四、结转下年度继续办理／总计”为0",
+        "正文“其中予以公开3件”为3，但表格“（一）予以公开／总计”为4",
+        "正文“部分公开2件”为2，但表格“（二）部分公开（区分处理的，只计这一情 形，不计其他情形）／总计”为1",
+        "正文“发生行政复议2件”为2，但表格“行政复议／总计”为1",
+        "正文“其中直接起诉1件”为1，但表格“行政诉讼·未经复议直接起诉／总计”为0",
+        "正文“制发规范性文件4件”为4，但表格“规范性文件／本年制发件数”为3",
+        "正文“现行有效规范性文件3件”为3，但表格“规范性文件／现行有效件数 (历史累计)”为10",  # not 制发's 3
+        "正文“共有规范性文件9件”为9，但表格“规范性文件／现行有效件数 (历史累计)”为10",  # no column named: the last
+    ]
+
+
+def test_received_requests_may_count_last_years_carried_over_ones() -> None:
+    carried = ["2", "0", "0", "0", "0", "0", "2"]  # 新收 6 + 上年结转 2
+    assert prose_messages(report_2021(prose="全年收到政府信息公开申请8件。", carried_in=carried)) == []
+    assert prose_messages(report_2021(prose="全年收到政府信息公开申请9件。", carried_in=carried)) == [
+        "正文“全年收到政府信息公开申请9件”为9，但表格“一、本年新收政府信息公开申请数量／总计”为6"
+    ]
+
+
+def test_a_prose_figure_against_a_cell_whose_digits_ran_together() -> None:
+    doc = make_doc(
+        ["平潭综合实验区2021年度政府信息公开工作年度报告", "一、总体情况 本年制发规范性文件7件，现行有效规范性文件5件。"
+         "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000"
+         "行政规范性文件693665三、收到和处理政府信息公开申请情况四、政府信息公开行政复议、行政诉讼情况"
+         "五、存在的主要问题及改进情况"]
+    )  # fmt: skip
+    # 693665 over three cells: 制发 is 6, 69, 693 or 6936 — never 7; 现行有效 may be 5
+    assert prose_messages(doc) == [
+        "正文“本年制发规范性文件7件”为7，但表格“行政规范性文件／本年制发件数”可能的值（6、69、693、6936）中没有7"
+    ]
+
+
+def test_a_2019_report_names_the_made_column_of_its_normative_documents() -> None:
+    specs = [
+        "测试市人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年制定规范性文件5件，印发规范性文件7件。",
+        "二、主动公开政府信息情况",
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规范性文件", "1", "5", "7"],
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    # 制定 names 本年新制作数量 (1), not the 新公开 5 beside it; 印发 names no column, and 7 is one of them
+    assert prose_messages(make_doc(specs)) == ["正文“本年制定规范性文件5件”为5，但表格“规范性文件／本年新制作数量”为1"]

@@ -61,3 +61,27 @@ def test_a_year_that_is_not_loaded_is_named_beside_the_ones_that_are(answerer: A
     a = ask(answerer, "平潭2020年和2021年行政复议分别多少件")
     assert "2020" in a.text and "没有" in a.text
     assert "2021年：3件" in a.text or "行政复议3件" in a.text
+
+
+PT = "来源：《平潭综合实验区{}年度政府信息公开工作年度报告》{}"
+
+
+def test_a_series_reply_word_for_word(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭2021年和2023年行政复议分别多少件")
+    assert (a.status, a.value, a.unit) == ("answered", None, "件")
+    assert a.text == "\n".join([
+        "平潭综合实验区行政复议（2021、2023年）：2021年：3件；2023年：2件。",
+        PT.format(2021, "四、政府信息公开行政复议、行政诉讼情况"),
+        PT.format(2023, "四、政府信息公开行政复议、行政诉讼情况"),
+    ])
+
+
+def test_a_series_of_cells_that_give_no_number_says_so_for_each_year(answerer: Answerer) -> None:
+    # 平潭 prints its 规范性文件 row as one run of digits in 2019 (898989) and in 2021 (693665)
+    a = ask(answerer, "平潭2019年和2021年规范性文件本年新制作数量分别多少")
+    assert (a.status, a.value, a.series) == ("unknown", None, [])
+    assert a.text == "\n".join([
+        "平潭综合实验区规范性文件本年新制作数量（2019、2021年）：2019年：未能给出数字；2021年：未能给出数字。",
+        PT.format(2019, "二、主动公开政府信息情况"),
+        PT.format(2021, "二、主动公开政府信息情况"),
+    ])

@@ -90,6 +90,7 @@ def write_many(items: Sequence[tuple[Path, bytes]], temp_dir: Path, like: Path |
     targets already renamed into place are the caller's to remove, as with a series of write_atomic.
     """
     temps: list[str] = []
+    placed = 0  # temps renamed into place (the rest are removed if anything fails)
     path = items[0][0] if items else temp_dir
     try:
         temp_dir.mkdir(parents=True, exist_ok=True)
@@ -107,13 +108,14 @@ def write_many(items: Sequence[tuple[Path, bytes]], temp_dir: Path, like: Path |
         for (path, _), tmp in zip(items, temps, strict=True):
             _copy_mode(tmp, path if path.exists() else like)
             os.replace(tmp, path)
+            placed += 1
         with ThreadPoolExecutor(SYNC_THREADS) as pool:
             list(pool.map(fsync_dir, sorted({p.parent for p, _ in items})))
     except OSError as exc:
         raise write_error(path, exc) from exc
     finally:
-        for tmp in temps:
-            Path(tmp).unlink(missing_ok=True)  # gone already when renamed into place
+        for tmp in temps[placed:]:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _fsync(name: str) -> OSError | None:

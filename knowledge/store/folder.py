@@ -113,7 +113,10 @@ class Store:
         base written before directories existed."""
         for _ in range(20):
             path = self.path / CATALOGUE
-            version = hashlib.sha1(path.read_bytes()).hexdigest()[:16] if path.exists() else "empty"
+            try:
+                version = hashlib.sha1(path.read_bytes()).hexdigest()[:16] if path.exists() else "empty"
+            except OSError as exc:
+                raise StoreError(f"知识库文件 {path} 无法读取：{exc}") from exc
             rel = self._doc().get("directory")
             if not isinstance(rel, str):
                 return version, None
@@ -194,8 +197,8 @@ class Store:
 
     def hashes(self) -> set[str]:
         """Content hashes of the source files of every stored report (to skip them on resume)."""
-        if (old := self.legacy_file()) is not None:
-            return {r.get("sha") for r in legacy.read_tables(old).get("reports", {}).values() if r.get("sha")}
+        if self.legacy_file() is not None:
+            return set()  # the single-file format predates content hashes: none of its reports has one
         return {e["sha"] for e in self.catalogue() if e.get("sha")}
 
     # ------------------------------------------------------------------ writing (under the lock)

@@ -322,3 +322,8 @@ def test_upheld_rate_is_computed_like_the_correction_rate(kaifeng: Answerer) -> 
     a = kaifeng.answer("2019年行政复议维持率是多少")
     assert (a.status, a.value, a.unit) == ("answered", 71.43, "%")
     assert a.formula == "行政复议结果维持10 ÷ (行政复议总计19 − 行政复议尚未审结5) = 71.43%"
+
+
+def test_a_section_reply_has_no_blank_line_before_its_source(kaifeng: Answerer) -> None:
+    lines = kaifeng.answer("2019年存在哪些主要问题").text.split("\n")
+    assert lines[-1].startswith("来源：《开封市人民政府2019年政府信息公开工作年度报告》") and lines[-2].strip()

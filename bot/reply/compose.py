@@ -285,7 +285,7 @@ class Composer:
         src = Source(section=sec.heading)
         return Answer(status="answered", agency=r.agency, year=r.year, section=sec.heading, field=q.field_id,
                       source=src, report_title=r.title,
-                      text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{part or '（该节无内容）'}\n{cite(r, src)}")
+                      text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{(part or '').strip() or '（该节无内容）'}\n{cite(r, src)}")
 
     def _share(self, q: Query, r: Report) -> Answer:
         """A figure as a percentage of its total, with the arithmetic."""

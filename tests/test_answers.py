@@ -327,3 +327,13 @@ def test_upheld_rate_is_computed_like_the_correction_rate(kaifeng: Answerer) -> 
 def test_a_section_reply_has_no_blank_line_before_its_source(kaifeng: Answerer) -> None:
     lines = kaifeng.answer("2019年存在哪些主要问题").text.split("\n")
     assert lines[-1].startswith("来源：《开封市人民政府2019年政府信息公开工作年度报告》") and lines[-2].strip()
+
+
+def test_litigation_whose_after_review_part_is_blank_counts_it_as_none(tmp_path: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        at = lines.index("10\t2\t2\t5\t19\t15\t3\t6\t4\t28\t1\t0\t0\t3\t4")
+        lines[at] = "10\t2\t2\t5\t19\t15\t3\t6\t4\t28\t\t\t\t\t"
+    a = _kaifeng_with(tmp_path, edit)
+    got = a.answer("2019年行政诉讼多少件")
+    assert (got.status, got.value) == ("answered", 28)
+    assert "报告未单列此数，由各分项相加（空白的分项按无计）：28 = 28" in got.text

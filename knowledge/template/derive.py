@@ -112,5 +112,5 @@ def derive(report: str, facts: list[Fact], cat: Catalogue, sub_rows: bool) -> li
                 row=f"{dg['label']}（直接起诉与复议后起诉之和）",
                 column=col.label,
             )
-            add(_sum(report, dg["id"], col.id, parts, src))
+            add(_sum(report, dg["id"], col.id, parts, src, blank_ok=True))  # 复议后起诉 left blank: none
     return out

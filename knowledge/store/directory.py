@@ -150,7 +150,7 @@ class Directory:
 
     def years(self) -> Mapping[str, list[int]]:
         """Agency → its years, ascending (each agency's decoded when first asked for)."""
-        return _Years(self.agencies)
+        return Unpacked(self.agencies, lambda _, rows: [r[0] for r in rows])  # type: ignore[arg-type]
 
     def rows(self) -> Iterator[tuple[str, Row]]:
         """(agency, row) of every report."""
@@ -176,24 +176,3 @@ class Directory:
                 own += [a for a in (r[3] or ()) if a not in own]
             out[agency] = own
         return out
-
-
-class _Years(Mapping[str, list[int]]):
-    def __init__(self, agencies: Mapping[str, list[Row]]) -> None:
-        self.agencies = agencies
-        self.made: dict[str, list[int]] = {}
-
-    def __getitem__(self, agency: str) -> list[int]:
-        got = self.made.get(agency)
-        if got is None:
-            got = self.made[agency] = [r[0] for r in self.agencies[agency]]
-        return got
-
-    def __contains__(self, agency: object) -> bool:
-        return agency in self.agencies
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.agencies)
-
-    def __len__(self) -> int:
-        return len(self.agencies)

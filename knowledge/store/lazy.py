@@ -15,7 +15,7 @@ V = TypeVar("V")
 class Unpacked(Mapping[str, V]):
     """raw key → stored value, presented as key → make(key, value), made once on first read."""
 
-    def __init__(self, raw: dict[str, Any], make: Callable[[str, Any], V]) -> None:
+    def __init__(self, raw: Mapping[str, Any], make: Callable[[str, Any], V]) -> None:
         self.raw, self.make, self.made = raw, make, {}
 
     def __getitem__(self, key: str) -> V:

@@ -86,7 +86,7 @@ def test_run_directly_and_format_check() -> None:
     assert lines[0] == "测试县人民政府2022年政府信息公开工作年度报告"
     assert "测试县人民政府" in lines[1] and "2022" in lines[1] and "2021年版" in lines[1]
     assert "不确定单元格 0 个" in lines[2]
-    assert lines[-1] == "- 表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2"
+    assert lines[-1] == "- 表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2（四、政府信息公开行政复议、行政诉讼情况）"
 
 
 def test_format_check_clean_and_uncertain() -> None:
@@ -228,3 +228,23 @@ def test_a_2019_report_names_the_made_column_of_its_normative_documents() -> Non
     ]
     # 制定 names 本年新制作数量 (1), not the 新公开 5 beside it; 印发 names no column, and 7 is one of them
     assert prose_messages(make_doc(specs)) == ["正文“本年制定规范性文件5件”为5，但表格“规范性文件／本年新制作数量”为1"]
+
+
+def test_check_names_the_section_each_warning_concerns_in_the_reports_own_words() -> None:
+    # table 四 printed under the 2019 template's wording; a prose figure in 一、总体情况 contradicts table 三
+    review = [
+        "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        *REVIEW[1:-1],
+        ["1", "0", "0", "0", "2", "0", "0", "0", "0", "0", "1", "1", "0", "0", "2"],
+    ]
+    doc = report_2021(review=review, new=["5", "0", "0", "0", "0", "2", "7"], carried_in=Z7,
+                      prose="全年收到政府信息公开申请8件。")
+    assert format_check(parse(doc)).splitlines()[-5:] == [
+        "勾稽关系问题 4 项：",
+        "- 表三“其他”列：本年新收2＋上年结转0＝2，但办理结果总计1＋结转下年度0＝1（三、收到和处理政府信息公开申请情况）",
+        "- 表三“总计”列：本年新收7＋上年结转0＝7，但办理结果总计6＋结转下年度0＝6（三、收到和处理政府信息公开申请情况）",
+        "- 表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2"
+        "（四、因政府信息公开工作被申请行政复议、提起行政诉讼情况）",
+        "- 正文“全年收到政府信息公开申请8件”为8，但表格“一、本年新收政府信息公开申请数量／总计”为7（一、总体情况）",
+    ]
+

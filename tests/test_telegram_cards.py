@@ -117,7 +117,7 @@ async def test_checks_are_readable_and_a_report_with_an_address_gets_its_link(ma
     await bot.feed(make_text_update("/checks"))
     [checks] = bot.api.sent()
     assert "<b>开封市人民政府 2019年</b>" in checks["text"]
-    assert "⚠️ 正文“政府规范性文件845个”为845，但表格“规范性文件／对外公开总数量”为815" in checks["text"]
+    assert "⚠️ 正文“政府规范性文件845个”为845，但表格“规范性文件／对外公开总数量”为815（一、总体情况）" in checks["text"]
 
     bot.api.clear()
     await bot.feed(make_text_update("平潭2019年行政复议多少件"))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from bot import __version__
+from knowledge.checks.sums import located
 from knowledge.models import Report
 
 FLOOD_NOTICE = "您提问太快了，请稍等一分钟再问。这段时间里的消息我先不回复了。"
@@ -91,7 +92,7 @@ def checks(reports: list[Report]) -> str:
     lines = ["<b>勾稽关系提示</b>（报告自身数字对不上的地方）"]
     for r in warned:
         lines.append(f"\n<b>{escape(r.agency)} {r.year}年</b>《{escape(r.title)}》")
-        lines += [f"⚠️ {escape(w.message)}" for w in r.warnings]
+        lines += [f"⚠️ {escape(located(w))}" for w in r.warnings]
     return "\n".join(lines)
 
 

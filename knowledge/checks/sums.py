@@ -37,7 +37,7 @@ def _all(values: list[float | None]) -> list[float] | None:
     return None if any(v is None for v in values) else [v for v in values if v is not None]
 
 
-def _apply(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
+def _apply(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
     """Table 三: column balances, results total, row totals, printed group rows."""
     out = []
     for col in cat.apply_columns:
@@ -80,7 +80,7 @@ def _apply(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
     return out
 
 
-def _review(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
+def _review(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
     """Table 四: per group, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
     out = []
     cols = cat.review_columns
@@ -95,7 +95,7 @@ def _review(ix: Index, cat: Catalogue, heading: str) -> list[Warning_]:
     return out
 
 
-def _active(ix: Index, heading: str) -> list[Warning_]:
+def _active(ix: Index, heading: str | None) -> list[Warning_]:
     """Table 二, 2019 columns: 对外公开总数量 is never below 本年新公开数量."""
     out = []
     for row in ("active.rule", "active.normative"):
@@ -110,14 +110,20 @@ def run(report: Report, facts: list[Fact], catalogue: Catalogue) -> list[Warning
     """Every failed consistency rule of one report, each a one-line Chinese message with the figures."""
     ix = Index(facts, catalogue)
     heading = {s.id: s.heading for s in report.sections}
-    out = _active(ix, heading.get("二", "二、主动公开政府信息情况"))
-    out += _apply(ix, catalogue, heading.get("三", "三、收到和处理政府信息公开申请情况"))
-    out += _review(ix, catalogue, heading.get("四", "四、政府信息公开行政复议、行政诉讼情况"))
+    # a table's facts come only from under its section's heading, so the heading is there to name
+    out = _active(ix, heading.get("二"))
+    out += _apply(ix, catalogue, heading.get("三"))
+    out += _review(ix, catalogue, heading.get("四"))
     out += prose_warnings(report, facts, ix)
     unique: dict[str, Warning_] = {}
     for w in out:
         unique.setdefault(w.message, w)
     return list(unique.values())
+
+
+def located(w: Warning_) -> str:
+    """A warning's message and, after it, the report section it concerns (where to look)."""
+    return f"{w.message}（{w.section}）" if w.section else w.message
 
 
 def format_check(parsed: Parsed) -> str:
@@ -139,7 +145,7 @@ def format_check(parsed: Parsed) -> str:
         lines.append(f"不确定：{f.source.row}／{f.source.column}（原文“{f.raw}”，可能为 {cands or '？'}）")
     if r.warnings:
         lines.append(f"勾稽关系问题 {len(r.warnings)} 项：")
-        lines += [f"- {w.message}" for w in r.warnings]
+        lines += [f"- {located(w)}" for w in r.warnings]
     else:
         lines.append("未发现勾稽关系问题")
     return "\n".join(lines)

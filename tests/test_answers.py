@@ -239,6 +239,30 @@ def test_a_total_as_a_share_of_itself_is_not_100_percent(kaifeng: Answerer, q: s
     assert "本身就是总数，请说明要算哪一项占它的比例" in a.text
 
 
+def test_a_share_of_the_total_its_item_lies_in(kaifeng: Answerer) -> None:
+    # table 四: 行政诉讼 总计 32, of which 结果纠正 3; 行政复议 19, 结果纠正 2
+    a = kaifeng.answer("2019年结果纠正占行政诉讼的比例")
+    assert (a.status, a.value, a.unit) == ("answered", 9.38, "%")
+    assert a.formula == "行政诉讼结果纠正3 ÷ 行政诉讼32 = 9.38%"
+    a = kaifeng.answer("2019年结果纠正占比多少")  # 复议's or 诉讼's: ask
+    assert a.status == "clarify" and a.value is None
+    assert a.options == ["2019年行政复议结果纠正所占比例是多少", "2019年行政诉讼结果纠正所占比例是多少"]
+    assert kaifeng.answer(a.options[0]).formula == "行政复议结果纠正2 ÷ 行政复议19 = 10.53%"
+
+
+@pytest.mark.parametrize("q, text", [
+    ("2019年结转下年度占比多少", "“结转下年度继续办理”不是办理结果总计的一部分，请说明要算它占哪一项的比例，"
+                            "例如：结转下年度继续办理占本年新收申请的比例。"),
+    ("2019年行政诉讼占比多少", "“行政诉讼”本身就是总数，请说明要算哪一项占它的比例，例如：结果纠正占行政诉讼的比例。"),
+])  # fmt: skip
+def test_a_share_with_no_total_to_take_it_of_gives_no_figure(kaifeng: Answerer, q: str, text: str) -> None:
+    # 结转下年度 6 is not among the 526 handled (6 ÷ 526 = 1.14 % was answered before)
+    a = kaifeng.answer(q)
+    assert (a.status, a.value, a.text) == ("unknown", None, text)
+    assert kaifeng.answer("2019年结转下年度继续办理占本年新收申请的比例").formula == (
+        "结转下年度继续办理6 ÷ 本年新收政府信息公开申请527 = 1.14%")
+
+
 def _kaifeng_with(tmp_path: Path, edit: Callable[[list[str]], None]) -> Answerer:
     """The 开封 2019 report with some table lines changed, loaded alone."""
     lines = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").split("\n")

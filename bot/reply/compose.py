@@ -88,7 +88,7 @@ class Composer:
         if q.kind == "section":
             return self._section(q, r)
         if q.kind == "rate":
-            return self._rate(q, r)
+            return self._no_rate(q, r)
         q = self._settle_column(q, r)
         if q.choices:
             opts = [f"{r.agency}{r.year}年{label(c, self.cat, r.template)}是多少" for c in q.choices]
@@ -287,52 +287,20 @@ class Composer:
                       source=src, report_title=r.title,
                       text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{(part or '').strip() or '（该节无内容）'}\n{cite(r, src)}")
 
-    def _share(self, q: Query, r: Report) -> Answer:
-        """A figure as a percentage of its total, with the arithmetic."""
-        row, col = q.row or "", q.column or "total"
-        if row.startswith(("review", "litigation")):
-            base = (row, "total")
-        elif row == "apply.new":
-            base = ("apply.new", "total")  # 自然人提出的申请 ÷ 全部新收申请
-        else:
-            base = ("apply.total", col)  # 予以公开 ÷ 办理结果总计
-        name = label(q, self.cat, r.template)
-        if (row, col) == base:  # 行政复议占比: the figure is its own total, and 100 % would say nothing
-            whole_name = name.removesuffix("所占比例")
-            example = "结果纠正占行政复议的比例" if row.startswith(("review", "litigation")) else "予以公开占办理结果总计的比例"
+    def _no_rate(self, q: Query, r: Report) -> Answer:
+        """A rate or share the executor declined (select.run): no figure, and what to ask instead.
+        Every computable one (纠错率, 维持率, A占B的比例 …) is computed in execute.py."""
+        name = label(q, self.cat, r.template).removesuffix("所占比例")
+        if q.rate != "share":
             return Answer(status="unknown", agency=r.agency, year=r.year,
-                          text=f"“{whole_name}”本身就是总数，请说明要算哪一项占它的比例，例如：{example}。")
-        part, whole = self._fact(r, row, col), self._fact(r, *base)
-        if part is None or whole is None or part.value is None or not whole.value:
+                          text=f"年报没有直接给出这个比率，也无法由表中数字算出；可以问{name}的数字。")
+        if (q.row or "") in ("apply.carried_in", "apply.carried_out"):  # not a part of 办理结果总计
             return Answer(status="unknown", agency=r.agency, year=r.year,
-                          text=f"{r.agency}{r.year}年的年报缺少计算“{name}”所需的数字。")
-        rate = round(part.value / whole.value * 100, 2)
-        formula = f"{fmt(part.value)} ÷ {fmt(whole.value)} = {fmt(rate)}%"
-        return Answer(status="answered", value=rate, unit="%", agency=r.agency, year=r.year,
-                      section=part.source.section, field=q.field_id, formula=formula, source=part.source,
-                      report_title=r.title,
-                      text=f"{r.agency}{r.year}年{name}{fmt(rate)}%（{formula}，报告未直接给出，由表中数字计算）。\n"
-                           f"{cite(r, part.source, self._where(part))}")
-
-    def _rate(self, q: Query, r: Report) -> Answer:
-        if q.rate == "share":
-            return self._share(q, r)
-        row = q.row or "review"
-        cells = {c: self._fact(r, row, c) for c in ("corrected", "total", "pending")}
-        if any(f is None or f.value is None for f in cells.values()):
-            return Answer(status="unknown", agency=r.agency, year=r.year, text="报告中缺少计算纠错率所需的数字。")
-        corrected, total, pending = (cells[c].value or 0 for c in ("corrected", "total", "pending"))  # type: ignore[union-attr]
-        done = total - pending
-        name = label(q, self.cat)
-        src = cells["total"].source  # type: ignore[union-attr]
-        if done <= 0:
-            return Answer(status="unknown", agency=r.agency, year=r.year, section=src.section,
-                          text=f"{r.agency}{r.year}年没有已审结的{REVIEW_GROUP_LABEL.get(row, '')}案件，无法计算{name}。\n{cite(r, src)}")
-        rate = round(corrected / done * 100, 2)
-        formula = f"结果纠正{fmt(corrected)} ÷ 已审结({fmt(total)} − 尚未审结{fmt(pending)}) = {fmt(rate)}%"
-        return Answer(status="answered", value=rate, unit="%", agency=r.agency, year=r.year, section=src.section,
-                      field=q.field_id, formula=formula, source=src, report_title=r.title,
-                      text=f"{r.agency}{r.year}年{name}{fmt(rate)}%（{formula}）。\n{cite(r, src)}")
+                          text=f"“{name}”不是办理结果总计的一部分，请说明要算它占哪一项的比例，"
+                               f"例如：{name}占本年新收申请的比例。")
+        example = f"结果纠正占{name}的比例" if (q.row or "").startswith(("review", "litigation")) else "予以公开占办理结果总计的比例"
+        return Answer(status="unknown", agency=r.agency, year=r.year,
+                      text=f"“{name}”本身就是总数，请说明要算哪一项占它的比例，例如：{example}。")
 
     # ------------------------------------------------------------------ several years
     def many(self, q: Query, reports: list[Report], compare: bool) -> Answer:

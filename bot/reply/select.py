@@ -129,6 +129,15 @@ def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] |
     return a.kb.report_of[(single, got[-1])], a.kb.report_of[(single, got[0])]
 
 
+def _inside(item: Query | None, named: Query | None) -> Query | None:
+    """Of an item's readings, the one that is a part of the named total: “结果纠正占行政诉讼的比例” is
+    行政诉讼's 结果纠正, not 行政复议's.  Any other item as it is."""
+    if item is None or not item.choices or named is None or named.choices:
+        return item
+    parts = [c for c in item.choices if c.kind == named.kind and c.row == named.row]
+    return parts[0] if len(parts) == 1 else item
+
+
 def _share_total(part: Query, named: Query | None, reading_rows: list[str]) -> Query | None:
     """The total a share is taken of: the one named after 占, else the part's own total."""
     if named is not None:
@@ -161,9 +170,10 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
         reading = a.reading(plan.rest)
         item = resolve(reading, a.cat)
         if plan.op == "share" or (item is not None and not plan.rate and plan.share_of):
+            named = resolve(a.reading(plan.share_of), a.cat) if plan.share_of else None
+            item = _inside(item, named)
             if item is None or item.choices or item.kind not in ("apply", "review"):
                 return None
-            named = resolve(a.reading(plan.share_of), a.cat) if plan.share_of else None
             share_of = _share_total(item, named, reading.ids("apply_rows"))
             if share_of is None or share_of.field_id == item.field_id:
                 return None

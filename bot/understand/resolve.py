@@ -61,6 +61,9 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
         rate = reading.ids("rates")[0]
         if rate == "share":  # 占比: the figure asked for over its total
             base = resolve(_without(reading, "rates"), cat)
+            if base is not None and base.choices and all(c.kind == "review" for c in base.choices):
+                return Query(kind="rate", rate="share", choices=[  # 结果纠正占比: 复议's or 诉讼's — ask
+                    Query(kind="rate", rate="share", row=c.row, column=c.column) for c in base.choices])
             if base is None or base.choices or base.kind not in ("apply", "review"):
                 return None
             return Query(kind="rate", rate="share", row=base.row, column=base.column)

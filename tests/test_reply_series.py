@@ -85,3 +85,53 @@ def test_a_series_of_cells_that_give_no_number_says_so_for_each_year(answerer: A
         PT.format(2019, "二、主动公开政府信息情况"),
         PT.format(2021, "二、主动公开政府信息情况"),
     ])
+
+
+PINGTAN_REVIEW = "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def cites(*years: int, section: str = PINGTAN_REVIEW) -> str:
+    return "\n".join(f"来源：《平潭综合实验区{y}年度政府信息公开工作年度报告》{section}" for y in years)
+
+
+@pytest.mark.parametrize(("q", "value", "formula", "line"), [
+    ("平潭2019年和2021年行政复议相比", 3, "3 − 0 = 3",
+     "平潭综合实验区行政复议（2019、2021年）：2019年：0件；2021年：3件。2021年比2019年多3件（3 − 0 = 3）。"),
+    ("平潭2021年和2023年行政复议对比", -1, "2 − 3 = -1",
+     "平潭综合实验区行政复议（2021、2023年）：2021年：3件；2023年：2件。2023年比2021年少1件（2 − 3 = -1）。"),
+])  # fmt: skip
+def test_two_years_compared_give_the_difference_later_minus_earlier(
+        answerer: Answerer, q: str, value: int, formula: str, line: str) -> None:
+    a = ask(answerer, q)
+    years = [s["year"] for s in a.series]
+    assert (a.status, a.value, a.unit, a.formula, a.agency) == ("answered", value, "件", formula, "平潭综合实验区")
+    assert (a.section, a.field) == (PINGTAN_REVIEW, "review/total")
+    assert a.text == line + "\n" + cites(*years)
+
+
+def test_two_equal_years_compared_are_the_same(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭2021年和2023年规章制发件数对比")  # 0 and 0 in table 二
+    assert (a.value, a.formula) == (0, "0 − 0 = 0")
+    assert a.text.split("\n")[0] == ("平潭综合实验区规章本年制发件数（2021、2023年）：2021年：0件；2023年：0件。"
+                                     "2023年与2021年相同（0 − 0 = 0）。")
+
+
+def test_a_year_without_the_item_says_why_and_the_other_is_the_answer(answerer: Answerer) -> None:
+    # the 2021 template has no 新公开数量 column; the 2019 report prints 0
+    a = ask(answerer, "平潭2019年和2021年规章本年新公开数量对比")
+    assert (a.status, a.value, a.year, a.unit, a.formula) == ("answered", 0, 2019, "件", None)
+    assert [(s["year"], s["value"]) for s in a.series] == [(2019, 0)]
+    assert a.text == ("平潭综合实验区规章本年新公开数量（2019、2021年）：2019年：0件；"
+                      "2021年：年报（2021版格式）没有“规章本年新公开数量”这一项。\n"
+                      + cites(2019, section="二、主动公开政府信息情况"))
+
+
+def test_a_section_over_two_years_quotes_each_years_text(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭2021和2023年其他需要报告的事项")
+    assert (a.status, a.value, a.agency, a.field) == ("answered", None, "平潭综合实验区", "section.六")
+    parts = a.text.split("\n\n")
+    assert [p.split("\n")[0] for p in parts] == ["平潭综合实验区2021年其他需要报告的事项：",
+                                                 "平潭综合实验区2023年其他需要报告的事项："]
+    assert parts[1].split("\n")[1:] == ["2023年，无收取信息处理费情况。",
+                                        cites(2023, section="六、其他需要报告的事项")]
+    assert "未能给出数字" not in a.text

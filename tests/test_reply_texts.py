@@ -165,3 +165,33 @@ def test_a_source_line_without_a_section_names_the_report() -> None:
 
     r = Report(id="x-2019", agency="x", year=2019, title="某年报", template="2019", source_file="x.txt")
     assert cite(r, None) == "来源：《某年报》"
+
+
+@pytest.fixture(scope="module")
+def blanked(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """开封's report with 行政复议 结果纠正 (2) left blank, and 属于国家秘密 printed as 自然人 blank,
+    商业企业 2, the other applicants 0, 总计 2."""
+    folder = tmp_path_factory.mktemp("blanked")
+    lines = (DATA / "reports" / "kaifeng-2019.txt").read_text(encoding="utf-8").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("10\t2\t2\t5\t19\t"))
+    lines[at] = lines[at].replace("10\t2\t", "10\t\t", 1)
+    at = next(k for k, line in enumerate(lines) if "1.属于国家秘密" in line)
+    lines[at] = lines[at].partition("\t\t")[0] + "\t\t\t2\t0\t0\t0\t0\t2"
+    (folder / "kaifeng-2019.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert not ingest([folder / "kaifeng-2019.txt"], Store(folder / "kb"), Settings()).failures
+    return Answerer(KnowledgeBase.load(folder / "kb"))
+
+
+@pytest.mark.parametrize(("q", "reply"), [
+    ("2019年行政复议结果纠正多少件",
+     "开封市人民政府2019年行政复议结果纠正：报告中该栏为空白（未填写），不能给出数字；"
+     "报告在该行其他栏填有：结果维持10件、其他结果2件、尚未审结5件、总计19件。\n"
+     f"{KF_PLAIN}{TABLE_4}，行政复议 · 结果纠正"),
+    ("2019年自然人属于国家秘密不予公开多少件",
+     "开封市人民政府2019年自然人申请中属于国家秘密：报告中该栏为空白（未填写），不能给出数字；"
+     "报告在该行其他栏填有：商业企业2件、科研机构0件、社会公益组织0件、法律服务机构0件、其他0件。\n"
+     f"{KF_PLAIN}{TABLE_3}，1.属于国家秘密 · 自然人"),
+])  # fmt: skip
+def test_a_blank_cell_reply_lists_what_its_row_does_print(blanked: Answerer, q: str, reply: str) -> None:
+    a = blanked.answer(q, Context())
+    assert (a.status, a.value, a.text) == ("unknown", None, reply)

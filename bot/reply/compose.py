@@ -75,6 +75,14 @@ def problems_or_improvements(body: str, problems: bool) -> str:
     return body
 
 
+def _why_none(r: Report, a: Answer) -> str:
+    """Why a year of a series gives no number, in its own reply's words (name and year dropped)."""
+    first = a.text.split("\n")[0].removesuffix("。")
+    head = f"{r.agency}{r.year}年"
+    why = first.removeprefix(head).removeprefix("的")
+    return why if first.startswith(head) and len(why) <= 60 else "未能给出数字"
+
+
 class Composer:
     """Builds Answers for one report or several."""
 
@@ -306,10 +314,15 @@ class Composer:
     def many(self, q: Query, reports: list[Report], compare: bool) -> Answer:
         """The same figure over several years; with two years and a comparison word, the difference."""
         rows = [(r, self.one(q, r)) for r in sorted(reports, key=lambda r: r.year)]
+        if q.kind == "section":  # a text, not a figure: each year's, one after the other
+            said = [a for _, a in rows if a.status == "answered"]
+            return Answer(status="answered" if said else "unknown", agency=reports[0].agency,
+                          section=rows[-1][1].section, field=q.field_id,
+                          text="\n\n".join(a.text for _, a in rows))
         lines = [f"{r.year}年：{fmt(a.value)}{a.unit or ''}" if a.status == "answered" and a.value is not None
-                 else f"{r.year}年：未能给出数字" for r, a in rows]
+                 else f"{r.year}年：{_why_none(r, a)}" for r, a in rows]
         got = [(r, a) for r, a in rows if a.status == "answered" and a.value is not None]
-        first = rows[-1][1]
+        first = (got or rows)[-1][1]
         ans = Answer(status="answered" if got else "unknown", agency=reports[0].agency, unit=first.unit,
                      section=first.section, field=first.field, report_title=None)
         ans.series = [{"agency": r.agency, "year": r.year, "value": a.value} for r, a in got]
@@ -320,7 +333,9 @@ class Composer:
             diff = (a2.value or 0) - (a1.value or 0)
             ans.value = num(diff)
             ans.formula = f"{fmt(a2.value)} − {fmt(a1.value)} = {fmt(diff)}"
-            text += f"。{r2.year}年比{r1.year}年{'多' if diff >= 0 else '少'}{fmt(abs(diff))}{a2.unit or ''}（{ans.formula}）"
+            verdict = (f"{r2.year}年与{r1.year}年相同" if diff == 0 else
+                       f"{r2.year}年比{r1.year}年{'多' if diff > 0 else '少'}{fmt(abs(diff))}{a2.unit or ''}")
+            text += f"。{verdict}（{ans.formula}）"
         elif len(got) == 1:
             ans.value, ans.year = got[0][1].value, got[0][0].year
         sources = "\n".join(f"来源：《{r.title}》{a.section or ''}" for r, a in rows if a.section)

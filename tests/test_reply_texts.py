@@ -195,3 +195,39 @@ def blanked(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_a_blank_cell_reply_lists_what_its_row_does_print(blanked: Answerer, q: str, reply: str) -> None:
     a = blanked.answer(q, Context())
     assert (a.status, a.value, a.text) == ("unknown", None, reply)
+
+
+PT_ONE = PT + "一、总体情况"
+
+
+@pytest.mark.parametrize(("q", "value", "reply"), [
+    # a sentence of 245 characters: 40 characters either side of the clause, “…” where it is cut
+    ("平潭2019年应急管理类信息多少条", 124,
+     "平潭综合实验区2019年：安全生产、应急管理类信息124条。\n"
+     "原文：“…类信息67条，国土资源城乡建设环保能源类信息983条，科教文体卫生类信息48条，安全生产、应急管理类信息124条，"
+     "其他应主动公开政府信息856条)对于主动公开的政府信息，主要通过政府门户网站、…”"),
+    # the clause 10 characters in: the quote starts with the sentence
+    ("平潭2019年共公布政府信息多少条", 2599,
+     "平潭综合实验区2019年：我区政府信息公开单位共公布政府信息2599条。\n"
+     "原文：“（一）基本情况今年，我区政府信息公开单位共公布政府信息2599条，(其中机构职能类信息25条，"
+     "政策、规范性文件类信息68条，规划计划类信息28条…”"),
+    # the clause at the end: the quote ends with the sentence
+    ("平潭2019年受理各类群众诉求多少起", 259,
+     "平潭综合实验区2019年：受理各类群众诉求259起。\n"
+     "原文：“…事业局不断公开社会保障、医疗救助、临时救助、减灾救灾、城乡低保、特困人员等信息，受理各类群众诉求259起。”"),
+    # the item ends at the bracket the breakdown closes: “…856条)对于主动公开的政府信息” is not the item
+    ("平潭2019年其他应主动公开政府信息多少条", 856, "平潭综合实验区2019年：其他应主动公开政府信息856条。"),
+    # “2019年政府预决算”: 政府 begins the item, it does not name the government (was 预决算公开197条)
+    ("平潭2019年政府预决算多少条", 32,
+     "平潭综合实验区2019年：政府预决算32条。\n"
+     "原文：“今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、"
+     "“三公”经费27条、债券发行4条。”"),
+    # the clause holds two figures: the one asked for is shown alone
+    ("平潭2019年入驻中介机构多少家", 868, "平潭综合实验区2019年：已入驻中介机构868家。"),
+])  # fmt: skip
+def test_a_prose_figure_reply(answerer: Answerer, q: str, value: int, reply: str) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value, a.field, a.section) == ("answered", value, "prose", "一、总体情况")
+    assert a.report_title == "平潭综合实验区2019年度政府信息公开工作年度报告"
+    assert a.text.startswith(reply + "\n")
+    assert a.text.endswith("\n" + PT_ONE)

@@ -36,6 +36,9 @@ class Slots:
     resolution: Resolution = field(default_factory=Resolution)  # how the agencies were resolved
 
 
+GAP = "\u3000"  # where a year stood: a break no agency name runs across (“平潭2019年政府预决算”)
+
+
 def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None = None) -> Slots:
     """Years and agencies from a normalised question (agencies: the loaded ones, or alias → agency).
 
@@ -52,20 +55,20 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
         a, b = sorted((int(m.group(1)), int(m.group(2))))
         if b - a <= 20:
             s.years = list(range(a, b + 1))
-        rest = rest[: m.start()] + " " + rest[m.end():]
+        rest = rest[: m.start()] + GAP + rest[m.end():]
     for m in _YEAR.finditer(rest):
         y = int(m.group(1))
         if y not in s.years:
             s.years.append(y)
-    rest = _YEAR.sub(" ", rest)
+    rest = _YEAR.sub(GAP, rest)
     m = _RECENT.search(rest)
     if m:
         s.recent = int(m.group(1))
-        rest = rest[: m.start()] + " " + rest[m.end():]
+        rest = rest[: m.start()] + GAP + rest[m.end():]
     m = _RELATIVE.search(rest)
     if m and not s.years:
         s.relative = m.group(1)
-        rest = rest[: m.start()] + " " + rest[m.end():]
+        rest = rest[: m.start()] + GAP + rest[m.end():]
     res = resolve_agencies(rest, index, s.years, context)
     s.resolution = res
     s.agencies = list(res.agencies)

@@ -174,6 +174,13 @@ def clause_of(sentence: str, fact: Fact) -> str:
         if opener in tail and closer not in tail[tail.index(opener):]:
             clause = clause[: at - lo + len(fact.raw) + tail.index(opener)]
             tail = clause[at - lo + len(fact.raw):]
+    # nor is what follows a bracket closed after the figure and opened before the clause
+    # (“…其他应主动公开政府信息856条)对于主动公开的政府信息”)
+    head = clause[: at - lo + len(fact.raw)]
+    for opener, closer in (("（", "）"), ("(", ")")):
+        if closer in tail and head.count(opener) <= head.count(closer) and opener not in tail[: tail.index(closer)]:
+            clause = head + tail[: tail.index(closer)]
+            tail = clause[len(head):]
     return clause
 
 

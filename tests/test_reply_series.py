@@ -135,3 +135,15 @@ def test_a_section_over_two_years_quotes_each_years_text(answerer: Answerer) -> 
     assert parts[1].split("\n")[1:] == ["2023年，无收取信息处理费情况。",
                                         cites(2023, section="六、其他需要报告的事项")]
     assert "未能给出数字" not in a.text
+
+
+def test_a_prose_figure_over_two_years_says_which_year_has_none(answerer: Answerer) -> None:
+    # only the 2023 report states a number of 政策解读 (“全年发布政策解读117篇”)
+    a = ask(answerer, "平潭2021年和2023年政策解读多少")
+    assert (a.status, a.value, a.year, a.unit, a.field) == ("answered", 117, 2023, "篇", "prose")
+    assert [(s["year"], s["value"]) for s in a.series] == [(2023, 117)]
+    parts = a.text.split("\n\n")
+    assert parts[0] == "平潭综合实验区政策解读（2021、2023年）：2021年：报告中没有找到这一数字；2023年：117篇。"
+    assert parts[1].split("\n")[0] == "平潭综合实验区2023年：全年发布政策解读117篇。"
+    assert parts[1].endswith("来源：《平潭综合实验区2023年度政府信息公开工作年度报告》一、总体情况")
+    assert len(parts) == 2

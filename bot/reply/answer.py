@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.reply import links, select
+from bot.reply import links, prose, select
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.understand import lexicon as lexicon_mod
@@ -21,16 +21,7 @@ from bot.understand.extract import Slots, extract
 from bot.understand.index_cache import agency_index
 from bot.understand.linking import province_of
 from bot.understand.linking_rules import near
-from bot.understand.match import (
-    Reading,
-    best_prose,
-    item_precision,
-    named_concept,
-    named_item,
-    named_rivals,
-    read,
-    year_own,
-)
+from bot.understand.match import Reading, best_prose, named_concept, read
 from bot.understand.normalise import normalise
 from bot.understand.plan import compile_plan
 from bot.understand.plan import default as default_ops
@@ -42,7 +33,6 @@ from knowledge.models import Answer, Report
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 200  # characters looked at; longer input is cut (a question is short)
-PROSE_MIN = 0.75
 LIST_MAX = 8  # options and agencies listed in one reply
 LONG_QUESTION = 60  # longer input is answered when clear, but never echoed back as options
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
@@ -220,31 +210,24 @@ class Answerer:
             if plan.status != "clarify":
                 return plan if "没有" in plan.text else None
             # ask “which report?” only when some candidate report does have such a figure
-            fits = any(r.score >= PROSE_MIN for rep in select.candidates(self.kb, slots)
+            fits = any(r.score >= prose.PROSE_MIN for rep in select.candidates(self.kb, slots)
                        for r in best_prose(words, self.kb.prose(rep.id), hint, named)[:1])
             return plan if fits else None
-        if len(plan.reports) != 1:
+        asks_year = bool(slots.years or slots.relative)
+        picks = [(r, prose.pick(best_prose(words, self.kb.prose(r.id), hint, named), slots.rest, asks_year))
+                 for r in plan.reports]
+        if len(picks) > 1:  # several years: each year's figure, said where there is none
+            name = named[1] if named else "".join(w for w in words if len(w) >= 2)
+            return prose.over_years(self.compose, picks, name)
+        report, got = picks[0]
+        if got is None:
             return None
-        report = plan.reports[0]
-        ranked = best_prose(words, self.kb.prose(report.id), hint, named)
-        own = named_item(ranked, slots.rest, bool(slots.years or slots.relative))
-        if own is None and (not ranked or ranked[0].score < PROSE_MIN):
-            return None
-        top = own or year_own(ranked, bool(slots.years or slots.relative))
-        rivals = named_rivals(ranked, own, slots.rest) if own else [
-            r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
-            and r.fact.source.row != top.fact.source.row and r is not top]
-        if rivals:  # “季度通报3次、月通报7次”: the item whose own words the question repeats wins
-            group = [top, *rivals]
-            fits = sorted(((item_precision(x.fact, [y.fact for y in group if y is not x], slots.rest), x)
-                           for x in group), key=lambda px: px[0], reverse=True)
-            if fits[0][0] - fits[1][0] >= 0.25:
-                top, rivals = fits[0][1], []
+        top, rivals = got
         ctx.agency, ctx.year = report.agency, report.year
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:
             who = f"{short_name(report.agency, self.agency_index)}{report.year}年"
-            options = [who + _as_question(x.fact) for x in (top, *rivals[:3])]
+            options = [who + prose.as_question(x.fact) for x in (top, *rivals[:3])]
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
@@ -376,14 +359,6 @@ class Answerer:
     @staticmethod
     def _unknown(text: str) -> Answer:
         return Answer(status="unknown", text=text)
-
-
-def _as_question(fact) -> str:  # noqa: ANN001 - Fact
-    """A prose figure's clause turned back into a question (“收到申请527件” → “收到申请多少件”)."""
-    clause = fact.source.row or ""
-    raw = fact.raw or ""
-    num = re.match(r"[\d.]+(?:余|多)?", raw)
-    return clause.replace(num.group(0), "多少", 1) if num and num.group(0) in clause else clause
 
 
 def _numbered(options: list[str]) -> str:

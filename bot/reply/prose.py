@@ -1,0 +1,69 @@
+"""Figures quoted from a report's sentences: the one a question names, in one report or in each of
+several years' reports (“平潭2021年和2023年政策解读多少”)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.reply.compose import Composer
+from bot.understand.match import ProseMatch, item_precision, named_item, named_rivals, year_own
+from knowledge.fact_index import fmt
+from knowledge.models import Answer, Fact, Report
+
+PROSE_MIN = 0.75  # a figure below this fit is not offered unless the question names its item
+
+
+def pick(ranked: list[ProseMatch], rest: str, asks_year: bool) -> tuple[ProseMatch, list[ProseMatch]] | None:
+    """The figure that fits, and the close rivals to ask about (none when one clearly fits); None when
+    no figure fits well enough."""
+    own = named_item(ranked, rest, asks_year)
+    if own is None and (not ranked or ranked[0].score < PROSE_MIN):
+        return None
+    top = own or year_own(ranked, asks_year)
+    rivals = named_rivals(ranked, own, rest) if own else [
+        r for r in ranked[1:] if r.score >= top.score - 0.02 and r.fact.value != top.fact.value
+        and r.fact.source.row != top.fact.source.row and r is not top]
+    if rivals:  # “季度通报3次、月通报7次”: the item whose own words the question repeats wins
+        group = [top, *rivals]
+        fits = sorted(((item_precision(x.fact, [y.fact for y in group if y is not x], rest), x)
+                       for x in group), key=lambda px: px[0], reverse=True)
+        if fits[0][0] - fits[1][0] >= 0.25:
+            return fits[0][1], []
+    return top, rivals
+
+
+def as_question(fact: Fact) -> str:
+    """A prose figure's clause turned back into a question (“收到申请527件” → “收到申请多少件”)."""
+    clause = fact.source.row or ""
+    raw = fact.raw or ""
+    num = re.match(r"[\d.]+(?:余|多)?", raw)
+    return clause.replace(num.group(0), "多少", 1) if num and num.group(0) in clause else clause
+
+
+def over_years(compose: Composer, picks: list[tuple[Report, tuple[ProseMatch, list[ProseMatch]] | None]],
+               name: str) -> Answer | None:
+    """One prose figure in each year's report: the figures in a line, then each year's quote and
+    source; a year without one, or with several close ones, says so.  None when no year has one."""
+    picks = sorted(picks, key=lambda p: p[0].year)
+    said = [(r, compose.prose(got[0].fact, r)) for r, got in picks if got is not None and not got[1]]
+    if not said:
+        return None
+    replies = dict((r.year, a) for r, a in said)
+    lines = []
+    for r, got in picks:
+        if r.year in replies:
+            a = replies[r.year]
+            lines.append(f"{r.year}年：{fmt(a.value)}{a.unit or ''}")
+        elif got is not None:
+            lines.append(f"{r.year}年：报告中有几处相近的数字，请单独问这一年")
+        else:
+            lines.append(f"{r.year}年：报告中没有找到这一数字")
+    agency = picks[0][0].agency
+    head = f"{agency}{name}（{'、'.join(str(r.year) for r, _ in picks)}年）：" + "；".join(lines) + "。"
+    last = said[-1][1]
+    ans = Answer(status="answered", agency=agency, unit=last.unit, section=last.section, field="prose",
+                 text="\n\n".join([head, *(a.text for _, a in said)]))
+    ans.series = [{"agency": r.agency, "year": r.year, "value": a.value} for r, a in said]
+    if len(said) == 1:
+        ans.value, ans.year = said[0][1].value, said[0][0].year
+    return ans

@@ -254,11 +254,16 @@ def test_a_share_of_the_total_its_item_lies_in(kaifeng: Answerer) -> None:
     ("2019年结转下年度占比多少", "“结转下年度继续办理”不是办理结果总计的一部分，请说明要算它占哪一项的比例，"
                             "例如：结转下年度继续办理占本年新收申请的比例。"),
     ("2019年行政诉讼占比多少", "“行政诉讼”本身就是总数，请说明要算哪一项占它的比例，例如：结果纠正占行政诉讼的比例。"),
+    ("2019年行政复议占比多少", "“行政复议”本身就是总数，请说明要算哪一项占它的比例，例如：结果纠正占行政复议的比例。"),
+    ("2019年本年新收申请占比多少", "“本年新收政府信息公开申请”本身就是总数，请说明要算哪一项占它的比例，"
+                             "例如：予以公开占办理结果总计的比例。"),
+    ("2019年上年结转申请占比多少", "“上年结转政府信息公开申请数量”不是办理结果总计的一部分，请说明要算它占哪一项的比例，"
+                            "例如：上年结转政府信息公开申请数量占本年新收申请的比例。"),
 ])  # fmt: skip
 def test_a_share_with_no_total_to_take_it_of_gives_no_figure(kaifeng: Answerer, q: str, text: str) -> None:
     # 结转下年度 6 is not among the 526 handled (6 ÷ 526 = 1.14 % was answered before)
     a = kaifeng.answer(q)
-    assert (a.status, a.value, a.text) == ("unknown", None, text)
+    assert (a.status, a.value, a.text, a.agency, a.year) == ("unknown", None, text, "开封市人民政府", 2019)
     assert kaifeng.answer("2019年结转下年度继续办理占本年新收申请的比例").formula == (
         "结转下年度继续办理6 ÷ 本年新收政府信息公开申请527 = 1.14%")
 

@@ -145,3 +145,21 @@ def test_an_overview_sub_part_is_found_by_the_words_at_its_head() -> None:
     late = "（二）" + "本年度" * 6 + "本依申请"  # at 22, ending past the 24th character: not this part
     assert sub_section(f"（一）概述。{late}公开工作。", "一.apply") is None
     assert sub_section("（一）主动公开情况。（二）依申请公开情况。", "一.no-such-part") is None
+
+
+def test_a_section_missing_from_a_base_written_before_missing_parts_were_noted(tmp_path: Path) -> None:
+    # a report stored without its list of missing parts: the section is still said to be absent, without a reason
+    text = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8")
+    src = tmp_path / "kaifeng-2019.txt"
+    src.write_text(text[: text.index("### 五、存在的主要问题及改进情况")], encoding="utf-8")
+    bot = _load(tmp_path, src)
+    report = bot.kb.report_of[("开封市人民政府", 2019)]
+    assert report.missing[-2:] == ["第五部分“存在的主要问题及改进情况”缺失（页面不完整）",
+                                   "第六部分“其他需要报告的事项”缺失（页面不完整）"]
+    a = bot.answer("开封2019年存在的主要问题")
+    assert a.text == ("开封市人民政府2019年的年报中没有找到“存在的主要问题”一节："
+                      "第五部分“存在的主要问题及改进情况”缺失（页面不完整）。")
+    report.missing = []
+    a = bot.answer("开封2019年存在的主要问题")
+    assert (a.status, a.agency, a.year) == ("unknown", "开封市人民政府", 2019)
+    assert a.text == "开封市人民政府2019年的年报中没有找到“存在的主要问题”一节。"

@@ -104,6 +104,7 @@ def test_two_years_compared_give_the_difference_later_minus_earlier(
         answerer: Answerer, q: str, value: int, formula: str, line: str) -> None:
     a = ask(answerer, q)
     years = [s["year"] for s in a.series]
+    assert {s["agency"] for s in a.series} == {"平潭综合实验区"}
     assert (a.status, a.value, a.unit, a.formula, a.agency) == ("answered", value, "件", formula, "平潭综合实验区")
     assert (a.section, a.field) == (PINGTAN_REVIEW, "review/total")
     assert a.text == line + "\n" + cites(*years)

@@ -169,14 +169,15 @@ def test_a_source_line_without_a_section_names_the_report() -> None:
 
 @pytest.fixture(scope="module")
 def blanked(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    """开封's report with 行政复议 结果纠正 (2) left blank, and 属于国家秘密 printed as 自然人 blank,
-    商业企业 2, the other applicants 0, 总计 2."""
+    """开封's report with 行政复议 结果纠正 (2) left blank, 属于国家秘密 printed as 自然人 blank,
+    商业企业 2, the other applicants 0, 总计 2, and table 二's 规章 row left out."""
     folder = tmp_path_factory.mktemp("blanked")
     lines = (DATA / "reports" / "kaifeng-2019.txt").read_text(encoding="utf-8").split("\n")
     at = next(k for k, line in enumerate(lines) if line.startswith("10\t2\t2\t5\t19\t"))
     lines[at] = lines[at].replace("10\t2\t", "10\t\t", 1)
     at = next(k for k, line in enumerate(lines) if "1.属于国家秘密" in line)
     lines[at] = lines[at].partition("\t\t")[0] + "\t\t\t2\t0\t0\t0\t0\t2"
+    lines.remove("规章\t12\t12\t54")  # table 二 without its 规章 row
     (folder / "kaifeng-2019.txt").write_text("\n".join(lines), encoding="utf-8")
     assert not ingest([folder / "kaifeng-2019.txt"], Store(folder / "kb"), Settings()).failures
     return Answerer(KnowledgeBase.load(folder / "kb"))
@@ -195,6 +196,12 @@ def blanked(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_a_blank_cell_reply_lists_what_its_row_does_print(blanked: Answerer, q: str, reply: str) -> None:
     a = blanked.answer(q, Context())
     assert (a.status, a.value, a.text) == ("unknown", None, reply)
+
+
+def test_a_template_row_the_report_left_out_is_no_figure_not_a_missing_item(blanked: Answerer) -> None:
+    a = blanked.answer("2019年规章本年新制作数量", Context())
+    assert (a.status, a.value, a.field) == ("unknown", None, "active.rule/new_made")
+    assert a.text == "开封市人民政府2019年的年报没有给出“规章本年新制作数量”的数字（该栏未填写，也无法由分项相加得出）。"
 
 
 PT_ONE = PT + "一、总体情况"

@@ -279,9 +279,7 @@ class Composer:
             why = f"：{gone}" if gone else ""
             return Answer(status="unknown", agency=r.agency, year=r.year,
                           text=f"{r.agency}{r.year}年的年报中没有找到“{label(q, self.cat)}”一节{why}。")
-        body = sec.text.strip()
-        if body.startswith(sec.heading):
-            body = body[len(sec.heading):].strip()
+        body = sec.text.strip()  # the text under the heading (knowledge/template/sections.py)
         part = body
         if sid == "一" and q.section != "一":
             part = sub_section(body, q.section or "")
@@ -296,12 +294,9 @@ class Composer:
                       text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{(part or '').strip() or '（该节无内容）'}\n{cite(r, src)}")
 
     def _no_rate(self, q: Query, r: Report) -> Answer:
-        """A rate or share the executor declined (select.run): no figure, and what to ask instead.
-        Every computable one (纠错率, 维持率, A占B的比例 …) is computed in execute.py."""
+        """A share select.run declined (no total to take it of): no figure, and what to ask instead.
+        Every other rate (纠错率, 维持率, A占B的比例 …) is computed in execute.py and never comes here."""
         name = label(q, self.cat, r.template).removesuffix("所占比例")
-        if q.rate != "share":
-            return Answer(status="unknown", agency=r.agency, year=r.year,
-                          text=f"年报没有直接给出这个比率，也无法由表中数字算出；可以问{name}的数字。")
         if (q.row or "") in ("apply.carried_in", "apply.carried_out"):  # not a part of 办理结果总计
             return Answer(status="unknown", agency=r.agency, year=r.year,
                           text=f"“{name}”不是办理结果总计的一部分，请说明要算它占哪一项的比例，"

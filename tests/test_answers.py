@@ -366,3 +366,19 @@ def test_litigation_whose_after_review_part_is_blank_counts_it_as_none(tmp_path:
     got = a.answer("2019年行政诉讼多少件")
     assert (got.status, got.value) == ("answered", 28)
     assert "报告未单列此数，由各分项相加（空白的分项按无计）：28 = 28" in got.text
+
+
+@pytest.mark.parametrize("q", ["开封2019年政府网站访问量同比增长多少", "开封2019年政府网站访问量比上年增长多少"])
+def test_a_change_the_report_states_when_last_year_is_not_loaded(kaifeng: Answerer, q: str) -> None:
+    a = kaifeng.answer(q)
+    assert (a.status, a.value, a.unit) == ("answered", 20, "%")
+    assert a.text.split("\n")[:2] == ["知识库中没有开封市人民政府2018年的年报。2019年的年报自己写明了变化：",
+                                      "开封市人民政府2019年：2019年我市政府网站访问量同比增长20%。"]
+
+
+@pytest.mark.parametrize("q", ["开封2019年行政复议比上年增加了多少", "开封2019年行政复议同比增长多少"])
+def test_a_change_on_last_year_with_last_year_not_loaded_gives_no_figure(kaifeng: Answerer, q: str) -> None:
+    # was 19 (the 2019 figure itself) for “比上年增加了多少”
+    a = kaifeng.answer(q)
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == "知识库中没有开封市人民政府2018年的年报。已载入：开封市人民政府（2019年）。"

@@ -148,3 +148,17 @@ def test_a_prose_figure_over_two_years_says_which_year_has_none(answerer: Answer
     assert parts[1].split("\n")[0] == "平潭综合实验区2023年：全年发布政策解读117篇。"
     assert parts[1].endswith("来源：《平潭综合实验区2023年度政府信息公开工作年度报告》一、总体情况")
     assert len(parts) == 2
+
+
+@pytest.mark.parametrize(("q", "value", "formula"), [
+    ("平潭2023年行政复议比前年多多少", -1, "2 − 3 = -1"),
+    ("平潭2021年行政复议同比增长多少", None, None),  # 2020 is not loaded
+    ("平潭2023年行政复议比前年增长率", -33.33, "(2 − 3) ÷ 3 = -33.33%"),
+])  # fmt: skip
+def test_last_year_and_the_year_before_count_back_from_the_year_named(
+        answerer: Answerer, q: str, value: float | None, formula: str | None) -> None:
+    a = ask(answerer, q)
+    assert (a.value, a.formula) == (value, formula)
+    if value is None:
+        assert a.status == "unknown"
+        assert a.text.startswith("知识库中没有平潭综合实验区2020年的年报。已载入：")

@@ -94,6 +94,23 @@ def _point(a: Answerer, agency: str | None, year: int | None, other: int | None)
     return a.kb.report_of[(agency, year)]
 
 
+_CHANGE = re.compile(r"增长|增加|上升|提高|下降|减少|降低|回落|持平|同比|较上年|比上年|较去年|比去年")
+
+
+def _stated_change(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str, missing: str) -> Answer | None:
+    """The other year's report is not loaded, but the one asked about states the change itself
+    (“访问量同比增长20%”): quote it, after saying why it is not computed."""
+    agency, year = plan.left.agency or slots.agency, plan.left.year
+    if agency is None or year is None or (agency, year) not in a.kb.report_of or not missing.startswith("知识库中没有"):
+        return None
+    one = Slots(years=[year], agency=agency, agencies=[agency], rest=slots.rest)
+    said = a._try_prose(a.reading(slots.rest).words, one, ctx, q)
+    if said is None or said.status != "answered" or said.source is None or not _CHANGE.search(said.source.row or ""):
+        return None
+    said.text = f"{missing.split('已载入')[0]}{year}年的年报自己写明了变化：\n{said.text}"
+    return said
+
+
 def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] | str | None:
     """A and B of a difference or growth; None when the question names only one report."""
     single = slots.agencies[0] if len(slots.agencies) == 1 else (next(iter(a.kb.years)) if len(a.kb.years) == 1
@@ -192,7 +209,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
         if pair is None:
             return _two_items(a, plan, slots, ctx, q) if plan.op == "difference" else None
         if isinstance(pair, str):
-            return Answer(status="unknown", text=pair)
+            return _stated_change(a, plan, slots, ctx, q, pair) or Answer(status="unknown", text=pair)
         ma, mb = (ex.measure(plan, r, item, share_of) for r in pair)
         return ex.combine(plan, ma, mb)
     if plan.over == "years":

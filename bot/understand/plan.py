@@ -166,12 +166,13 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
     elif "share" in kinds and not rate:
         plan.op = "share"
         dropped |= {"share"}
-    if plan.op in ("difference", "growth"):
-        _sides(plan, q, slots, ops, sides)
+    back_word = _sides(plan, q, slots, ops, sides) if plan.op in ("difference", "growth") else ""
     if plan.op == "share":
         plan.rest, plan.share_of = _split_share(_blank(slots.rest, spans, dropped))
     else:
         plan.rest = _blank(slots.rest, spans, dropped)
+    if back_word:  # “上年” named the other side's year, not an item
+        plan.rest = plan.rest.replace(back_word, " ", 1).strip()
     if plan.unit:
         plan.rest = _UNIT.sub("金额", plan.rest)
     if top:
@@ -188,11 +189,21 @@ def _split_share(rest: str) -> tuple[str, str]:
     return rest[: m.start()].strip(), rest[m.end():].strip(" 的")
 
 
-def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) -> None:
-    """A and B of “A比B…”: each side's own agency and year; what one side lacks it takes from the other."""
+_BACK = {"去年": 1, "上年": 1, "上年度": 1, "前年": 2}  # “比上年”: how many years before the one named
+
+
+def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) -> str:
+    """A and B of “A比B…”: each side's own agency and year; what one side lacks it takes from the other.
+    Returns the relative word (上年, 去年 …) that named B's year, if one did."""
     than = next(((i, j) for i, j, k in scan(q, ops) if k == "than"), None)
     if than is None:
-        return
+        return ""
     a, b = sides(q[: than[0]]), sides(q[than[1]:])
     plan.left = Side(a.agency, a.years[0] if a.years else None)
     plan.right = Side(b.agency, b.years[0] if b.years else None)
+    year = plan.left.year or (slots.years[0] if len(slots.years) == 1 else None)
+    back = _BACK.get(b.relative or "") or (1 if q[than[0] : than[1]] == "同比" else 0)
+    if year and back and plan.right.year is None and plan.right.agency is None:
+        plan.left.year, plan.right.year = year, year - back  # “2019年…比上年”, “2019年…同比”: the year before
+        return b.relative or ""
+    return ""

@@ -115,3 +115,18 @@ def test_each_department_of_a_region_is_listed_with_its_figure(answerer: Answere
     assert a.status == "answered"
     for body, n in (("管委会办公室", 21), ("经济发展局", 3), ("市场监督管理局", 1), ("财政金融局", 0)):
         assert f"{PT}{body}2023年：{n}件" in a.text
+
+
+def test_the_ending_a_report_calls_its_own_body_by_is_offered_back(answerer: Answerer) -> None:
+    # 平潭's reports call the region “实验区”; only one loaded body's name ends so
+    a = answerer.answer("实验区2023年收到多少申请", Context())
+    assert (a.status, a.options) == ("clarify", [f"{PT}2023年收到多少申请"])
+    assert a.text.split("\n")[0] == f"知识库中没有“实验区”的年报。您是指“{PT}”吗？"
+    assert answerer.answer(a.options[0], Context()).agency == PT
+
+
+def test_a_full_name_followed_by_its_government_word_is_that_body(answerer: Answerer) -> None:
+    # was “报告中没有“管委会”这一项”
+    a = answerer.answer(f"{PT}管委会2023年收到多少申请", Context())
+    assert (a.status, a.agency) == ("answered", PT)
+    assert a.value == answerer.answer(f"{PT}2023年收到多少申请", Context()).value

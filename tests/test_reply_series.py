@@ -162,3 +162,18 @@ def test_last_year_and_the_year_before_count_back_from_the_year_named(
     if value is None:
         assert a.status == "unknown"
         assert a.text.startswith("知识库中没有平潭综合实验区2020年的年报。已载入：")
+
+
+@pytest.mark.parametrize(("q", "field", "value"), [
+    ("平潭2023年没经过复议直接去法院起诉的有几件", "litigation.direct/total", 5),  # 4 + 0 + 0 + 1
+    ("平潭2023年复议之后又去法院起诉的有几件", "litigation.after_review/total", 2),
+    ("平潭2023年现在还有效的规章有多少件", "active.rule/in_force", 0),
+])  # fmt: skip
+def test_everyday_words_for_table_items(answerer: Answerer, q: str, field: str, value: int) -> None:
+    a = ask(answerer, q)
+    assert (a.status, a.field, a.value) == ("answered", field, value)
+
+
+def test_an_unknown_word_beside_an_item_of_two_readings_names_both(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭2023年结果纠正的小狗有几件")  # was “…年报只统计等数字。”
+    assert (a.status, a.text) == ("unknown", "报告中没有“小狗”这一项；年报只统计行政复议结果纠正、行政诉讼结果纠正等数字。")

@@ -20,7 +20,7 @@ from bot.understand.agencies import short_name
 from bot.understand.extract import Slots, extract
 from bot.understand.index_cache import agency_index
 from bot.understand.linking import province_of
-from bot.understand.linking_rules import near
+from bot.understand.linking_rules import near, tail_of
 from bot.understand.match import Reading, best_prose, named_concept, read
 from bot.understand.normalise import normalise
 from bot.understand.plan import compile_plan
@@ -106,7 +106,7 @@ class Answerer:
             if not lead.hits and any(len(w) >= 2 for w in lead.unexplained):
                 slots.unknown_place = slots.lead
         if slots.unknown_place:
-            guess = near(slots.unknown_place, self.agency_index)
+            guess = near(slots.unknown_place, self.agency_index) or tail_of(slots.unknown_place, self.agency_index)
             if guess and not slots.resolution.unknown:
                 return self._suggest(slots.unknown_place, guess, q)
             nearby = slots.resolution.nearby or sorted(  # 郑州: what is loaded in 河南 comes first
@@ -154,8 +154,8 @@ class Answerer:
             quoted = (prose.source.sentence or "") if prose is not None and prose.source else ""
             if prose is not None and (prose.status == "clarify" or all(w in quoted for w in unexplained)):
                 return prose  # the sentence says what the template field does not (领导信箱办结)
-            return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；"
-                                 f"年报只统计{label(query, self.cat)}等数字。")
+            known = label(query, self.cat) or "、".join(label(c, self.cat) for c in query.choices[:2])
+            return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
         if query.kind in ("review", "active") and reading.has("applicants"):
             who = "、".join(h.alias for h in reading.hits if h.concept.kind == "applicants")
             return self._unknown(f"年报的{label(query, self.cat)}数字不按申请人（{who}）分列，报告中没有这一项。")

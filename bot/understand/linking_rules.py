@@ -46,6 +46,9 @@ def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
     for m in index.mentions(text):
         if m.kind == GOVT and text.startswith(_gov_words(), m.start):
             continue  # 政府信息公开, 政府集中采购 are what is asked about, not the government
+        if m.kind == GOVT and cur and cur[-1].kind == NAME and cur[-1].end == m.start:
+            cur[-1] = _Mention(cur[-1].start, m.end, NAME, cur[-1].keys)  # 平潭综合实验区管委会: the same body
+            continue
         if cur and cur[-1].kind == REGION and _JOIN.match(text[cur[-1].end : m.start]):
             if m.kind != REGION or index.region_agencies(cur[-1].keys) & index.region_agencies(m.keys):
                 cur.append(m)
@@ -208,6 +211,15 @@ def near(word: str, index: AgencyIndex, regions_only: bool = False) -> str | Non
             if best is None or len(form) > len(best):
                 best = form
     return best
+
+
+def tail_of(word: str, index: AgencyIndex) -> str | None:
+    """The one loaded agency whose name ends with word (“实验区” of 平潭综合实验区, as its own report
+    calls it), when only one does; None for a short or shared ending."""
+    if len(word) < 3:
+        return None
+    hits = [a for a in index.years if a.endswith(word) and a != word]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _near_candidates(word: str, index: AgencyIndex) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from parse_factories import REVIEW, Z7, make_doc, report_2021
+from parse_factories import REVIEW, Z7, make_doc, report_2021, report_2021_specs
 
 from knowledge import catalogue
 from knowledge.checks.sums import format_check, run
-from knowledge.models import Document, Line
+from knowledge.models import Document, Line, Warning_
 from knowledge.template.parse import parse
 
 REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
@@ -248,3 +248,71 @@ def test_check_names_the_section_each_warning_concerns_in_the_reports_own_words(
         "- 正文“全年收到政府信息公开申请8件”为8，但表格“一、本年新收政府信息公开申请数量／总计”为7（一、总体情况）",
     ]
 
+
+
+def _with_subtotal(doc: Document, cells: list[str]) -> Document:
+    """`doc` with the 2021 table 三's （四）无法提供 printed as a row of its own, before its items."""
+    lines = list(doc.lines)
+    at = next(i for i, ln in enumerate(lines) if ln.cells[:1] == ["（四）无"])
+    lines.insert(at, Line(cells=["（四）无法提供（小计）", *cells], kind="row", table=3))
+    return replace(doc, lines=lines)
+
+
+def test_check_lists_each_table_three_rule_under_its_section() -> None:
+    # （四）无法提供 printed as 1 … 2 over its items 1 … 1: its 总计 column and its row disagree, and (七)总计 6
+    # is not the 4 + 1 + 0 + 2 + 0 + 0 of the results; its 自然人 column (1 = 1) and the rest agree
+    doc = _with_subtotal(report_2021(), ["1", "0", "0", "0", "0", "0", "2"])
+    assert rules(doc) == ["apply.results", "apply.columns", "apply.group"]
+    assert format_check(parse(doc)).splitlines()[-4:] == [
+        "勾稽关系问题 3 项：",
+        "- 表三“总计”列：（七）总计6，但（一）至（六）之和为4＋1＋0＋2＋0＋0＝7（三、收到和处理政府信息公开申请情况）",
+        "- 表三“（四）无法提供（小计）”行：总计2，但各申请人列之和为1（三、收到和处理政府信息公开申请情况）",
+        "- 表三“（四）无法提供（小计）”“总计”列为2，但其各项之和为1（三、收到和处理政府信息公开申请情况）",
+    ]
+
+
+def test_a_row_that_does_not_add_up_is_named_once_not_again_in_its_group() -> None:
+    # 4.保护第三方合法权益 总计 1 over applicant columns of 0: （三）不予公开, which the report leaves out and the
+    # bot adds up from its reasons, inherits the disagreement and is not named for it
+    specs = [s if isinstance(s, str) or s[:1] != ["4.保护第三方合法权益"] else [*s[:1], *["0"] * 6, "1"]
+             for s in report_2021_specs()]
+    assert messages(make_doc(specs)) == [
+        "表三“总计”列：（七）总计6，但（一）至（六）之和为4＋1＋1＋1＋0＋0＝7",
+        "表三“4.保护第三方合法权益”行：总计1，但各申请人列之和为0",
+    ]
+
+
+def test_a_warning_stored_before_sections_were_recorded_is_listed_without_one() -> None:
+    parsed = parse(report_2021())
+    old = Warning_("review.sum", "表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2")
+    text = format_check(replace(parsed, report=replace(parsed.report, warnings=[old])))
+    assert text.splitlines()[-2:] == [
+        "勾稽关系问题 1 项：", "- 表四“行政复议”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2"]
+
+
+def test_each_table_four_group_is_checked_and_a_blank_one_never_guessed_at() -> None:
+    # 复议 adds up (1 = 1); 直接起诉 does not (1 ≠ 2); 复议后起诉 has 尚未审结 left blank and is not compared
+    review = [*REVIEW[:-1], ["1", "0", "0", "0", "1", "1", "0", "0", "0", "2", "0", "0", "0", "", "3"]]
+    assert format_check(parse(report_2021(review=review))).splitlines()[-2:] == [
+        "勾稽关系问题 1 项：",
+        "- 表四“未经复议直接起诉”：结果维持1＋结果纠正0＋其他结果0＋尚未审结0＝1，但总计为2"
+        "（四、政府信息公开行政复议、行政诉讼情况）",
+    ]
+
+
+def test_check_compares_both_rows_of_the_2019_table_two_under_its_section() -> None:
+    specs = [
+        "测试市人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "概述。",
+        "二、主动公开政府信息情况",
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "1", "5", "5"],  # as many in all as new: fine
+        ["规范性文件", "2", "6", "4"],
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert rules(make_doc(specs)) == ["active.published"]
+    assert format_check(parse(make_doc(specs))).splitlines()[-2:] == [
+        "勾稽关系问题 1 项：", "- 表二“规范性文件”：对外公开总数量4小于本年新公开数量6（二、主动公开政府信息情况）"]

@@ -20,7 +20,7 @@ from knowledge.models import Fact, Parsed
 from knowledge.paths import DATA
 from knowledge.store import Store
 from knowledge.template.parse import parse
-from tests.parse_factories import REVIEW, apply_2021, make_doc, report_2021_specs
+from tests.parse_factories import REVIEW, Z7, apply_2021, make_doc, report_2021_specs
 
 REPORTS = DATA / "reports"
 
@@ -110,9 +110,16 @@ def test_text_reports_never_load_the_ocr_engine() -> None:
     assert out.stdout.strip() == "False"
 
 
-def _ocr(new: list[str], total: list[str], disclosed: list[str], review: list[str] | None = None) -> Parsed:
+def _ocr(new: list[str], total: list[str], disclosed: list[str], review: list[str] | None = None,
+         carried_in: list[str] | None = None, rows: dict[str, list[str]] | None = None) -> Parsed:
+    """A scanned 2021 report; `rows` replaces table 三 rows by their first cell (or, for a new row, inserts
+    it before the row named by its first cell after "+")."""
     table_4 = {} if review is None else {"review": [*REVIEW[:-1], review]}
-    doc = make_doc(report_2021_specs(apply=apply_2021(new, total, disclosed, [""] * 7), **table_4))
+    apply = apply_2021(new, total, disclosed, carried_in or [""] * 7)
+    for first, cells in (rows or {}).items():
+        at = next(i for i, r in enumerate(apply) if not isinstance(r, str) and r[0] == first.removeprefix("+"))
+        apply[at : at + (0 if first.startswith("+") else 1)] = [cells]
+    doc = make_doc(report_2021_specs(apply=apply, **table_4))
     doc.ocr_pages = 1
     return parse(doc)
 
@@ -174,3 +181,82 @@ def test_a_contradicted_cell_says_which_sum_fails() -> None:
     lines = format_check(p).splitlines()
     assert "不确定：（一）予以公开／自然人（原文“13”，可能为 13）" in lines
     assert "不确定：规章／本年制发件数（原文“0”，可能为 0）" in lines
+
+
+def _reading(p: Parsed, row: str, column: str) -> tuple[str, float | None, str | None]:
+    f = table(p)[(row, column)]
+    return f.kind, f.value, f.source.reading
+
+
+@pytest.mark.parametrize(("new", "total", "carried_in", "row", "rule"), [
+    # 本年新收 自然人 5 read as 8, its row's 总计 left blank: only the column balance can tell
+    (["8", "0", "0", "0", "0", "1", ""], NEW, Z7, "apply.new", "表三自然人列：第一项加第二项之和，等于第三项加第四项之和"),
+    # (七)总计 自然人 5 read as 8, its row's 总计 and 上年结转 left blank: only the results total can tell
+    (NEW, ["8", "0", "0", "0", "0", "1", ""], None, "apply.total", "表三自然人列：（七）总计等于（一）至（六）之和"),
+])
+def test_a_correction_names_the_column_sum_that_made_it(
+    new: list[str], total: list[str], carried_in: list[str] | None, row: str, rule: str
+) -> None:
+    p = _ocr(new, total, DISCLOSED, carried_in=carried_in)
+    assert _reading(p, row, "natural") == ("number", 5, f"扫描件识别为“8”，与勾稽关系（{rule}）不符，按其更正为5")
+
+
+def test_a_printed_subtotal_row_corrects_its_items_despite_an_error_of_the_report_elsewhere() -> None:
+    # （四）无法提供 printed as a row (1 = 1 + 0 + 0); its item 没有现成信息 0 read as 8 (自然人) and 3 (总计):
+    # that row's own sum has two doubtful cells, the subtotal's sums fix one each.  The report's 本年新收
+    # 6 against 5 results breaks the column balance, which concerns neither cell.
+    p = _ocr(["6", "0", "0", "0", "0", "1", "7"], NEW, DISCLOSED, carried_in=Z7, rows={
+        "+（四）无": ["（四）无法提供（小计）", "1", "0", "0", "0", "0", "0", "1"],
+        "法提供": ["法提供", "2.没有现成信息需要另行制作", "8", "0", "0", "0", "0", "0", "3"],
+    })
+    assert _reading(p, "apply.unable.need_create", "natural") == (
+        "zero", 0, "扫描件识别为“8”，与勾稽关系（表三自然人列：无法提供等于其各项之和）不符，按其更正为0")
+    assert _reading(p, "apply.unable.need_create", "total") == (
+        "zero", 0, "扫描件识别为“3”，与勾稽关系（表三总计列：无法提供等于其各项之和）不符，按其更正为0")
+    # 26 printed rows of 表三 (上年结转 and the subtotal included) × 7 + 表四's 10; 表二's five
+    assert [n for n in p.notes if n.startswith("OCR：")] == ["OCR：1页，192个数字经勾稽核对，5个存疑"]
+
+
+def test_misreadings_that_block_each_other_are_corrected_one_after_another() -> None:
+    # 上年结转 自然人 and 商业企业 0 read as 8 (that row's sum has two doubtful cells), and (七)总计 自然人 5
+    # read as 8 (so the 自然人 column balance has two too): the (七)总计 row fixes 8→5 and the 商业企业
+    # balance its 8→0; only then is 上年结转 自然人 the one doubtful cell of its column balance
+    p = _ocr(NEW, ["8", "0", "0", "0", "0", "1", "6"], DISCLOSED, carried_in=["8", "8", "0", "0", "0", "0", "0"])
+    assert _reading(p, "apply.total", "natural") == (
+        "number", 5, "扫描件识别为“8”，与勾稽关系（表三总计行：总计等于各申请人列之和）不符，按其更正为5")
+    for column, label in (("natural", "自然人"), ("commercial", "商业企业")):
+        kind, value, reading = _reading(p, "apply.carried_in", column)
+        assert (kind, value, reading) == (
+            "zero", 0, f"扫描件识别为“8”，与勾稽关系（表三{label}列：第一项加第二项之和，等于第三项加第四项之和）不符，按其更正为0")
+        assert str(value) == "0.0"  # stored as 0, not -0.0
+    assert [n for n in p.notes if n.startswith("OCR：")] == ["OCR：1页，185个数字经勾稽核对，5个存疑"]
+
+
+def test_a_table_four_group_with_a_blank_cell_is_in_no_sum() -> None:
+    # 复议 1, 0, 0, (blank), 总计 1: a sum with a term missing checks nothing; 直接起诉 is still checked
+    p = _ocr(NEW, NEW, DISCLOSED, ["1", "0", "0", "", "1", "0", "0", "0", "0", "0", "", "", "", "", ""])
+    assert _reading(p, "review", "total") == (
+        "uncertain", None, "扫描件识别为“1”，但没有勾稽关系可以核对这个数字，不作为确定数字回答")
+    assert [n for n in p.notes if n.startswith("OCR：")] == ["OCR：1页，173个数字经勾稽核对，9个存疑"]
+
+
+def test_what_no_misreading_explains_is_never_corrected() -> None:
+    # 予以公开 自然人 3 read as 2.5: the row wants 3, but a reading with a decimal point is no misread count
+    p = _ocr(NEW, NEW, ["2.5", "0", "0", "0", "0", "1", "4"])
+    assert _reading(p, "apply.disclosed", "natural") == ("uncertain", None, (
+        "扫描件识别为“2.5”，与勾稽关系（表三予以公开行：总计等于各申请人列之和）不符，无法确定是哪个数字识别有误，不作为确定数字回答"))
+    # 办理结果 14 from 6 new requests: the 自然人 balance would need 结转下年度 −8 (5 + 0 − 13), and 18 → −8
+    # is one character off — but no count is negative
+    p = _ocr(NEW, ["13", "0", "0", "0", "0", "1", "14"], ["11", "0", "0", "0", "0", "1", "12"], carried_in=Z7,
+             rows={"四、结转下年度继续办理": ["四、结转下年度继续办理", "18", *["0"] * 6]})
+    assert _reading(p, "apply.carried_out", "natural") == ("uncertain", None, (
+        "扫描件识别为“18”，与勾稽关系（表三结转下年度继续办理行：总计等于各申请人列之和）不符，无法确定是哪个数字识别有误，"
+        "不作为确定数字回答"))
+
+
+def test_a_sum_the_report_itself_breaks_does_not_overturn_a_correction() -> None:
+    # the report prints 本年新收 自然人 6 against 5 results; (七)总计 自然人 5 is read as 8.  Its row and the
+    # results total both say 5; the balance (6 + 0 = ? + 0) would say 6, but 6 breaks the results total
+    p = _ocr(["6", "0", "0", "0", "0", "1", "7"], ["8", "0", "0", "0", "0", "1", "6"], DISCLOSED, carried_in=Z7)
+    assert _reading(p, "apply.total", "natural") == (
+        "number", 5, "扫描件识别为“8”，与勾稽关系（表三总计行：总计等于各申请人列之和）不符，按其更正为5")

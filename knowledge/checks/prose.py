@@ -10,6 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from knowledge.catalogue import Catalogue
 from knowledge.fact_index import Index, fmt
 from knowledge.models import Fact, Report, Warning_
 
@@ -39,47 +40,31 @@ _BEFORE = [
         "复议后起诉总计",
     ),
 ]
-def _outcome_rows() -> tuple[str, ...]:
+
+
+def _outcome_rows(cat: Catalogue) -> list[str]:
     """（一）…（六） and every reason under them, in template order, from the catalogue."""
-    from knowledge.catalogue import default
-
-    results = next(r["right"] for r in default().raw["apply"]["rules"] if r["id"] == "apply.results")
-    rows = default().apply_rows
-    return tuple(results) + tuple(r.id for r in rows if r.parent in results and r.parent != "apply.other")
+    results = next(r["right"] for r in cat.raw["apply"]["rules"] if r["id"] == "apply.results")
+    return [*results, *(r.id for r in cat.apply_rows if r.parent in results and r.parent != "apply.other")]
 
 
-_OUTCOMES = _outcome_rows()
-_OUTCOME_WORDS = {
-    "apply.disclosed": "予以公开",
-    "apply.partial": "部分公开",
-    "apply.withheld": "不予公开",
-    "apply.unable": "无法提供",
-    "apply.rejected": "不予处理",
-    "apply.other": "其他处理",
-}
-
-
-def context(sentence: str, clause: str, raw: str) -> tuple[str, str] | None:
-    """The words before and after a figure, within its clause (、 does not end a clause here)."""
-    start = sentence.find(clause)
-    i = sentence.find(raw, max(start, 0))
-    if i < 0:
-        return None
+def context(sentence: str, clause: str, raw: str) -> tuple[str, str]:
+    """The words before and after a figure, within its clause (、 does not end a clause here); the
+    clause and the figure are pieces of the sentence (knowledge/template/prose.py)."""
+    i = sentence.find(raw, sentence.find(clause))
     before = _BOUND.split(sentence[:i])[-1]
     after = _BOUND.split(sentence[i + len(raw) :])[0]
     return before, after
 
 
 def _outcome(before: str, ix: Index) -> str | None:
-    """The result row a phrase like `保护第三方合法权益13件` names, if exactly one."""
+    """The result row a phrase like `保护第三方合法权益13件` names: its name or a near variant of it
+    (`属于国家秘密的`).  A phrase joining two rows (`予以公开及部分公开`) is too far from either to match;
+    a row's own 或 (`要求行政机关确认或重新出具已获取信息`) is part of its name."""
     seg = re.split(r"[、]", before)[-1]
     seg = re.sub(r"^(?:其中|共|均|为|有|占)", "", seg)
-    if re.search(r"[及和与或]", seg) or not seg:
-        return None
-    for rid in _OUTCOMES:
-        keys = [_OUTCOME_WORDS[rid]] if rid in _OUTCOME_WORDS else []
-        keys += ix.shorts(rid)
-        if any(k and (seg == k or fuzz.ratio(seg, k, processor=None) >= 85) for k in keys):
+    for rid in _outcome_rows(ix.cat):
+        if any(seg == k or fuzz.ratio(seg, k) >= 85 for k in ix.shorts(rid)):
             return rid
     return None
 
@@ -93,10 +78,11 @@ def _normative_column(before: str, template: str) -> str:
     return "new_made" if re.search(r"新制作|制定", before) else ""
 
 
-def _targets(f: Fact, before: str, after: str, ix: Index, template: str) -> list[tuple[str, str, str]]:
+def _targets(f: Fact, sentence: str, ix: Index, template: str) -> list[tuple[str, str, str]]:
     """(rule, row, column) table cells a prose figure claims to equal."""
     out = []
-    about_requests = "申请" in (f.source.sentence or "") and f.unit == "件"
+    before, after = context(sentence, f.source.row or f.raw, f.raw)
+    about_requests = "申请" in sentence and f.unit == "件"
     if about_requests:
         if re.search(r"收到|受理|接收|新收", before) and ("申请" in before or after.startswith("申请")):
             if not _NOT_NEW.search(before):
@@ -112,7 +98,7 @@ def _targets(f: Fact, before: str, after: str, ix: Index, template: str) -> list
                 out.append((rule, row, "total"))
     # not the departments' documents a 公报 printed (部门规范性文件45件): the table counts the body's own
     if before.endswith("规范性文件") and f.unit in ("件", "个", "份", "篇") and not before.endswith("部门规范性文件") \
-            and not re.search(r"公报|刊登|刊发", f.source.sentence or ""):
+            and not re.search(r"公报|刊登|刊发", sentence):
         if "清理" not in before or "现行有效" in before:
             out.append(("prose.normative", "active.normative", _normative_column(before, template)))
     if about_requests and not out and (rid := _outcome(before, ix)) is not None:
@@ -150,7 +136,7 @@ def _check(f: Fact, rule: str, row: str, col: str, ix: Index, template: str) -> 
                 f.source.section,
             )
         return None
-    if cell.value is None or cell.kind not in ("number", "zero") or f.value is None:
+    if cell.value is None or f.value is None:  # blank, "/", "—": value None
         return None
     if abs(cell.value - f.value) < 1e-6:
         return None
@@ -170,10 +156,7 @@ def prose_warnings(report: Report, facts: list[Fact], ix: Index) -> list[Warning
     for f in facts:
         if f.row != "prose" or not f.source.sentence:
             continue
-        ctx = context(f.source.sentence, f.source.row or f.raw, f.raw)
-        if ctx is None:
-            continue
-        for rule, row, col in _targets(f, *ctx, ix, report.template):
+        for rule, row, col in _targets(f, f.source.sentence, ix, report.template):
             if (w := _check(f, rule, row, col, ix, report.template)) is not None:
                 out.append(w)
     return out

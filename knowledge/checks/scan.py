@@ -121,8 +121,9 @@ def verify(facts: list[Fact]) -> Outcome:
             if len(open_) != 1:
                 continue
             k = open_[0]
-            others = sum(value[x] for x in s.left if x != k) - sum(value[x] for x in s.right if x != k)
-            want = -others if k in s.left else others
+            left = sum(value[x] for x in s.left if x != k)
+            right = sum(value[x] for x in s.right if x != k)
+            want = right - left if k in s.left else left - right  # not -(left - right): no -0.0 stored
             trial = {**value, k: want}
             if _one_digit_off(value[k], want) and all(_holds(t, trial) for t in sums if k in t.keys and t is not s
                                                      and all(x in confirmed or x == k for x in t.keys)):

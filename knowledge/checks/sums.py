@@ -17,15 +17,9 @@ from knowledge.fact_index import Index, fmt
 from knowledge.models import Fact, Parsed, Report, Warning_
 
 
-def _rule_terms(rule_id: str, side: str) -> tuple[str, ...]:
-    """The rows one side of a catalogue sum rule names (knowledge/catalogue.json)."""
-    from knowledge.catalogue import default
-
-    rule = next(r for r in default().raw["apply"]["rules"] if r["id"] == rule_id)
-    return tuple(rule[side])
-
-
-_RESULTS = _rule_terms("apply.results", "right")  # （一）…（六）
+def _results(cat: Catalogue) -> list[str]:
+    """（一）…（六）: the rows the catalogue's rule `apply.results` adds up (knowledge/catalogue.json)."""
+    return next(r["right"] for r in cat.raw["apply"]["rules"] if r["id"] == "apply.results")
 
 
 def _same(a: float, b: float) -> bool:
@@ -52,30 +46,29 @@ def _apply(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
             )
             out.append(Warning_("apply.balance", msg, heading))
         total = ix.num("apply.total", col.id)
-        parts = _all([ix.num(r, col.id) for r in _RESULTS])
+        parts = _all([ix.num(r, col.id) for r in _results(cat)])
         if total is not None and parts is not None and not _same(total, sum(parts)):
             shown = "＋".join(fmt(p) for p in parts)
             msg = f"表三“{col.label}”列：（七）总计{fmt(total)}，但（一）至（六）之和为{shown}＝{fmt(sum(parts))}"
             out.append(Warning_("apply.results", msg, heading))
     cols = [c.id for c in cat.apply_columns if c.id != "total"]
-    for (row, column), f in ix.facts.items():
-        if column != "total" or not row.startswith("apply.") or f.derived_from:
+    for r in cat.apply_rows:
+        total = ix.num(r.id, "total")
+        parts = _all([ix.num(r.id, c) for c in cols])
+        # a derived group row (（三）不予公开 = Σ its reasons) repeats its reasons' disagreement: not again
+        if total is None or parts is None or ix.facts[(r.id, "total")].derived_from or _same(total, sum(parts)):
             continue
-        total = ix.num(row, "total")
-        parts = _all([ix.num(row, c) for c in cols])
-        if total is not None and parts is not None and not _same(total, sum(parts)):
-            msg = f"表三“{ix.label(row, 'total')}”行：总计{fmt(total)}，但各申请人列之和为{fmt(sum(parts))}"
-            out.append(Warning_("apply.columns", msg, heading))
+        msg = f"表三“{ix.label(r.id)}”行：总计{fmt(total)}，但各申请人列之和为{fmt(sum(parts))}"
+        out.append(Warning_("apply.columns", msg, heading))
     for r in cat.apply_rows:
         terms = r.sum_of or r.sum_of_2021
         for col in cat.apply_columns:
             printed = ix.facts.get((r.id, col.id))
             parts = _all([ix.num(t, col.id) for t in terms]) if terms else None
-            if printed is None or printed.derived_from or printed.value is None or parts is None:
+            # a derived group row is the sum of its items: only a printed one can disagree
+            if printed is None or printed.value is None or parts is None or _same(printed.value, sum(parts)):
                 continue
-            if _same(printed.value, sum(parts)):
-                continue
-            msg = f"表三“{ix.label(r.id, col.id)}”“{col.label}”列为{fmt(printed.value)}，但其各项之和为{fmt(sum(parts))}"
+            msg = f"表三“{ix.label(r.id)}”“{col.label}”列为{fmt(printed.value)}，但其各项之和为{fmt(sum(parts))}"
             out.append(Warning_("apply.group", msg, heading))
     return out
 
@@ -101,7 +94,7 @@ def _active(ix: Index, heading: str | None) -> list[Warning_]:
     for row in ("active.rule", "active.normative"):
         new, total = ix.num(row, "new_published"), ix.num(row, "total_published")
         if new is not None and total is not None and total < new:
-            msg = f"表二“{ix.label(row, 'total_published')}”：对外公开总数量{fmt(total)}小于本年新公开数量{fmt(new)}"
+            msg = f"表二“{ix.label(row)}”：对外公开总数量{fmt(total)}小于本年新公开数量{fmt(new)}"
             out.append(Warning_("active.published", msg, heading))
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.reply import items
 from bot.reply.execute import Executor, Measure
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
@@ -212,6 +213,12 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
             return _stated_change(a, plan, slots, ctx, q, pair) or Answer(status="unknown", text=pair)
         ma, mb = (ex.measure(plan, r, item, share_of) for r in pair)
         return ex.combine(plan, ma, mb)
+    if plan.over == "items":
+        chosen = a._reports(slots, ctx, q, follow=False)
+        if isinstance(chosen, Answer) or len(chosen.reports) != 1:
+            return chosen if isinstance(chosen, Answer) else None
+        reading = a.reading(plan.rest)
+        return items.rank(a.compose, chosen.reports[0], resolve(reading, a.cat), reading, plan.order or "max")
     if plan.over == "years":
         agency = _one_agency(a, slots, q)
         if isinstance(agency, Answer):

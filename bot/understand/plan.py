@@ -21,8 +21,8 @@ from bot.understand.extract import Slots
 from knowledge.paths import DATA
 
 Op = Literal["value", "difference", "growth", "rate", "share", "rank", "series", "each"]
-KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", "which_agency", "each", "series",
-         "share", "stated")  # stated: rates only a report's text gives (主动公开率): never computed from a table
+KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", "which_agency", "which_item", "each",
+         "series", "share", "stated")  # stated: rates only a report's text gives (主动公开率): never computed from a table
 _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
@@ -97,7 +97,7 @@ class QueryPlan:
     years: list[int] = field(default_factory=list)
     rate: str | None = None  # for op rate (or a rank/series/difference of a rate)
     order: Literal["max", "min"] | None = None  # for rank
-    over: Literal["years", "agencies"] | None = None  # what a rank/each/series runs over
+    over: Literal["years", "agencies", "items"] | None = None  # what a rank/each/series runs over
     top: int | None = None
     direction: Literal["more", "less", "apart"] | None = None  # difference: A − B, B − A, later − earlier
     left: Side = field(default_factory=Side)  # for difference/growth: A (“A比B”)
@@ -142,6 +142,8 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         plan.order = "min" if "min" in kinds and "max" not in kinds else "max"
         if "which_year" in kinds:
             plan.over = "years"
+        elif "which_item" in kinds and "each" not in kinds:  # 哪类申请人最多: the items of one report's table
+            plan.over = "items"
         elif "which_agency" in kinds or top is not None or not slots.agency:
             plan.over = "agencies"
         elif not slots.years and not slots.relative:
@@ -149,7 +151,7 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         if plan.over:
             plan.op = "rank"
             plan.top = int(top.group(1)) if top else None
-            dropped |= {"max", "min", "which_year", "which_agency", "each"}
+            dropped |= {"max", "min", "which_year", "which_agency", "which_item", "each"}
     elif "each" in kinds:  # one region named: each of its bodies (select._pool)
         plan.op, plan.over = "each", "agencies"
         dropped |= {"each"}

@@ -1,0 +1,75 @@
+"""Which item of one report's table is largest or smallest: “哪类申请人最多”, “不予公开的原因中哪个最多”,
+“行政复议结果哪种最多”.  The items are the parts the template prints for a total (applicant columns,
+the reasons of a group row, the results of 行政复议/行政诉讼), each a cell of the report; blank, “/”
+and uncertain cells are named, never ranked as 0."""
+
+from __future__ import annotations
+
+from bot.reply.compose import REVIEW_PARTS, Composer, cite, num
+from bot.understand.match import Reading
+from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
+from knowledge.fact_index import fmt
+from knowledge.models import Answer, Fact, Report
+
+SHOWN = 6  # items listed after the first
+
+
+def _parts(c: Composer, r: Report, item: Query | None, reading: Reading) -> tuple[str, list[tuple[str, Fact | None]]]:
+    """The group's name and its items (label, cell or None when the report gives no cell)."""
+    if reading.has("applicants") or (item is None and "申请人" in reading.text):
+        row = item.row if item is not None and item.kind == "apply" and item.row else "apply.new"
+        cols = [x for x in c.cat.apply_columns if x.id not in ("total", "legal_person")]
+        name = "申请人" if row == "apply.new" else f"{label(Query(kind='apply', row=row), c.cat, r.template)}的申请人"
+        return name, [(x.label, c._fact(r, row, x.id)) for x in cols]
+    if item is None or item.choices:
+        return "", []
+    if item.kind == "review":
+        if item.row == "litigation" and item.column in (None, "total") and "结果" not in reading.text:
+            return "行政诉讼", [(REVIEW_GROUP_LABEL[g], c._fact(r, g, "total"))
+                              for g in ("litigation.direct", "litigation.after_review")]
+        labels = {x.id: x.label for x in c.cat.review_columns}
+        group = item.row or "review"
+        return f"{REVIEW_GROUP_LABEL.get(group, '')}结果", [(labels[p], c._fact(r, group, p)) for p in REVIEW_PARTS]
+    if item.kind == "apply" and item.row:
+        row = c.cat.row(item.row)
+        terms = (row.sum_of or row.sum_of_2021) if row is not None else ()
+        name = label(Query(kind="apply", row=item.row), c.cat, r.template)
+        if item.row == "apply.total":  # 办理结果: （一）予以公开 …（六）其他处理, the template's own sum rule
+            terms = next(tuple(x["right"]) for x in c.cat.raw["apply"]["rules"] if x["id"] == "apply.results")
+            name = "办理结果"
+        children = [(t, c.cat.row(t)) for t in terms]
+        return name, [
+            (child.short, c._fact(r, t, item.column or "total")) for t, child in children if child is not None]
+    return "", []
+
+
+def rank(c: Composer, r: Report, item: Query | None, reading: Reading, order: str) -> Answer | None:
+    """The items of one group in one report, largest first (smallest for 最少); None when the question
+    names no group with items."""
+    name, parts = _parts(c, r, item, reading)
+    if not parts:
+        return None
+    counted = [(lab, f) for lab, f in parts if f is not None and f.kind in ("number", "zero") and f.value is not None]
+    other = [lab for lab, f in parts if (lab, f) not in counted]
+    who = f"{r.agency}{r.year}年"
+    if not counted:
+        return Answer(status="unknown", agency=r.agency, year=r.year,
+                      text=f"{who}的年报没有给出{name}各项的数字，无法比较。")
+    counted.sort(key=lambda lf: lf[1].value or 0, reverse=order != "min")
+    best = counted[0][1].value
+    tops = [lab for lab, f in counted if f.value == best]
+    unit = counted[0][1].unit or "件"
+    word = "最少" if order == "min" else "最多"
+    head = (f"{who}{name}中{word}的是{'、'.join(tops)}（{'各' if len(tops) > 1 else ''}{fmt(best)}{unit}）")
+    listed = "、".join(f"{lab}{fmt(f.value)}{f.unit or '件'}" + ("（报告未单列，由分项相加）" if f.derived_from else "")
+                      for lab, f in counted[: SHOWN + 1])
+    more = f"等{len(counted)}项" if len(counted) > SHOWN + 1 else ""
+    text = f"{head}。依次为：{listed}{more}"
+    if other:
+        text += f"；{'、'.join(other)}报告未给出数字，未参加比较"
+    top = counted[0][1]
+    ans = Answer(status="answered", value=num(best), unit=unit, agency=r.agency, year=r.year,
+                 section=top.source.section, field=f"{top.row}/{top.column}", source=top.source,
+                 report_title=r.title, text=f"{text}。\n{cite(r, top.source)}")
+    ans.ranking = [{"agency": r.agency, "year": r.year, "item": lab, "value": num(f.value)} for lab, f in counted]
+    return ans

@@ -24,7 +24,6 @@ _DROP = ("sha", "bytes", "file", "id", "agency", "year", "aliases", "sections") 
 _SHARED = ("template", "source_file", "ingested_at")
 _DETAILS = {"title": "", "template": "", "source_file": "", "url": None, "ingested_at": None,
             "identified_from": None}  # read from the report's file (or its shard) when first asked
-_LISTS = ("warnings", "missing")
 
 
 def details_of(entry: Entry) -> dict[str, Any]:
@@ -41,8 +40,10 @@ def details_of(entry: Entry) -> dict[str, Any]:
 
 def _detail(name: str, default: Any) -> property:
     def get(self: StoredReport) -> Any:
-        got = self._details().get(name, default)
-        return list(got) if name in _LISTS and got is None else got
+        got = self._details().get(name)
+        if got is None:  # not stored: the default, a list of this report's own for warnings and missing
+            return list(default) if isinstance(default, list) else default
+        return got
 
     def put(self: StoredReport, value: Any) -> None:
         self.__dict__.setdefault("_entry", {})[name] = value

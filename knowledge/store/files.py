@@ -161,19 +161,3 @@ def fsync_dir(folder: Path) -> None:
     finally:
         os.close(fd)
 
-
-def clean_stale(folder: Path, prefix: str = ".") -> list[Path]:
-    """Remove temp files a killed writer left in folder (call only while holding the writer lock)."""
-    gone: list[Path] = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return gone
-    for p in entries:
-        if p.name.startswith(prefix) and p.name.endswith(TEMP_SUFFIX) and p.is_file():
-            try:
-                p.unlink()
-                gone.append(p)
-            except OSError:
-                pass
-    return gone

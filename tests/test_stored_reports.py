@@ -95,3 +95,13 @@ def test_the_reason_a_failed_write_gives(exc: OSError, said: str) -> None:
     from knowledge.store.files import reason
 
     assert reason(exc) == said
+
+
+def test_the_short_names_reports_give_themselves(tmp_path: Path) -> None:
+    # 洪泽's 2023 report prints its title as “洪泽区人民政府…” while its body is 淮安市洪泽区人民政府
+    files = [DATA / "reports" / "kaifeng-2019.txt", DATA / "reports" / "hongze-2023.pdf"]
+    assert not ingest(files, Store(tmp_path / "kb"), Settings()).failures
+    kb = KnowledgeBase.load(tmp_path / "kb")
+    assert kb.directory is not None
+    assert kb.directory.names() == {"开封市人民政府": [], "淮安市洪泽区人民政府": ["洪泽区人民政府"]}
+    assert kb.report_of[("淮安市洪泽区人民政府", 2023)].aliases == ["洪泽区人民政府"]

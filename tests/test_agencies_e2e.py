@@ -38,6 +38,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
         ("市场监管局2023年收到多少申请", f"{PT}市场监督管理局", 1),  # 1000001; prose: 共收到…申请1件
         ("平潭市场监督管理局2023年收到多少申请", f"{PT}市场监督管理局", 1),
         ("社会事业局2023年收到多少申请", f"{PT}社会事业局", 1),  # 1000001
+        ("平潭2023年市场监管局收到多少申请", f"{PT}市场监督管理局", 1),  # the year between place and body
     ],
 )
 def test_a_body_asked_by_its_short_name(answerer: Answerer, q: str, agency: str, value: int) -> None:
@@ -130,3 +131,25 @@ def test_a_full_name_followed_by_its_government_word_is_that_body(answerer: Answ
     a = answerer.answer(f"{PT}管委会2023年收到多少申请", Context())
     assert (a.status, a.agency) == ("answered", PT)
     assert a.value == answerer.answer(f"{PT}2023年收到多少申请", Context()).value
+
+
+@pytest.mark.parametrize(("q", "first", "order"), [
+    ("平潭2023年市场监管局和财政金融局哪个收到的申请多", f"{PT}市场监督管理局", ["1件", "0件"]),
+    ("平潭2023年市场监管局和财政金融局哪个收到的申请少", f"{PT}财政金融局", ["0件", "1件"]),
+])  # fmt: skip
+def test_which_of_two_named_bodies_has_more(answerer: Answerer, q: str, first: str, order: list[str]) -> None:
+    # 市场监督管理局 received 1 application, 财政金融局 0; the place's own report (81) is not among them
+    a = answerer.answer(q, Context())
+    assert (a.status, a.agency, a.year) == ("answered", first, 2023)
+    assert [(x["agency"], f"{x['value']}件") for x in a.ranking] == list(zip(
+        [first, f"{PT}财政金融局" if first != f"{PT}财政金融局" else f"{PT}市场监督管理局"], order, strict=True))
+
+
+def test_a_rate_the_text_states_of_something_else_is_not_the_rate_asked(answerer: Answerer) -> None:
+    # 财政金融局: “主动公开的政府信息占21.02%” (in 二, before its flattened table) — and “公开率100%” of budgets
+    for q in ("平潭财政金融局2023年主动公开率是多少", "平潭财政金融局2023年主动公开的信息占多少比例"):
+        a = answerer.answer(q, Context())
+        assert (a.status, a.value, a.unit) == ("answered", 21.02, "%"), q
+        assert a.text.startswith(f"{PT}财政金融局2023年：主动公开的政府信息占21.02%。")
+    a = answerer.answer("平潭财政金融局2023年制作获取政府信息总数多少条", Context())
+    assert (a.status, a.value) == ("answered", 509)

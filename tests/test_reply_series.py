@@ -169,6 +169,8 @@ def test_last_year_and_the_year_before_count_back_from_the_year_named(
     ("平潭2023年复议之后又去法院起诉的有几件", "litigation.after_review/total", 2),
     ("平潭2023年现在还有效的规章有多少件", "active.rule/in_force", 0),
     ("平潭2023年下发了多少件规章", "active.rule/issued", 0),
+    ("平潭2023年作出了多少行政处罚决定", "active.penalty/decisions", 1330),  # “行政处罚1330”
+    ("平潭2023年不给公开的有多少件", "apply.withheld/total", 5),
 ])  # fmt: skip
 def test_everyday_words_for_table_items(answerer: Answerer, q: str, field: str, value: int) -> None:
     a = ask(answerer, q)

@@ -21,7 +21,7 @@ from bot.understand.extract import Slots, extract
 from bot.understand.index_cache import agency_index
 from bot.understand.linking import province_of
 from bot.understand.linking_rules import near, tail_of
-from bot.understand.match import Reading, best_prose, named_concept, read
+from bot.understand.match import ProseMatch, Reading, best_prose, named_concept, read
 from bot.understand.normalise import normalise
 from bot.understand.plan import compile_plan
 from bot.understand.plan import default as default_ops
@@ -206,16 +206,19 @@ class Answerer:
         m = _UNIT_HINT.search(q)
         hint = "%" if _ASKS_RATE.search(slots.rest) else (m.group(1) if m else None)
         named = named_concept(slots.rest, self.lex)
+        stem = prose.stated_stem(slots.rest, self.ops)
+
+        def ranked(rid: str) -> list[ProseMatch]:
+            return prose.stating(best_prose(words, self.kb.prose(rid), hint, named), stem)
+
         if isinstance(plan, Answer):
             if plan.status != "clarify":
                 return plan if "没有" in plan.text else None
             # ask “which report?” only when some candidate report does have such a figure
-            fits = any(r.score >= prose.PROSE_MIN for rep in select.candidates(self.kb, slots)
-                       for r in best_prose(words, self.kb.prose(rep.id), hint, named)[:1])
+            fits = any(r.score >= prose.PROSE_MIN for rep in select.candidates(self.kb, slots) for r in ranked(rep.id)[:1])
             return plan if fits else None
         asks_year = bool(slots.years or slots.relative)
-        picks = [(r, prose.pick(best_prose(words, self.kb.prose(r.id), hint, named), slots.rest, asks_year))
-                 for r in plan.reports]
+        picks = [(r, prose.pick(ranked(r.id), slots.rest, asks_year)) for r in plan.reports]
         if len(picks) > 1:  # several years: each year's figure, said where there is none
             name = named[1] if named else "".join(w for w in words if len(w) >= 2)
             return prose.over_years(self.compose, picks, name)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from bot.reply.compose import Composer
-from bot.understand.match import ProseMatch, item_precision, named_item, named_rivals, year_own
+from bot.understand.match import ProseMatch, clause_of, item_precision, named_item, named_rivals, year_own
+from bot.understand.plan import Ops, scan
 from knowledge.fact_index import fmt
 from knowledge.models import Answer, Fact, Report
 
@@ -30,6 +31,22 @@ def pick(ranked: list[ProseMatch], rest: str, asks_year: bool) -> tuple[ProseMat
         if fits[0][0] - fits[1][0] >= 0.25:
             return fits[0][1], []
     return top, rivals
+
+
+def stated_stem(rest: str, ops: Ops) -> str:
+    """What a rate only a report's text gives is a rate of (主动公开率 → 主动公开, 办结率 → 办结), or ""."""
+    word = next((rest[i:j] for i, j, kind in scan(rest, ops) if kind == "stated"), "")
+    return word.rstrip("率度")
+
+
+def stating(ranked: list[ProseMatch], stem: str) -> list[ProseMatch]:
+    """The figures whose clause names what the rate is of (“公开率100%” of budgets is no 主动公开率)."""
+    if not stem:
+        return ranked
+    said = [m for m in ranked if stem in clause_of(m.fact.source.sentence or m.fact.source.row or "", m.fact)]
+    # a percentage whose clause names it is that rate in the report's words (“主动公开的政府信息占21.02%”)
+    return sorted((ProseMatch(m.fact, max(m.score, PROSE_MIN)) if m.fact.unit == "%" else m for m in said),
+                  key=lambda m: m.score, reverse=True)
 
 
 def as_question(fact: Fact) -> str:

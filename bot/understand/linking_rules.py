@@ -49,7 +49,9 @@ def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
         if m.kind == GOVT and cur and cur[-1].kind == NAME and cur[-1].end == m.start:
             cur[-1] = _Mention(cur[-1].start, m.end, NAME, cur[-1].keys)  # 平潭综合实验区管委会: the same body
             continue
-        if cur and cur[-1].kind == REGION and _JOIN.match(text[cur[-1].end : m.start]):
+        between = text[cur[-1].end : m.start] if cur else ""
+        if cur and cur[-1].kind == REGION and (_JOIN.match(between) or (between == "\u3000" and m.kind != GOVT)):
+            # a year between a place and a body still joins them (平潭2023年市场监管局), not a place and 政府
             if m.kind != REGION or index.region_agencies(cur[-1].keys) & index.region_agencies(m.keys):
                 cur.append(m)
                 continue

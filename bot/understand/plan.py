@@ -26,6 +26,7 @@ KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", 
 _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
+_WHICH_MORE = re.compile(r"(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,10 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
             plan.op = "rank"
             plan.top = int(top.group(1)) if top else None
             dropped |= {"max", "min", "which_year", "which_agency", "which_item", "each"}
+    elif "which_agency" in kinds and len(slots.agencies) >= 2 and (m := _WHICH_MORE.search(slots.rest)):
+        plan.op, plan.over = "rank", "agencies"  # “市场监管局和财政局哪个收到的申请多”: the bodies named
+        plan.order = "min" if m.group(1) in "少低小" else "max"
+        dropped |= {"which_agency"}
     elif "each" in kinds:  # one region named: each of its bodies (select._pool)
         plan.op, plan.over = "each", "agencies"
         dropped |= {"each"}

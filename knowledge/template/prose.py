@@ -83,12 +83,24 @@ def _texts(lay: Layout, span: Span) -> list[str]:
     """The prose of a section: everything in 序/一/五/六; plain paragraphs only in 二–四."""
     if span.id in _PROSE_SECTIONS:
         return lay.text[span.body : span.end].split("\n")
+    lines = lay.lines_in(span)
+    if not lines:  # the section sits inside one long crawled line: its sentences before the table
+        return _before_table(lay.text[span.body : span.end])
     out = []
-    for ln in lay.lines_in(span):
+    for ln in lines:
         filled = [c for c in ln.cells if c and c.strip()]
-        if len(filled) == 1 and "。" in filled[0] and not any(w in filled[0] for w in _TABLE_WORDS):
-            out.append(filled[0])
+        if len(filled) != 1 or "。" not in filled[0]:
+            continue
+        out += _before_table(filled[0])
     return out
+
+
+def _before_table(text: str) -> list[str]:
+    """The sentences of a text that runs into a flattened table, up to the table (all when none)."""
+    at = min((text.find(w) for w in _TABLE_WORDS if w in text), default=-1)
+    if at >= 0:
+        text = text[: text.rfind("。", 0, at) + 1]
+    return [text] if text else []
 
 
 def _figures(sentence: str) -> list[tuple[int, int, float, str, str]]:

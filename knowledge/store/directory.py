@@ -166,10 +166,10 @@ class Directory:
     def names(self) -> dict[str, list[str]]:
         """Agency → the short names its reports give themselves (what the agency index is made of)."""
         out: dict[str, list[str]] = {}
-        raw = self.agencies.raw if isinstance(self.agencies, Unpacked) else None
+        raw, made = (self.agencies.raw, self.agencies.made) if isinstance(self.agencies, Unpacked) else (None, {})
         for agency in self.agencies:
-            if raw is not None and isinstance(raw[agency], str):  # no short names: not worth decoding
-                out[agency] = []
+            if raw is not None and agency not in made and isinstance(raw[agency], str):  # stored without short names
+                out[agency] = []  # (and not changed since): not worth decoding
                 continue
             own: list[str] = []
             for r in self.agencies[agency]:

@@ -130,3 +130,17 @@ def test_no_reports_loaded_says_so(tmp_path: Path) -> None:
     ingest([], Store(db), Settings())
     a = Answerer(KnowledgeBase.load(db), warm=False).answer("开封2019年行政复议多少件", Context())
     assert a.status == "unknown" and "还没有报告" in a.text
+
+
+def test_a_year_whose_cell_is_slash_says_why_beside_the_other_years_figure(tmp_path: Path) -> None:
+    # the odd 2019 copy prints “/” for 规章 本年新制作数量; a 2020 copy of the bundled report prints 12
+    text = (DATA / "reports" / "kaifeng-2019.txt").read_text(encoding="utf-8")
+    later = tmp_path / "kaifeng-2020.txt"
+    later.write_text(text.replace("# 开封市人民政府2019年", "# 开封市人民政府2020年", 1), encoding="utf-8")
+    db = tmp_path / "kb.json"
+    assert not ingest([odd_report(tmp_path), later], Store(db), Settings()).failures
+    a = Answerer(KnowledgeBase.load(db), warm=False).answer("开封2019年和2020年规章本年新制作数量分别多少", Context())
+    assert (a.status, a.value, a.year, a.series) == (
+        "answered", 12, 2020, [{"agency": "开封市人民政府", "year": 2020, "value": 12}])
+    assert a.text.split("\n")[0] == ("开封市人民政府规章本年新制作数量（2019、2020年）："
+                                     "2019年：规章本年新制作数量：报告中该栏填“/”（不适用），不能给出数字；2020年：12件。")

@@ -7,6 +7,7 @@ sentence); when the cell is blank, “/”, “—” or uncertain, the reply sa
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.understand.match import clause_of
 from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
@@ -59,7 +60,7 @@ def problems_or_improvements(body: str, problems: bool) -> str:
     """The part of section 五 about problems, or about improvements (the whole text when unclear)."""
     starts = [m.start() for m in _SUB_HEAD.finditer(body)]
     if len(starts) >= 2:  # sub-headed: （一）存在的主要问题 （二）改进措施 — in either order
-        parts = [body[a:b].strip() for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+        parts = [body[a:b].strip() for a, b in pairwise([*starts, len(body)])]
         def improving(part: str) -> bool:
             return bool(re.search("改进|措施|整改|下一步", part[:30]))
 

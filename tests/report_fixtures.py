@@ -26,10 +26,15 @@ _EDITS = [
 
 def odd_report(directory: Path) -> Path:
     """Write the odd report into directory and return its path."""
-    text = (DATA / "reports" / "kaifeng-2019.txt").read_text(encoding="utf-8")
-    for old, new in _EDITS:
+    return report_copy(directory, _EDITS, "odd-2019.txt")
+
+
+def report_copy(directory: Path, edits: list[tuple[str, str]], name: str, source: str = "kaifeng-2019.txt") -> Path:
+    """A bundled report (开封's 2019 unless told) with each (old, new) made exactly once, written to directory/name."""
+    text = (DATA / "reports" / source).read_text(encoding="utf-8")
+    for old, new in edits:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
-    path = directory / "odd-2019.txt"
+    path = directory / name
     path.write_text(text, encoding="utf-8")
     return path

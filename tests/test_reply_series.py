@@ -130,6 +130,7 @@ def test_a_year_without_the_item_says_why_and_the_other_is_the_answer(answerer: 
 def test_a_section_over_two_years_quotes_each_years_text(answerer: Answerer) -> None:
     a = ask(answerer, "平潭2021和2023年其他需要报告的事项")
     assert (a.status, a.value, a.agency, a.field) == ("answered", None, "平潭综合实验区", "section.六")
+    assert a.section == "六、其他需要报告的事项"
     parts = a.text.split("\n\n")
     assert [p.split("\n")[0] for p in parts] == ["平潭综合实验区2021年其他需要报告的事项：",
                                                  "平潭综合实验区2023年其他需要报告的事项："]

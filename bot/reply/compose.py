@@ -7,6 +7,7 @@ sentence); when the cell is blank, “/”, “—” or uncertain, the reply sa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from bot.understand.match import clause_of
@@ -103,7 +104,7 @@ class Composer:
             opts = [f"{r.agency}{r.year}年{label(c, self.cat, r.template)}是多少" for c in q.choices]
             return Answer(status="clarify", agency=r.agency, year=r.year, options=opts,
                           text="您问的是哪一栏？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(opts, 1)))
-        fact = self._fact(r, q.row or "", q.column)
+        fact = self._fact(r, q.row, q.column)
         name = label(q, self.cat, r.template)
         who = f"{r.agency}{r.year}年"
         if fact is None and (gone := missing_for(r.missing, q.row or "")):
@@ -137,7 +138,7 @@ class Composer:
             ans.breakdown = [(lab, num(f.value)) for lab, f in parts]
             text += "（" + "、".join(f"{lab}{fmt(f.value)}{f.unit or unit}" for lab, f in parts) + "）"
         if fact.derived_from:
-            terms = [self._fact(r, t["row"] or "", t["column"]) for t in fact.derived_from]
+            terms = [self._fact(r, t["row"], t["column"]) for t in fact.derived_from]
             if all(t is not None for t in terms):
                 ans.formula = " + ".join(fmt(t.value) for t in terms if t) + f" = {fmt(fact.value)}"
                 text += f"。{fact.source.reading or '报告未单列此数，由分项相加'}：{ans.formula}"
@@ -151,31 +152,25 @@ class Composer:
         """For table 二: the column this report's template has for what was asked."""
         if q.kind != "active":
             return q
-        block = next((b for b in self.cat.active.get(r.template, []) if any(x.id == q.row for x in b.rows)), None)
+        block = next((b for b in self.cat.active[r.template] if any(x.id == q.row for x in b.rows)), None)
         if block is None:
             return q
         ids = [c.id for c in block.columns]
-        if q.choices:
+        if q.choices:  # the columns named that this version has; all of them when it has none
             fit = [c for c in q.choices if c.column in ids]
-            if len(fit) == 1:
-                return fit[0]
-            return Query(kind="active", row=q.row, choices=fit or q.choices)
-        if q.column and q.column not in ids:
-            eq = self.cat.raw.get("column_equivalents", {}).get(q.column)
+            return fit[0] if len(fit) == 1 else replace(q, choices=fit or q.choices)
+        if q.column is None:  # the only column, the usual one (处理决定数量), or ask
+            default = ids[0] if len(ids) == 1 else DEFAULT_ACTIVE_COLUMN.get(q.row or "")
+            return replace(q, column=default) if default in ids else replace(q, choices=[replace(q, column=c) for c in ids])
+        if q.column not in ids:  # the other version's name for it (本年新制作数量 ↔ 本年制发件数)
             from bot.understand.lexicon import default as lex
 
-            eq = eq or lex().equivalents.get(q.column)
-            return Query(kind="active", row=q.row, column=eq if eq in ids else q.column)
-        if q.column is None:
-            if len(ids) == 1:
-                return Query(kind="active", row=q.row, column=ids[0])
-            if q.row in DEFAULT_ACTIVE_COLUMN and DEFAULT_ACTIVE_COLUMN[q.row] in ids:
-                return Query(kind="active", row=q.row, column=DEFAULT_ACTIVE_COLUMN[q.row])
-            return Query(kind="active", row=q.row, choices=[Query(kind="active", row=q.row, column=c) for c in ids])
+            eq = lex().equivalents.get(q.column)
+            return replace(q, column=eq) if eq in ids else q
         return q
 
-    def _fact(self, r: Report, row: str, column: str | None) -> Fact | None:
-        return self.kb.cell(r, row, column)
+    def _fact(self, r: Report, row: str | None, column: str | None) -> Fact | None:
+        return self.kb.cell(r, row or "", column)
 
     def _in_template(self, q: Query, r: Report) -> bool:
         """Whether the report's template version has the item q asks for."""
@@ -183,8 +178,8 @@ class Composer:
             return True
         if q.kind == "active":  # the row, and the column asked for, in a block of this version
             return any(any(row.id == q.row for row in b.rows) and (q.column is None or any(c.id == q.column for c in b.columns))
-                       for b in self.cat.active.get(r.template, []))
-        row = self.cat.row(q.row or "") if q.kind == "apply" else None
+                       for b in self.cat.active[r.template])
+        row = self.cat.row(q.row or "")  # table 三
         return row is not None and row.version in (None, r.template)
 
     def _row_figures(self, r: Report, q: Query) -> str:
@@ -196,40 +191,33 @@ class Composer:
         else:
             return ""
         got = [(lab, f) for cid, lab in cols if cid != q.column
-               and (f := self._fact(r, q.row or "", cid)) is not None and not f.derived_from
+               and (f := self._fact(r, q.row, cid)) is not None and not f.derived_from
                and f.kind in ("number", "zero") and f.value is not None]
-        return "、".join(f"{lab}{fmt(f.value)}{f.unit or '件'}" for lab, f in got)
+        return "、".join(f"{lab}{fmt(f.value)}件" for lab, f in got)  # tables 三 and 四 count 件
 
     def _parts(self, r: Report, q: Query) -> list[tuple[str, Fact]]:
         """The breakdown a total has (复议/诉讼 results; 不予公开 reasons …)."""
-        out: list[tuple[str, Fact]] = []
-        if q.kind == "review" and q.column == "total":
+        if q.kind == "review":
+            if q.column != "total":
+                return []
             if q.row == "litigation":
-                for g in ("litigation.direct", "litigation.after_review"):
-                    f = self._fact(r, g, "total")
-                    if f is not None and f.value is not None:
-                        out.append((REVIEW_GROUP_LABEL[g], f))
+                cells = [(REVIEW_GROUP_LABEL[g], self._fact(r, g, "total")) for g in ("litigation.direct", "litigation.after_review")]
             else:
-                for c in REVIEW_PARTS:
-                    f = self._fact(r, q.row or "", c)
-                    if f is not None and f.value is not None:
-                        out.append((next(x.label for x in self.cat.review_columns if x.id == c), f))
-        if q.kind == "apply":
+                cells = [(c.label, self._fact(r, q.row, c.id)) for c in self.cat.review_columns if c.id in REVIEW_PARTS]
+        elif q.kind == "apply":  # table 三: the rows its total is the sum of
             row = self.cat.row(q.row or "")
             terms = (row.sum_of or row.sum_of_2021) if row else ()
-            for t in terms:
-                f = self._fact(r, t, q.column)
-                child = self.cat.row(t)
-                if f is not None and f.value is not None and child is not None:
-                    out.append((child.short, f))
-        return out
+            cells = [(child.short, self._fact(r, t, q.column)) for t in terms if (child := self.cat.row(t))]
+        else:
+            return []
+        return [(lab, f) for lab, f in cells if f is not None and f.value is not None]
 
     def _inconsistency(self, fact: Fact, parts: list[tuple[str, Fact]], unit: str) -> list[str]:
         """The report's own sums disagreeing with the figure asked for."""
-        if not parts or fact.derived_from or fact.value is None:
+        if not parts or fact.derived_from:
             return []
         total = sum(f.value or 0 for _, f in parts)
-        if abs(total - fact.value) < 1e-9:
+        if abs(total - (fact.value or 0)) < 1e-9:
             return []
         terms = " + ".join(f"{lab}{fmt(f.value)}" for lab, f in parts)
         return [f"报告自身数字不一致：{terms} = {fmt(total)}{unit}，与表中总计{fmt(fact.value)}{unit}不符"]
@@ -273,36 +261,37 @@ class Composer:
                       text=f"{r.agency}{r.year}年：{shown}。\n原文：“{quote}”\n{cite(r, f.source)}")
 
     def _section(self, q: Query, r: Report) -> Answer:
-        sid = (q.section or "").split(".")[0]
+        key, name, who = q.section or "", label(q, self.cat), f"{r.agency}{r.year}年"
+        sid = key.split(".")[0]
         sec = r.section(sid)
         if sec is None:
             gone = next((m for m in r.missing if m.startswith(f"第{sid}部分")), None)
             why = f"：{gone}" if gone else ""
-            return Answer(status="unknown", agency=r.agency, year=r.year,
-                          text=f"{r.agency}{r.year}年的年报中没有找到“{label(q, self.cat)}”一节{why}。")
+            return Answer(status="unknown", agency=r.agency, year=r.year, text=f"{who}的年报中没有找到“{name}”一节{why}。")
         body = sec.text.strip()  # the text under the heading (knowledge/template/sections.py)
-        part = body
-        if sid == "一" and q.section != "一":
-            part = sub_section(body, q.section or "")
+        part: str | None = body
+        if sid == "一" and key != "一":
+            part = sub_section(body, key)
             if part is None:
                 return Answer(status="unknown", agency=r.agency, year=r.year, section=sec.heading,
-                              text=f"{r.agency}{r.year}年的年报“{sec.heading}”中没有单列“{label(q, self.cat)}”部分。")
-        if q.section in ("五.problems", "五.improve"):
-            part = problems_or_improvements(body, q.section == "五.problems")
+                              text=f"{who}的年报“{sec.heading}”中没有单列“{name}”部分。")
+        if key in ("五.problems", "五.improve"):
+            part = problems_or_improvements(body, key == "五.problems")
         src = Source(section=sec.heading)
         return Answer(status="answered", agency=r.agency, year=r.year, section=sec.heading, field=q.field_id,
                       source=src, report_title=r.title,
-                      text=f"{r.agency}{r.year}年{label(q, self.cat)}：\n{(part or '').strip() or '（该节无内容）'}\n{cite(r, src)}")
+                      text=f"{who}{name}：\n{(part or '').strip() or '（该节无内容）'}\n{cite(r, src)}")
 
     def _no_rate(self, q: Query, r: Report) -> Answer:
         """A share select.run declined (no total to take it of): no figure, and what to ask instead.
         Every other rate (纠错率, 维持率, A占B的比例 …) is computed in execute.py and never comes here."""
-        name = label(q, self.cat, r.template).removesuffix("所占比例")
-        if (q.row or "") in ("apply.carried_in", "apply.carried_out"):  # not a part of 办理结果总计
+        name = label(q, self.cat).removesuffix("所占比例")  # a total of table 三 or 四: one name in both versions
+        row = q.row or ""
+        if row in ("apply.carried_in", "apply.carried_out"):  # not a part of 办理结果总计
             return Answer(status="unknown", agency=r.agency, year=r.year,
                           text=f"“{name}”不是办理结果总计的一部分，请说明要算它占哪一项的比例，"
                                f"例如：{name}占本年新收申请的比例。")
-        example = f"结果纠正占{name}的比例" if (q.row or "").startswith(("review", "litigation")) else "予以公开占办理结果总计的比例"
+        example = f"结果纠正占{name}的比例" if row.startswith(("review", "litigation")) else "予以公开占办理结果总计的比例"
         return Answer(status="unknown", agency=r.agency, year=r.year,
                       text=f"“{name}”本身就是总数，请说明要算哪一项占它的比例，例如：{example}。")
 
@@ -310,30 +299,32 @@ class Composer:
     def many(self, q: Query, reports: list[Report], compare: bool) -> Answer:
         """The same figure over several years; with two years and a comparison word, the difference."""
         rows = [(r, self.one(q, r)) for r in sorted(reports, key=lambda r: r.year)]
+        agency = reports[0].agency  # one agency's years
         if q.kind == "section":  # a text, not a figure: each year's, one after the other
             said = [a for _, a in rows if a.status == "answered"]
-            return Answer(status="answered" if said else "unknown", agency=reports[0].agency,
+            return Answer(status="answered" if said else "unknown", agency=agency,
                           section=rows[-1][1].section, field=q.field_id,
                           text="\n\n".join(a.text for _, a in rows))
-        lines = [f"{r.year}年：{fmt(a.value)}{a.unit or ''}" if a.status == "answered" and a.value is not None
-                 else f"{r.year}年：{_why_none(r, a)}" for r, a in rows]
-        got = [(r, a) for r, a in rows if a.status == "answered" and a.value is not None]
+        # one() gives a table figure with its unit, or no figure and why
+        lines = [f"{r.year}年：{fmt(a.value)}{a.unit}" if a.value is not None else f"{r.year}年：{_why_none(r, a)}"
+                 for r, a in rows]
+        got = [(r, a) for r, a in rows if a.value is not None]
         first = (got or rows)[-1][1]
-        ans = Answer(status="answered" if got else "unknown", agency=reports[0].agency, unit=first.unit,
-                     section=first.section, field=first.field, report_title=None)
+        ans = Answer(status="answered" if got else "unknown", agency=agency, unit=first.unit,
+                     section=first.section, field=first.field)
         ans.series = [{"agency": r.agency, "year": r.year, "value": a.value} for r, a in got]
         name = label(q, self.cat)
-        text = f"{reports[0].agency}{name}（{'、'.join(str(r.year) for r, _ in rows)}年）：" + "；".join(lines)
+        text = f"{agency}{name}（{'、'.join(str(r.year) for r, _ in rows)}年）：" + "；".join(lines)
         if compare and len(got) == 2:
             (r1, a1), (r2, a2) = got
             diff = (a2.value or 0) - (a1.value or 0)
             ans.value = num(diff)
             ans.formula = f"{fmt(a2.value)} − {fmt(a1.value)} = {fmt(diff)}"
             verdict = (f"{r2.year}年与{r1.year}年相同" if diff == 0 else
-                       f"{r2.year}年比{r1.year}年{'多' if diff > 0 else '少'}{fmt(abs(diff))}{a2.unit or ''}")
+                       f"{r2.year}年比{r1.year}年{'多' if diff > 0 else '少'}{fmt(abs(diff))}{a2.unit}")
             text += f"。{verdict}（{ans.formula}）"
         elif len(got) == 1:
             ans.value, ans.year = got[0][1].value, got[0][0].year
-        sources = "\n".join(f"来源：《{r.title}》{a.section or ''}" for r, a in rows if a.section)
+        sources = "\n".join(f"来源：《{r.title}》{a.section}" for r, a in rows if a.section)
         ans.text = text + "。\n" + sources
         return ans

@@ -165,6 +165,10 @@ class Answerer:
                 f"年报没有直接给出这个比率；可以问{label(query, self.cat)}的数字。")
         if len(slots.agencies) > 1 and not query.choices:
             return self._several_agencies(query, slots, ctx, q)
+        if query.choices and select.SUM_WORDS.search(slots.rest) and select.addable(query.choices, q):
+            chosen = self._reports(slots, ctx, q, follow)  # 予以公开和部分公开一共多少件
+            if isinstance(chosen, Answer) or len(chosen.reports) == 1:
+                return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
         if query.choices and not same_row:  # one table-二 row: the report's template decides
             return self._clarify_fields(query, slots, ctx, q)

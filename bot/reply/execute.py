@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import combinations
 
 from bot.reply.compose import fmt
 from bot.understand.plan import Ops, QueryPlan, Rate
@@ -135,22 +136,65 @@ class Executor:
                       source=src.source, report_title=r.title, sources=[source_of(r, src.section)],
                       text=text + "。\n" + cite_line(r, src.section))
 
+    def total(self, items: list[Query], r: Report) -> Answer:
+        """Items of one report added up (予以公开和部分公开一共多少), each term and the formula shown."""
+        who = f"{r.agency}{r.year}年"
+        terms = [(label(c, self.cat, r.template), c) for c in items]
+        names = "、".join(lab for lab, _ in terms)
+        for (la, a), (lb, b) in combinations(terms, 2):  # a total and its part, or two sides of a sum rule
+            if self._overlap(a, b) or self._overlap(b, a):
+                return Answer(status="unknown", agency=r.agency, year=r.year,
+                              text=f"“{la}”和“{lb}”不能相加（一项包含另一项，或是同一等式的两边）；可以分别问它们的数字。")
+        got = [(lab, self.cell(c, r)) for lab, c in terms]
+        bad = [lab for lab, a in got if a.status != "answered" or a.value is None]
+        if bad:
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{who}的年报缺少相加所需的“{'、'.join(bad)}”的数字，无法合计。")
+        d = sum((dec(a.value) for _, a in got), Decimal(0))  # type: ignore[arg-type]
+        unit = got[0][1].unit or ""
+        formula = " + ".join(f"{lab}{fmt(a.value)}" for lab, a in got) + f" = {show(d)}"
+        warnings = list(dict.fromkeys(w for _, a in got for w in a.warnings))
+        text = f"{who}{names}合计{show(d)}{unit}（{formula}；报告未单列此数，由表中数字相加）"
+        if warnings:
+            text += "。注意：" + "；".join(warnings)
+        sections = list(dict.fromkeys(a.section for _, a in got))
+        first = got[0][1]
+        return Answer(status="answered", value=value(d), unit=unit or None, agency=r.agency, year=r.year,
+                      section=first.section, field="sum." + "+".join(c.field_id for c in items), formula=formula,
+                      breakdown=[(lab, a.value) for lab, a in got], warnings=warnings, source=first.source,
+                      report_title=r.title, sources=[source_of(r, s) for s in sections],
+                      text=text + "。\n" + "\n".join(cite_line(r, s) for s in sections))
+
+    def _overlap(self, a: Query, b: Query) -> bool:
+        """Whether b is counted in a: a's parts (不予公开 → 其中第三方), a sum rule's two sides
+        (总计 = 予以公开 + … ; 新收 + 结转 = 总计 + 结转下年), or the total column and one applicant's."""
+        if a.row == b.row:
+            return a.column == "total" and b.column != "total"
+        row = self.cat.row(a.row or "")
+        if (b.row or "").startswith(f"{a.row}.") or (row is not None and b.row in row.sum_of + row.sum_of_2021):
+            return True
+        rules = self.cat.raw.get("apply", {}).get("rules", [])
+        return any(a.row in d.get("left", ()) and b.row in d.get("right", ()) for d in rules)
+
     def share(self, part: Query, whole: Query, r: Report) -> Answer:
-        """part ÷ its total, as a percentage."""
-        a, b = self.cell(part, r), self.cell(whole, r)
-        pl, wl = label(part, self.cat, r.template), label(whole, self.cat, r.template)
+        """part (or the sum of its readings: 予以公开及部分公开) ÷ its total, as a percentage."""
+        a = self.total(part.choices, r) if part.choices else self.cell(part, r)
+        b = self.cell(whole, r)
+        pl = "、".join(label(c, self.cat, r.template) for c in part.choices) or label(part, self.cat, r.template)
+        wl = label(whole, self.cat, r.template)
         who = f"{r.agency}{r.year}年"
         if a.status != "answered" or b.status != "answered" or a.value is None or not b.value:
             return Answer(status="unknown", agency=r.agency, year=r.year,
                           text=f"{who}的年报缺少计算“{pl}占{wl}的比例”所需的数字。")
         d = pct(dec(a.value), dec(b.value))
-        formula = f"{pl}{fmt(a.value)} ÷ {wl}{fmt(b.value)} = {show(d)}%"
+        top = f"({(a.formula or '').split(' = ')[0]})" if part.choices else f"{pl}{fmt(a.value)}"
+        formula = f"{top} ÷ {wl}{fmt(b.value)} = {show(d)}%"
         warnings = list(dict.fromkeys(a.warnings + b.warnings))
         text = f"{who}{pl}占{wl}的{show(d)}%（{formula}；报告未直接给出，由表中数字计算）"
         if warnings:
             text += "。注意：" + "；".join(warnings)
         return Answer(status="answered", value=value(d), unit="%", agency=r.agency, year=r.year,
-                      section=a.section, field=f"share.{part.field_id}:{whole.field_id}", formula=formula,
+                      section=a.section, field=f"share.{'+'.join(c.field_id for c in part.choices) or part.field_id}:{whole.field_id}", formula=formula,
                       warnings=warnings, source=a.source, report_title=r.title,
                       sources=[source_of(r, a.section)], text=text + "。\n" + cite_line(r, a.section))
 

@@ -178,6 +178,16 @@ def _share_total(part: Query, named: Query | None, reading_rows: list[str]) -> Q
     return None
 
 
+_EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
+SUM_WORDS = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")
+
+
+def addable(items: list[Query], q: str) -> bool:
+    """Whether several items named together are to be added: the same table and column, not asked one by one."""
+    same = len({c.column for c in items}) == 1 or len({c.row for c in items}) == 1
+    return same and len({c.kind for c in items}) == 1 and items[0].kind in ("apply", "review") and not _EACH.search(q)
+
+
 def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Answer | None:
     """Execute a plan; None when the plan's item is not something to compute with (the caller answers
     the question as a plain one)."""
@@ -190,11 +200,13 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
         if plan.op == "share" or (item is not None and not plan.rate and plan.share_of):
             named = resolve(a.reading(plan.share_of), a.cat) if plan.share_of else None
             item = _inside(item, named)
-            if item is None or item.choices or item.kind not in ("apply", "review"):
+            if item is None or item.kind not in ("apply", "review") or (item.choices and not addable(item.choices, q)):
                 return None
-            share_of = _share_total(item, named, reading.ids("apply_rows"))
-            if share_of is None or share_of.field_id == item.field_id:
-                return None
+            totals = {(t.field_id if t else None) for c in (item.choices or [item])
+                      for t in [_share_total(c, named, reading.ids("apply_rows"))]}
+            share_of = _share_total(item.choices[0] if item.choices else item, named, reading.ids("apply_rows"))
+            if share_of is None or len(totals) != 1 or share_of.field_id == item.field_id:
+                return None  # items of different totals (予以公开及行政复议) are not added
     if plan.op in ("rate", "share"):
         chosen = a._reports(slots, ctx, q, follow=False)
         if isinstance(chosen, Answer):

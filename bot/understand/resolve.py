@@ -84,8 +84,11 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
                      choices=[Query(kind="active", row=rows[0], column=c) for c in cols] if len(cols) > 1 else [])
     if reading.has("apply_rows") or reading.has("applicants"):
         rows = _most_specific(reading.ids("apply_rows"))
-        applicants = reading.ids("applicants")
+        applicants = list(dict.fromkeys(reading.ids("applicants")))
         column = applicants[0] if applicants else "total"
+        if len(applicants) > 1 and len(rows) <= 1:  # 自然人和法人: each column, or their sum when asked
+            row = rows[0] if rows else "apply.new"
+            return Query(kind="apply", row=row, choices=[Query(kind="apply", row=row, column=c) for c in applicants])
         if len(rows) > 1:
             return Query(kind="apply", choices=[Query(kind="apply", row=r, column=column) for r in rows])
         return Query(kind="apply", row=rows[0] if rows else "apply.new", column=column)

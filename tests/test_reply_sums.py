@@ -1,0 +1,69 @@
+"""Items named together and asked as one figure are added, with each term shown; never one of them alone.
+
+开封 2019 (knowledge/data/reports/kaifeng-2019.txt), table 三: 予以公开 342, 部分公开 30, 不予公开 85,
+无法提供 58, 办理结果总计 526; 本年新收 527 (自然人 482, 法人或其他组织 45, of which 商业企业 38), 上年结转 5.
+Table 四: 行政复议 19, 行政诉讼 32.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.paths import DATA
+from knowledge.store import Store
+
+T3 = "\n来源：《开封市人民政府2019年政府信息公开工作年度报告》三、收到和处理政府信息公开申请情况"
+T4 = "\n来源：《开封市人民政府2019年政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况"
+KF = "开封市人民政府2019年"
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("sums") / "kb.json"
+    assert not ingest([DATA / "reports" / "kaifeng-2019.txt"], Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db), warm=False)
+
+
+@pytest.mark.parametrize(("q", "value", "formula", "text"), [
+    ("开封2019年予以公开和部分公开一共多少件", 372, "予以公开342 + 部分公开30 = 372",
+     f"{KF}予以公开、部分公开合计372件（予以公开342 + 部分公开30 = 372；报告未单列此数，由表中数字相加）。{T3}"),
+    ("开封2019年予以公开与部分公开之和", 372, "予以公开342 + 部分公开30 = 372", None),
+    ("开封2019年行政复议和行政诉讼一共多少件", 51, "行政复议19 + 行政诉讼32 = 51",
+     f"{KF}行政复议、行政诉讼合计51件（行政复议19 + 行政诉讼32 = 51；报告未单列此数，由表中数字相加）。{T4}"),
+    ("开封2019年自然人和商业企业加起来申请多少件", 520, "自然人提出的申请482 + 商业企业提出的申请38 = 520", None),
+    ("开封2019年本年新收和上年结转一共多少件", 532, "本年新收政府信息公开申请527 + 上年结转政府信息公开申请数量5 = 532", None),
+])  # fmt: skip
+def test_two_items_asked_together_are_added(answerer: Answerer, q: str, value: int, formula: str,
+                                            text: str | None) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value, a.unit, a.formula) == ("answered", value, "件", formula)
+    assert text is None or a.text == text
+
+
+def test_the_share_of_two_items_together_adds_them_first(answerer: Answerer) -> None:
+    a = answerer.answer("开封2019年予以公开及部分公开占比多少", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 70.72, "%")
+    assert a.formula == "(予以公开342 + 部分公开30) ÷ 本年度办理结果总计526 = 70.72%"
+    assert a.text == (f"{KF}予以公开、部分公开占本年度办理结果总计的70.72%（(予以公开342 + 部分公开30) ÷ "
+                      f"本年度办理结果总计526 = 70.72%；报告未直接给出，由表中数字计算）。{T3}")
+
+
+@pytest.mark.parametrize("q", [
+    "开封2019年办理结果总计和予以公开一共多少",     # the total and one of its parts
+    "开封2019年本年新收和办理结果总计一共多少",     # the two sides of 新收 + 结转 = 总计 + 结转下年
+])  # fmt: skip
+def test_a_total_and_its_part_are_not_added(answerer: Answerer, q: str) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert "不能相加" in a.text and "868" not in a.text and "1053" not in a.text
+
+
+@pytest.mark.parametrize("q", ["开封2019年予以公开和部分公开分别多少", "开封2019年自然人和法人申请了多少件"])
+def test_two_items_not_asked_as_one_figure_are_offered_one_by_one(answerer: Answerer, q: str) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value) == ("clarify", None)
+    assert len(a.options) == 2 and "372" not in a.text and "527" not in a.text

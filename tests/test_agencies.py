@@ -183,3 +183,16 @@ def test_several_agencies_in_one_question() -> None:
 def test_government_words_in_the_question_are_not_taken_for_a_body() -> None:
     s = ask("宿迁2023年政府信息公开申请多少件")
     assert s.agencies == ["宿迁市人民政府"] and "政府信息公开" in s.rest
+
+
+def test_a_development_and_reform_bureau_is_also_called_fagaiwei() -> None:
+    # 沭阳县发展和改革局 (zxj6827111-blip/KIROGOVCOMPARE, tests/沭阳县发展和改革局2023年…html): people call
+    # such a 局 by the 委 name too; with a 发改委 of its city loaded, a bare 发改委 is asked back
+    bodies = ["沭阳县发展和改革局", "宿迁市发展和改革委员会"]
+    index = AgencyIndex([Report(id=n, agency=n, year=2023, title=n, template="2021", source_file="") for n in bodies])
+    for q in ("沭阳发改委收到多少申请", "沭阳县发改局收到多少申请", "沭阳发展和改革局收到多少申请"):
+        assert extract(normalise(q, LEX), index, None).agencies == ["沭阳县发展和改革局"], q
+    assert extract(normalise("宿迁发改委收到多少申请", LEX), index, None).agencies == ["宿迁市发展和改革委员会"]
+    both = extract(normalise("发改委收到多少申请", LEX), index, None)
+    assert (both.agencies, sorted(both.resolution.options)) == ([], sorted(bodies))
+

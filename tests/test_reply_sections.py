@@ -163,3 +163,20 @@ def test_a_section_missing_from_a_base_written_before_missing_parts_were_noted(t
     a = bot.answer("开封2019年存在的主要问题")
     assert (a.status, a.agency, a.year) == ("unknown", "开封市人民政府", 2019)
     assert a.text == "开封市人民政府2019年的年报中没有找到“存在的主要问题”一节。"
+
+
+
+
+def test_the_information_fee_is_answered_from_section_6(tmp_path: Path) -> None:
+    # the template reports the fee in 六: 平潭 2023's reads “2023年，无收取信息处理费情况。”; 开封 2019's is “无”
+    bot = _load(tmp_path, REPORTS / "pingtan-2023.txt", REPORTS / "kaifeng-2019.txt")
+    a = bot.answer("平潭2023年收取信息处理费了吗")
+    assert (a.status, a.value, a.section) == ("answered", None, "六、其他需要报告的事项")
+    assert a.text == ("平潭综合实验区2023年信息处理费情况：\n2023年，无收取信息处理费情况。\n"
+                      "来源：《平潭综合实验区2023年度政府信息公开工作年度报告》六、其他需要报告的事项")
+    amount = bot.answer("平潭2023年信息处理费收了多少")  # the sentence's 无 read as none
+    assert (amount.status, amount.value, amount.unit, amount.section) == ("answered", 0, "元", "六、其他需要报告的事项")
+    for q in ("开封2019年收取信息处理费了吗", "开封2019年收了多少信息处理费"):  # “无” is not about the fee
+        none = bot.answer(q)
+        assert (none.status, none.value) == ("unknown", None)
+        assert none.text == "开封市人民政府2019年的年报没有提到信息处理费（其他需要报告的事项：无）。"

@@ -137,7 +137,9 @@ class Answerer:
         """A figure, a text or a breakdown: the question as one selection of one item."""
         reading = self.reading(slots.rest)
         query = resolve(reading, self.cat)
+        text_of: Query | None = None  # 六 has no table: its text, when no sentence of it states the figure
         if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
+            text_of = query if (query.section or "").startswith("六") else None
             query = None  # “…主动公开政府信息多少条” wants a figure, not the 主动公开 text
         follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
@@ -147,8 +149,10 @@ class Answerer:
             # a figure needs a word naming an item: “开封的到” names none (a lone character is no item)
             named = any(len(w) >= 2 for w in reading.words)
             prose = self._try_prose(reading.words, slots, ctx, q) if named else None
-            return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
-                                          + "；".join(self.examples(2)))
+            if prose is not None or text_of is None:
+                return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
+                                              + "；".join(self.examples(2)))
+            query = text_of
         if query.kind in ("apply", "review", "active") and unexplained:
             prose = self._try_prose(reading.words, slots, ctx, q)
             quoted = (prose.source.sentence or "") if prose is not None and prose.source else ""
@@ -182,6 +186,10 @@ class Answerer:
             r = plan.reports[0]
             ctx.agency, ctx.year = r.agency, r.year
             ans = self.compose.one(query, r)
+            said = ans.text.split("\n")[1:-1]  # the section's text between its name and the source line
+            if query.section == "六.fee" and ans.status == "answered" and not any("费" in line for line in said):
+                return self._unknown(f"{r.agency}{r.year}年的年报没有提到信息处理费（其他需要报告的事项："
+                                     f"{''.join(said)[:40]}）。")
             if ans.status == "unknown" and query.kind == "active":
                 ans = select.uncertain_by_prose(self, ans, r, reading.words, slots, ctx, q) or ans
         else:

@@ -173,6 +173,9 @@ def _make_body_forms(body: str, kind: str) -> set[str]:
     m = re.match(r"^(.{2,}?)(街道)(办事处)?$", body)
     if m:
         out |= {m.group(1) + "街道", m.group(1) + "街道办"}
+    for long, short in lexicon.default().abbreviations:  # a whole body's other names: 发展和改革局 → 发改委
+        if body.endswith(long) and len(long) > 2 and long[-1] in "局委办厅":
+            out.add(body[: -len(long)] + short)
     return out
 
 

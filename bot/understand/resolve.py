@@ -135,7 +135,7 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
         return name
     if q.kind == "section":
         return {"五.problems": "存在的主要问题", "五.improve": "改进情况", "六": "其他需要报告的事项",
-                "一": "总体情况", "一.active": "主动公开情况", "一.apply": "依申请公开情况",
+                "六.fee": "信息处理费情况", "一": "总体情况", "一.active": "主动公开情况", "一.apply": "依申请公开情况",
                 "一.manage": "政府信息管理情况", "一.platform": "政府信息公开平台建设情况",
                 "一.supervise": "监督保障情况"}.get(q.section or "", "")
     if q.kind == "rate":

@@ -196,3 +196,12 @@ def test_a_development_and_reform_bureau_is_also_called_fagaiwei() -> None:
     both = extract(normalise("发改委收到多少申请", LEX), index, None)
     assert (both.agencies, sorted(both.resolution.options)) == ([], sorted(bodies))
 
+
+
+def test_the_short_name_shown_is_the_usual_abbreviation() -> None:
+    # shown in examples and options: 发展 alone is not the body (was 宿迁发展委, 沭阳发展局)
+    from bot.understand.agencies import short_name
+
+    assert short_name("宿迁市发展和改革委员会") == "宿迁发改委"
+    assert short_name("沭阳县发展和改革局") == "沭阳发改局"
+    assert short_name("平潭综合实验区财政金融局") == "平潭财政局"

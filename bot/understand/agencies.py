@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.understand import lexicon
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split
 from knowledge.models import Report
@@ -68,7 +69,9 @@ def short_name(agency: str, index: AgencyIndex | None = None) -> str:
     names = [n for n in spoken_names(agency) if n[0] == agency[0]]
     if index is not None:
         names = [n for n in names if resolve_agencies(n, index).agencies == [agency]]
-    return min(names, key=len) if names else agency
+    # of the shortest, one with a usual abbreviation (宿迁发改委, not 宿迁发展委: 发展 alone is not the body)
+    usual = {short for _, short in lexicon.default().abbreviations}
+    return min(names, key=lambda n: (len(n), not any(u in n for u in usual), n[-1] != agency[-1])) if names else agency
 
 
 def examples(reports: list[Report], n: int = 3) -> list[str]:

@@ -124,3 +124,20 @@ def test_a_part_of_section_1_that_no_year_has_is_no_answer(tmp_path: Path) -> No
     assert (a.status, a.value, a.section) == ("unknown", None, "一、总体情况")
     assert a.text == "\n\n".join(f"平潭综合实验区{y}年的年报“一、总体情况”中没有单列“政府信息公开平台建设情况”部分。"
                                  for y in (2019, 2020))
+
+
+@pytest.mark.parametrize(("q", "reply"), [
+    ("开封2019年规章废止件数和现行有效件数", "开封市人民政府2019年的年报（2019版格式）没有“规章本年废止件数”、“规章现行有效件数”这几项。"),
+    ("平潭2021年规章新公开和对外公开总数量",
+     f"{PT21}的年报（2021版格式）没有“规章本年新公开数量”、“规章对外公开总数量”这几项。"),
+])  # fmt: skip
+def test_columns_the_reports_layout_lacks_are_said_to_be_missing_not_offered(answerer: Answerer, q: str,
+                                                                            reply: str) -> None:
+    a = ask(answerer, q)
+    assert (a.status, a.value, a.options, a.text) == ("unknown", None, [], reply)
+
+
+def test_of_three_columns_named_only_the_layouts_own_are_offered(answerer: Answerer) -> None:
+    a = ask(answerer, "开封2019年规章新制作、新公开和废止件数")  # 本年废止件数 is a 2021 column
+    assert a.status == "clarify"
+    assert a.options == ["开封市人民政府2019年规章本年新制作数量是多少", "开封市人民政府2019年规章本年新公开数量是多少"]

@@ -100,13 +100,17 @@ class Composer:
         if q.kind == "rate":
             return self._no_rate(q, r)
         q = self._settle_column(q, r)
+        who = f"{r.agency}{r.year}年"
+        if q.choices and not any(self._in_template(c, r) for c in q.choices):  # 2021 columns of a 2019 report
+            absent = "、".join(f"“{label(c, self.cat, r.template)}”" for c in q.choices)
+            return Answer(status="unknown", agency=r.agency, year=r.year,
+                          text=f"{who}的年报（{r.template}版格式）没有{absent}这几项。")
         if q.choices:
             opts = [f"{r.agency}{r.year}年{label(c, self.cat, r.template)}是多少" for c in q.choices]
             return Answer(status="clarify", agency=r.agency, year=r.year, options=opts,
                           text="您问的是哪一栏？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(opts, 1)))
         fact = self._fact(r, q.row, q.column)
         name = label(q, self.cat, r.template)
-        who = f"{r.agency}{r.year}年"
         if fact is None and (gone := missing_for(r.missing, q.row or "")):
             return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
                           text=f"{who}的年报不完整：{gone}，报告中没有“{name}”的数字。")

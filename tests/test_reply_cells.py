@@ -141,3 +141,14 @@ def test_of_three_columns_named_only_the_layouts_own_are_offered(answerer: Answe
     a = ask(answerer, "开封2019年规章新制作、新公开和废止件数")  # 本年废止件数 is a 2021 column
     assert a.status == "clarify"
     assert a.options == ["开封市人民政府2019年规章本年新制作数量是多少", "开封市人民政府2019年规章本年新公开数量是多少"]
+
+
+def test_a_sentence_of_exactly_160_characters_is_quoted_whole(tmp_path: Path) -> None:
+    # the 领导信箱 sentence is 140 characters; 20 added make it 160, the longest quoted without cutting
+    old = "利用网站设置的领导信箱反映各类事项办结839条；"
+    added = "，并在每月底汇总形成工作台账，定期通报了"
+    a = ask(edited(tmp_path, old, old.removesuffix("；") + added + "；"), "开封2019年领导信箱办结多少条")
+    assert a.text.split("\n")[1] == ("原文：“利用网站设置的领导信箱反映各类事项办结839条，并在每月底汇总形成工作台账，定期通报了；"
+                                     "与开封日报报业集团联合推出“走进直播室”系列政务访谈，邀请各县区政府、市政府各部门主要负责同志走进访谈室，"
+                                     "结合广大公众关注的热点、难点问题，积极回应公众提问，做好相关政策解读；政府公报全年编印四期，"
+                                     "刊发44篇文章，共计二十四万余字。”")

@@ -152,3 +152,15 @@ def test_a_sentence_of_exactly_160_characters_is_quoted_whole(tmp_path: Path) ->
                                      "与开封日报报业集团联合推出“走进直播室”系列政务访谈，邀请各县区政府、市政府各部门主要负责同志走进访谈室，"
                                      "结合广大公众关注的热点、难点问题，积极回应公众提问，做好相关政策解读；政府公报全年编印四期，"
                                      "刊发44篇文章，共计二十四万余字。”")
+
+
+def test_the_year_before_is_counted_back_from_the_year_named(tmp_path: Path) -> None:
+    # a 2020 copy of 开封's report prints the same 行政复议 19 as 2019
+    later = report_copy(tmp_path, [("# 开封市人民政府2019年", "# 开封市人民政府2020年")], "kaifeng-2020.txt")
+    db = tmp_path / "kb.json"
+    assert not ingest([DATA / "reports" / "kaifeng-2019.txt", later], Store(db), Settings()).failures
+    bot = Answerer(KnowledgeBase.load(db), warm=False)
+    for q in ("开封2020年行政复议比上一年多了多少", "开封2020年行政复议比前一年多了多少"):
+        a = ask(bot, q)
+        assert (a.status, a.value, a.formula) == ("answered", 0, "19 − 19 = 0"), q
+        assert "开封市人民政府2020年与2019年相同" in a.text, q

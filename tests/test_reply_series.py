@@ -181,3 +181,21 @@ def test_everyday_words_for_table_items(answerer: Answerer, q: str, field: str, 
 def test_an_unknown_word_beside_an_item_of_two_readings_names_both(answerer: Answerer) -> None:
     a = ask(answerer, "平潭2023年结果纠正的小狗有几件")  # was “…年报只统计等数字。”
     assert (a.status, a.text) == ("unknown", "报告中没有“小狗”这一项；年报只统计行政复议结果纠正、行政诉讼结果纠正等数字。")
+
+
+def test_a_comparison_with_the_year_before_that_is_not_loaded_says_so(answerer: Answerer) -> None:
+    # “比上一年”: 2020 is not loaded — before, this answered 2021's own 3 as if it were the difference
+    for q in ("平潭2021年行政复议比上一年多了多少", "平潭2021年行政复议比上一年度多了多少"):
+        a = ask(answerer, q)
+        assert (a.status, a.value) == ("unknown", None), q
+        assert a.text.startswith("知识库中没有平潭综合实验区2020年的年报。"), q
+
+
+@pytest.mark.parametrize(("q", "value", "formula"), [
+    ("平潭2023年主动公开政府信息比2021年少了多少条", -10916, "2645 − 13561 = -10916"),  # 13561 and 2645, from the text
+    ("平潭2023年主动公开政府信息比2021年多了多少条", 10916, "13561 − 2645 = 10916"),
+])  # fmt: skip
+def test_two_years_of_a_figure_from_the_text_are_compared(answerer: Answerer, q: str, value: int, formula: str) -> None:
+    a = ask(answerer, q)
+    assert (a.status, a.value, a.unit, a.formula) == ("answered", value, "条", formula)
+    assert "平潭综合实验区2023年比2021年多10916条" in a.text

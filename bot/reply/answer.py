@@ -39,7 +39,7 @@ _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成
 _ASKS_NUMBER = re.compile(r"多少|几[件个条篇次项家起期场份人]?|数量|数目|总数|金额|比例|百分")
 _ASKS_RATE = re.compile(r"率|百分比|比例|占比|比重|百分之")
 _COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
-_UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起)")
+_UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起|钱)")
 
 
 @dataclass
@@ -147,8 +147,12 @@ class Answerer:
             query = self._follow_up(reading, ctx.query)
         if query is None:  # no template field: a figure from the prose, or nothing
             # a figure needs a word naming an item: “开封的到” names none (a lone character is no item)
-            named = any(len(w) >= 2 for w in reading.words)
-            prose = self._try_prose(reading.words, slots, ctx, q) if named else None
+            # a sentence of 六 naming the fee states it: the words that named the section look for it too
+            words = ([min((a for a, cs in self.lex.aliases if h.concept in cs), key=len)  # 信息处理费, not 多少钱
+                      for h in reading.hits if h.concept.kind == "sections"] + reading.unexplained
+                     if text_of else reading.words)
+            named = any(len(w) >= 2 for w in words)
+            prose = self._try_prose(words, slots, ctx, q) if named else None
             if prose is not None or text_of is None:
                 return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
                                               + "；".join(self.examples(2)))
@@ -216,7 +220,7 @@ class Answerer:
         """A figure from the report's sentences, when one clearly fits."""
         plan = self._reports(slots, ctx, q, follow=False)
         m = _UNIT_HINT.search(q)
-        hint = "%" if _ASKS_RATE.search(slots.rest) else (m.group(1) if m else None)
+        hint = "%" if _ASKS_RATE.search(slots.rest) else ({"钱": "元"}.get(m.group(1), m.group(1)) if m else None)
         named = named_concept(slots.rest, self.lex)
         stem = prose.stated_stem(slots.rest, self.ops)
 
@@ -242,7 +246,7 @@ class Answerer:
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:
             who = f"{short_name(report.agency, self.agency_index)}{report.year}年"
-            options = [who + prose.as_question(x.fact) for x in (top, *rivals[:3])]
+            options = [who + re.sub(rf"^{report.year}年度?", "", prose.as_question(x.fact)) for x in (top, *rivals[:3])]
             return Answer(status="clarify", text="报告中有几处相近的数字，您问的是哪一个？\n" + _numbered(options),
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
@@ -278,7 +282,7 @@ class Answerer:
                 years = [y for y in self.kb.years[agencies[0]] if y > newest - slots.recent]
                 plan.notes.append(f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）")
             else:
-                shift = {"去年": 0, "上年": 0, "上年度": 0, "今年": 0, "前年": 1}[slots.relative or "去年"]
+                shift = {"前年": 1}.get(slots.relative or "", 0)  # 去年, 上(一)年(度), 前一年, 今年: the newest
                 years = [newest - shift]
                 plan.notes.append(f"“{slots.relative}”按已载入的最新年度{newest}年理解"
                                   + ("的前一年" if shift else ""))

@@ -95,7 +95,7 @@ class Executor:
             return Measure(r, self.rate(self.ops.rates[plan.rate], r, item))
         if plan.op == "share" or (item is not None and share_of is not None):
             return Measure(r, self.share(item, share_of, r))  # type: ignore[arg-type]
-        return Measure(r, self.one(r, plan.rest))
+        return Measure(r, self.one(r, plan.rest + (f"多少{plan.counted}" if plan.counted else "")))
 
     def rate(self, rate: Rate, r: Report, group: Query | None) -> Answer:
         """Σnum ÷ (Σden − Σminus) from the report's cells, with each input and the formula."""

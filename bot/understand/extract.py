@@ -14,7 +14,7 @@ from bot.understand.linking import AgencyIndex, Resolution, resolve_agencies
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d|(?:19|20)\d{2}(?=年))(?!\d)(?:年度|年)?")
 _RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)年?(?:-|~|至|到|—)(19[5-9]\d|20[0-4]\d)(?:年度|年)?")
 _RECENT = re.compile(r"(?:近|最近|过去|前)(\d{1,2})(?:个)?年(?:度)?")
-_RELATIVE = re.compile(r"(去年|前年|今年|上年度?)(?!结转|项目|度结转)")
+_RELATIVE = re.compile(r"(去年|前一?年|今年|上一?年度?)(?!结转|项目|度结转)")
 _PLACE = re.compile(r"^(?:的)?([\u4e00-\u9fa5]{2,8}?(?:自治区|自治州|省|市|区|县|州|盟|旗))")
 _NEXT_YEAR = re.compile(r"(结转到|结转至|转入|转至|顺延至|顺延到)(?:19[5-9]\d|20[0-4]\d)年度?")
 _LEAD = re.compile(r"^([\u4e00-\u9fa5]{2,10}?)(?=(?:19|20)\d{2}年)")

@@ -77,7 +77,7 @@ def normalise(text: str, lexicon: Lexicon) -> str:
     s = _DROP.sub("", s).lower()
     s = _CN_YEAR.sub(_cn_year, s)
     s = _SHORT_YEAR.sub(_short_year, s)
-    s = _SMALL_CN.sub(_small_cn, s)
+    s = _SMALL_CN.sub(_small_cn, s).replace("前1年", "前一年")  # 前三年 is three years; 前一年 is the year before
     for wrong, right in lexicon.typos:
         if wrong in s:
             s = s.replace(wrong, right)

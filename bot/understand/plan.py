@@ -26,6 +26,7 @@ KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", 
 _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
+_COUNTED = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|项|起)")
 _WHICH_MORE = re.compile(r"(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
 
 
@@ -105,6 +106,7 @@ class QueryPlan:
     right: Side = field(default_factory=Side)  # B
     share_of: str = ""  # the words naming a share's total (“占行政诉讼的比例” → 行政诉讼)
     unit: str | None = None  # money unit asked for (元/万元/亿元)
+    counted: str | None = None  # the count word asked with (“少了多少条” → 条): each side is asked for it
     recent: int | None = None
 
 
@@ -133,6 +135,8 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
     m = _UNIT.search(slots.rest)
     if m:  # “多少亿元”: a presentation unit; the item is the amount
         plan.unit = m.group(1)
+    m = _COUNTED.search(slots.rest)
+    plan.counted = m.group(1) if m else None
     top = _TOP.search(slots.rest)
     two_points = len(slots.agencies) >= 2 or len(slots.years) >= 2
     dropped: set[str] = set()
@@ -196,7 +200,7 @@ def _split_share(rest: str) -> tuple[str, str]:
     return rest[: m.start()].strip(), rest[m.end():].strip(" 的")
 
 
-_BACK = {"去年": 1, "上年": 1, "上年度": 1, "前年": 2}  # “比上年”: how many years before the one named
+_BACK = {"去年": 1, "上年": 1, "上年度": 1, "上一年": 1, "上一年度": 1, "前一年": 1, "前年": 2}  # “比上年”: how many years before the one named
 
 
 def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) -> str:

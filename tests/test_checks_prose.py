@@ -108,3 +108,9 @@ def test_a_figure_naming_no_column_is_not_compared_with_cells_whose_digits_ran_t
     assert format_check(parse(_ran_together("本年制发规范性文件7件。", "693665123"))).splitlines()[-1] == (
         "- 正文“本年制发规范性文件7件”为7，但表格“行政规范性文件／本年制发件数”可能的值（6、69、693、6936、69366、693665）"
         "中没有7（一、总体情况）")
+
+
+def test_a_reply_counted_as_part_of_the_requests_closed_is_not_their_total() -> None:
+    # 平潭财政金融局 2024: “办结依申请2件，其中公开答复1件，无法提供1件” — 1 is one outcome, not （七）总计
+    prose = "全年收到政府信息公开申请6件，办结依申请6件，其中公开答复1件，无法提供1件。"
+    assert prose_messages(report_2021(prose=prose)) == []

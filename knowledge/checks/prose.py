@@ -16,7 +16,7 @@ from knowledge.models import Fact, Report, Warning_
 
 _BOUND = re.compile(r"[，。；：,;:（）()！？!?\n]")
 _NOT_NEW = re.compile(r"上年|结转|复议|诉讼|办结|答复|办理")
-_OUTCOME_BEFORE = re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|其他方式")
+_OUTCOME_BEFORE = re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|其他方式|公开答复|其中")
 # (rule id, regex on the words before the figure, target row, what the table calls it)
 _BEFORE = [
     ("prose.carried_in", re.compile(r"上年(?:度)?结转"), "apply.carried_in", "上年结转政府信息公开申请数量"),

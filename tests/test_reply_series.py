@@ -199,3 +199,21 @@ def test_two_years_of_a_figure_from_the_text_are_compared(answerer: Answerer, q:
     a = ask(answerer, q)
     assert (a.status, a.value, a.unit, a.formula) == ("answered", value, "条", formula)
     assert "平潭综合实验区2023年比2021年多10916条" in a.text
+
+
+@pytest.mark.parametrize(("q", "value", "verdict"), [
+    ("平潭2023年行政复议比2021年下降了百分之几", 33.33, "下降33.33%"),  # (2 − 3) ÷ 3: the fall asked for, as its size
+    ("平潭2023年主动公开政府信息比2021年下降了百分之几", -412.7, "增长412.7%（不是下降）"),  # 13561 against 2645
+    ("平潭2023年行政复议比2021年增长了百分之几", -33.33, "下降33.33%"),
+])  # fmt: skip
+def test_a_fall_asked_for_is_given_as_its_size(answerer: Answerer, q: str, value: float, verdict: str) -> None:
+    a = ask(answerer, q)
+    assert (a.status, a.value, a.unit) == ("answered", value, "%")
+    assert f"平潭综合实验区2023年比2021年{verdict}（" in a.text
+
+
+def test_a_growth_word_that_says_year_on_year_counts_back_a_year(answerer: Answerer) -> None:
+    # “同比增长了百分之几” is one word: 2023 against 2022, which is not loaded — before, 2023 against itself (0 %)
+    a = ask(answerer, "平潭2023年行政复议同比增长了百分之几")
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text.startswith("知识库中没有平潭综合实验区2022年的年报。")

@@ -242,6 +242,9 @@ class Answerer:
         if got is None:
             return None
         top, rivals = got
+        counts = [x for x in (top, *rivals) if x.fact.unit != "%"]
+        if hint != "%" and counts and len(counts) <= len(rivals):  # a share (占21%) answers only a question for one
+            top, rivals = counts[0], counts[1:]
         ctx.agency, ctx.year = report.agency, report.year
         ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:

@@ -209,18 +209,21 @@ class Executor:
         if (b.answer.unit or "") != unit:
             return Answer(status="unknown", text=f"两个数字单位不同（{a.answer.unit}、{b.answer.unit}），不能直接相减。")
         inputs = f"{a.who}{fmt(a.answer.value)}{unit}，{b.label or b.who}{fmt(b.answer.value)}{unit}"
+        other = b.label or (f"{b.report.year}年" if b.report.agency == a.report.agency else b.who)
         if plan.op == "growth":
             if b.d == 0:
                 return Answer(status="unknown", text=f"{inputs}；基数为0，增长率无法计算。\n" + self._cites([a, b]))
             d = pct(a.d - b.d, b.d)
             formula = f"({show(a.d)} − {show(b.d)}) ÷ {show(b.d)} = {show(d)}%"
-            verdict = f"{a.who}比{b.who}{'增长' if d >= 0 else '下降'}{show(abs(d))}%"
+            verdict = f"{a.who}比{other}{'增长' if d >= 0 else '下降'}{show(abs(d))}%"
+            if plan.direction == "less":  # the fall asked for: its size, or a rise said to be one
+                d = -d
+                verdict += "（不是下降）" if d < 0 else ""
             ans = Answer(status="answered", value=value(d), unit="%")
         else:
             first, second = (b, a) if plan.direction == "less" else (a, b)
             d = first.d - second.d
             formula = f"{show(first.d)} − {show(second.d)} = {show(d)}"
-            other = b.label or (f"{b.report.year}年" if b.report.agency == a.report.agency else b.who)
             gap = abs(a.d - b.d)
             said = "少" if plan.direction == "less" else "多"
             real = "多" if a.d > b.d else "少"

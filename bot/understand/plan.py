@@ -165,7 +165,9 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         plan.op, plan.over = "each", "agencies"
         dropped |= {"each"}
     elif "growth" in kinds:
-        plan.op = "growth"
+        plan.op = "growth"  # “下降了百分之几” asks the size of a fall
+        falls = any(k == "growth" and re.search("下降|减少|降", slots.rest[i:j]) for i, j, k in spans)
+        plan.direction = "less" if falls else None
         dropped |= {"growth", "than", "more", "less", "apart", "share"}
     elif ("series" in kinds or slots.recent) and len(slots.agencies) <= 1 and not slots.years:
         plan.op, plan.over = "series", "years"
@@ -207,7 +209,10 @@ def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str
     """A and B of “A比B…”: each side's own agency and year; what one side lacks it takes from the other.
     Returns the relative word (上年, 去年 …) that named B's year, if one did."""
     than = next(((i, j) for i, j, k in scan(q, ops) if k == "than"), None)
-    if than is None:
+    if than is None:  # “同比增长率” is one word: the year named against the year before
+        same = any(k == "growth" and q[i:j].startswith("同比") for i, j, k in scan(q, ops))
+        if same and len(slots.years) == 1:
+            plan.left, plan.right = Side(None, slots.years[0]), Side(None, slots.years[0] - 1)
         return ""
     a, b = sides(q[: than[0]]), sides(q[than[1]:])
     plan.left = Side(a.agency, a.years[0] if a.years else None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from kb_files import old_single_file, review, snapshot, variants
-from test_stored_reports import OTHER, made_by_hand
+from test_stored_reports import AGENCY, OTHER, made_by_hand
 
 from bot.cli import main
 from bot.settings import Settings
@@ -245,6 +245,29 @@ def test_the_next_write_finishes_what_a_killed_writer_left(tmp_path: Path) -> No
     assert {r.agency for r in kb.reports} == {LUOYANG, ANYANG, "新乡市人民政府"}
     assert all(review(kb, r.agency) == 19 for r in kb.reports)
     assert len(list((db / "reports").rglob("*.json"))) == 3
+
+
+def test_the_next_write_removes_what_a_first_write_killed_before_its_commit_left(tmp_path: Path) -> None:
+    db = tmp_path / "kb"  # no catalogue.json yet: nothing was ever committed
+    orphan = db / "reports" / "ff" / "0000000000000000.dead0000.0.json"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_text("{}", encoding="utf-8")
+    pending = {"new": [str(orphan.relative_to(db))], "old": [], "shards": ["shards/00.dead0000.json"]}
+    (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
+    Store(db).put([made_by_hand()])
+    assert not orphan.exists() and not (db / "pending.json").exists()
+    assert len(list((db / "reports").rglob("*.json"))) == 1
+
+
+def test_a_write_of_no_reports_killed_after_its_commit_keeps_its_directory(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    Store(db).put([])  # commits a new directory and no shard
+    directory = json.loads((db / "catalogue.json").read_text(encoding="utf-8"))["kb"]["1"]["directory"]
+    pending = {"new": [directory], "old": [], "shards": [directory]}  # as if killed before cleaning up
+    (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
+    Store(db).put([made_by_hand(OTHER)])
+    assert sorted(KnowledgeBase.load(db).by_id) == sorted([f"{AGENCY}-2020", f"{OTHER}-2020"])
 
 
 @pytest.mark.parametrize(("content", "damaged"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -262,7 +263,7 @@ def test_a_file_where_the_base_keeps_its_temp_files_is_one_line(tmp_path: Path) 
     assert snapshot(db) == before
 
 
-@pytest.mark.parametrize("fails", ["pending.json", "just after renaming pending.json", "a report file"])
+@pytest.mark.parametrize("fails", ["pending.json", "just after renaming pending.json", "a report file", "a shard file"])
 def test_an_interrupted_or_failed_rename_leaves_every_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                      fails: str) -> None:
     db = tmp_path / "kb"
@@ -273,7 +274,8 @@ def test_an_interrupted_or_failed_rename_leaves_every_file_as_it_was(tmp_path: P
     def replace(src: str, dst: str | Path) -> None:
         if fails == "pending.json" and Path(dst).name == "pending.json":
             raise KeyboardInterrupt  # Ctrl-C
-        if fails == "a report file" and Path(dst).parent.parent.name == "reports":
+        if (fails == "a report file" and Path(dst).parent.parent.name == "reports"
+                or fails == "a shard file" and Path(dst).parent.name == "shards"):
             raise OSError(errno.ENOSPC, "No space left on device")
         real(src, dst)
 
@@ -283,6 +285,52 @@ def test_an_interrupted_or_failed_rename_leaves_every_file_as_it_was(tmp_path: P
     monkeypatch.setattr(os, "replace", replace)
     if fails.startswith("just after"):
         monkeypatch.setattr(files, "fsync_dir", interrupted)
-    with pytest.raises(StoreError if fails == "a report file" else KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt if "pending" in fails else StoreError) as caught:
         Store(db).put([made_by_hand(OTHER)])
     assert snapshot(db) == before  # no temp file left either
+    if fails == "a report file":
+        assert re.fullmatch(f"无法写入知识库 {db}/reports/[0-9a-f]{{2}}/[0-9a-f]{{16}}\\.[0-9a-f]{{8}}\\.0\\.json：磁盘已满；知识库保持原样",
+                            str(caught.value)), caught.value
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names an open file through /proc")
+def test_every_file_a_write_makes_is_synced_to_disk_with_the_folders_it_is_renamed_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    synced: list[Path] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    Store(db).put([made_by_hand(OTHER)])
+    # pending.json, the new report, its shard, the directory, catalogue.json: each synced before it is renamed
+    assert len([p for p in synced if p.parent == db / "tmp"]) == 5
+    folders = {p for p in synced if p.parent != db / "tmp"}
+    assert db in folders and db / "shards" in folders
+    assert len([p for p in folders if p.parent == db / "reports"]) == 1  # the new report's folder
+
+
+def test_a_file_the_disk_cannot_sync_is_named_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    before = snapshot(db)
+    monkeypatch.setattr(files, "_fsync", lambda name: OSError(errno.EIO, "Input/output error"))
+    with pytest.raises(StoreError) as caught:
+        Store(db).put([made_by_hand(OTHER)])
+    assert re.fullmatch(f"无法写入知识库 {db}/reports/[0-9a-f]{{2}}/[0-9a-f]{{16}}\\.[0-9a-f]{{8}}\\.0\\.json："
+                        "Input/output error；知识库保持原样", str(caught.value)), caught.value
+    assert snapshot(db) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_base_shared_with_the_bots_user_stays_that_users_after_root_writes_it(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    for f in [db, *db.rglob("*")]:
+        os.chown(f, 4321, 4321)
+    Store(db).put([made_by_hand(OTHER)])
+    assert {(f.stat().st_uid, f.stat().st_gid) for f in db.rglob("*.json")} == {(4321, 4321)}

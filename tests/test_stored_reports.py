@@ -274,3 +274,16 @@ def test_a_base_from_before_directories_is_known_as_another_base_after_each_writ
     Store(db).put([made_by_hand(OTHER)])
     second = without_directory()
     assert None not in (first, second) and first != second  # what the agency index cache is keyed on
+
+
+def test_reports_removed_by_another_writer_read_as_empty_each_with_lists_of_its_own(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand(), made_by_hand(OTHER)])
+    kb = KnowledgeBase.load(db)
+    for rid in (RID, f"{OTHER}-2020"):
+        assert Store(db).remove(rid)
+    a, b = kb.report_of[(AGENCY, 2020)], kb.report_of[(OTHER, 2020)]
+    assert (a.title, a.url, a.warnings, a.missing, a.sections) == ("", None, [], [], [])
+    a.warnings.append(WARNINGS[0])
+    a.missing.append("表五缺失（可能为图片）")
+    assert (b.warnings, b.missing) == ([], [])

@@ -305,6 +305,17 @@ def test_a_write_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: Pa
     assert agencies(db) == {LUOYANG}
 
 
+def test_a_writer_of_another_version_holding_the_lock_beside_the_base_is_waited_for(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    with FileLock(tmp_path / "kb.lock"):  # the lock every version takes: the base's name + ".lock", beside it
+        with pytest.raises(StoreError, match="被另一个写入进程占用超过 0.2 秒"):
+            Store(db, lock_timeout=0.2).put([made_by_hand(OTHER)])
+    assert sorted(KnowledgeBase.load(db).by_id) == [f"{AGENCY}-2020"]
+
+
 def damage(db: Path, how: str) -> str:
     """Damage a one-report base the way a bad copy or another program might; the error line expected."""
     catalogue = db / "catalogue.json"

@@ -5,6 +5,9 @@ listing of the catalogue.  Details written by hand from the two bundled reports.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -287,3 +290,15 @@ def test_reports_removed_by_another_writer_read_as_empty_each_with_lists_of_its_
     a.warnings.append(WARNINGS[0])
     a.missing.append("表五缺失（可能为图片）")
     assert (b.warnings, b.missing) == ([], [])
+
+
+def test_an_old_single_file_base_reads_the_same_under_a_server_locale_that_is_not_utf8(tmp_path: Path) -> None:
+    db = tmp_path / "kb.json"
+    db.write_text(json.dumps(OLD_BASE, ensure_ascii=False), encoding="utf-8")
+    script = ("import json, sys; from knowledge.kb import KnowledgeBase; kb = KnowledgeBase.load(sys.argv[1]); "
+              "r = kb.report_of[('\\u65e7\\u5e02\\u4eba\\u6c11\\u653f\\u5e9c', 2018)]; "
+              "print(json.dumps([r.title, kb.cell(r, 'review', 'total').value]))")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run([sys.executable, "-c", script, str(db)], cwd=Path(__file__).resolve().parent.parent, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert json.loads(done.stdout) == ["旧市人民政府2018年政府信息公开工作年度报告", 7.0], done.stderr

@@ -292,9 +292,10 @@ def test_reports_removed_by_another_writer_read_as_empty_each_with_lists_of_its_
     assert (b.warnings, b.missing) == ([], [])
 
 
-def test_an_old_single_file_base_reads_the_same_under_a_server_locale_that_is_not_utf8(tmp_path: Path) -> None:
+def test_an_old_single_file_base_answers_the_same_under_a_server_locale_that_is_not_utf8(tmp_path: Path) -> None:
     db = tmp_path / "kb.json"
     db.write_text(json.dumps(OLD_BASE, ensure_ascii=False), encoding="utf-8")
+    old_answers(KnowledgeBase.load(db))  # here, and in a process whose locale is plain ASCII:
     script = ("import json, sys; from knowledge.kb import KnowledgeBase; kb = KnowledgeBase.load(sys.argv[1]); "
               "r = kb.report_of[('\\u65e7\\u5e02\\u4eba\\u6c11\\u653f\\u5e9c', 2018)]; "
               "print(json.dumps([r.title, kb.cell(r, 'review', 'total').value]))")

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from kb_files import old_single_file, review, snapshot, variants
+from test_stored_reports import AGENCY, OTHER, made_by_hand
 
 from bot.cli import main
 from bot.settings import Settings
 from knowledge.errors import StoreError
 from knowledge.ingest import ingest, parse_file
 from knowledge.kb import KnowledgeBase
-from knowledge.store import Store
+from knowledge.store import Store, shard_of
 from knowledge.store import folder as store_module
 
 LUOYANG, ANYANG = "洛阳市人民政府", "安阳市人民政府"
@@ -125,6 +126,34 @@ def test_remove_drops_one_report_and_its_file(tmp_path: Path) -> None:
     assert store.current("郑州市人民政府-2019", "郑州市人民政府") is None  # never stored, in no shard
 
 
+@pytest.mark.parametrize("agency", ["测试市人民政府", "测试市-高新区管委会"])
+def test_removing_a_report_reads_only_its_own_agencys_shard(tmp_path: Path, agency: str) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand(agency), made_by_hand(OTHER)])
+    shards = json.loads((db / "catalogue.json").read_text(encoding="utf-8"))["kb"]["1"]["shards"]
+    other = db / shards[shard_of(OTHER)]
+    assert shard_of(OTHER) != shard_of(agency)
+    kept = other.read_bytes()
+    other.unlink()  # what removing another agency's report must not need (a base of 100,000 has 64 shards)
+    assert Store(db).remove(f"{agency}-2020") is True
+    other.write_bytes(kept)
+    kb = KnowledgeBase.load(db)
+    assert sorted(kb.by_id) == [f"{OTHER}-2020"]
+    assert kb.cell(kb.report_of[(OTHER, 2020)], "review", "total").value == 19
+    assert Store(db).remove(f"{agency}-2020") is False
+
+
+def test_a_shard_entry_with_only_the_keys_every_entry_has_is_listed(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    [shard] = (db / "shards").glob("*.json")
+    data = json.loads(shard.read_text(encoding="utf-8"))
+    entry = data["reports"]["1"]
+    data["reports"]["1"] = {k: entry[k] for k in ("id", "agency", "year", "title", "template", "source_file", "file")}
+    shard.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert [(e["id"], e["title"]) for e in Store(db).catalogue()] == [("测试市人民政府-2020", "测试市人民政府2020年政府信息公开工作年度报告")]
+
+
 def test_reports_are_filed_by_the_documented_shard_of_their_agency(tmp_path: Path) -> None:
     # KB/shards/NN: NN = first 8 hex digits of sha1(agency) mod 64; a base written by an earlier version
     # must find its reports where that version put them (else a re-ingest adds a second copy)
@@ -153,6 +182,29 @@ def test_a_reader_retries_when_a_writer_replaces_a_shard_meanwhile(tmp_path: Pat
     assert entry["agency"] == LUOYANG
     phase = "current"
     assert store.current(entry["id"], LUOYANG) == entry
+
+
+@pytest.mark.parametrize("times", [1, 1000])
+def test_a_reader_loading_while_a_writer_replaces_the_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                times: int) -> None:
+    db = tmp_path / "kb.json"
+    ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())
+    real = store_module._tables
+    vanished = [times]
+
+    def tables(path: Path) -> dict[str, dict[str, object]]:
+        if path.name.startswith("directory.") and vanished[0]:
+            vanished[0] -= 1
+            raise FileNotFoundError(path)  # the directory catalogue.json named was just replaced
+        return real(path)
+
+    monkeypatch.setattr(store_module, "_tables", tables)
+    if times == 1:  # read again: the new one
+        assert review(KnowledgeBase.load(db), LUOYANG) == 19
+        return
+    with pytest.raises(StoreError) as caught:  # replaced before every read: one line, not a hang
+        KnowledgeBase.load(db)
+    assert str(caught.value) == f"知识库 {db} 正在被频繁改写，读取失败；请稍后重试"
 
 
 def committed_write_leftovers(db: Path) -> tuple[Path, Path]:
@@ -195,6 +247,29 @@ def test_the_next_write_finishes_what_a_killed_writer_left(tmp_path: Path) -> No
     assert len(list((db / "reports").rglob("*.json"))) == 3
 
 
+def test_the_next_write_removes_what_a_first_write_killed_before_its_commit_left(tmp_path: Path) -> None:
+    db = tmp_path / "kb"  # no catalogue.json yet: nothing was ever committed
+    orphan = db / "reports" / "ff" / "0000000000000000.dead0000.0.json"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_text("{}", encoding="utf-8")
+    pending = {"new": [str(orphan.relative_to(db))], "old": [], "shards": ["shards/00.dead0000.json"]}
+    (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
+    Store(db).put([made_by_hand()])
+    assert not orphan.exists() and not (db / "pending.json").exists()
+    assert len(list((db / "reports").rglob("*.json"))) == 1
+
+
+def test_a_write_of_no_reports_killed_after_its_commit_keeps_its_directory(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    Store(db).put([])  # commits a new directory and no shard
+    directory = json.loads((db / "catalogue.json").read_text(encoding="utf-8"))["kb"]["1"]["directory"]
+    pending = {"new": [directory], "old": [], "shards": [directory]}  # as if killed before cleaning up
+    (db / "pending.json").write_text(json.dumps({"pending": {"1": pending}}), encoding="utf-8")
+    Store(db).put([made_by_hand(OTHER)])
+    assert sorted(KnowledgeBase.load(db).by_id) == sorted([f"{AGENCY}-2020", f"{OTHER}-2020"])
+
+
 @pytest.mark.parametrize(("content", "damaged"), [
     ('{"pending": {"1": []}}', True), ('{"pending": {"1": {"new": 5}}}', True), ("[1]", True),
     ('{"pending": {}}', False), ("{}", False),  # nothing pending: nothing to say
@@ -230,6 +305,17 @@ def test_a_write_waits_for_another_writer_then_gives_up_in_one_line(tmp_path: Pa
     assert agencies(db) == {LUOYANG}
 
 
+def test_a_writer_of_another_version_holding_the_lock_beside_the_base_is_waited_for(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    with FileLock(tmp_path / "kb.lock"):  # the lock every version takes: the base's name + ".lock", beside it
+        with pytest.raises(StoreError, match="被另一个写入进程占用超过 0.2 秒"):
+            Store(db, lock_timeout=0.2).put([made_by_hand(OTHER)])
+    assert sorted(KnowledgeBase.load(db).by_id) == [f"{AGENCY}-2020"]
+
+
 def damage(db: Path, how: str) -> str:
     """Damage a one-report base the way a bad copy or another program might; the error line expected."""
     catalogue = db / "catalogue.json"
@@ -257,6 +343,15 @@ def damage(db: Path, how: str) -> str:
         data["facts"]["1"]["fields"] = ["row", "column"]
         report.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         return f"错误：知识库文件 {report} 的内容不完整或格式不对（ValueError: fields），请重新载入报告"
+    elif how == "directory of another version":
+        [directory] = db.glob("directory.*.json")
+        directory.write_text('{"directory": {"1": {"format": 99, "agencies": {}}}}', encoding="utf-8")
+        return f"错误：知识库文件 {directory} 格式与本版本不符，请重新载入报告"
+    elif how == "report file whose figures and names disagree":
+        data = json.loads(report.read_text(encoding="utf-8"))
+        data["facts"]["1"]["keys"].pop()
+        report.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return f"错误：知识库文件 {report} 的内容不完整或格式不对（ValueError: keys），请重新载入报告"
     elif how == "report file is a folder":
         report.unlink()
         report.mkdir()
@@ -265,8 +360,9 @@ def damage(db: Path, how: str) -> str:
 
 
 @pytest.mark.parametrize("how", ["old catalogue", "catalogue without its table", "catalogue is a folder",
-                                 "shard entry not a record", "shard entry without a title",
-                                 "report file of another version", "report file is a folder"])
+                                 "shard entry not a record", "shard entry without a title", "directory of another version",
+                                 "report file of another version", "report file whose figures and names disagree",
+                                 "report file is a folder"])
 def test_a_damaged_base_is_named_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str) -> None:
     db = tmp_path / "kb.json"
     ingest(variants(tmp_path / "in", ["洛阳"]), Store(db), Settings())

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from kb_files import snapshot
+from test_stored_reports import OTHER, RID, made_by_hand
 
 from bot.cli import main
 from bot.settings import Settings
+from knowledge.errors import StoreError
 from knowledge.ingest import ingest
 from knowledge.kb import KnowledgeBase
-from knowledge.store import Store
+from knowledge.store import Store, files
+from knowledge.store.packing import FACT_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 KAIFENG = ROOT / "knowledge" / "data" / "reports" / "kaifeng-2019.txt"
@@ -112,6 +118,7 @@ def test_mode_is_kept_and_new_files_follow_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o077)
     try:
         ingest([a], Store(db), Settings())
+        assert modes(db) == {0o600}  # a private umask keeps a new base private
         for f in db.rglob("*.json"):
             os.chmod(f, 0o644)
         ingest([b], Store(db), Settings())
@@ -219,3 +226,111 @@ def test_upload_confirm_while_a_cli_ingest_runs_both_stored(tmp_path: Path) -> N
     assert result.added == ["安阳市人民政府-2019"]
     assert slow.wait(timeout=60) == 0
     assert agencies(db) == {"洛阳市人民政府", "安阳市人民政府"}
+
+
+@pytest.mark.parametrize(("facts", "why"), [
+    ({"report": "x-2019", "strings": [], "cells": []}, "的格式与本版本不符"),  # no fields: not this program's
+    ({"report": "x-2019", "fields": ["row", "column"], "strings": [], "cells": []}, "的格式与本版本不符"),
+    ({"report": "x-2019", "fields": FACT_FIELDS, "cells": []}, "的内容不完整或格式不对（KeyError: 'strings'）"),
+])  # fmt: skip
+def test_an_old_single_file_whose_figures_this_version_cannot_read_is_named_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], facts: dict[str, object], why: str) -> None:
+    db = tmp_path / "kb.json"
+    content = json.dumps({"reports": {}, "facts": {"1": facts}})
+    db.write_text(content, encoding="utf-8")
+    assert one_line_error(capsys, ["reports", "--db", str(db)]) == f"错误：知识库文件 {db} {why}，请重新载入报告"
+    assert db.read_text(encoding="utf-8") == content
+
+
+def test_a_write_keeps_its_temp_files_in_the_base_not_the_system_temp_folder(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # renames must stay on the base's filesystem; /tmp may be another one, or full
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    db = tmp_path / "kb"
+    assert Store(db).put([made_by_hand()]).added == [RID]
+    assert [r.id for r in KnowledgeBase.load(db).reports] == [RID]
+
+
+def test_a_file_where_the_base_keeps_its_temp_files_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    (db / "tmp").rmdir()  # (left empty by the write)
+    (db / "tmp").write_text("not a folder", encoding="utf-8")
+    before = snapshot(db)
+    with pytest.raises(StoreError) as caught:
+        Store(db).put([made_by_hand(OTHER)])
+    assert str(caught.value) == f"无法写入知识库 {db / 'pending.json'}：路径中有一段是文件而不是文件夹；知识库保持原样"
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize("fails", ["pending.json", "just after renaming pending.json", "a report file", "a shard file"])
+def test_an_interrupted_or_failed_rename_leaves_every_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     fails: str) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    before = snapshot(db)
+    real = os.replace
+
+    def replace(src: str, dst: str | Path) -> None:
+        if fails == "pending.json" and Path(dst).name == "pending.json":
+            raise KeyboardInterrupt  # Ctrl-C
+        if (fails == "a report file" and Path(dst).parent.parent.name == "reports"
+                or fails == "a shard file" and Path(dst).parent.name == "shards"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    def interrupted(folder: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", replace)
+    if fails.startswith("just after"):
+        monkeypatch.setattr(files, "fsync_dir", interrupted)
+    with pytest.raises(KeyboardInterrupt if "pending" in fails else StoreError) as caught:
+        Store(db).put([made_by_hand(OTHER)])
+    assert snapshot(db) == before  # no temp file left either
+    if fails == "a report file":
+        assert re.fullmatch(f"无法写入知识库 {db}/reports/[0-9a-f]{{2}}/[0-9a-f]{{16}}\\.[0-9a-f]{{8}}\\.0\\.json：磁盘已满；知识库保持原样",
+                            str(caught.value)), caught.value
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names an open file through /proc")
+def test_every_file_a_write_makes_is_synced_to_disk_with_the_folders_it_is_renamed_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    synced: list[Path] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    Store(db).put([made_by_hand(OTHER)])
+    # pending.json, the new report, its shard, the directory, catalogue.json: each synced before it is renamed
+    assert len([p for p in synced if p.parent == db / "tmp"]) == 5
+    folders = {p for p in synced if p.parent != db / "tmp"}
+    assert db in folders and db / "shards" in folders
+    assert len([p for p in folders if p.parent == db / "reports"]) == 1  # the new report's folder
+
+
+def test_a_file_the_disk_cannot_sync_is_named_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    before = snapshot(db)
+    monkeypatch.setattr(files, "_fsync", lambda name: OSError(errno.EIO, "Input/output error"))
+    with pytest.raises(StoreError) as caught:
+        Store(db).put([made_by_hand(OTHER)])
+    assert re.fullmatch(f"无法写入知识库 {db}/reports/[0-9a-f]{{2}}/[0-9a-f]{{16}}\\.[0-9a-f]{{8}}\\.0\\.json："
+                        "Input/output error；知识库保持原样", str(caught.value)), caught.value
+    assert snapshot(db) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_base_shared_with_the_bots_user_stays_that_users_after_root_writes_it(tmp_path: Path) -> None:
+    db = tmp_path / "kb"
+    Store(db).put([made_by_hand()])
+    for f in [db, *db.rglob("*")]:
+        os.chown(f, 4321, 4321)
+    Store(db).put([made_by_hand(OTHER)])
+    assert {(f.stat().st_uid, f.stat().st_gid) for f in db.rglob("*.json")} == {(4321, 4321)}

@@ -67,6 +67,7 @@ def test_tables_as_images_table_questions_say_the_table_is_missing(bot: Answerer
     a = bot.answer("平潭2023年行政复议多少件")
     assert a.status == "unknown" and a.value is None
     assert "表四缺失（可能为图片或页面不完整）" in a.text
+    assert (a.agency, a.year, a.field) == ("平潭综合实验区", 2023, "review/total")  # the JSON says what was asked
     a = bot.answer("平潭2023年本年新收政府信息公开申请多少件")
     assert a.status == "unknown" and "表三缺失" in a.text
 

@@ -51,6 +51,9 @@ def test_an_enforcement_item_without_a_column_gives_its_decisions(answerer: Answ
     assert (a.status, a.value, a.field) == ("answered", 20815, "active.penalty/decisions")
     assert a.text == ("开封市人民政府2019年行政处罚处理决定数量20815件。\n" + KF
                       + "二、主动公开政府信息情况，第二十条第（六）项 · 行政处罚 · 处理决定数量")
+    from bot.tg.inline import source_line  # an inline result's description
+
+    assert source_line(a) == "来源：开封市人民政府2019年政府信息公开工作年度报告 · 二、主动公开政府信息情况"
 
 
 def test_two_columns_named_are_offered_both(answerer: Answerer) -> None:
@@ -67,7 +70,8 @@ def test_the_columns_offered_are_named_as_the_reports_layout_names_them(answerer
 
 def test_an_item_the_2021_layout_dropped_is_said_to_be_missing_from_it(answerer: Answerer) -> None:
     a = ask(answerer, "平潭2021年其他对外管理服务事项处理决定数量")
-    assert (a.status, a.value) == ("unknown", None)
+    assert (a.status, a.value, a.agency, a.year, a.field) == (
+        "unknown", None, "平潭综合实验区", 2021, "active.other_service/decisions")
     assert a.text == f"{PT21}的年报（2021版格式）没有“其他对外管理服务事项处理决定数量”这一项。"
 
 

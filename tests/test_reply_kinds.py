@@ -144,3 +144,23 @@ def test_a_year_whose_cell_is_slash_says_why_beside_the_other_years_figure(tmp_p
         "answered", 12, 2020, [{"agency": "开封市人民政府", "year": 2020, "value": 12}])
     assert a.text.split("\n")[0] == ("开封市人民政府规章本年新制作数量（2019、2020年）："
                                      "2019年：规章本年新制作数量：报告中该栏填“/”（不适用），不能给出数字；2020年：12件。")
+
+
+T2 = "二、主动公开政府信息情况"
+
+
+@pytest.mark.parametrize(("q", "agency", "year", "field"), [
+    ("开封2019年规章本年新制作数量", "开封市人民政府", 2019, "active.rule/new_made"),      # “/”
+    ("开封2019年行政强制本年增减", "开封市人民政府", 2019, "active.coercion/change"),     # “—”
+    ("开封2019年行政处罚本年增/减多少", "开封市人民政府", 2019, "active.penalty/change"),  # blank
+    ("平潭2019年规范性文件本年新制作数量", "平潭综合实验区", 2019, "active.normative/new_made"),  # 898989
+])  # fmt: skip
+def test_a_cell_without_a_figure_still_names_what_was_asked_and_where(answerer: Answerer, q: str, agency: str,
+                                                                      year: int, field: str) -> None:
+    # `ask --json` and the inline result's description (来源：title · section) come from these fields
+    from bot.tg.inline import source_line
+
+    a = ask(answerer, q)
+    assert (a.status, a.value, a.agency, a.year, a.field, a.section) == ("unknown", None, agency, year, field, T2)
+    title = ODD_TITLE if agency.startswith("开封") else "平潭综合实验区2019年度政府信息公开工作年度报告"
+    assert source_line(a) == f"来源：{title} · {T2}"

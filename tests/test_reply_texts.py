@@ -200,7 +200,7 @@ def test_a_blank_cell_reply_lists_what_its_row_does_print(blanked: Answerer, q: 
 
 def test_a_template_row_the_report_left_out_is_no_figure_not_a_missing_item(blanked: Answerer) -> None:
     a = blanked.answer("2019年规章本年新制作数量", Context())
-    assert (a.status, a.value, a.field) == ("unknown", None, "active.rule/new_made")
+    assert (a.status, a.value, a.field, a.agency, a.year) == ("unknown", None, "active.rule/new_made", "开封市人民政府", 2019)
     assert a.text == "开封市人民政府2019年的年报没有给出“规章本年新制作数量”的数字（该栏未填写，也无法由分项相加得出）。"
 
 

@@ -153,3 +153,12 @@ def test_a_rate_the_text_states_of_something_else_is_not_the_rate_asked(answerer
         assert a.text.startswith(f"{PT}财政金融局2023年：主动公开的政府信息占21.02%。")
     a = answerer.answer("平潭财政金融局2023年制作获取政府信息总数多少条", Context())
     assert (a.status, a.value) == ("answered", 509)
+
+
+@pytest.mark.parametrize(("q", "value"), [("平潭财政金融局2023年减税降费信息公开了多少条", 22),
+                                          ("平潭财政金融局2023年财政资金直达基层信息多少条", 9)])
+def test_the_prose_after_a_flattened_table_is_read(answerer: Answerer, q: str, value: int) -> None:
+    # 财政金融局's 二 runs “…行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，…其中:减税降费22条，…
+    # 财政资金直达基层9条…” on one crawled line: the sub-headed part after the table's last cell is prose
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value, a.unit, a.section) == ("answered", value, "条", "二、主动公开政府信息情况")

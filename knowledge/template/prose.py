@@ -95,12 +95,21 @@ def _texts(lay: Layout, span: Span) -> list[str]:
     return out
 
 
+_HEAD_AFTER = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)](?=[\u4e00-\u9fff])")
+
+
 def _before_table(text: str) -> list[str]:
-    """The sentences of a text that runs into a flattened table, up to the table (all when none)."""
+    """The sentences of a text that runs into a flattened table: those before it (all when none), and a
+    sub-headed part after its last cell (“…收费5949.09(二)主动公开政府信息的主要类别2023年，…”)."""
     at = min((text.find(w) for w in _TABLE_WORDS if w in text), default=-1)
-    if at >= 0:
-        text = text[: text.rfind("。", 0, at) + 1]
-    return [text] if text else []
+    if at < 0:
+        return [text] if text else []
+    last = max(text.rfind(w) for w in _TABLE_WORDS)  # the table's last label: its cells, then the prose
+    head = _HEAD_AFTER.search(text, last)
+    after = text[head.start():] if head else ""
+    after = after if "。" in after or len(after) > 20 else ""
+    return [t for t in (text[: text.rfind("。", 0, at) + 1], after)
+            if t and not any(w in t for w in _TABLE_WORDS)]
 
 
 def _figures(sentence: str) -> list[tuple[int, int, float, str, str]]:

@@ -56,6 +56,13 @@ def test_an_enforcement_item_without_a_column_gives_its_decisions(answerer: Answ
     assert source_line(a) == "来源：开封市人民政府2019年政府信息公开工作年度报告 · 二、主动公开政府信息情况"
 
 
+def test_the_usual_column_is_named_as_the_reports_layout_names_it(answerer: Answerer) -> None:
+    # the 2021 layout calls it 本年处理决定数量 (2019: 处理决定数量); 平潭 2021 prints 行政处罚 1282
+    a = ask(answerer, "平潭2021年行政处罚多少")
+    assert (a.status, a.value, a.field) == ("answered", 1282, "active.penalty/decisions")
+    assert a.text.split("\n")[0] == f"{PT21}行政处罚本年处理决定数量1282件。"
+
+
 def test_two_columns_named_are_offered_both(answerer: Answerer) -> None:
     a = ask(answerer, "开封2019年规章新制作和新公开各多少")
     assert (a.status, a.value, a.agency, a.year) == ("clarify", None, "开封市人民政府", 2019)
@@ -139,6 +146,7 @@ def test_columns_the_reports_layout_lacks_are_said_to_be_missing_not_offered(ans
                                                                             reply: str) -> None:
     a = ask(answerer, q)
     assert (a.status, a.value, a.options, a.text) == ("unknown", None, [], reply)
+    assert (a.agency, a.year) == (("开封市人民政府", 2019) if q.startswith("开封") else ("平潭综合实验区", 2021))
 
 
 def test_of_three_columns_named_only_the_layouts_own_are_offered(answerer: Answerer) -> None:

@@ -91,6 +91,25 @@ def test_a_misreading_the_sums_cannot_fix_is_uncertain_and_never_answered() -> N
     assert table(p)[("apply.partial", "natural")].value == 1  # confirmed by its sums
 
 
+def test_a_doubtful_scanned_cell_is_answered_with_why_and_never_a_figure(tmp_path: Path) -> None:
+    # 予以公开 自然人 printed 3 and read as 13 (not one digit off: the sums cannot say which digit is wrong);
+    # 行政许可 read as 1,234 with no sum to check it.  The reply quotes the reading, never the figure.
+    db = tmp_path / "kb.json"
+    Store(db).put([_ocr_report(["13", "0", "0", "0", "0", "1", "4"])])
+    bot = Answerer(KnowledgeBase.load(db), warm=False)
+    src = "来源：《测试县人民政府2022年政府信息公开工作年度报告》"
+    a = bot.answer("2022年自然人申请中予以公开多少件")
+    assert (a.status, a.value, a.agency, a.year, a.field) == ("unknown", None, "测试县人民政府", 2022,
+                                                             "apply.disclosed/natural")
+    assert a.text == ("测试县人民政府2022年自然人申请中予以公开：扫描件识别为“13”，与勾稽关系（表三予以公开行：总计等于各申请人列之和）"
+                      "不符，无法确定是哪个数字识别有误，不作为确定数字回答，不能给出数字。\n"
+                      f"{src}三、收到和处理政府信息公开申请情况，（一）予以公开 · 自然人")
+    b = bot.answer("2022年行政许可处理决定多少")
+    assert (b.status, b.value) == ("unknown", None)
+    assert b.text.split("\n")[0] == ("测试县人民政府2022年行政许可本年处理决定数量：扫描件识别为“1,234”，"
+                                      "但没有勾稽关系可以核对这个数字，不作为确定数字回答，不能给出数字。")
+
+
 def test_uncertain_scanned_cell_reply_says_why(scanned: Parsed, tmp_path: Path) -> None:
     db = tmp_path / "kb.json"
     Store(db).put([scanned])

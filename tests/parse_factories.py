@@ -103,6 +103,21 @@ REVIEW: list[Spec] = [
 ]  # fmt: skip
 
 
+def report_2019_specs(prose: str, *rows: list[str]) -> list[Spec]:
+    """A 2019-version report: one prose line in 一, table 二's （一） block with the rows given, empty 三 and 四."""
+    return [
+        "测试市人民政府2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        prose,
+        "二、主动公开政府信息情况",
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        *rows,
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+
+
 def report_2021(**parts: Any) -> Document:
     """A small, consistent 2021-version report in tab text; override pieces to break it."""
     return make_doc(report_2021_specs(**parts))

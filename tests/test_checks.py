@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from parse_factories import REVIEW, Z7, make_doc, report_2021, report_2021_specs
+from parse_factories import REVIEW, Z7, make_doc, report_2019_specs, report_2021, report_2021_specs
 
 from knowledge import catalogue
 from knowledge.checks.sums import format_check, run
@@ -102,17 +102,10 @@ def test_format_check_clean_and_uncertain() -> None:
 
 
 def test_2019_published_total_below_new() -> None:
-    specs = [
-        "测试市人民政府2019年政府信息公开工作年度报告",
-        "一、总体情况",
+    specs = report_2019_specs(
         "概述。",
-        "二、主动公开政府信息情况",
-        ["第二十条第（一）项", "", "", ""],
-        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
         ["规章", "1", "5", "3"],
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-    ]
+    )
     assert messages(make_doc(specs)) == ["表二“规章”：对外公开总数量3小于本年新公开数量5"]
 
 
@@ -132,18 +125,11 @@ def test_the_departments_documents_a_gazette_printed_are_not_the_bodys_own(tmp_p
 
 
 def test_format_check_counts_each_kind_of_fact() -> None:
-    specs = [
-        "测试市人民政府2019年政府信息公开工作年度报告",
-        "一、总体情况",
+    specs = report_2019_specs(
         "全年收到政府信息公开申请2件。",
-        "二、主动公开政府信息情况",
-        ["第二十条第（一）项", "", "", ""],
-        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
         ["规章", "1", "5", "7"],
         ["规范性文件", "2", "", "—"],
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-    ]
+    )
     # six printed table cells (blank and “—” are cells too), nothing derived, one prose figure (申请2件)
     assert format_check(parse(make_doc(specs))).splitlines()[2] == "事实 7 条：表格 6，推算 0，正文 1；不确定单元格 0 个"
 
@@ -215,17 +201,10 @@ def test_a_prose_figure_against_a_cell_whose_digits_ran_together() -> None:
 
 
 def test_a_2019_report_names_the_made_column_of_its_normative_documents() -> None:
-    specs = [
-        "测试市人民政府2019年政府信息公开工作年度报告",
-        "一、总体情况",
+    specs = report_2019_specs(
         "本年制定规范性文件5件，印发规范性文件7件。",
-        "二、主动公开政府信息情况",
-        ["第二十条第（一）项", "", "", ""],
-        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
         ["规范性文件", "1", "5", "7"],
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-    ]
+    )
     # 制定 names 本年新制作数量 (1), not the 新公开 5 beside it; 印发 names no column, and 7 is one of them
     assert prose_messages(make_doc(specs)) == ["正文“本年制定规范性文件5件”为5，但表格“规范性文件／本年新制作数量”为1"]
 
@@ -301,18 +280,11 @@ def test_each_table_four_group_is_checked_and_a_blank_one_never_guessed_at() -> 
 
 
 def test_check_compares_both_rows_of_the_2019_table_two_under_its_section() -> None:
-    specs = [
-        "测试市人民政府2019年政府信息公开工作年度报告",
-        "一、总体情况",
+    specs = report_2019_specs(
         "概述。",
-        "二、主动公开政府信息情况",
-        ["第二十条第（一）项", "", "", ""],
-        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
         ["规章", "1", "5", "5"],  # as many in all as new: fine
         ["规范性文件", "2", "6", "4"],
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-    ]
+    )
     assert rules(make_doc(specs)) == ["active.published"]
     assert format_check(parse(make_doc(specs))).splitlines()[-2:] == [
         "勾稽关系问题 1 项：", "- 表二“规范性文件”：对外公开总数量4小于本年新公开数量6（二、主动公开政府信息情况）"]

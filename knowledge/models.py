@@ -110,13 +110,33 @@ class Section:
     text: str
 
 
+WarningKind = Literal["error", "prose", "years", "note", "check", "scan"]
+# error: the report's own tables disagree; prose: its text against its tables; years: against the same
+# body's report of the year before; note: a figure that need not follow (现行有效 after a clean-up);
+# check: a change of more than tenfold (请核对); scan: OCR readings that do not add up (a misreading, or
+# the document itself: the scan cannot tell)
+WARNING_HEAD = {"error": "报告自身数字不一致", "prose": "报告正文与表格不一致", "years": "与上年报告不一致",
+                "note": "说明", "check": "请核对", "scan": "扫描件数字对不上"}
+
+
 @dataclass
 class Warning_:
-    """A consistency check that failed (勾稽关系), kept on the report."""
+    """A consistency check that failed (勾稽关系), kept on the report.
+
+    `cells` names every figure the check compared, as {"row", "column", "year"} (year None: this
+    report's; a year: the same body's report of that year); a prose figure as {"row": "prose",
+    "column": None, "clause": …}.  A reply that uses any of them carries the warning."""
 
     rule: str  # short id of the rule, e.g. "apply.balance"
     message: str  # one line in Chinese, with the figures
     section: str | None = None
+    cells: list[dict[str, Any]] = field(default_factory=list)
+    kind: WarningKind = "error"
+
+    @property
+    def line(self) -> str:
+        """The warning as a reply shows it: what kind of disagreement, then the figures."""
+        return f"{WARNING_HEAD.get(self.kind, '注意')}：{self.message}"
 
 
 @dataclass

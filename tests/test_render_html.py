@@ -87,13 +87,18 @@ def test_source_without_link_or_number_or_known_report() -> None:
     assert f'<a href="{URL.replace("&", "&amp;")}">' in render.html(single)  # the answer's own address
 
 
-def test_warnings_move_to_their_own_lines() -> None:
-    a = review(breakdown=[], warnings=["报告自身数字不一致：10 + 2 + 2 + 5 = 19件，与表中总计20件不符"],
-               text="开封市人民政府2019年行政复议19件。注意：报告自身数字不一致：10 + 2 + 2 + 5 = 19件，与表中总计20件不符。\n"
-                    + SOURCE)
+def test_warnings_stay_on_their_own_lines_above_the_source_in_full_and_brief_cards() -> None:
+    warning = "报告自身数字不一致：表四“行政复议”：结果维持10＋结果纠正2＋其他结果2＋尚未审结5＝19，但总计为20"
+    a = review(breakdown=[("结果维持", 10), ("结果纠正", 2), ("其他结果", 2), ("尚未审结", 5)], warnings=[warning],
+               text="开封市人民政府2019年行政复议20件（结果维持10件、结果纠正2件、其他结果2件、尚未审结5件）。\n"
+                    f"⚠️ {warning}\n" + SOURCE)
+    a.value = 20
     lines = render.html(a).split("\n")
-    assert lines[0] == "开封市人民政府2019年行政复议<b>19件</b>。"
-    assert lines[1] == "⚠️ 报告自身数字不一致：10 + 2 + 2 + 5 = 19件，与表中总计20件不符"
+    assert lines[0] == "开封市人民政府2019年行政复议<b>20件</b>（结果维持10件、结果纠正2件、其他结果2件、尚未审结5件）。"
+    assert lines[1] == "⚠️ 报告自身数字不一致：表四“行政复议”：结果维持10＋结果纠正2＋其他结果2＋尚未审结5＝19，但总计为20"
+    brief = render.html(a, brief=True).split("\n")  # a group's one-liner and an inline card keep it
+    assert brief[:2] == ["开封市人民政府2019年行政复议<b>20件</b>。",
+                         "⚠️ 报告自身数字不一致：表四“行政复议”：结果维持10＋结果纠正2＋其他结果2＋尚未审结5＝19，但总计为20"]
 
 
 def test_a_series_has_each_years_figure_bold() -> None:

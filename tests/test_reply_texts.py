@@ -64,8 +64,8 @@ def contradicting(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     ("开封2019年行政许可上一年项目数量",  # table 二 names its own unit
      f"开封市人民政府2019年行政许可上一年项目数量16918项。\n{KF}{TABLE_2}，第二十条第（五）项 · 行政许可 · 上一年项目数量"),
     ("开封2019年规范性文件对外公开总数",  # the prose's 845 (the whole city) against the table's 815
-     "开封市人民政府2019年规范性文件对外公开总数量815件。注意：报告正文与表格不一致：正文“政府规范性文件845个”为845，"
-     "但表格“规范性文件／对外公开总数量”为815。\n"
+     "开封市人民政府2019年规范性文件对外公开总数量815件。\n⚠️ 报告正文与表格不一致：正文“政府规范性文件845个”为845，"
+     "但表格“规范性文件／对外公开总数量”为815\n"
      f"{KF}{TABLE_2}，第二十条第（一）项 · 规范性文件 · 对外公开总数量"),
 ])
 def test_a_figure_reply(answerer: Answerer, question: str, reply: str) -> None:
@@ -142,20 +142,22 @@ def test_a_clause_with_two_figures_shows_the_one_asked_about(answerer: Answerer,
 def test_the_reports_own_contradictions_are_shown_with_the_figure(contradicting: Answerer) -> None:
     a = contradicting.answer("开封2019年行政复议多少件", Context())
     assert a.text == (
-        "开封市人民政府2019年行政复议20件（结果维持10件、结果纠正2件、其他结果2件、尚未审结5件）。注意：报告自身数字不一致："
-        "结果维持10 + 结果纠正2 + 其他结果2 + 尚未审结5 = 19件，与表中总计20件不符；报告正文与表格不一致："
-        "正文“政府信息公开共收到行政复议19件”为19，但表格“行政复议／总计”为20。\n"
+        "开封市人民政府2019年行政复议20件（结果维持10件、结果纠正2件、其他结果2件、尚未审结5件）。\n"
+        "⚠️ 报告自身数字不一致：表四“行政复议”：结果维持10＋结果纠正2＋其他结果2＋尚未审结5＝19，但总计为20\n"
+        "⚠️ 报告正文与表格不一致：正文“政府信息公开共收到行政复议19件”为19，但表格“行政复议／总计”为20\n"
         f"{KF_PLAIN}{TABLE_4}，行政复议 · 总计")
     balance = "表三“自然人”列：本年新收482＋上年结转5＝487，但办理结果总计480＋结转下年度6＝486"
     results = "表三“自然人”列：（七）总计480，但（一）至（六）之和为302＋29＋85＋54＋11＋0＝481"
+    columns = "表三“(七) 总计”行：总计526，但各申请人列之和为525"  # 自然人 480 is one of the row's terms
     a = contradicting.answer("开封2019年办理结果总计中自然人多少", Context())
-    assert a.warnings == [f"报告自身数字不一致：{balance}", f"报告自身数字不一致：{results}"]
+    assert a.warnings == [f"报告自身数字不一致：{balance}", f"报告自身数字不一致：{results}",
+                          f"报告自身数字不一致：{columns}"]
     a = contradicting.answer("开封2019年结转下年度的自然人申请", Context())  # in the balance, not in the results
     assert (a.value, a.warnings) == (6, [f"报告自身数字不一致：{balance}"])
     a = contradicting.answer("开封2019年办理结果总计", Context())  # the 总计 column: the row's sum over applicants
-    assert (a.value, a.warnings) == (526, ["报告自身数字不一致：表三“(七) 总计”行：总计526，但各申请人列之和为525"])
+    assert (a.value, a.warnings) == (526, [f"报告自身数字不一致：{columns}"])
     a = contradicting.answer("开封2019年本年新收申请的自然人", Context())
-    assert a.text == (f"开封市人民政府2019年自然人提出的申请482件。注意：报告自身数字不一致：{balance}。\n"
+    assert a.text == (f"开封市人民政府2019年自然人提出的申请482件。\n⚠️ 报告自身数字不一致：{balance}\n"
                       f"{KF_PLAIN}{TABLE_3}，一、本年新收政府信息公开申请数量 · 自然人")
 
 

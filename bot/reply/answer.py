@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.reply import links, prose, select
+from bot.reply import caveats, links, prose, select
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.understand import lexicon as lexicon_mod
@@ -85,7 +85,9 @@ class Answerer:
         chat = smalltalk.kind(question[:MAX_QUESTION])
         if chat is not None:  # 你好 / 谢谢 / 帮助: a friendly word and examples, not “没有找到”
             return self._unknown(smalltalk.reply(chat, self.examples(3)))
-        return links.attach(self._answer(question, context), self.kb)
+        with caveats.ledger() as used:  # the figures the reply uses: their warnings go with it
+            ans = self._answer(question, context)
+        return links.attach(caveats.attach(ans, self.kb, used), self.kb)
 
     def _answer(self, question: str, context: Context | None = None) -> Answer:
         ctx = context if context is not None else Context()

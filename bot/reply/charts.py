@@ -23,6 +23,9 @@ TITLE_MAX = 40
 CAPTION_WIDTH = 80  # characters of the caption per line under the chart
 LABEL_MAX = 16  # characters of a breakdown label kept on the axis
 _BAR = "#3b6ea5"
+FLAG_COLOUR = "#d9822b"
+FLAG = "＊"
+FLAG_NOTE = "＊数字有勾稽提示（与报告其他数字对不上），见回答中的提示。"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Chart:
     values: tuple[float, ...]
     unit: str
     caption: str  # the source reports, printed under the chart and used as the photo caption
+    flagged: tuple[bool, ...] = ()  # per bar: its figure carries a warning (drawn in FLAG_COLOUR, label ＊)
 
     def texts(self) -> list[str]:
         """Every string drawn on the chart (for the glyph check)."""
@@ -67,11 +71,17 @@ def chart_of(answer: Answer) -> Chart | None:
         else:
             labels = tuple(_short(str(p.get("agency"))) + ("" if len(years) == 1 else f"{p.get('year')}")
                            for p in series)
-        return Chart("series", _title(answer), labels, tuple(float(p["value"]) for p in series), unit, caption)
+        flagged = tuple(bool(p.get("warned")) for p in series)
+        if any(flagged):  # the point whose figure carries a warning is marked, and the mark explained
+            labels = tuple(lab + FLAG if f else lab for lab, f in zip(labels, flagged, strict=True))
+            caption = f"{FLAG_NOTE}{caption}"
+        return Chart("series", _title(answer), labels, tuple(float(p["value"]) for p in series), unit, caption,
+                     flagged if any(flagged) else ())
     parts = [(lab, v) for lab, v in answer.breakdown if v is not None]
     if len(parts) >= 2 and any(v for _, v in parts):
-        return Chart("breakdown", _title(answer), tuple(_clip(lab) for lab, _ in parts),
-                     tuple(float(v) for _, v in parts), unit, caption)
+        title = _title(answer) + (FLAG if answer.warnings else "")
+        return Chart("breakdown", title, tuple(_clip(lab) for lab, _ in parts),
+                     tuple(float(v) for _, v in parts), unit, f"{FLAG_NOTE}{caption}" if answer.warnings else caption)
     return None
 
 
@@ -95,7 +105,8 @@ def png(chart: Chart) -> bytes:
         top = max(chart.values) if chart.values else 0
         if chart.kind == "series":
             xs = range(n)
-            bars = ax.bar(xs, chart.values, color=_BAR, width=0.55)
+            bars = ax.bar(xs, chart.values, width=0.55,
+                          color=[FLAG_COLOUR if f else _BAR for f in chart.flagged] if chart.flagged else _BAR)
             ax.set_xticks(list(xs), list(chart.labels))
             ax.set_ylim(0, top * 1.18 or 1)
             ax.bar_label(bars, labels=[_fmt(v) + chart.unit for v in chart.values], padding=4, fontsize=15)

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from bot.reply import caveats
 from bot.understand.match import clause_of
 from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
 from knowledge.catalogue import Catalogue
@@ -21,7 +22,6 @@ from knowledge.template.partial import missing_for
 REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
 DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",
                          "active.other_service": "decisions"}
-BALANCE_ROWS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
 KIND_TEXT = {"blank": "报告中该栏为空白（未填写）", "na": "报告中该栏填“/”（不适用）", "dash": "报告中该栏填“—”"}
 QUOTE_MAX = 160
 SECTION_SPLIT = ("改进措施", "改进情况", "下一步", "采取以下措施", "将切实抓好", "措施加以改进", "今后")
@@ -146,9 +146,7 @@ class Composer:
             if all(t is not None for t in terms):
                 ans.formula = " + ".join(fmt(t.value) for t in terms if t) + f" = {fmt(fact.value)}"
                 text += f"。{fact.source.reading or '报告未单列此数，由分项相加'}：{ans.formula}"
-        ans.warnings = self._inconsistency(fact, parts, unit) + self._report_warnings(r, fact)
-        if ans.warnings:
-            text += "。注意：" + "；".join(ans.warnings)
+        caveats.used(r, fact, *(f for _, f in parts))  # their warnings go with every reply built on this one
         ans.text = text + "。\n" + cite(r, fact.source, self._where(fact))
         return ans
 
@@ -216,31 +214,6 @@ class Composer:
             return []
         return [(lab, f) for lab, f in cells if f is not None and f.value is not None]
 
-    def _inconsistency(self, fact: Fact, parts: list[tuple[str, Fact]], unit: str) -> list[str]:
-        """The report's own sums disagreeing with the figure asked for."""
-        if not parts or fact.derived_from:
-            return []
-        total = sum(f.value or 0 for _, f in parts)
-        if abs(total - (fact.value or 0)) < 1e-9:
-            return []
-        terms = " + ".join(f"{lab}{fmt(f.value)}" for lab, f in parts)
-        return [f"报告自身数字不一致：{terms} = {fmt(total)}{unit}，与表中总计{fmt(fact.value)}{unit}不符"]
-
-    def _report_warnings(self, r: Report, f: Fact) -> list[str]:
-        """The report's own consistency warnings (勾稽关系) that concern this figure."""
-        out = []
-        col = next((c.label for c in self.cat.apply_columns if c.id == f.column), None)
-        for w in r.warnings:
-            if w.rule == "apply.balance" and f.row in BALANCE_ROWS and col and f"“{col}”列" in w.message:
-                out.append("报告自身数字不一致：" + w.message)
-            elif w.rule == "apply.results" and f.row == "apply.total" and col and f"“{col}”列" in w.message:
-                out.append("报告自身数字不一致：" + w.message)
-            elif w.rule == "apply.columns" and f.column == "total" and f"“{f.source.row}”行" in w.message:
-                out.append("报告自身数字不一致：" + w.message)
-            elif w.rule.startswith("prose") and f"“{f.source.row}／{f.source.column}”" in w.message:
-                out.append("报告正文与表格不一致：" + w.message)
-        return out
-
     @staticmethod
     def _where(f: Fact) -> str:
         table = f.source.table if f.source.table != f.source.section else None
@@ -257,6 +230,7 @@ class Composer:
             at = max(0, sentence.find(clause))
             lo, hi = max(0, at - 40), min(len(sentence), at + len(clause) + 40)
             quote = ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+        caveats.used(r, f)
         shown = clause if f.raw in clause else f"{clause}（{f.raw}）"
         if re.search(r"\d", clause.replace(f.raw, "", 1)) and f.source.row and f.raw in f.source.row:
             shown = f.source.row  # “季度通报3次、月通报7次”: show the one item asked about

@@ -127,12 +127,9 @@ class Executor:
         den_text = terms("den") + (f" − {terms('minus')}" if parts["minus"] else "")
         den_text = den_text if len(parts["den"]) + len(parts["minus"]) == 1 else f"({den_text})"
         formula = f"{num_text} ÷ {den_text} = {show(d)}%"
-        warnings = [w for k in parts for _, a in parts[k] for w in a.warnings]
         text = f"{who}{name}{show(d)}%（{formula}；报告未直接给出，由表中数字计算）"
-        if warnings:
-            text += "。注意：" + "；".join(dict.fromkeys(warnings))
         return Answer(status="answered", value=value(d), unit="%", agency=r.agency, year=r.year,
-                      section=src.section, field=f"rate.{rate.id}", formula=formula, warnings=warnings,
+                      section=src.section, field=f"rate.{rate.id}", formula=formula,
                       source=src.source, report_title=r.title, sources=[source_of(r, src.section)],
                       text=text + "。\n" + cite_line(r, src.section))
 
@@ -153,15 +150,12 @@ class Executor:
         d = sum((dec(a.value) for _, a in got), Decimal(0))  # type: ignore[arg-type]
         unit = got[0][1].unit or ""
         formula = " + ".join(f"{lab}{fmt(a.value)}" for lab, a in got) + f" = {show(d)}"
-        warnings = list(dict.fromkeys(w for _, a in got for w in a.warnings))
         text = f"{who}{names}合计{show(d)}{unit}（{formula}；报告未单列此数，由表中数字相加）"
-        if warnings:
-            text += "。注意：" + "；".join(warnings)
         sections = list(dict.fromkeys(a.section for _, a in got))
         first = got[0][1]
         return Answer(status="answered", value=value(d), unit=unit or None, agency=r.agency, year=r.year,
                       section=first.section, field="sum." + "+".join(c.field_id for c in items), formula=formula,
-                      breakdown=[(lab, a.value) for lab, a in got], warnings=warnings, source=first.source,
+                      breakdown=[(lab, a.value) for lab, a in got], source=first.source,
                       report_title=r.title, sources=[source_of(r, s) for s in sections],
                       text=text + "。\n" + "\n".join(cite_line(r, s) for s in sections))
 
@@ -189,13 +183,10 @@ class Executor:
         d = pct(dec(a.value), dec(b.value))
         top = f"({(a.formula or '').split(' = ')[0]})" if part.choices else f"{pl}{fmt(a.value)}"
         formula = f"{top} ÷ {wl}{fmt(b.value)} = {show(d)}%"
-        warnings = list(dict.fromkeys(a.warnings + b.warnings))
         text = f"{who}{pl}占{wl}的{show(d)}%（{formula}；报告未直接给出，由表中数字计算）"
-        if warnings:
-            text += "。注意：" + "；".join(warnings)
         return Answer(status="answered", value=value(d), unit="%", agency=r.agency, year=r.year,
                       section=a.section, field=f"share.{'+'.join(c.field_id for c in part.choices) or part.field_id}:{whole.field_id}", formula=formula,
-                      warnings=warnings, source=a.source, report_title=r.title,
+                      source=a.source, report_title=r.title,
                       sources=[source_of(r, a.section)], text=text + "。\n" + cite_line(r, a.section))
 
     # ------------------------------------------------------------------ several reports
@@ -235,11 +226,7 @@ class Executor:
         ans.section, ans.field = a.answer.section, a.answer.field
         ans.series = [self._point(m) for m in (a, b)]
         ans.sources = [source_of(m.report, m.answer.section) for m in (a, b)]
-        warnings = list(dict.fromkeys(a.answer.warnings + b.answer.warnings))
-        ans.warnings = warnings
         text = f"{inputs}。{verdict}（{formula}）"
-        if warnings:
-            text += "。注意：" + "；".join(warnings)
         ans.text = text + "。\n" + self._cites([a, b])
         return ans
 

@@ -5,6 +5,7 @@ and uncertain cells are named, never ranked as 0."""
 
 from __future__ import annotations
 
+from bot.reply import caveats
 from bot.reply.compose import REVIEW_PARTS, Composer, cite, num
 from bot.understand.match import Reading
 from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
@@ -68,6 +69,7 @@ def rank(c: Composer, r: Report, item: Query | None, reading: Reading, order: st
     if other:
         text += f"；{'、'.join(other)}报告未给出数字，未参加比较"
     top = counted[0][1]
+    caveats.used(r, *(f for _, f in counted))
     ans = Answer(status="answered", value=num(best), unit=unit, agency=r.agency, year=r.year,
                  section=top.source.section, field=f"{top.row}/{top.column}", source=top.source,
                  report_title=r.title, text=f"{text}。\n{cite(r, top.source)}")

@@ -1,7 +1,7 @@
 """Render an Answer for a terminal, for Telegram (HTML) or as JSON.
 
 The Answer's text already holds the figure and the source; renderers only format it.  Telegram gets
-the figure and its unit bold and the rest plain, each warning on its own ⚠️ line, and the source
+the figure and its unit bold and the rest plain, each warning on its own ⚠️ line (brief cards too), and the source
 last and short (report · section · row/column) linked to the original when the report names it.
 """
 
@@ -11,6 +11,7 @@ import html as html_lib
 import json
 import re
 
+from bot.reply import caveats
 from knowledge.models import Answer
 
 BRIEF_LIMIT = 600
@@ -32,13 +33,8 @@ def html(answer: Answer, brief: bool = False) -> str:
     """Telegram HTML; brief (groups, inline): the one-line answer, its warnings and the source."""
     lines = answer.text.split("\n")
     sources = [ln for ln in lines if _SOURCE.match(ln)]
-    body = [ln for ln in lines if not _SOURCE.match(ln)]
-    warned = False
-    if answer.warnings:
-        for i, line in enumerate(body):
-            if "。注意：" in line:
-                body[i] = line.split("。注意：", 1)[0] + "。"
-                warned = True
+    warned = [ln for ln in lines if ln.startswith(caveats.MARK)]  # kept in the brief card too
+    body = [ln for ln in lines if not _SOURCE.match(ln) and not ln.startswith(caveats.MARK)]
     if brief:
         body = _brief(body, answer)
     out = [html_lib.escape(line, quote=False) for line in body]
@@ -47,8 +43,7 @@ def html(answer: Answer, brief: bool = False) -> str:
         if bold != line:
             out[i] = bold
             break
-    if warned:
-        out += [f"⚠️ {html_lib.escape(w, quote=False)}" for w in answer.warnings]
+    out += [html_lib.escape(w, quote=False) for w in warned]
     out += [_source(line, answer) for line in sources]
     return "\n".join(out)
 

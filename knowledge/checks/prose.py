@@ -14,6 +14,11 @@ from knowledge.catalogue import Catalogue
 from knowledge.fact_index import Index, fmt
 from knowledge.models import Fact, Report, Warning_
 
+
+def cells_of(*keys: tuple[str, str | None]) -> list[dict[str, object]]:
+    """Table cells as Warning_.cells names them (this report's)."""
+    return [{"row": r, "column": c, "year": None} for r, c in keys]
+
 _BOUND = re.compile(r"[，。；：,;:（）()！？!?\n]")
 _NOT_NEW = re.compile(r"上年|结转|复议|诉讼|办结|答复|办理")
 _OUTCOME_BEFORE = re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|其他方式|公开答复|其中")
@@ -121,11 +126,14 @@ def _check(f: Fact, rule: str, row: str, col: str, ix: Index, template: str) -> 
         if any(c.value is not None and abs(c.value - (f.value or 0)) < 1e-6 for c in cells):
             return None
         cell = cells[-1]
+        keys = [(row, cell.column)]  # the cell the message names
     else:
         found = ix.facts.get((row, col))
         if found is None:
             return None
         cell = found
+        keys = [(row, col)]
+    used = [*cells_of(*keys), {"row": "prose", "column": None, "year": None, "clause": clause}]
     if cell.kind == "uncertain":
         if cell.candidates and f.value not in cell.candidates:
             shown = "、".join(fmt(c) for c in cell.candidates[:6])
@@ -133,7 +141,7 @@ def _check(f: Fact, rule: str, row: str, col: str, ix: Index, template: str) -> 
                 rule,
                 f"正文“{clause}”为{fmt(f.value)}，但表格“{cell.source.row}／{cell.source.column}”"
                 f"可能的值（{shown}）中没有{fmt(f.value)}",
-                f.source.section,
+                f.source.section, used, "prose",
             )
         return None
     if cell.value is None or f.value is None:  # blank, "/", "—": value None
@@ -146,7 +154,7 @@ def _check(f: Fact, rule: str, row: str, col: str, ix: Index, template: str) -> 
             return None  # 收到申请 counted with last year's carried-over ones
     where = f"{cell.source.row}／{cell.source.column}"
     return Warning_(
-        rule, f"正文“{clause}”为{fmt(f.value)}，但表格“{where}”为{fmt(cell.value)}", f.source.section
+        rule, f"正文“{clause}”为{fmt(f.value)}，但表格“{where}”为{fmt(cell.value)}", f.source.section, used, "prose"
     )
 
 

@@ -11,11 +11,11 @@ source keeps both readings.  Every other cell — in a failing sum, or in no sum
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from knowledge.catalogue import Catalogue
 from knowledge.fact_index import fmt
-from knowledge.models import Fact
+from knowledge.models import Fact, Warning_
 
 Key = tuple[str, str]
 FIGURES = ("number", "zero")
@@ -23,6 +23,9 @@ SUMMARY = "OCR：{pages}页，{checked}个数字经勾稽核对，{uncertain}个
 CORRECTED = "扫描件识别为“{raw}”，与勾稽关系（{rule}）不符，按其更正为{value}"
 UNCHECKED = "扫描件识别为“{raw}”，但没有勾稽关系可以核对这个数字，不作为确定数字回答"
 CONTRADICTED = "扫描件识别为“{raw}”，与勾稽关系（{rule}）不符，无法确定是哪个数字识别有误，不作为确定数字回答"
+# a sum that fails with readings no other sum confirms: a misreading or the document's own slip, which
+# the scan cannot tell (one whose every reading another sum confirms is the document's: sums.py says so)
+UNSETTLED = "{rule}，但扫描件读出的数字是{left}与{right}：可能是识别有误，也可能是报告本身不一致，扫描件无法判断，请核对原件"
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Outcome:
     facts: list[Fact]
     checked: int  # confirmed or corrected by a sum
     uncertain: int
+    warnings: list[Warning_] = field(default_factory=list)  # sums the readings leave failing (UNSETTLED)
 
 
 def _sums(cat: Catalogue, cells: dict[Key, Fact]) -> list[Sum]:
@@ -131,6 +135,8 @@ def verify(facts: list[Fact]) -> Outcome:
                 value[k] = want
                 changed = True
     failing = {k: s.name for s in sums if not _holds(s, value) for k in s.keys}
+    warnings = [_unsettled(s, value, cells) for s in sums if not _holds(s, value)
+                and any(k not in confirmed and k not in corrected for k in s.keys)]
     out, uncertain = [], 0
     for f in facts:
         k = (f.row, f.column or "")
@@ -148,4 +154,12 @@ def verify(facts: list[Fact]) -> Outcome:
             why = CONTRADICTED.format(raw=f.raw, rule=failing[k]) if k in failing else UNCHECKED.format(raw=f.raw)
             out.append(replace(f, kind="uncertain", value=None, candidates=[f.value or 0.0],
                                source=replace(f.source, reading=why)))
-    return Outcome(out, len(confirmed | set(corrected)), uncertain)
+    return Outcome(out, len(confirmed | set(corrected)), uncertain, list({w.message: w for w in warnings}.values()))
+
+
+def _unsettled(s: Sum, value: dict[Key, float], cells: dict[Key, Fact]) -> Warning_:
+    """A failing sum of a scan, said as such: never claimed as the document's own inconsistency."""
+    left, right = sum(value[k] for k in s.left), sum(value[k] for k in s.right)
+    section = next((cells[k].source.section for k in s.keys if k in cells), None)
+    return Warning_("scan.sum", UNSETTLED.format(rule=s.name, left=fmt(left), right=fmt(right)), section,
+                    [{"row": r, "column": c, "year": None} for r, c in s.keys], "scan")

@@ -11,6 +11,8 @@ Only printed numbers are compared: blank, "/", "—" and uncertain cells are nev
 
 from __future__ import annotations
 
+from typing import Any
+
 from knowledge.catalogue import Catalogue
 from knowledge.checks.prose import prose_warnings
 from knowledge.fact_index import Index, fmt
@@ -22,8 +24,16 @@ def _results(cat: Catalogue) -> list[str]:
     return next(r["right"] for r in cat.raw["apply"]["rules"] if r["id"] == "apply.results")
 
 
+BALANCE = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) < 1e-6
+
+
+def cells(*keys: tuple[str, str | None]) -> list[dict[str, Any]]:
+    """The cells a check compared, as Warning_.cells names them (this report's: year None)."""
+    return [{"row": r, "column": c, "year": None} for r, c in keys]
 
 
 def _all(values: list[float | None]) -> list[float] | None:
@@ -36,7 +46,7 @@ def _apply(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
     out = []
     for col in cat.apply_columns:
         edge = _all(
-            [ix.num(r, col.id) for r in ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")]
+            [ix.num(r, col.id) for r in BALANCE]
         )
         if edge is not None and not _same(edge[0] + edge[1], edge[2] + edge[3]):
             n, c, t, o = edge
@@ -44,13 +54,14 @@ def _apply(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
                 f"表三“{col.label}”列：本年新收{fmt(n)}＋上年结转{fmt(c)}＝{fmt(n + c)}，"
                 f"但办理结果总计{fmt(t)}＋结转下年度{fmt(o)}＝{fmt(t + o)}"
             )
-            out.append(Warning_("apply.balance", msg, heading))
+            out.append(Warning_("apply.balance", msg, heading, cells(*((r, col.id) for r in BALANCE))))
         total = ix.num("apply.total", col.id)
         parts = _all([ix.num(r, col.id) for r in _results(cat)])
         if total is not None and parts is not None and not _same(total, sum(parts)):
             shown = "＋".join(fmt(p) for p in parts)
             msg = f"表三“{col.label}”列：（七）总计{fmt(total)}，但（一）至（六）之和为{shown}＝{fmt(sum(parts))}"
-            out.append(Warning_("apply.results", msg, heading))
+            keys = [("apply.total", col.id), *((r, col.id) for r in _results(cat))]
+            out.append(Warning_("apply.results", msg, heading, cells(*keys)))
     cols = [c.id for c in cat.apply_columns if c.id != "total"]
     for r in cat.apply_rows:
         total = ix.num(r.id, "total")
@@ -59,7 +70,7 @@ def _apply(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
         if total is None or parts is None or ix.facts[(r.id, "total")].derived_from or _same(total, sum(parts)):
             continue
         msg = f"表三“{ix.label(r.id)}”行：总计{fmt(total)}，但各申请人列之和为{fmt(sum(parts))}"
-        out.append(Warning_("apply.columns", msg, heading))
+        out.append(Warning_("apply.columns", msg, heading, cells((r.id, "total"), *((r.id, c) for c in cols))))
     for r in cat.apply_rows:
         terms = r.sum_of or r.sum_of_2021
         for col in cat.apply_columns:
@@ -69,7 +80,7 @@ def _apply(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
             if printed is None or printed.value is None or parts is None or _same(printed.value, sum(parts)):
                 continue
             msg = f"表三“{ix.label(r.id)}”“{col.label}”列为{fmt(printed.value)}，但其各项之和为{fmt(sum(parts))}"
-            out.append(Warning_("apply.group", msg, heading))
+            out.append(Warning_("apply.group", msg, heading, cells((r.id, col.id), *((t, col.id) for t in terms))))
     return out
 
 
@@ -78,13 +89,18 @@ def _review(ix: Index, cat: Catalogue, heading: str | None) -> list[Warning_]:
     out = []
     cols = cat.review_columns
     for group in cat.review_groups:
-        parts = _all([ix.num(group["id"], c.id) for c in cols[:-1]])
+        got = [ix.num(group["id"], c.id) for c in cols[:-1]]
+        parts = _all(got)
         total = ix.num(group["id"], cols[-1].id)
-        if total is None or parts is None or _same(total, sum(parts)):
+        printed = [(c, p) for c, p in zip(cols[:-1], got, strict=True) if p is not None]
+        known = sum(p for _, p in printed)
+        # a result left blank or “—” is never guessed at; but when the printed ones already pass the
+        # total, no count in the others can mend it
+        if total is None or not printed or (parts is None and known <= total + 1e-6) or _same(total, known):
             continue
-        shown = "＋".join(f"{c.label}{fmt(p)}" for c, p in zip(cols[:-1], parts, strict=True))
-        msg = f"表四“{group['label']}”：{shown}＝{fmt(sum(parts))}，但总计为{fmt(total)}"
-        out.append(Warning_("review.sum", msg, heading))
+        shown = "＋".join(f"{c.label}{fmt(p)}" for c, p in printed)
+        msg = f"表四“{group['label']}”：{shown}＝{fmt(known)}，但总计为{fmt(total)}"
+        out.append(Warning_("review.sum", msg, heading, cells(*((group["id"], c.id) for c in cols))))
     return out
 
 
@@ -95,7 +111,8 @@ def _active(ix: Index, heading: str | None) -> list[Warning_]:
         new, total = ix.num(row, "new_published"), ix.num(row, "total_published")
         if new is not None and total is not None and total < new:
             msg = f"表二“{ix.label(row)}”：对外公开总数量{fmt(total)}小于本年新公开数量{fmt(new)}"
-            out.append(Warning_("active.published", msg, heading))
+            out.append(Warning_("active.published", msg, heading,
+                                cells((row, "new_published"), (row, "total_published"))))
     return out
 
 

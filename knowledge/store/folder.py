@@ -33,6 +33,7 @@ from knowledge.models import Parsed
 from knowledge.store import legacy
 from knowledge.store.directory import Directory, report_file
 from knowledge.store.files import write_atomic, write_error, write_many
+from knowledge.store.neighbours import relink
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 from knowledge.store.records import Entry, Payload, PutResult, Record
 from knowledge.store.records import dumps as _dumps
@@ -311,6 +312,11 @@ class Store:
             old.append(doc["directory"])
         else:  # a base from before directories: made once from every shard
             directory = Directory.of(e for rel in manifest.values() for e in self._shard(rel, root).values())
+        def entry_of(agency: str, year: int) -> Entry | None:
+            return next((e for e in shard(shard_of(agency)).values() if e["agency"] == agency and e["year"] == year),
+                        None)
+
+        records = relink(records, removed, entry_of, self.read_report)  # cross-year warnings, in this write
         for e in removed:
             gone = shard(shard_of(e["agency"])).pop(e["id"], None)
             if gone is not None:
@@ -321,7 +327,9 @@ class Store:
             rel = report_file(rid, gen, len(new))
             data = rec.payload()
             before = shard(nn).get(rid)
-            if before is None:
+            if rec.relinked:
+                pass  # a neighbour rewritten for its cross-year warnings: not the user's add or replace
+            elif before is None:
                 result.added.append(rid)
                 result.outcome.append("added")
             else:

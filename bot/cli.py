@@ -239,16 +239,41 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Parse one file and print its consistency checks (勾稽关系)."""
+    """Parse one file and print its consistency checks (勾稽关系); with --db, list every warning of the
+    loaded reports (of one place or body), one line each."""
     from knowledge.checks.sums import format_check
     from knowledge.ingest import named
 
+    if args.db:
+        return _check_db(args, settings)
+    if not args.target:
+        print("错误：请给出报告文件（check FILE），或用 check --db 知识库 [机关] 列出已载入报告的提示", file=sys.stderr)
+        return 1
     try:
-        parsed = _isolated(settings)(Path(args.file), settings)
+        parsed = _isolated(settings)(Path(args.target), settings)
     except NianbaoError as exc:
-        print(f"错误：{named(args.file, exc)}", file=sys.stderr)
+        print(f"错误：{named(args.target, exc)}", file=sys.stderr)
         return 1
     print(format_check(parsed))
+    return 0
+
+
+def _check_db(args: argparse.Namespace, settings: Settings) -> int:
+    """`check --db KB [AGENCY]`: every warning of the loaded reports, one line each, then the count."""
+    from bot.reply import checklist
+    from bot.understand import lexicon
+    from bot.understand.index_cache import agency_index
+    from knowledge.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load(_existing(Path(args.db), "--db"), cache_mb=settings.kb_cache_mb)
+    got = checklist.scoped(args.target or "", kb, agency_index(kb), lexicon.default())
+    if not isinstance(got, tuple):
+        print(got.text, file=sys.stderr)
+        return 1
+    reports, _ = got
+    lines = checklist.lines(reports)
+    print("\n".join(lines))
+    print(f"合计：报告{len(reports)}份，有提示的{sum(1 for r in reports if r.warnings)}份，提示{len(lines)}条")
     return 0
 
 
@@ -299,8 +324,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("name", nargs="?", help="只列出这个地方或机关的报告（如 河南、平潭、财政局）")
     s.set_defaults(func=cmd_reports)
 
-    s = sub.add_parser("check", parents=[common], help="检查一份报告的勾稽关系")
-    s.add_argument("file")
+    s = sub.add_parser("check", parents=[common], help="检查一份报告的勾稽关系；--db：列出知识库中各报告的提示")
+    s.add_argument("--db", help="list every warning of this knowledge base's reports (TARGET: a place or body)")
+    s.add_argument("target", nargs="?", metavar="FILE|AGENCY",
+                   help="the report file to check; with --db, only the reports of this place or body")
     s.set_defaults(func=cmd_check)
     return p
 

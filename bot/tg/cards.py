@@ -118,8 +118,14 @@ async def source(update: Update, context: Ctx) -> None:
 
 
 async def checks(update: Update, context: Ctx) -> None:
-    """/checks: each report's consistency warnings (勾稽关系), readable."""
-    kb, _ = state.get(context.bot_data).ready()
+    """/checks: each report's consistency warnings (勾稽关系), readable; “/checks 平潭”: that place's, one
+    line each, as the chat answers “平潭的数据有没有问题”."""
+    kb, answerer = state.get(context.bot_data).ready()
+    if context.args:
+        answer = answerer.answer("/checks " + " ".join(context.args))
+        for part in split_html(render.html(answer)):
+            await update.effective_message.reply_text(part)
+        return
     for part in split_html(texts.checks(kb.described())):
         await update.effective_message.reply_text(part)
 

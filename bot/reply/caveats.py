@@ -7,15 +7,19 @@ notes each fact it used in a ledger (`used`); when the reply is done, `attach` l
 warnings whose cells include a used one — a derived figure's terms count as used — and the next
 year's report's cross-year warnings about it, and adds each once: a line “⚠️ …” above the sources,
 the same lines in `warnings`, and the points of a series or ranking from a flagged report marked
-`warned` (the chart marks them).  A question asked back (clarify) carries none.
+`warned` (the chart marks them).  A question asked back (clarify) carries none; a reply that gives no
+figure (“分母为0，无法计算”) carries those of the figures it states — not those a look elsewhere read
+and dropped (a sentence tried for an unreadable cell).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from knowledge.fact_index import fmt
 from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer, Fact, Report, Warning_
 
@@ -88,7 +92,12 @@ def found(kb: KnowledgeBase, facts: list[tuple[Report, Fact]]) -> tuple[list[tup
 
 def attach(answer: Answer, kb: KnowledgeBase, facts: list[tuple[Report, Fact]]) -> Answer:
     """The answer with the warnings of the facts it used (see the module doc)."""
-    if answer.status == "clarify" or not facts:
+    if answer.status == "clarify":
+        return answer
+    if answer.status != "answered":  # a reply without its figure (“分母为0，无法计算”): the figures it names
+        facts = [(r, f) for r, f in facts if f.value is not None
+                 and re.search(rf"(?<![\d.]){re.escape(fmt(f.value))}(?![\d.])", answer.text)]
+    if not facts:
         return answer
     hits, flagged = found(kb, facts)
     if not hits:

@@ -86,8 +86,7 @@ class Answerer:
         if chat is not None:  # 你好 / 谢谢 / 帮助: a friendly word and examples, not “没有找到”
             return self._unknown(smalltalk.reply(chat, self.examples(3)))
         if checklist.asks_checks(question[:MAX_QUESTION]):  # “平潭的数据有没有问题”, “/checks 平潭”
-            got = checklist.scoped(question[:MAX_QUESTION], self.kb, self.agency_index, self.lex)
-            return got if isinstance(got, Answer) else checklist.reply(*got)
+            return checklist.answer(question[:MAX_QUESTION], self.kb, self.agency_index, self.lex)
         with caveats.ledger() as used:  # the figures the reply uses: their warnings go with it
             ans = self._answer(question, context)
         return links.attach(caveats.attach(ans, self.kb, used), self.kb)

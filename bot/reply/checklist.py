@@ -82,3 +82,9 @@ def scoped(question: str, kb, index, lexicon) -> tuple[list[Report], str] | Answ
     scope = "、".join(dict.fromkeys(r.agency for r in reports)) if agencies else ""
     when = "、".join(map(str, years)) + "年" if years else ""
     return reports, (f"{scope}{when}" + ("：" if scope or when else ""))
+
+
+def answer(question: str, kb, index, lexicon) -> Answer:  # noqa: ANN001
+    """The reply to “平潭的数据有没有问题” / “/checks 平潭”."""
+    got = scoped(question, kb, index, lexicon)
+    return got if isinstance(got, Answer) else reply(*got)

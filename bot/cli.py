@@ -91,6 +91,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  不完整：{'；'.join(r.missing)}")
         for w in r.warnings:
             print(f"  提示：{w.message}")
+        for msg in summary.put.across.get(r.id, []) if summary.put else []:
+            print(f"  跨年度提示：{msg}")
+    for rid in summary.put.rechecked if summary.put else []:
+        msgs = summary.put.across.get(rid, [])
+        agency, _, year = rid.rpartition("-")
+        print(f"已重新核对{agency}{year}年的报告与上年报告：{'；'.join(msgs) if msgs else '没有跨年度提示'}")
     print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个")
     return 1 if summary.failures else 0
 

@@ -140,3 +140,22 @@ def test_cross_year_errors_are_flagged_stored_with_the_later_report_and_rechecke
     assert _years(db)[2024][0] == "2024年上年结转（总计）0件，但2023年报告的结转下年度继续办理为820件"
     store.remove(f"{p23.report.agency}-2023")
     assert _years(db) == {2024: []}
+
+
+def test_ingest_says_what_each_year_now_says_against_the_other(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 开封's 2019 report copied as 2020: its 上年结转 5 (自然人 5) is not 2019's 结转下年度 6 (自然人 6)
+    copy = tmp_path / "kaifeng-2020.txt"
+    copy.write_text((REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").replace("2019", "2020"), encoding="utf-8")
+    db = str(tmp_path / "kb")
+    assert main(["ingest", "--db", db, str(copy)]) == 0
+    capsys.readouterr()
+    assert main(["ingest", "--db", db, str(REPORTS / "kaifeng-2019.txt")]) == 0
+    assert capsys.readouterr().out.split("\n")[2] == (
+        "已重新核对开封市人民政府2020年的报告与上年报告：2020年上年结转（“自然人”列）5件，但2019年报告的结转下年度继续办理为6件；"
+        "2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件")
+    assert main(["ingest", "--db", db, str(copy)]) == 0  # the later one again: said with it
+    assert capsys.readouterr().out.split("\n")[2:4] == [
+        "  跨年度提示：2020年上年结转（“自然人”列）5件，但2019年报告的结转下年度继续办理为6件",
+        "  跨年度提示：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]
+    assert main(["reports", "--db", db]) == 0
+    assert [ln.split("\t")[3] for ln in capsys.readouterr().out.strip().split("\n")] == ["1条提示", "3条提示"]

@@ -327,8 +327,11 @@ class Store:
             rel = report_file(rid, gen, len(new))
             data = rec.payload()
             before = shard(nn).get(rid)
-            if rec.relinked:
-                pass  # a neighbour rewritten for its cross-year warnings: not the user's add or replace
+            across = [w["message"] for w in rec.entry.get("warnings") or [] if str(w.get("rule")).startswith("years.")]
+            if across:
+                result.across[rid] = across
+            if rec.relinked:  # a neighbour rewritten for its cross-year warnings: not the user's add or replace
+                result.rechecked.append(rid)
             elif before is None:
                 result.added.append(rid)
                 result.outcome.append("added")

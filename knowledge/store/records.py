@@ -73,3 +73,5 @@ class PutResult:
     replaced: list[str]
     outcome: list[str] = field(default_factory=list)  # per item put: "added" or "replaced"
     notes: list[str] = field(default_factory=list)  # e.g. that an old single-file base was migrated
+    across: dict[str, list[str]] = field(default_factory=dict)  # report id → its warnings against the year before
+    rechecked: list[str] = field(default_factory=list)  # stored next-year reports whose cross-year warnings changed

@@ -1,14 +1,19 @@
-"""A scan's sums that fail: said as the scan's when a reading may be at fault, as the report's own when
-every reading is confirmed by another sum — never hidden, never blamed on the wrong one.
+"""Uncertain cells never hide a real inconsistency nor make one up.  A scan's sums that fail: said as the
+scan's when a reading may be at fault, as the report's own when every reading is confirmed by another
+sum.  Digits run together that no split can make add up: the report's own.
 
 The synthetic scans are the 2021 layout of tests/parse_factories.py, marked as OCR'd (one page).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parse_factories import REVIEW, Z7, apply_2021, make_doc, report_2021_specs
 
-from knowledge.models import Parsed
+from knowledge.catalogue import default
+from knowledge.checks.sums import run
+from knowledge.models import Fact, Parsed, Report, Source
 from knowledge.template.parse import parse
 
 NEW = ["5", "0", "0", "0", "0", "1", "6"]
@@ -40,3 +45,22 @@ def test_a_slip_of_the_document_whose_readings_other_sums_confirm_is_the_reports
         ("error", "表三“总计”列：本年新收7＋上年结转0＝7，但办理结果总计6＋结转下年度0＝6"),
         ("prose", "正文“收到政府信息公开申请6件”为6，但表格“一、本年新收政府信息公开申请数量／总计”为7"),  # its text says 6
     ]
+
+
+def _review_row(upheld: Fact) -> list[Fact]:
+    src = Source(section="四、政府信息公开行政复议、行政诉讼情况", row="行政复议")
+    cell = lambda col, v: Fact("x-2022", "review", col, v, "zero" if v == 0 else "number", str(v), "件",  # noqa: E731
+                               replace(src, column=col))
+    return [upheld, cell("corrected", 0), cell("other", 0), cell("pending", 0), cell("total", 5)]
+
+
+def test_a_sum_over_digits_run_together_that_no_split_satisfies_is_the_reports_own() -> None:
+    report = Report(id="x-2022", agency="x", year=2022, title="x", template="2021", source_file="x.txt")
+    src = Source(section="四、政府信息公开行政复议、行政诉讼情况", row="行政复议", column="结果维持")
+    ran = Fact("x-2022", "review", "upheld", None, "uncertain", "1100005", "件", src, candidates=[1, 11])
+    assert [(w.kind, w.message) for w in run(report, _review_row(ran), default())] == [(
+        "error", "表四行政复议：总计等于四项结果之和，但“行政复议／结果维持”原文数字连写（“1100005”），无论如何拆分都不成立")]
+    could = replace(ran, candidates=[1, 5])  # one reading adds up: nothing is said
+    assert run(report, _review_row(could), default()) == []
+    scanned = replace(ran, source=replace(src, reading="扫描件识别为“11”…"))  # a scan's cell: scan.py says it
+    assert run(report, _review_row(scanned), default()) == []

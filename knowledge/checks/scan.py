@@ -51,7 +51,7 @@ class Outcome:
     warnings: list[Warning_] = field(default_factory=list)  # sums the readings leave failing (UNSETTLED)
 
 
-def _sums(cat: Catalogue, cells: dict[Key, Fact]) -> list[Sum]:
+def sums_over(cat: Catalogue, cells: dict[Key, Fact]) -> list[Sum]:
     """The template's sums over the cells present, group rows expanded into sub-rows when not printed."""
     rows = {r.id: r for r in cat.apply_rows}
 
@@ -109,7 +109,7 @@ def verify(facts: list[Fact]) -> Outcome:
     cat = default()
     cells = {(f.row, f.column): f for f in facts if f.column and f.kind in FIGURES and not f.derived_from}
     value = {k: float(f.value or 0) for k, f in cells.items()}
-    sums = _sums(cat, cells)
+    sums = sums_over(cat, cells)
     confirmed: set[Key] = set()
     corrected: dict[Key, tuple[float, str]] = {}
     changed = True

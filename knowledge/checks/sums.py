@@ -15,6 +15,7 @@ from typing import Any
 
 from knowledge.catalogue import Catalogue
 from knowledge.checks.prose import prose_warnings
+from knowledge.checks.unsplit import unsplit_warnings
 from knowledge.fact_index import Index, fmt
 from knowledge.models import Fact, Parsed, Report, Warning_
 
@@ -124,6 +125,7 @@ def run(report: Report, facts: list[Fact], catalogue: Catalogue) -> list[Warning
     out = _active(ix, heading.get("二"))
     out += _apply(ix, catalogue, heading.get("三"))
     out += _review(ix, catalogue, heading.get("四"))
+    out += unsplit_warnings(facts, catalogue, heading)
     out += prose_warnings(report, facts, ix)
     unique: dict[str, Warning_] = {}
     for w in out:

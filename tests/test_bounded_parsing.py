@@ -16,7 +16,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from tg_factories import ADMIN, KAIFENG_REVIEW, SETTINGS, bots, build_db, make_document_update, make_text_update
+from tg_factories import (
+    ADMIN,
+    KAIFENG_REVIEW,
+    SETTINGS,
+    bots,
+    build_db,
+    make_document_update,
+    make_text_update,
+)
 
 from bot.settings import ROOT
 from bot.tg import upload as upload_module

@@ -377,3 +377,21 @@ def test_a_change_on_last_year_with_last_year_not_loaded_gives_no_figure(kaifeng
     a = kaifeng.answer(q)
     assert (a.status, a.value) == ("unknown", None)
     assert a.text == "知识库中没有开封市人民政府2018年的年报。已载入：开封市人民政府（2019年）。"
+
+
+@pytest.fixture(scope="module")
+def pingtan_two_years(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("pt2") / "kb.json"
+    summary = ingest([REPORTS / "pingtan-2019.txt", REPORTS / "pingtan-2021.txt"], Store(db), Settings())
+    assert not summary.failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+def test_two_loaded_years_and_no_year_asked_is_a_question_back(pingtan_two_years: Answerer) -> None:
+    # exactly two years of one body: neither is answered silently (平潭 2019 printed 0, 2021 printed 3)
+    a = pingtan_two_years.answer("平潭行政复议多少件")
+    assert (a.status, a.value) == ("clarify", None)
+    assert a.text == ("平潭综合实验区有2个年度的年报，您问的是哪一年？\n"
+                      "1. 2021年平潭行政复议多少件\n2. 2019年平潭行政复议多少件")
+    assert pingtan_two_years.answer(a.options[0]).value == 3
+    assert pingtan_two_years.answer(a.options[1]).value == 0

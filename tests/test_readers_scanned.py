@@ -279,3 +279,20 @@ def test_a_sum_the_report_itself_breaks_does_not_overturn_a_correction() -> None
     p = _ocr(["6", "0", "0", "0", "0", "1", "7"], ["8", "0", "0", "0", "0", "1", "6"], DISCLOSED, carried_in=Z7)
     assert _reading(p, "apply.total", "natural") == (
         "number", 5, "扫描件识别为“8”，与勾稽关系（表三总计行：总计等于各申请人列之和）不符，按其更正为5")
+
+
+# 予以公开 自然人 printed 11: 本年新收 and (七)总计 自然人 13 = 11 + 部分公开 1 + 不掌握 1; the row's 总计 12 = 11 + 其他 1
+NEW_13 = ["13", "0", "0", "0", "0", "1", "14"]
+
+
+def test_one_misread_digit_is_corrected_but_two_never_are() -> None:
+    # 11 read as 17 (1↔7, one digit): the row's sum names 11 and the cell is corrected
+    p = _ocr(NEW_13, NEW_13, ["17", "0", "0", "0", "0", "1", "12"])
+    assert _reading(p, "apply.disclosed", "natural") == (
+        "number", 11, "扫描件识别为“17”，与勾稽关系（表三予以公开行：总计等于各申请人列之和）不符，按其更正为11")
+    # 11 read as 74: both digits wrong is no misreading of 11 — the sum says something is wrong, not what
+    p = _ocr(NEW_13, NEW_13, ["74", "0", "0", "0", "0", "1", "12"])
+    assert _reading(p, "apply.disclosed", "natural") == ("uncertain", None, (
+        "扫描件识别为“74”，与勾稽关系（表三予以公开行：总计等于各申请人列之和）不符，无法确定是哪个数字识别有误，"
+        "不作为确定数字回答"))
+    assert [n for n in p.notes if n.startswith("OCR：")] == ["OCR：1页，177个数字经勾稽核对，6个存疑"]

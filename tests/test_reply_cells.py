@@ -181,4 +181,4 @@ def test_the_year_before_is_counted_back_from_the_year_named(tmp_path: Path) -> 
     for q in ("开封2020年行政复议比上一年多了多少", "开封2020年行政复议比前一年多了多少"):
         a = ask(bot, q)
         assert (a.status, a.value, a.formula) == ("answered", 0, "19 − 19 = 0"), q
-        assert "开封市人民政府2020年与2019年相同" in a.text, q
+        assert "开封市人民政府2020年与2019年持平" in a.text, q

@@ -110,11 +110,11 @@ def test_two_years_compared_give_the_difference_later_minus_earlier(
     assert a.text == line + "\n" + cites(*years)
 
 
-def test_two_equal_years_compared_are_the_same(answerer: Answerer) -> None:
+def test_two_equal_years_compared_are_level(answerer: Answerer) -> None:
     a = ask(answerer, "平潭2021年和2023年规章制发件数对比")  # 0 and 0 in table 二
     assert (a.value, a.formula) == (0, "0 − 0 = 0")
     assert a.text.split("\n")[0] == ("平潭综合实验区规章本年制发件数（2021、2023年）：2021年：0件；2023年：0件。"
-                                     "2023年与2021年相同（0 − 0 = 0）。")
+                                     "2023年与2021年持平（0 − 0 = 0）。")
 
 
 def test_a_year_without_the_item_says_why_and_the_other_is_the_answer(answerer: Answerer) -> None:
@@ -159,10 +159,8 @@ def test_a_prose_figure_over_two_years_says_which_year_has_none(answerer: Answer
 def test_last_year_and_the_year_before_count_back_from_the_year_named(
         answerer: Answerer, q: str, value: float | None, formula: str | None) -> None:
     a = ask(answerer, q)
-    assert (a.value, a.formula) == (value, formula)
-    if value is None:
-        assert a.status == "unknown"
-        assert a.text.startswith("知识库中没有平潭综合实验区2020年的年报。已载入：")
+    assert (a.status, a.value, a.formula) == ("unknown" if value is None else "answered", value, formula)
+    assert a.text.startswith("知识库中没有平潭综合实验区2020年的年报。已载入：") == (value is None)
 
 
 @pytest.mark.parametrize(("q", "field", "value"), [
@@ -217,3 +215,34 @@ def test_a_growth_word_that_says_year_on_year_counts_back_a_year(answerer: Answe
     a = ask(answerer, "平潭2023年行政复议同比增长了百分之几")
     assert (a.status, a.value) == ("unknown", None)
     assert a.text.startswith("知识库中没有平潭综合实验区2022年的年报。")
+
+
+def _sources(section: str, *years: int) -> str:
+    return "\n".join(f"来源：《平潭综合实验区{y}年度政府信息公开工作年度报告》{section}" for y in years)
+
+
+def test_an_unchanged_year_in_a_series_is_level_not_more_or_less(answerer: Answerer) -> None:
+    # 属于国家秘密 (table 三, 不予公开 1.) is printed 0 in all three reports; 行政诉讼 0, 12 (直接起诉 12 + 复议后 0),
+    # 7 (直接起诉 5 + 复议后 2)
+    a = ask(answerer, "平潭近5年属于国家秘密多少件")
+    assert a.text == ("按已载入的最近5个年度理解（2019、2021、2023年）。\n"
+                      "平潭综合实验区属于国家秘密（2019、2021、2023年）：2019年：0件；2021年：0件；2023年：0件。\n"
+                      "变化：2021年与2019年持平；2023年与2021年持平。\n没有2020、2022年的年报。\n"
+                      + _sources("三、收到和处理政府信息公开申请情况", 2019, 2021, 2023))
+    a = ask(answerer, "平潭近5年行政诉讼多少件")
+    assert a.text.split("\n")[2] == "变化：2021年比2019年增加12件；2023年比2021年减少5件。"
+    # the same wording when two years are compared
+    a = ask(answerer, "平潭2019年和2021年属于国家秘密比较")
+    assert (a.value, a.formula) == (0, "0 − 0 = 0")
+    assert a.text.split("\n")[0] == ("平潭综合实验区2021年0件，平潭综合实验区2019年0件。"
+                                     "平潭综合实验区2021年与2019年持平（0 − 0 = 0）。")
+
+
+def test_a_rate_over_years_changes_in_percentage_points(answerer: Answerer) -> None:
+    # 纠错率 = 结果纠正 ÷ 总计 of 行政复议: 2019 0 ÷ 0 (none), 2021 0 ÷ 3 = 0%, 2023 1 ÷ 2 = 50%
+    a = ask(answerer, "平潭近5年行政复议纠错率")
+    assert a.text == ("按已载入的最近5个年度理解（2019、2021、2023年）。\n"
+                      "平潭综合实验区纠错率（2019、2021、2023年）：2019年：未能给出数字；2021年：0%；2023年：50%。\n"
+                      "变化：2023年比2021年增加50个百分点。\n没有2020、2022年的年报。\n"
+                      "没有数字：平潭综合实验区2019年（平潭综合实验区2019年行政复议纠错率的分母为0，无法计算。）\n"
+                      + _sources("四、政府信息公开行政复议、行政诉讼情况", 2021, 2023))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -33,20 +32,18 @@ DOMAIN = st.sampled_from(["行政复议", "诉讼", "2019年", "平潭", "开封
 TEXT = st.one_of(st.text(max_size=4096), st.lists(DOMAIN, max_size=40).map("".join))
 
 
-@settings(max_examples=150, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(q=TEXT)
 def test_any_string_gets_a_reply(q: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     a = answerer(tmp_path_factory.getbasetemp()).answer(q, Context())
     assert a.status in {"answered", "clarify", "unknown"}
     assert a.text
-    if a.status == "clarify":
-        assert a.options
-    if a.value is not None:
-        assert a.status == "answered" and a.section
+    assert a.status != "clarify" or a.options  # a question back always offers its options
+    assert a.value is None or (a.status == "answered" and a.section)  # a figure only in an answer, with its section
 
 
 @given(q=st.text(alphabet=st.characters(codec="ascii"), max_size=200))
-@settings(max_examples=100, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_latin_gibberish_never_gets_a_figure(q: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     a = answerer(tmp_path_factory.getbasetemp()).answer(q, Context())
     assert a.value is None

@@ -56,16 +56,14 @@ def test_ten_concurrent_ingests_all_stored(tmp_path: Path) -> None:
     assert agencies(db) == {f"{c}市人民政府" for c in CITIES}
 
 
-# an ingest that, holding the writer lock, waits until the file named in $RELEASE appears
+# an ingest that, holding the writer lock, waits until a line arrives on its stdin (or stdin closes)
 SLOW_INGEST = """
-import os, sys, time
+import sys
 import knowledge.store as s
 put = s.Store._write
 def slow(self, *items, **kw):
     print("writing", flush=True)
-    deadline = time.monotonic() + 60
-    while not os.path.exists(os.environ["RELEASE"]) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    sys.stdin.readline()
     return put(self, *items, **kw)
 s.Store._write = slow
 from bot.cli import main
@@ -73,24 +71,31 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def slow_writer(db: Path, report: Path, release: Path) -> subprocess.Popen[str]:
-    """A CLI ingest that holds the writer lock until release exists."""
+def slow_writer(db: Path, report: Path) -> subprocess.Popen[str]:
+    """A CLI ingest that holds the writer lock until `release(it)`."""
     slow = subprocess.Popen([sys.executable, "-c", SLOW_INGEST, "ingest", "--db", str(db), str(report)],
-                            cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "RELEASE": str(release)})
+                            cwd=ROOT, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
     assert slow.stdout is not None and slow.stdout.readline() == "writing\n"  # holds the lock now
     return slow
 
 
+def release(slow: subprocess.Popen[str]) -> None:
+    """Let the slow writer write."""
+    assert slow.stdin is not None
+    slow.stdin.write("go\n")
+    slow.stdin.close()
+
+
 def test_a_writer_waits_for_another_and_says_so(tmp_path: Path) -> None:
-    db, release = tmp_path / "kb.json", tmp_path / "release"
+    db = tmp_path / "kb.json"
     first, second = variants(tmp_path, ["洛阳", "安阳"])
-    slow = slow_writer(db, first, release)
+    slow = slow_writer(db, first)
     other = cli("ingest", "--db", str(db), str(second))
     assert other.stderr is not None
     waiting = other.stderr.readline()
     assert "正由另一个进程写入" in waiting
-    release.touch()
+    release(slow)
     _, err = other.communicate(timeout=120)
     assert other.returncode == 0, err
     assert slow.wait(timeout=60) == 0
@@ -98,16 +103,16 @@ def test_a_writer_waits_for_another_and_says_so(tmp_path: Path) -> None:
 
 
 def test_a_writer_gives_up_after_the_timeout_in_one_line(tmp_path: Path) -> None:
-    db, release = tmp_path / "kb.json", tmp_path / "release"
+    db = tmp_path / "kb.json"
     first, second = variants(tmp_path, ["洛阳", "安阳"])
-    slow = slow_writer(db, first, release)
+    slow = slow_writer(db, first)
     env = {**os.environ, "NIANBAO_KB_LOCK_TIMEOUT": "0.5"}
     other = subprocess.run([sys.executable, "-m", "bot", "ingest", "--db", str(db), str(second)], cwd=ROOT,
                            text=True, capture_output=True, env=env, timeout=120)
     assert other.returncode == 1
     lines = [line for line in other.stderr.splitlines() if "正由另一个进程写入" not in line]
     assert len(lines) == 1 and "占用超过 0.5 秒" in lines[0], other.stderr
-    release.touch()
+    release(slow)
     assert slow.wait(timeout=60) == 0
     assert agencies(db) == {"洛阳市人民政府"}
 
@@ -211,15 +216,15 @@ def test_upload_confirm_while_a_cli_ingest_runs_both_stored(tmp_path: Path) -> N
 
     from bot.tg import upload
 
-    db, release = tmp_path / "kb.json", tmp_path / "release"
+    db = tmp_path / "kb.json"
     cli_file, upload_file = variants(tmp_path, ["洛阳", "安阳"])
-    slow = slow_writer(db, cli_file, release)
+    slow = slow_writer(db, cli_file)
     parsed = upload.parse_bytes(upload_file.read_bytes(), upload_file.name, Settings())
     told: list[str] = []
 
     def waiting(msg: str) -> None:  # the confirm found the CLI writing: let the CLI finish now
         told.append(msg)
-        release.touch()
+        release(slow)
 
     result = asyncio.run(asyncio.to_thread(Store(db, lock_timeout=60, waiting=waiting).put, [parsed]))
     assert told  # it did wait for the CLI's write

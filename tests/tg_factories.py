@@ -25,13 +25,12 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.reply.answer import Answerer, Context
+from bot.reply.answer import Answerer
 from bot.settings import Settings
 from bot.tg import state
 from bot.tg.app import build_application
 from knowledge.ingest import ingest
 from knowledge.kb import KnowledgeBase
-from knowledge.models import Answer
 from knowledge.paths import DATA
 from knowledge.store import Store
 
@@ -61,12 +60,11 @@ class Call:
 
 @dataclass
 class Fault:
-    """Calls of one method failing in one way during [start, until) (time.monotonic)."""
+    """The next `times` calls of one method failing in one way."""
 
     method: str
     kind: str
-    start: float
-    until: float
+    times: int
 
 
 class Dropped(Exception):
@@ -81,7 +79,7 @@ class FakeBotApi:
     calls: list[Call] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)  # served by getUpdates
     _next_message_id: itertools.count = field(default_factory=lambda: itertools.count(5000))
-    faults: list[Fault] = field(default_factory=list)  # injected failures, in time order
+    faults: list[Fault] = field(default_factory=list)  # injected failures, served in order
     failed: list[tuple[str, str]] = field(default_factory=list)  # (method, kind) of each failure served
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _new_update: threading.Event = field(default_factory=threading.Event)
@@ -100,21 +98,21 @@ class FakeBotApi:
         """Forget the calls so far (start-up calls, earlier steps)."""
         self.calls.clear()
 
-    def fail(self, method: str, kind: str, seconds: float) -> None:
-        """Fail every call of method for `seconds` after the faults already queued for it ends.
+    def fail(self, method: str, kind: str, times: int = 1) -> None:
+        """Fail the next `times` calls of method, after the faults already queued for it.
 
         kind "500": an Internal Server Error reply; "drop": the connection closed with no reply.
-        A failed call is not recorded (Telegram did nothing with it).
+        A failed call is not recorded (Telegram did nothing with it).  Counted, not timed: a test
+        knows exactly which calls fail however slow the machine is.
         """
         with self._lock:
-            start = max([time.monotonic()] + [f.until for f in self.faults if f.method == method])
-            self.faults.append(Fault(method, kind, start, start + seconds))
+            self.faults.append(Fault(method, kind, times))
 
     def _fault(self, method: str) -> str | None:
-        now = time.monotonic()
         with self._lock:
             for f in self.faults:
-                if f.method == method and f.start <= now < f.until:
+                if f.method == method and f.times > 0:
+                    f.times -= 1
                     self.failed.append((method, f.kind))
                     return f.kind
         return None
@@ -371,15 +369,24 @@ def loaded(db: Path) -> tuple[KnowledgeBase, Answerer]:
     return _loaded[db]
 
 
-def expected(db: Path, *questions: str, brief: bool = False) -> Answer:
-    """What `python -m bot ask` answers to the last question (earlier ones set the follow-up context)."""
-    _, answerer = loaded(db)
-    ctx = Context()
-    answer = None
-    for q in questions:
-        answer = answerer.answer(q, ctx)
-    assert answer is not None
-    return answer
+# Replies as the user sees them in Telegram, written by hand from the bundled reports (never produced by
+# the answerer or the renderer under test).  开封 2019, table 四: 行政复议 10 维持, 2 纠正, 2 其他, 5 尚未审结,
+# 总计 19; 行政诉讼 直接起诉 总计 28, 复议后起诉 总计 4 (the report prints no grand total: 28 + 4); table 三:
+# 本年新收 527.  平潭 2019, table 四: every cell 0.
+KAIFENG_REVIEW = ("开封市人民政府2019年行政复议<b>19件</b>（结果维持10件、结果纠正2件、其他结果2件、尚未审结5件）。\n"
+                  "来源：开封2019年年报 · 四 · 行政复议 · 总计")
+KAIFENG_REVIEW_BRIEF = "开封市人民政府2019年行政复议<b>19件</b>。\n来源：开封2019年年报 · 四 · 行政复议 · 总计"
+KAIFENG_LITIGATION = ("开封市人民政府2019年行政诉讼<b>32件</b>（未经复议直接起诉28件、复议后起诉4件）。"
+                      "报告未单列此数，由分项相加：28 + 4 = 32。\n"
+                      "来源：开封2019年年报 · 四 · 行政诉讼（直接起诉与复议后起诉之和） · 总计")
+KAIFENG_LITIGATION_BRIEF = ("开封市人民政府2019年行政诉讼<b>32件</b>。\n"
+                            "来源：开封2019年年报 · 四 · 行政诉讼（直接起诉与复议后起诉之和） · 总计")
+KAIFENG_RECEIVED = ("开封市人民政府2019年本年新收政府信息公开申请<b>527件</b>。\n"
+                    "来源：开封2019年年报 · 三 · 一、本年新收政府信息公开申请数量 · 总计")
+PINGTAN_2019 = '<a href="https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202001/t20200120_80576.htm">平潭2019年年报</a>'
+PINGTAN_REVIEW = ("平潭综合实验区2019年行政复议<b>0件</b>（结果维持0件、结果纠正0件、其他结果0件、尚未审结0件）。\n"
+                  f"来源：{PINGTAN_2019} · 四 · 行政复议 · 总计")
+PINGTAN_REVIEW_BRIEF = f"平潭综合实验区2019年行政复议<b>0件</b>。\n来源：{PINGTAN_2019} · 四 · 行政复议 · 总计"
 
 
 @dataclass

@@ -305,8 +305,6 @@ class Answerer:
                 return self._clarify_agency(with_year, q, years)
             a = with_year[0]
             missing = [y for y in years if y not in self.kb.years[a]]
-            if missing and len(years) == 1:
-                return self._unknown(f"知识库中没有{a}{missing[0]}年的年报。已载入：{self._loaded()}。")
             if missing:
                 plan.notes.append(f"没有{'、'.join(map(str, missing))}年的年报")
             plan.reports = [self.kb.report_of[(a, y)] for y in years if y in self.kb.years[a]]

@@ -298,7 +298,7 @@ class Composer:
             diff = (a2.value or 0) - (a1.value or 0)
             ans.value = num(diff)
             ans.formula = f"{fmt(a2.value)} − {fmt(a1.value)} = {fmt(diff)}"
-            verdict = (f"{r2.year}年与{r1.year}年相同" if diff == 0 else
+            verdict = (f"{r2.year}年与{r1.year}年持平" if diff == 0 else
                        f"{r2.year}年比{r1.year}年{'多' if diff > 0 else '少'}{fmt(abs(diff))}{a2.unit}")
             text += f"。{verdict}（{ans.formula}）"
         elif len(got) == 1:

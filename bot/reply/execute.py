@@ -218,7 +218,7 @@ class Executor:
             gap = abs(a.d - b.d)
             said = "少" if plan.direction == "less" else "多"
             real = "多" if a.d > b.d else "少"
-            verdict = (f"{a.who}与{other}相同" if gap == 0 else f"{a.who}比{other}{real}{show(gap)}{unit}"
+            verdict = (f"{a.who}与{other}持平" if gap == 0 else f"{a.who}比{other}{real}{show(gap)}{unit}"
                        + ("" if plan.direction == "apart" or real == said else f"（不是{said}）"))
             ans = Answer(status="answered", value=value(d), unit=unit or None)
         ans.formula = formula
@@ -276,7 +276,8 @@ class Executor:
                     + "；".join(f"{m.report.year}年：{fmt(m.answer.value)}{m.answer.unit or ''}" if m.ok
                                else f"{m.report.year}年：未能给出数字" for m in measures) + "。")
             step = "个百分点" if unit == "%" else unit  # a change of a rate is in points, not per cent
-            changes = [f"{m.report.year}年比{p.report.year}年{'增加' if m.d >= p.d else '减少'}{show(abs(m.d - p.d))}{step}"
+            changes = [f"{m.report.year}年与{p.report.year}年持平" if m.d == p.d else
+                       f"{m.report.year}年比{p.report.year}年{'增加' if m.d > p.d else '减少'}{show(abs(m.d - p.d))}{step}"
                        for p, m in zip(got, got[1:], strict=False) if p.answer.unit == m.answer.unit]
             if changes:
                 text += "\n变化：" + "；".join(changes) + "。"

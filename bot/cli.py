@@ -43,7 +43,8 @@ def _isolated(settings: Settings):  # noqa: ANN202 - internal
     from knowledge.isolate import parse_file_isolated
 
     def parse(path: Path, limits: Settings) -> Parsed:
-        return parse_file_isolated(path, limits.max_file_bytes, settings.parse_budget_seconds)
+        return parse_file_isolated(path, limits.max_file_bytes, settings.parse_budget_seconds,
+                                   settings.parse_memory_mb)
 
     return parse
 
@@ -108,7 +109,7 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
                   waiting=lambda msg: bar.write(msg, file=sys.stderr))
     try:
         summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1),
-                              budget=settings.parse_budget_seconds)
+                              budget=settings.parse_budget_seconds, memory_mb=settings.parse_memory_mb)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)

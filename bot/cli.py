@@ -139,14 +139,14 @@ def _index_now(db: str, settings: Settings) -> None:
 
 
 def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True):  # noqa: ANN202 - internal
-    from bot.reply.answer import Answerer
-    from knowledge.kb import KnowledgeBase
+    """The answerer, following the knowledge base: a write by another process is seen at the next question."""
+    from bot.live import Live
 
     if warm:  # a process that answers more than one question
         from bot.runtime import settle
 
         settle()
-    return Answerer(KnowledgeBase.load(_db(args, settings), cache_mb=settings.kb_cache_mb), warm=warm)
+    return Live(_db(args, settings), cache_mb=settings.kb_cache_mb, warm=warm)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

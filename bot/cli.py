@@ -43,7 +43,8 @@ def _isolated(settings: Settings):  # noqa: ANN202 - internal
     from knowledge.isolate import parse_file_isolated
 
     def parse(path: Path, limits: Settings) -> Parsed:
-        return parse_file_isolated(path, limits.max_file_bytes, settings.parse_budget_seconds)
+        return parse_file_isolated(path, limits.max_file_bytes, settings.parse_budget_seconds,
+                                   settings.parse_memory_mb)
 
     return parse
 
@@ -114,7 +115,7 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
                   waiting=lambda msg: bar.write(msg, file=sys.stderr))
     try:
         summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1),
-                              budget=settings.parse_budget_seconds)
+                              budget=settings.parse_budget_seconds, memory_mb=settings.parse_memory_mb)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)
@@ -144,14 +145,14 @@ def _index_now(db: str, settings: Settings) -> None:
 
 
 def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True):  # noqa: ANN202 - internal
-    from bot.reply.answer import Answerer
-    from knowledge.kb import KnowledgeBase
+    """The answerer, following the knowledge base: a write by another process is seen at the next question."""
+    from bot.live import Live
 
     if warm:  # a process that answers more than one question
         from bot.runtime import settle
 
         settle()
-    return Answerer(KnowledgeBase.load(_db(args, settings), cache_mb=settings.kb_cache_mb), warm=warm)
+    return Live(_db(args, settings), cache_mb=settings.kb_cache_mb, warm=warm)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

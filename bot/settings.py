@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     parse_budget_seconds: float = Field(
         default=60.0, ge=1, le=3600,
         description="Seconds one report file may take to parse (ingest, check, upload) before it is refused")
+    parse_memory_mb: float = Field(
+        default=1024.0, ge=256, le=1_048_576,
+        description="Address space one report's parse may use, in MB (a worker process; past it the file is refused)")
     health_file: str = Field(
         default="", description="File serve touches every 30 s, for a container HEALTHCHECK; empty = none")
     log_level: LogLevel = Field(default="INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL")

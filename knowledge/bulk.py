@@ -22,7 +22,7 @@ from pathlib import Path
 
 from knowledge.errors import NianbaoError
 from knowledge.ingest import FORM_ORDER, Failure, Limits, content_hash, named, ordered, parse_file
-from knowledge.isolate import DEFAULT_BUDGET, parse_many
+from knowledge.isolate import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, out_of_memory, parse_many
 from knowledge.store import Record, Store
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ def _parse(path: Path, limits: Limits) -> Outcome:
         return Encoded(record.entry, [], [], [], record.payload()), None
     except NianbaoError as exc:
         return None, named(path, exc)
+    except MemoryError:  # past the worker's address-space limit (isolate.limit_memory)
+        return None, out_of_memory(path.name, getattr(limits, "memory_mb", DEFAULT_MEMORY_MB))
     except Exception as exc:  # a parser bug must not lose the other files
         log.exception("unexpected error ingesting %s", path)
         return None, f"{path.name}：无法解析（内部错误：{type(exc).__name__}）"
@@ -112,11 +114,12 @@ def _failed(_path: Path, reason: str) -> Outcome:
 
 
 def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, workers: int | None = None,
-                progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET) -> BulkSummary:
+                progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET,
+                memory_mb: float = DEFAULT_MEMORY_MB) -> BulkSummary:
     """Ingest every report file under paths, skipping content already stored; batches of atomic writes.
 
-    Each file is parsed in a worker process within `budget` seconds (a file past it, or whose worker
-    dies, fails in one line).
+    Each file is parsed in a worker process within `budget` seconds and `memory_mb` MB of address
+    space (a file past either, or whose worker dies, fails in one line).
     """
     t0 = time.perf_counter()
     summary = BulkSummary()
@@ -158,7 +161,8 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
                 batch.clear()
             last = time.monotonic()
 
-        outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget)
+        outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget,
+                              memory_mb)
         with closing(outcomes):  # an interrupted run stops its workers at once
             for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
                 if progress:

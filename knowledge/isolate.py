@@ -2,8 +2,11 @@
 
 A parse holds the GIL for as long as it runs, so the Telegram bot reads uploads in another process
 (its chats keep being answered), and a document still parsing when its budget runs out is stopped
-by killing that process: one-line reason, nothing kept.  Workers come from a forkserver (spawn
-where there is none), never a plain fork of the threaded bot; a single-threaded caller forks.
+by killing that process: one-line reason, nothing kept.  Each worker also runs under an address-space
+limit (`resource.setrlimit(RLIMIT_AS)`, `memory_mb`): a reader that would grow past it gets a
+MemoryError and the file is refused in one line, so no document can take the machine's memory.
+Workers come from a forkserver (spawn where there is none), never a plain fork of the threaded bot;
+a single-threaded caller forks.
 Bulk ingest (`parse_many`) keeps its workers for many files, and replaces one that ran out of
 time or died: that file fails in one line, the others go on.
 """
@@ -28,6 +31,8 @@ from knowledge.errors import NianbaoError, TooLarge, UnreadableFile
 from knowledge.models import Parsed
 
 DEFAULT_BUDGET = 60.0  # seconds of parsing one document may take
+DEFAULT_MEMORY_MB = 1024  # address space of one parse worker (reading a real report: 100–400 MB)
+OCR_MEMORY_MB = 2048  # added once a scan is OCR'd: onnxruntime and its threads reserve ~1.5 GB of address space
 OCR_PAGE_BUDGET = 120.0  # added per scanned page: OCR takes 10–40 s a page on 2 cores (benchmarks/README.md)
 
 _METHODS = multiprocessing.get_all_start_methods()
@@ -46,6 +51,31 @@ def _context() -> multiprocessing.context.BaseContext:
 @dataclass(frozen=True)
 class _Limits:
     max_file_bytes: int
+    memory_mb: float = DEFAULT_MEMORY_MB
+
+
+def limit_memory(mb: float) -> None:
+    """Cap this process's address space at mb MB (never above a hard limit already set; no-op where unsupported).
+
+    Only the soft limit is set, so that a scan can be given OCR_MEMORY_MB more (`limit_memory` again).
+    """
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: the wall-clock budget still applies
+        return
+    want = int(mb * 1024 * 1024)
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            want = min(want, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ValueError, OSError):  # already past it, or not allowed: keep the limits there are
+        pass
+
+
+def out_of_memory(name: str, mb: float) -> str:
+    """The one-line reason for a document whose parse needed more memory than a worker may take."""
+    return f"{name}：解析所需内存超过 {mb:g} MB 的上限，已停止（文件异常复杂，请检查文件是否正确）"
 
 
 def overtime(name: str, allowed: float) -> str:
@@ -58,27 +88,33 @@ def died(name: str, exitcode: int | None) -> str:
     return f"{name}：解析进程意外退出（退出码 {exitcode}），文件未载入"
 
 
-def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max_bytes: int) -> None:
+def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max_bytes: int,
+          memory_mb: float = DEFAULT_MEMORY_MB) -> None:
     from knowledge.ingest import parse_bytes, parse_file  # imported in the worker (once per forkserver)
     from knowledge.readers import pdf
 
+    limit_memory(memory_mb)
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", pages)))  # the parent extends the budget
+    pdf.ocr_listeners.append(lambda _pages: limit_memory(memory_mb + OCR_MEMORY_MB))  # the OCR engine's own
     try:
-        limits = _Limits(max_bytes)
+        limits = _Limits(max_bytes, memory_mb)
         parsed = parse_file(path, limits) if path is not None else parse_bytes(data or b"", name, limits)
         conn.send(("ok", parsed))
     except NianbaoError as exc:
         conn.send(("error", exc))
+    except MemoryError:
+        conn.send(("error", TooLarge(out_of_memory(name, memory_mb))))
     except BaseException as exc:  # noqa: BLE001 - a parser bug: say what, the parent decides
         conn.send(("bug", f"{type(exc).__name__}: {str(exc)[:200]}"))
     finally:
         conn.close()
 
 
-def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget: float) -> Parsed:
+def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget: float,
+         memory_mb: float = DEFAULT_MEMORY_MB) -> Parsed:
     context = _context()
     receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(send, data, name, path, max_bytes), daemon=True)
+    worker = context.Process(target=_work, args=(send, data, name, path, max_bytes, memory_mb), daemon=True)
     worker.start()
     send.close()
     allowed, start = budget, time.monotonic()
@@ -105,14 +141,16 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
     raise RuntimeError(f"{name}: parser failed in the worker: {payload}")
 
 
-def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET) -> Parsed:
-    """parse_bytes in a worker process, stopped after `budget` seconds (TooLarge)."""
-    return _run(data, PurePath(name).name or "上传的文件", None, max_bytes, budget)
+def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET,
+                         memory_mb: float = DEFAULT_MEMORY_MB) -> Parsed:
+    """parse_bytes in a worker process, stopped after `budget` seconds or past `memory_mb` MB (TooLarge)."""
+    return _run(data, PurePath(name).name or "上传的文件", None, max_bytes, budget, memory_mb)
 
 
-def parse_file_isolated(path: str | Path, max_bytes: int, budget: float = DEFAULT_BUDGET) -> Parsed:
-    """parse_file in a worker process, stopped after `budget` seconds (TooLarge)."""
-    return _run(None, Path(path).name, str(path), max_bytes, budget)
+def parse_file_isolated(path: str | Path, max_bytes: int, budget: float = DEFAULT_BUDGET,
+                        memory_mb: float = DEFAULT_MEMORY_MB) -> Parsed:
+    """parse_file in a worker process, stopped after `budget` seconds or past `memory_mb` MB (TooLarge)."""
+    return _run(None, Path(path).name, str(path), max_bytes, budget, memory_mb)
 
 
 R = TypeVar("R")
@@ -124,9 +162,11 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
     from knowledge.readers import pdf
 
     gc.freeze()  # what the worker inherited is never garbage: the collector skips it (and leaves its pages shared)
+    limit_memory(limits.memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
+    pdf.ocr_listeners.append(lambda _pages: limit_memory(limits.memory_mb + OCR_MEMORY_MB))  # the OCR engine's own
     while (job := conn.recv()) is not None:
         current[0] = job[0]
         conn.send(("start", job[0], time.monotonic()))  # CLOCK_MONOTONIC: the same clock in every process
@@ -160,14 +200,15 @@ def _stop(w: _Worker) -> None:
 
 
 def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes: int, workers: int,
-               failed: Callable[[Path, str], R], budget: float = DEFAULT_BUDGET) -> Iterator[R]:
+               failed: Callable[[Path, str], R], budget: float = DEFAULT_BUDGET,
+               memory_mb: float = DEFAULT_MEMORY_MB) -> Iterator[R]:
     """work(path, limits) for every path in `workers` long-lived processes, results in path order.
 
     A file still parsing after `budget` seconds (plus OCR_PAGE_BUDGET per scanned page), or whose
     worker died, gives failed(path, one-line reason); its worker is replaced and the rest go on.
     work must be a module-level function (a forkserver pickles it by name).
     """
-    limits = _Limits(max_bytes)
+    limits = _Limits(max_bytes, memory_mb)
     todo = deque(range(len(paths)))
     done: dict[int, R] = {}
     pool: list[_Worker] = []

@@ -5,6 +5,11 @@ question needs); a report's figures and sections are read from its own file on f
 in an LRU cache bounded by bytes, so memory follows what is asked, not what is stored.  The question
 path only does dictionary look-ups.  A base built in memory (or an old single-file one) keeps all
 its figures resident.
+
+A loaded base remembers which write of its folder it read (`generation`: catalogue.json's inode, size
+and modification time, which every committed write replaces); `changed()` is one stat, so a running
+reader (the bot, `chat`, `ask` on stdin) checks it per question and loads the new base — with a new
+report cache, so a replaced report is never answered from the old one.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import orjson
 
 from knowledge.models import Fact, Report, Section
 from knowledge.paths import DATA, cache_dir
-from knowledge.store import Payload, Store, legacy, unpack
+from knowledge.store import CATALOGUE, Payload, Store, legacy, unpack
 from knowledge.store.directory import Directory
 from knowledge.stored import StoredReport, by_key, details_of
 
@@ -32,6 +37,8 @@ if TYPE_CHECKING:
     from knowledge.ingest import Limits
 
 log = logging.getLogger(__name__)
+
+Stamp = tuple[int, int, int, int]  # (device, inode, size, mtime in ns) of the file a write commits by
 
 DEFAULT_CACHE_MB = 96.0
 MEMORY_PER_FILE_BYTE = 4  # a report in memory takes about 4× its file (measured: 135 MB RSS for 32 MB of files)
@@ -133,6 +140,8 @@ class KnowledgeBase:
     cache_mb: float = DEFAULT_CACHE_MB
     directory: Directory | None = None  # a folder base's directory: reports made from it when asked for
     version: str | None = None  # which write of the store this is (None: built in memory)
+    path: Path | None = None  # where it was loaded from (None: built in memory)
+    stamp: Stamp | None = None  # generation(path) when it was loaded
     by_id: Mapping[str, Report] = field(init=False)
     years: Mapping[str, list[int]] = field(init=False)  # agency → sorted years
     report_of: Mapping[tuple[str, int], Report] = field(init=False)
@@ -187,21 +196,30 @@ class KnowledgeBase:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            store = Store(path)
-            old = store.legacy_file()
-            if old is not None:
-                reports, packed = legacy.read(old)
-                return cls(reports, packed=packed, cache_mb=cache_mb)
-            if not store.path.exists():
-                return cls([], store=store, cache_mb=cache_mb)
-            version, directory = store.directory()
-            if directory is not None:
-                return cls([], store=store, cache_mb=cache_mb, directory=directory, version=version)
-            return cls([StoredReport.of(e) for e in store.catalogue()], store=store, cache_mb=cache_mb,
-                       version=version)
+            # stamped before reading: a write that commits meanwhile shows as a change at the next check
+            return cls._read(Path(path), cache_mb, generation(path))
         finally:
             if enabled:
                 gc.enable()
+
+    @classmethod
+    def _read(cls, path: Path, cache_mb: float, stamp: Stamp | None) -> KnowledgeBase:
+        at = {"path": path, "stamp": stamp, "cache_mb": cache_mb}
+        store = Store(path)
+        old = store.legacy_file()
+        if old is not None:
+            reports, packed = legacy.read(old)
+            return cls(reports, packed=packed, **at)
+        if not store.path.exists():
+            return cls([], store=store, **at)
+        version, directory = store.directory()
+        if directory is not None:
+            return cls([], store=store, directory=directory, version=version, **at)
+        return cls([StoredReport.of(e) for e in store.catalogue()], store=store, version=version, **at)
+
+    def changed(self) -> bool:
+        """Whether a write has committed to the base on disk since this view of it was loaded (one stat)."""
+        return self.path is not None and generation(self.path) != self.stamp
 
     def loaded(self, report_id: str) -> Loaded | None:
         """A report's figures and sections: resident, cached, or read from its file now."""
@@ -286,6 +304,21 @@ class KnowledgeBase:
             for (row, column), v in (got.cells.items() if got is not None else ()):
                 out[(r.id, row, column)] = orjson.loads(v) if isinstance(v, str) else v
         return out
+
+
+def generation(path: str | os.PathLike[str]) -> Stamp | None:
+    """Which write of the base at path is current: its catalogue.json, replaced by every committed write
+    (an old single file: the file itself; a folder with no catalogue yet: the folder); None when absent."""
+    p = Path(path)
+    for f in (p / CATALOGUE, p):
+        try:
+            st = os.stat(f)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return None
 
 
 def bundled_reports(knowledge: Path = DATA) -> list[Path]:

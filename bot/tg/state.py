@@ -1,15 +1,18 @@
 """What the handlers share, kept in `application.bot_data`: settings, knowledge base, answerer.
 
-Loaded once in `post_init`, swapped whole after a confirmed upload; handlers read it, never build it.
+Loaded once in `post_init`, swapped whole after a confirmed upload or when another process (`ingest`)
+has written to the knowledge base (checked before each use, bot/live.py); handlers read it, never build it.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.live import refreshed
 from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
 from bot.tg.flood import SlidingWindow
@@ -30,6 +33,7 @@ class State:
     kb: KnowledgeBase | None = None
     answerer: Answerer | None = None
     loaded: int = field(default=0)  # how many times the knowledge base was (re)loaded
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def load(self) -> None:
         """Read the knowledge base, build the answerer and warm it with one question."""
@@ -43,6 +47,7 @@ class State:
 
     def ready(self) -> tuple[KnowledgeBase, Answerer]:
         """The knowledge base and answerer (post_init has loaded them)."""
+        refreshed(lambda: self.kb, self.load, self.lock)  # another process wrote to it: the new base
         if self.kb is None or self.answerer is None:
             raise RuntimeError("the knowledge base is not loaded yet (post_init has not run)")
         return self.kb, self.answerer

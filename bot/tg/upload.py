@@ -48,7 +48,7 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         # another process: this one keeps answering chats while the file is read (a thread would hold the GIL)
         parsed = await asyncio.to_thread(parse_bytes_isolated, data, name, st.settings.max_file_bytes,
-                                         st.settings.parse_budget_seconds)
+                                         st.settings.parse_budget_seconds, st.settings.parse_memory_mb)
     except NianbaoError as exc:
         await message.reply_text(escape(str(exc)))
         return

@@ -67,7 +67,12 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         raise UnreadableFile(f"{name}：文件是空的")
     form = form_for(data, name)
     log.debug("%s: reading as %s", name, form)
-    doc = _read_form(form, data, name, max_bytes)
+    try:
+        doc = _read_form(form, data, name, max_bytes)
+    except TooLarge as exc:  # a bound met inside a reader (grid.expand): name the file
+        if name in str(exc):
+            raise
+        raise TooLarge(f"{name}：{exc}") from None
     if doc is None:
         ext = PurePath(name).suffix.lower() or "无扩展名"
         raise UnsupportedFormat(

@@ -14,6 +14,7 @@ from lxml import etree
 
 from knowledge.errors import TooLarge, UnreadableFile
 from knowledge.models import Document, Line
+from knowledge.readers.grid import MAX_GRID, MAX_SPAN
 from knowledge.readers.whitespace import tidy
 
 log = logging.getLogger(__name__)
@@ -50,13 +51,21 @@ def _text(element: etree._Element) -> str:
     return tidy("\n".join(Paragraph(p, None).text for p in element.iter(qn("w:p"))))
 
 
+def _positions(tbl: etree._Element) -> int:
+    """rows × widest row of the table's grid, from its gridSpan values alone (before anything is laid out)."""
+    rows = list(tbl.iterchildren(qn("w:tr")))
+    widths = [min(max(0, tr.grid_before), MAX_SPAN)
+              + sum(min(max(1, tc.grid_span), MAX_SPAN) for tc in tr.iterchildren(qn("w:tc"))) for tr in rows]
+    return len(rows) * max(widths, default=0)
+
+
 def _grid(tbl: etree._Element) -> list[list[str | None]]:
     """A table's rows on a grid: gridSpan and vMerge expanded, text at the top-left, None covered."""
     rows: list[list[str | None]] = []
     for tr in tbl.iterchildren(qn("w:tr")):
-        cells: list[str | None] = [None] * tr.grid_before
+        cells: list[str | None] = [None] * min(max(0, tr.grid_before), MAX_SPAN)
         for tc in tr.iterchildren(qn("w:tc")):
-            span = max(1, tc.grid_span)
+            span = min(max(1, tc.grid_span), MAX_SPAN)
             continued = tc.vMerge == "continue"
             cells.append(None if continued else _text(tc))
             cells.extend([None] * (span - 1))
@@ -87,11 +96,15 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> Document:
         raise UnreadableFile(f"{name}：Word 文件已损坏，无法读取") from e
     lines: list[Line] = []
     table = 0
+    budget = MAX_GRID  # grid positions left for this document's tables
     for block in _blocks(word.element.body):
         if block.tag == qn("w:p"):
             if text := tidy(Paragraph(block, None).text):
                 lines.append(Line(cells=[text]))
             continue
+        budget -= _positions(block)
+        if budget < 0:
+            raise TooLarge(f"{name}：表格合并单元格展开后超过 {MAX_GRID:,} 格的上限，不像一份年度报告，已拒绝")
         grid = _grid(block)
         if not grid:
             continue

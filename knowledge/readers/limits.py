@@ -13,6 +13,7 @@ from lxml import etree
 
 from knowledge.errors import TooLarge
 from knowledge.models import Document
+from knowledge.readers.grid import MAX_GRID, positions
 
 MAX_DEPTH = 150  # HTML elements nested in one another
 MAX_ROWS = 5_000  # rows of one table
@@ -21,6 +22,9 @@ MAX_LINES = 50_000  # lines of text in one document
 
 _ROW = re.compile(rb"<tr[\s>/]", re.IGNORECASE)
 _CELL = re.compile(rb"<t[dh][\s>/]", re.IGNORECASE)
+# the tags that shape a table's grid, in document order (attributes up to the tag's end)
+_TABLE_TAG = re.compile(rb"<(/?)(table|tr|td|th)(?=[\s>/])([^>]*)", re.IGNORECASE)
+_SPAN = re.compile(rb"""\b(rowspan|colspan)\s*=\s*["']?\s*(\d{1,9})""", re.IGNORECASE)
 
 
 def _refuse(name: str, what: str, limit: int) -> TooLarge:
@@ -33,6 +37,8 @@ def check_html(data: bytes, name: str) -> None:
         raise _refuse(name, "网页中的表格行数", MAX_ROWS * 4)
     if len(_CELL.findall(data)) > MAX_CELLS:
         raise _refuse(name, "网页中的表格单元格数", MAX_CELLS)
+    if grid_positions(data) > MAX_GRID:  # merged cells: colspan × rowspan, before any grid exists
+        raise _refuse(name, "网页表格合并单元格展开后的格数", MAX_GRID)
     parser = etree.HTMLParser(recover=True, huge_tree=False)  # libxml2 stops at 256 levels itself
     root = etree.fromstring(data, parser)
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
@@ -45,6 +51,30 @@ def check_html(data: bytes, name: str) -> None:
         deepest = max(deepest, depth)
     if deepest > MAX_DEPTH:
         raise _refuse(name, "网页元素嵌套层数", MAX_DEPTH)
+
+
+def grid_positions(data: bytes) -> int:
+    """Grid positions the page's tables would take once their merged cells are expanded, from the markup alone.
+
+    Every table's rows of (rowspan, colspan), nested tables apart, summed as grid.positions sums them:
+    the bound is known before any parser or grid has allocated anything.
+    """
+    total = 0
+    stack: list[list[list[tuple[int, int]]]] = []  # open tables, innermost last: their rows of spans
+    for m in _TABLE_TAG.finditer(data):
+        closing, tag = m.group(1), m.group(2).lower()
+        if tag == b"table":
+            if not closing:
+                stack.append([])
+            elif stack:
+                total += positions(stack.pop())
+        elif stack and not closing:
+            if tag == b"tr":
+                stack[-1].append([])
+            elif stack[-1]:
+                spans = {k.lower(): int(v) for k, v in _SPAN.findall(m.group(3))}
+                stack[-1][-1].append((spans.get(b"rowspan", 1), spans.get(b"colspan", 1)))
+    return total + sum(positions(rows) for rows in stack)
 
 
 def check_lines(count: int, name: str) -> None:

@@ -2,8 +2,13 @@
 
 A write goes to a temp file in the same folder (or a given temp folder on the same filesystem),
 is fsynced and renamed over the target, so a reader — or a process killed mid-write — sees the old
-or the new file, never a mix.  The target keeps its permission bits and owner (a base shared with
-the bot's user stays readable); a new file gets the usual 0666 minus the umask, not mkstemp's 0600.
+or the new file, never a mix.
+
+A base shared by the bot's user and an admin (or root) stays usable by both, whatever the writer's
+umask: a file keeps the permission bits and owner of the file it replaces, a new one takes those of
+`like` (catalogue.json) or else its folder's bits without execute and the folder's owner and group;
+a folder made inside the base takes the mode, owner and group of the folder it is made in.  Only
+root may give a file to another user; anyone may give it a group they belong to, and does.
 """
 
 from __future__ import annotations
@@ -62,8 +67,8 @@ def write_atomic(path: Path, data: bytes, temp_dir: Path | None = None, like: Pa
     """
     folder = temp_dir or path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(folder)
+        make_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise write_error(path, exc) from exc
@@ -72,7 +77,7 @@ def write_atomic(path: Path, data: bytes, temp_dir: Path | None = None, like: Pa
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        _copy_mode(tmp, path if path.exists() else like)
+        _copy_mode(tmp, path if path.exists() else like, path.parent)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except OSError as exc:
@@ -93,9 +98,9 @@ def write_many(items: Sequence[tuple[Path, bytes]], temp_dir: Path, like: Path |
     placed = 0  # temps renamed into place (the rest are removed if anything fails)
     path = items[0][0] if items else temp_dir
     try:
-        temp_dir.mkdir(parents=True, exist_ok=True)
+        make_dirs(temp_dir)
         for path, data in items:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(path.parent)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=temp_dir)
             temps.append(tmp)
             with os.fdopen(fd, "wb") as fh:
@@ -106,7 +111,7 @@ def write_many(items: Sequence[tuple[Path, bytes]], temp_dir: Path, like: Path |
                     path = items[i][0]
                     raise error
         for (path, _), tmp in zip(items, temps, strict=True):
-            _copy_mode(tmp, path if path.exists() else like)
+            _copy_mode(tmp, path if path.exists() else like, path.parent)
             os.replace(tmp, path)
             placed += 1
         with ThreadPoolExecutor(SYNC_THREADS) as pool:
@@ -131,21 +136,66 @@ def _fsync(name: str) -> OSError | None:
     return None
 
 
-def _copy_mode(tmp: str, model: Path | None) -> None:
-    """Give the temp file the permission bits (and, when allowed, owner) of model, or 0666 − umask."""
+def make_dirs(folder: Path) -> None:
+    """mkdir -p, each folder made taking the mode, owner and group of the folder it is made in."""
+    missing: list[Path] = []
+    at = folder
+    while not at.exists() and at.parent != at:
+        missing.append(at)
+        at = at.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir()
+        except FileExistsError:  # another writer made it meanwhile (or it is a file: the write says so)
+            if made.is_dir():
+                continue
+            raise
+        try:
+            st = os.stat(made.parent)
+        except OSError:
+            continue
+        os.chmod(made, st.st_mode & 0o2777)  # setgid kept, sticky and setuid not
+        give(made, st)
+
+
+def give(path: str | os.PathLike[str], st: os.stat_result) -> None:
+    """Give path st's owner and group (root), else its group alone (a member of it); else leave it."""
+    if not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(path, st.st_uid, st.st_gid)
+    except OSError:  # only root may give a file away: the group, then, when we belong to it
+        try:
+            os.chown(path, -1, st.st_gid)
+        except OSError:
+            pass
+
+
+def shared_mode(folder: Path) -> tuple[int, os.stat_result] | None:
+    """The mode a new file in folder takes from it (its bits without execute), and the folder's stat."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return st.st_mode & 0o666, st
+
+
+def _copy_mode(tmp: str, model: Path | None, folder: Path | None = None) -> None:
+    """Give the temp file the permission bits and owner of model, else of its folder (see the module's note)."""
     try:
         st = os.stat(model) if model is not None and model.exists() else None
     except OSError:
         st = None
-    if st is None:
+    if st is not None:
+        os.chmod(tmp, st.st_mode & 0o7777)
+        give(tmp, st)
+        return
+    got = shared_mode(folder) if folder is not None else None
+    if got is None:
         os.chmod(tmp, 0o666 & ~umask())
         return
-    os.chmod(tmp, st.st_mode & 0o7777)
-    if hasattr(os, "chown"):
-        try:
-            os.chown(tmp, st.st_uid, st.st_gid)
-        except OSError:  # only root may give a file away; the mode still matches
-            pass
+    os.chmod(tmp, got[0])
+    give(tmp, got[1])
 
 
 def fsync_dir(folder: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from knowledge.errors import StoreError
-from knowledge.store.files import reason
+from knowledge.store.files import give, reason, shared_mode
 
 DEFAULT_TIMEOUT = 120.0  # seconds a writer waits for another one
 
@@ -33,7 +33,10 @@ def writer_lock(path: Path, timeout: float = DEFAULT_TIMEOUT,
         lp.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"无法写入知识库 {path}：{reason(exc)}") from exc
-    lock = FileLock(lp, thread_local=False)
+    # the lock of a shared base is made usable by all its users: the base folder's mode (without
+    # execute), owner and group, whatever the umask of the writer that made it first
+    shared = shared_mode(path) if path.is_dir() else None
+    lock = FileLock(lp, thread_local=False, **({"mode": shared[0]} if shared else {}))
     try:
         try:
             lock.acquire(timeout=0)
@@ -45,6 +48,8 @@ def writer_lock(path: Path, timeout: float = DEFAULT_TIMEOUT,
         raise StoreError(f"知识库 {path} 被另一个写入进程占用超过 {timeout:g} 秒，本次未写入；请稍后重试") from None
     except OSError as exc:
         raise StoreError(f"无法写入知识库 {path}：无法创建锁文件 {lp.name}（{reason(exc)}）") from exc
+    if shared is not None and not lp.is_symlink():
+        give(lp, shared[1])
     try:
         yield
     finally:

@@ -112,11 +112,12 @@ def _failed(_path: Path, reason: str) -> Outcome:
 
 
 def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, workers: int | None = None,
-                progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET) -> BulkSummary:
+                progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET,
+                pages: Callable[[Path, int, int], None] | None = None) -> BulkSummary:
     """Ingest every report file under paths, skipping content already stored; batches of atomic writes.
 
     Each file is parsed in a worker process within `budget` seconds (a file past it, or whose worker
-    dies, fails in one line).
+    dies, fails in one line).  `pages(path, done, total)` is told how far each PDF's reading is.
     """
     t0 = time.perf_counter()
     summary = BulkSummary()
@@ -158,7 +159,8 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
                 batch.clear()
             last = time.monotonic()
 
-        outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget)
+        outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget,
+                              pages)
         with closing(outcomes):  # an interrupted run stops its workers at once
             for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
                 if progress:

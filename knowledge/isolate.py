@@ -63,6 +63,7 @@ def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max
     from knowledge.readers import pdf
 
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", pages)))  # the parent extends the budget
+    pdf.page_listeners.append(lambda done, total: conn.send(("pages", (done, total))))  # the user sees them
     try:
         limits = _Limits(max_bytes)
         parsed = parse_file(path, limits) if path is not None else parse_bytes(data or b"", name, limits)
@@ -75,7 +76,11 @@ def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max
         conn.close()
 
 
-def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget: float) -> Parsed:
+Pages = Callable[[int, int], None]  # told (pages read, pages in all) while a PDF is read
+
+
+def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget: float,
+         pages: Pages | None = None) -> Parsed:
     context = _context()
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(send, data, name, path, max_bytes), daemon=True)
@@ -90,6 +95,10 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
                 kind, payload = receive.recv()
             except EOFError:  # the worker died: out of memory, killed …
                 raise UnreadableFile(died(name, worker.exitcode)) from None
+            if kind == "pages":
+                if pages is not None:
+                    pages(*payload)
+                continue
             if kind != "ocr":
                 break
             allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it
@@ -105,14 +114,16 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
     raise RuntimeError(f"{name}: parser failed in the worker: {payload}")
 
 
-def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET) -> Parsed:
-    """parse_bytes in a worker process, stopped after `budget` seconds (TooLarge)."""
-    return _run(data, PurePath(name).name or "上传的文件", None, max_bytes, budget)
+def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET,
+                         pages: Pages | None = None) -> Parsed:
+    """parse_bytes in a worker process, stopped after `budget` seconds (TooLarge); `pages` told a PDF's progress."""
+    return _run(data, PurePath(name).name or "上传的文件", None, max_bytes, budget, pages)
 
 
-def parse_file_isolated(path: str | Path, max_bytes: int, budget: float = DEFAULT_BUDGET) -> Parsed:
-    """parse_file in a worker process, stopped after `budget` seconds (TooLarge)."""
-    return _run(None, Path(path).name, str(path), max_bytes, budget)
+def parse_file_isolated(path: str | Path, max_bytes: int, budget: float = DEFAULT_BUDGET,
+                        pages: Pages | None = None) -> Parsed:
+    """parse_file in a worker process, stopped after `budget` seconds (TooLarge); `pages` told a PDF's progress."""
+    return _run(None, Path(path).name, str(path), max_bytes, budget, pages)
 
 
 R = TypeVar("R")
@@ -127,6 +138,7 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
+    pdf.page_listeners.append(lambda done, total: conn.send(("pages", current[0], (done, total))))
     while (job := conn.recv()) is not None:
         current[0] = job[0]
         conn.send(("start", job[0], time.monotonic()))  # CLOCK_MONOTONIC: the same clock in every process
@@ -160,12 +172,14 @@ def _stop(w: _Worker) -> None:
 
 
 def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes: int, workers: int,
-               failed: Callable[[Path, str], R], budget: float = DEFAULT_BUDGET) -> Iterator[R]:
+               failed: Callable[[Path, str], R], budget: float = DEFAULT_BUDGET,
+               pages: Callable[[Path, int, int], None] | None = None) -> Iterator[R]:
     """work(path, limits) for every path in `workers` long-lived processes, results in path order.
 
     A file still parsing after `budget` seconds (plus OCR_PAGE_BUDGET per scanned page), or whose
     worker died, gives failed(path, one-line reason); its worker is replaced and the rest go on.
-    work must be a module-level function (a forkserver pickles it by name).
+    work must be a module-level function (a forkserver pickles it by name).  `pages(path, done, total)`
+    is told how far a PDF's reading is, page by page.
     """
     limits = _Limits(max_bytes)
     todo = deque(range(len(paths)))
@@ -188,7 +202,7 @@ def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes:
             wait([w.conn for w in pool], max(0.0, min(ends) - time.monotonic()) if ends else None)
             alive: list[_Worker] = []
             for w in pool:
-                reason = _receive(w, done, budget)
+                reason = _receive(w, done, budget, lambda i, d, t: pages(paths[i], d, t) if pages else None)
                 if reason is None and w.started is not None and time.monotonic() > w.started + w.allowed:
                     reason = "overtime"
                 if reason is None:
@@ -211,12 +225,14 @@ def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes:
             _stop(w)
 
 
-def _receive(w: _Worker, done: dict[int, Any], budget: float) -> str | None:
+def _receive(w: _Worker, done: dict[int, Any], budget: float, pages: Callable[[int, int, int], None]) -> str | None:
     """Take what a worker sent; "died" when its process is gone."""
     try:
         while w.conn.poll():
             kind, i, payload = w.conn.recv()
-            if kind == "start":
+            if kind == "pages":
+                pages(i, *payload)
+            elif kind == "start":
                 w.started, w.allowed = payload, budget
             elif kind == "ocr":
                 w.allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it

@@ -38,15 +38,28 @@ def _existing(path: Path, named_by: str) -> Path:
     return path
 
 
-def _isolated(settings: Settings):  # noqa: ANN202 - internal
-    """Parse one file in a worker process within settings.parse_budget_seconds."""
+def _isolated(settings: Settings, pages=None):  # noqa: ANN001, ANN202 - internal
+    """Parse one file in a worker process within settings.parse_budget_seconds; `pages(path, done, total)`."""
     from knowledge.isolate import parse_file_isolated
 
     def parse(path: Path, limits: Settings) -> Parsed:
+        told = (lambda done, total: pages(path, done, total)) if pages else None
         return parse_file_isolated(path, limits.max_file_bytes, settings.parse_budget_seconds,
-                                   settings.parse_memory_mb)
+                                   settings.parse_memory_mb, told)
 
     return parse
+
+
+def _pages_shown(bar):  # noqa: ANN001, ANN202 - internal
+    """How a PDF's pages read are shown: beside the bar on a terminal, else one line a page on stderr."""
+
+    def show(path: Path, done: int, total: int) -> None:
+        if not bar.disable:
+            bar.set_postfix_str(f"{Path(path).name} {done}/{total}页")
+        else:
+            print(f"{Path(path).name}：已读{done}/{total}页", file=sys.stderr, flush=True)
+
+    return show
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -68,7 +81,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     try:
         store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
                       waiting=lambda msg: print(msg, file=sys.stderr, flush=True))
-        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings))
+        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings, _pages_shown(bar)))
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)
@@ -115,7 +128,9 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
                   waiting=lambda msg: bar.write(msg, file=sys.stderr))
     try:
         summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1),
-                              budget=settings.parse_budget_seconds, memory_mb=settings.parse_memory_mb)
+                              budget=settings.parse_budget_seconds, memory_mb=settings.parse_memory_mb,
+                              pages=(lambda p, d, t: bar.set_postfix_str(f"{p.name} {d}/{t}页")) if not bar.disable
+                              else None)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)

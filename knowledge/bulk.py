@@ -115,11 +115,13 @@ def _failed(_path: Path, reason: str) -> Outcome:
 
 def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, workers: int | None = None,
                 progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET,
-                memory_mb: float = DEFAULT_MEMORY_MB) -> BulkSummary:
+                memory_mb: float = DEFAULT_MEMORY_MB,
+                pages: Callable[[Path, int, int], None] | None = None) -> BulkSummary:
     """Ingest every report file under paths, skipping content already stored; batches of atomic writes.
 
     Each file is parsed in a worker process within `budget` seconds and `memory_mb` MB of address
-    space (a file past either, or whose worker dies, fails in one line).
+    space (a file past either, or whose worker dies, fails in one line).  `pages(path, done, total)`
+    is told how far each PDF's reading is.
     """
     t0 = time.perf_counter()
     summary = BulkSummary()
@@ -162,7 +164,7 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
             last = time.monotonic()
 
         outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget,
-                              memory_mb)
+                              memory_mb, pages)
         with closing(outcomes):  # an interrupted run stops its workers at once
             for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
                 if progress:

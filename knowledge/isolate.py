@@ -96,6 +96,7 @@ def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max
     limit_memory(memory_mb)
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", pages)))  # the parent extends the budget
     pdf.ocr_listeners.append(lambda _pages: limit_memory(memory_mb + OCR_MEMORY_MB))  # the OCR engine's own
+    pdf.page_listeners.append(lambda done, total: conn.send(("pages", (done, total))))  # the user sees them
     try:
         limits = _Limits(max_bytes, memory_mb)
         parsed = parse_file(path, limits) if path is not None else parse_bytes(data or b"", name, limits)
@@ -110,8 +111,11 @@ def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max
         conn.close()
 
 
+Pages = Callable[[int, int], None]  # told (pages read, pages in all) while a PDF is read
+
+
 def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget: float,
-         memory_mb: float = DEFAULT_MEMORY_MB) -> Parsed:
+         memory_mb: float = DEFAULT_MEMORY_MB, pages: Pages | None = None) -> Parsed:
     context = _context()
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(send, data, name, path, max_bytes, memory_mb), daemon=True)
@@ -126,6 +130,10 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
                 kind, payload = receive.recv()
             except EOFError:  # the worker died: out of memory, killed …
                 raise UnreadableFile(died(name, worker.exitcode)) from None
+            if kind == "pages":
+                if pages is not None:
+                    pages(*payload)
+                continue
             if kind != "ocr":
                 break
             allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it
@@ -142,15 +150,17 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
 
 
 def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET,
-                         memory_mb: float = DEFAULT_MEMORY_MB) -> Parsed:
-    """parse_bytes in a worker process, stopped after `budget` seconds or past `memory_mb` MB (TooLarge)."""
-    return _run(data, PurePath(name).name or "上传的文件", None, max_bytes, budget, memory_mb)
+                         memory_mb: float = DEFAULT_MEMORY_MB, pages: Pages | None = None) -> Parsed:
+    """parse_bytes in a worker process, stopped after `budget` seconds or past `memory_mb` MB (TooLarge);
+    `pages` is told a PDF's progress."""
+    return _run(data, PurePath(name).name or "上传的文件", None, max_bytes, budget, memory_mb, pages)
 
 
 def parse_file_isolated(path: str | Path, max_bytes: int, budget: float = DEFAULT_BUDGET,
-                        memory_mb: float = DEFAULT_MEMORY_MB) -> Parsed:
-    """parse_file in a worker process, stopped after `budget` seconds or past `memory_mb` MB (TooLarge)."""
-    return _run(None, Path(path).name, str(path), max_bytes, budget, memory_mb)
+                        memory_mb: float = DEFAULT_MEMORY_MB, pages: Pages | None = None) -> Parsed:
+    """parse_file in a worker process, stopped after `budget` seconds or past `memory_mb` MB (TooLarge);
+    `pages` is told a PDF's progress."""
+    return _run(None, Path(path).name, str(path), max_bytes, budget, memory_mb, pages)
 
 
 R = TypeVar("R")
@@ -167,6 +177,7 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
     pdf.ocr_listeners.append(lambda _pages: limit_memory(limits.memory_mb + OCR_MEMORY_MB))  # the OCR engine's own
+    pdf.page_listeners.append(lambda done, total: conn.send(("pages", current[0], (done, total))))
     while (job := conn.recv()) is not None:
         current[0] = job[0]
         conn.send(("start", job[0], time.monotonic()))  # CLOCK_MONOTONIC: the same clock in every process
@@ -201,12 +212,14 @@ def _stop(w: _Worker) -> None:
 
 def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes: int, workers: int,
                failed: Callable[[Path, str], R], budget: float = DEFAULT_BUDGET,
-               memory_mb: float = DEFAULT_MEMORY_MB) -> Iterator[R]:
+               memory_mb: float = DEFAULT_MEMORY_MB,
+               pages: Callable[[Path, int, int], None] | None = None) -> Iterator[R]:
     """work(path, limits) for every path in `workers` long-lived processes, results in path order.
 
     A file still parsing after `budget` seconds (plus OCR_PAGE_BUDGET per scanned page), or whose
     worker died, gives failed(path, one-line reason); its worker is replaced and the rest go on.
-    work must be a module-level function (a forkserver pickles it by name).
+    work must be a module-level function (a forkserver pickles it by name).  `pages(path, done, total)`
+    is told how far a PDF's reading is, page by page.
     """
     limits = _Limits(max_bytes, memory_mb)
     todo = deque(range(len(paths)))
@@ -229,7 +242,7 @@ def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes:
             wait([w.conn for w in pool], max(0.0, min(ends) - time.monotonic()) if ends else None)
             alive: list[_Worker] = []
             for w in pool:
-                reason = _receive(w, done, budget)
+                reason = _receive(w, done, budget, lambda i, d, t: pages(paths[i], d, t) if pages else None)
                 if reason is None and w.started is not None and time.monotonic() > w.started + w.allowed:
                     reason = "overtime"
                 if reason is None:
@@ -252,12 +265,14 @@ def parse_many(paths: Sequence[Path], work: Callable[[Path, Any], R], max_bytes:
             _stop(w)
 
 
-def _receive(w: _Worker, done: dict[int, Any], budget: float) -> str | None:
+def _receive(w: _Worker, done: dict[int, Any], budget: float, pages: Callable[[int, int, int], None]) -> str | None:
     """Take what a worker sent; "died" when its process is gone."""
     try:
         while w.conn.poll():
             kind, i, payload = w.conn.recv()
-            if kind == "start":
+            if kind == "pages":
+                pages(i, *payload)
+            elif kind == "start":
                 w.started, w.allowed = payload, budget
             elif kind == "ocr":
                 w.allowed += payload * OCR_PAGE_BUDGET  # a scan: its pages are OCR'd, allow for it

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -243,18 +244,19 @@ def take_scores(lines: list[Line]) -> dict[tuple[int, int], float]:
     return scores
 
 
-def ocr_pages(data: bytes, name: str, pages: dict[int, float], scale: float = SCALE) -> dict[int, list[Any]]:
-    """The items of the scanned pages (index → page height in points), with a progress bar per page."""
+def ocr_pages(data: bytes, name: str, pages: dict[int, float], scale: float = SCALE,
+              progress: Callable[[int], None] | None = None) -> dict[int, list[Any]]:
+    """The items of the scanned pages (index → page height in points); `progress` told how many are done."""
     import pypdfium2 as pdfium
-    from tqdm import tqdm
 
-    tqdm.set_lock(threading.RLock())  # tqdm's default multiprocessing lock leaks a semaphore in a worker
     out: dict[int, list[Any]] = {}
     images = pdfium.PdfDocument(data)
     try:
-        for i in tqdm(sorted(pages), desc=f"OCR {name}", unit="页", disable=None, leave=False):
+        for n, i in enumerate(sorted(pages), start=1):
             grey = np.asarray(images[i].render(scale=scale, grayscale=True).to_pil())  # scale × 72 dpi
             out[i] = ocr_page_items(grey, pages[i], scale)
+            if progress is not None:
+                progress(n)
     finally:
         images.close()
     return out

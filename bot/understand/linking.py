@@ -230,7 +230,8 @@ class AgencyIndex:
             kind = NAME if NAME in kinds else REGION if REGION in kinds else BODY if BODY in kinds else GOVT
             j = i + len(form)
             if kind == REGION and j < len(text) and text[j] in _LEVEL_CHAR and form[-1] not in _LEVEL_CHAR \
-                    and form + text[j] not in self.names and text[j : j + 2] not in _WORDS:
+                    and form + text[j] not in self.names and text[j : j + 2] not in _WORDS \
+                    and not self._body_at(text, j):  # 南华市监局: 市 begins the body, 南华市 is no place
                 kind, form, j = UNKNOWN, form + text[j], j + 1  # 淮安区 is not 淮安市, 平潭县 not 平潭综合实验区
                 out.append(_Mention(i, j, kind, set()))
                 i = j
@@ -242,6 +243,11 @@ class AgencyIndex:
             out.append(_Mention(i, j, kind, {key for k, key in self.names[form] if k == kind}))
             i = j
         return out
+
+    def _body_at(self, text: str, j: int) -> bool:
+        """Whether a loaded body's name (市监局, 市场监管局) begins at j."""
+        form = next((f for f in self.by_head.get(text[j : j + 2], ()) if text.startswith(f, j)), None)
+        return form is not None and any(k == BODY for k, _ in self.names[form])
 
     def region_agencies(self, regions: set[str]) -> set[str]:
         """Loaded agencies whose region path holds one of regions."""

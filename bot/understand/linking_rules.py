@@ -33,10 +33,13 @@ from bot.understand.linking import (
     province_of,
 )
 from bot.understand.names import GOV
+from bot.understand.short_names import body_words, is_department, ranked
 
 LIST_MAX = 8
 _OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])")
 MARGIN = 2  # a candidate wins only this far ahead of the next
+RULE_MARGIN = 0.3  # of a short name read by the rule (score up to 2): 监管局 of 市场监督管理局 or 安全生产监督管理局 is asked
+_AFTER_NAME = re.compile(r"^(?:办公室|办公厅|办(?![理结件法事])|机关)")
 
 
 def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
@@ -83,6 +86,8 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     if last.kind == UNKNOWN:  # a place named like a loaded one but of another level
         stem = text[last.start : last.end - 1]
         return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
+    if last.kind == NAME and (m := _AFTER_NAME.match(text[last.end :])):
+        return _unknown(said + m.group(0), index, cands)  # 东光县人民政府办公室 when only 东光县人民政府 is loaded
     if last.kind == NAME:  # a full name, maybe with the regions above it (江苏省淮安市洪泽区人民政府)
         named = sorted(last.keys & cands) if regions else sorted(last.keys)
         return _pick(named, said) if named else _unknown(said, index, cands)
@@ -110,9 +115,32 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return _best(got, score, said, index, years)
     if last.kind == GOVT and (m := _OFFICE_AFTER.match(text[last.end :])):
         return _unknown(said + m.group(0), index, cands)  # 淮安市政府办 when only 淮安市人民政府 is loaded
+    if last.kind in (REGION, GOVT) and (words := body_words(text[last.end :])):
+        # 平潭审批局: a body of the place named by a short name the rule reads; or one it has not loaded
+        # (开封交通运输局, 无极青山镇, 抚宁园区), never the place's government
+        own = [(a, index.splits[a].body) for a in cands if index.splits[a].region in here] if here else []
+        return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, cands)
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
         return _unknown(said + m.group(0), index, cands)  # 开封交通运输局 when only 开封教育局 is loaded
     return _region(said, here, cands, index, years, explicit=last.kind == GOVT)
+
+
+def by_rule(words: list[str], bodies: list[tuple[str, str]], said: str, index: AgencyIndex,
+            years: list[int]) -> Resolution | None:
+    """The body a short word names by the rule (short_names.py): the best when clearly ahead (a note names
+    it), the close ones asked back; None when the rule names none of the bodies."""
+    for word in words:
+        if not is_department(word):
+            continue
+        got = ranked(word, bodies)
+        if not got:
+            continue
+        pool = [(v, a) for v, a in got if index.has_year(a, years)] or got
+        close = [a for v, a in pool if v > pool[0][0] - RULE_MARGIN]
+        if len(close) > 1:
+            return Resolution(options=_order(close, index)[:LIST_MAX], said=said + word)
+        return Resolution(agencies=close, said=said + word, note=f"“{said + word}”按{close[0]}理解")
+    return None
 
 
 def _region(said: str, here: set[str], cands: AbstractSet[str], index: AgencyIndex, years: list[int],

@@ -35,6 +35,11 @@ FAMILIES = ["发展和改革局", "教育局", "科学技术局", "工业和信�
             "粮食和物资储备局", "投资促进局"]
 TOWNS = ["城关", "石桥", "龙泉", "马桥", "黄庄", "白沙", "青山", "双河", "太平", "新集", "柳林", "杨集", "高桥", "东关",
          "西街", "南湖", "北岗", "三合", "红星", "永安", "长岭", "金山", "银河", "花园", "桃源", "李庄", "王集", "张店"]
+# Merged departments (one body for two): asked by the name of each part (教育和体育局 → 教育局, 体育局), the rule
+# of a joined name, as well as by their standard short names.  Each replaces the first family, and no family
+# named like one of its parts is loaded or asked as missing beside it.
+MERGED = ["教育和体育局", "科学技术和工业信息化局", "农业农村和水利局", "商务和投资促进局", "自然资源和规划局",
+          "文化体育和旅游局", "政务服务和大数据管理局"]
 PARKS = (("经济开发区管理委员会", ("经济开发区", "经开区", "开发区", "经济开发区管委会", "开发区管委会")),
          ("工业园区管理委员会", ("工业园区", "工业园", "园区", "工业园区管委会")),
          ("高新技术产业开发区管理委员会", ("高新区", "高新技术产业开发区", "高新区管委会")))
@@ -93,6 +98,13 @@ def world() -> tuple[AgencyIndex, list[tuple[str, str]], list[str]]:
         k = len(FAMILIES)
         depts = [FAMILIES[(n * 7 + j) % k] for j in range(12)]
         missing = [FAMILIES[(n * 7 + j) % k] for j in range(12, 18)]
+        merged = MERGED[n % len(MERGED)]
+        parts = [p + "局" for p in merged[:-1].split("和")]  # 教育和体育局 → 教育局, 体育局
+        if n % 2:
+            clash = [f for f in FAMILIES if any(f.startswith(p[:2]) or p[:2] in f for p in parts)]
+            depts = [merged] + [d for d in depts[1:] if d not in clash]
+            missing = [d for d in missing if d not in clash]
+            pairs += [(stem + p, full + merged) for p in parts]
         gov, office = full + "人民政府", full + "人民政府办公室"
         has_gov, has_office = n % 5 != 4, n % 3 != 2
         if has_gov:

@@ -244,6 +244,17 @@ class AgencyIndex:
             i = j
         return out
 
+    def bodies(self) -> dict[str, list[str]]:
+        """Each department's body name (行政审批服务局) → the loaded agencies of that name (made on first use)."""
+        got = getattr(self, "_bodies", None)
+        if got is None:
+            got = {}
+            for agency, s in self.splits.items():
+                if s.kind != GOV:
+                    got.setdefault(s.body, []).append(agency)
+            self._bodies: dict[str, list[str]] | None = got
+        return got
+
     def _body_at(self, text: str, j: int) -> bool:
         """Whether a loaded body's name (市监局, 市场监管局) begins at j."""
         form = next((f for f in self.by_head.get(text[j : j + 2], ()) if text.startswith(f, j)), None)
@@ -262,7 +273,7 @@ class AgencyIndex:
 def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = None,
                      context: str | None = None) -> Resolution:
     """The loaded agencies a (normalised, year-free) question names; see the module docstring."""
-    from bot.understand.linking_rules import phrases, resolve_phrase  # the scoring rules live apart
+    from bot.understand.linking_rules import phrases, resolve_phrase, unplaced  # the scoring rules live apart
 
     res = Resolution(rest=text)
     spans: list[tuple[int, int]] = []
@@ -280,6 +291,11 @@ def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = No
         if got.agencies:
             prefer = index.splits[got.agencies[0]].region
         res.note = res.note or got.note
+    if not spans:  # no place or body the index knows: a body by a short name the rule reads (审批局, 那政数局呢)
+        got = unplaced(text, index, years or [], prefer)
+        if got is not None:
+            got.rest = text.replace(got.said or "", " ", 1)
+            return got
     res.rest = _cut(text, spans)
     return res
 

@@ -33,7 +33,7 @@ from bot.understand.linking import (
     province_of,
 )
 from bot.understand.names import GOV
-from bot.understand.short_names import body_words, is_department, ranked
+from bot.understand.short_names import body_words, is_department, ranked, score, standard_words
 
 LIST_MAX = 8
 _OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])")
@@ -99,9 +99,12 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
             return Resolution(suggest=guess + said, said=pre + said) if guess else _unknown(pre + said, index, set())
         bodies = set().union(*(index.with_body.get(k, set()) for k in last.keys))
         got = {a for a in cands & bodies if not regions or index.splits[a].region in here}
-        if not got:  # 宿迁教育局 is the city's own, never 沭阳县教育局
-            return _unknown(said, index, cands)
         spoken = text[last.start : last.end]
+        if not got and regions:  # 墨脱水利局 of 墨脱县农业农村和水利局; 宿迁教育局 is never 沭阳县教育局
+            own = [(a, index.splits[a].body) for a in cands if index.splits[a].region in here]
+            return by_rule([spoken], own, said[: -len(spoken)], index, years) or _unknown(said, index, cands)
+        if not got:
+            return _unknown(said, index, cands)
         if prefer is not None and not regions and all(index.splits[a].region != prefer for a in got):
             # the place talked about has no such body loaded: ask, never answer another place's silently
             return Resolution(options=_order(sorted(got), index)[:LIST_MAX], said=said)
@@ -123,6 +126,26 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
         return _unknown(said + m.group(0), index, cands)  # 开封交通运输局 when only 开封教育局 is loaded
     return _region(said, here, cands, index, years, explicit=last.kind == GOVT)
+
+
+def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None) -> Resolution | None:
+    """A department named without its place by a short name the rule reads: the one of the place talked
+    about first, else of every loaded place; a standard department name that names none is not loaded."""
+    for k in range(len(text) - 2):
+        if k and "\u4e00" <= text[k - 1] <= "\u9fff" and not _LEAD_WORDS.match(text[k - 1]):
+            continue  # a word starts after a non-Chinese character or a lead word (那, 和 …)
+        words = [w for w in body_words(text[k:]) if is_department(w)]
+        if not words:
+            continue
+        for pool in ([prefer] if prefer else []) + [None]:
+            bodies = [(a, b) for b, agencies in index.bodies().items() if score(words[0], b) is not None
+                      for a in agencies if pool is None or index.splits[a].region == pool]
+            got = by_rule(words[:1], bodies, "", index, years)
+            if got is not None:
+                return got
+        if words[0] in standard_words() and words[0][-1] in "局委":
+            return _unknown(words[0], index, set())
+    return None
 
 
 def by_rule(words: list[str], bodies: list[tuple[str, str]], said: str, index: AgencyIndex,

@@ -52,8 +52,8 @@ def _starts(core: str) -> frozenset[int]:
     """Where the words of a body's core begin: after 和/与/及, then every two characters (行政|审批|服务)."""
     out: set[int] = set()
     k = 0
-    for part in _JOINS.split(core):
-        out.update(range(k, k + len(part), 2))
+    for part in _JOINS.split(core):  # a part of odd length holds a word of three (大数据管理): any may begin one
+        out.update(range(k, k + len(part), 2 if len(part) % 2 == 0 else 1))
         k += len(part) + 1
     return frozenset(out)
 
@@ -78,12 +78,9 @@ def score(word: str, body: str) -> float | None:
     return len(said) / len(core) + len(said) / (at[-1] - at[0] + 1)
 
 
-def shown(body: str) -> str | None:
-    """The standard short name of a body's department (平潭综合实验区行政审批服务局 → 审批局), if the data has one."""
-    for full, shorts in standard():
-        if body.endswith(full) and shorts:
-            return shorts[0]
-    return None
+def standard_shorts(body: str) -> tuple[str, ...]:
+    """The standard short names of a body (行政审批服务局 → 审批局; 卫生健康委员会 → 卫健委), from the data."""
+    return next((shorts for full, shorts in standard() if body == full), ())
 
 
 # Words after a place that name a body of it: a department's kind, or a level or park of its own (双河镇, 园区).

@@ -280,7 +280,10 @@ def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = No
     prefer = index.splits[context].region if context in index.splits else None
     for phrase in phrases(text, index):
         got = resolve_phrase(text, phrase, index, years or [], prefer)
-        spans.append((phrase[0].start, phrase[-1].end))
+        end = phrase[-1].end
+        if got.said and (more := len(got.said) - (end - phrase[0].start)) > 0:  # 平潭 + 发展局 read by the rule
+            end += more + (text[end : end + 1] == "的")
+        spans.append((phrase[0].start, end))
         if got.unknown or got.options or got.suggest:
             got.agencies = res.agencies + got.agencies
             got.rest = _cut(text, spans)

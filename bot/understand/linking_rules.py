@@ -88,6 +88,11 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
     if last.kind == NAME and (m := _AFTER_NAME.match(text[last.end :])):
         return _unknown(said + m.group(0), index, cands)  # 东光县人民政府办公室 when only 东光县人民政府 is loaded
+    if last.kind == NAME and (words := body_words(text[last.end :])) \
+            and all(index.splits[a].kind == GOV for a in last.keys):  # 平潭 (as its report calls itself) 发展局
+        places = {index.splits[a].region for a in last.keys}
+        own = [(a, index.splits[a].body) for a in index.region_agencies(places) if index.splits[a].region in places]
+        return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, index.region_agencies(places))
     if last.kind == NAME:  # a full name, maybe with the regions above it (江苏省淮安市洪泽区人民政府)
         named = sorted(last.keys & cands) if regions else sorted(last.keys)
         return _pick(named, said) if named else _unknown(said, index, cands)

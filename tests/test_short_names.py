@@ -99,3 +99,46 @@ def test_a_standard_department_named_without_a_place_and_not_loaded_is_not_answe
 )
 def test_the_name_shown_is_its_own_or_a_standard_short_name(agency: str, shown: str) -> None:
     assert short_name(agency) == shown
+
+
+LEVELS = ["沭阳县人民政府", "沭阳县人民政府办公室", "沭阳县人民政府机关", "泗阳县人民政府办公室",
+          "广州市番禺区人民政府大石街道办事处", "宿迁市人民政府国有资产监督管理委员会", "南京江北新区管理委员会",
+          "天津滨海新区人民政府", "郑州航空港经济综合实验区管理委员会", "中关村科技园区管理委员会", "开封市人民政府"]
+LEVEL_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in LEVELS])
+
+
+@pytest.mark.parametrize(
+    ("q", "agency"),
+    [
+        ("沭阳县政府收到多少申请", "沭阳县人民政府"),
+        ("沭阳府办收到多少申请", "沭阳县人民政府办公室"),
+        ("沭阳县政府机关收到多少申请", "沭阳县人民政府机关"),
+        ("大石街道收到多少申请", "广州市番禺区人民政府大石街道办事处"),  # a street printed under its 人民政府
+        ("番禺大石街道办收到多少申请", "广州市番禺区人民政府大石街道办事处"),
+        ("宿迁国资委收到多少申请", "宿迁市人民政府国有资产监督管理委员会"),
+        ("江北新区收到多少申请", "南京江北新区管理委员会"),  # a zone named after its city: 南京 then 江北新区
+        ("南京江北新区管委会收到多少申请", "南京江北新区管理委员会"),
+        ("滨海新区收到多少申请", "天津滨海新区人民政府"),
+        ("郑州航空港收到多少申请", "郑州航空港经济综合实验区管理委员会"),
+        ("航空港区收到多少申请", "郑州航空港经济综合实验区管理委员会"),
+        ("中关村管委会收到多少申请", "中关村科技园区管理委员会"),
+    ],
+)
+def test_levels_and_kinds_name_their_own_body(q: str, agency: str) -> None:
+    s = ask(q, index=LEVEL_INDEX)
+    assert (s.agencies, s.unknown_place, s.resolution.options) == ([agency], None, [])
+
+
+@pytest.mark.parametrize(
+    ("q", "said"),
+    [
+        ("泗阳县政府收到多少申请", "泗阳县政府"),  # only its office is loaded: never the office for the government
+        ("泗阳县政府机关收到多少申请", "泗阳县政府机关"),
+        ("开封龙亭区收到多少申请", "开封龙亭区"),  # a district of 开封: never the city's report
+        ("开封龙亭收到多少申请", "开封龙亭"),
+        ("开封市龙亭区人民政府收到多少申请", "开封市龙亭区"),
+    ],
+)
+def test_a_body_one_word_apart_or_a_district_inside_is_not_answered_for_another(q: str, said: str) -> None:
+    s = ask(q, index=LEVEL_INDEX)
+    assert (s.agencies, s.unknown_place) == ([], said)

@@ -33,10 +33,11 @@ from bot.understand.linking import (
     province_of,
 )
 from bot.understand.names import GOV
+from bot.understand.regions import divisions
 from bot.understand.short_names import body_words, is_department, ranked, score, standard_words
 
 LIST_MAX = 8
-_OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])")
+_OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])|机关")
 MARGIN = 2  # a candidate wins only this far ahead of the next
 RULE_MARGIN = 0.3  # of a short name read by the rule (score up to 2): 监管局 of 市场监督管理局 or 安全生产监督管理局 is asked
 _AFTER_NAME = re.compile(r"^(?:办公室|办公厅|办(?![理结件法事])|机关)")
@@ -123,6 +124,8 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return _best(got, score, said, index, years)
     if last.kind == GOVT and (m := _OFFICE_AFTER.match(text[last.end :])):
         return _unknown(said + m.group(0), index, cands)  # 淮安市政府办 when only 淮安市人民政府 is loaded
+    if last.kind == REGION and (inner := division_inside(text[last.end :], here)):
+        return _unknown(said + inner, index, cands)  # 开封龙亭区 when only 开封市人民政府 is loaded
     if last.kind in (REGION, GOVT) and (words := body_words(text[last.end :])):
         # 平潭审批局: a body of the place named by a short name the rule reads; or one it has not loaded
         # (开封交通运输局, 无极青山镇, 抚宁园区), never the place's government
@@ -150,6 +153,20 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
                 return got
         if words[0] in standard_words() and words[0][-1] in "局委":
             return _unknown(words[0], index, set())
+    return None
+
+
+def division_inside(text: str, regions: set[str]) -> str | None:
+    """The division (or its stem) text begins with when it lies inside one of regions (龙亭区, 龙亭 of 开封市)."""
+    d = divisions()
+    above = {c[: 2 if c[2:4] == "00" else 4] for r in regions for c in d.codes.get(r, ()) if c[4:6] == "00"}
+    if not above:
+        return None
+    for n in d.by_head.get(text[:2], ()):
+        for form in (n, d.stem(n)):
+            if len(form) >= 2 and text.startswith(form) and any(c.startswith(tuple(above)) and c[4:6] != "00"
+                                                                for c in d.codes[n]):
+                return form
     return None
 
 

@@ -37,6 +37,7 @@ class Divisions:
     by_head: dict[str, list[str]] = field(default_factory=dict)  # first two characters → names, longest first
     nations: tuple[str, ...] = ()  # 汉族, 蒙古族 … (to take 土家族自治县 off a county's name)
     _stems: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _all_stems: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def prefix(self, text: str) -> str | None:
         """The longest division name text starts with."""
@@ -49,6 +50,13 @@ class Divisions:
             if up != code and up in self.names and self.names[up] not in out:
                 out.append(self.names[up])
         return out
+
+    def stems(self) -> frozenset[str]:
+        """Every division's stem (开封, 番禺, 长阳), made once."""
+        got = self._all_stems
+        if got is None:
+            got = self._all_stems = frozenset(self.stem(n) for n in self.codes)
+        return got
 
     def stem(self, name: str) -> str:
         """The name without its level (开封市 → 开封, 长阳土家族自治县 → 长阳, 新疆维吾尔自治区 → 新疆)."""

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_scale.py build --n 100000 --out /work/staging/bench/kb-100000
     .venv/bin/python benchmarks/bench_scale.py measure --db /work/staging/bench/kb-100000 [--json R.json]
+    .venv/bin/python benchmarks/bench_scale.py link --n 100000 --questions 3000
     .venv/bin/python benchmarks/bench_scale.py ingest --workdir /work/staging/bench/ingest --text 400 --pdf 20
 
 `build` writes synthetic reports straight into the store format (Store's own writer, fsync off, the
@@ -217,6 +218,46 @@ def warm(db: Path, n: int) -> dict[str, float]:
             "cache_mb": kb.cache.used / 1e6, **{f"n_{k}": v for k, v in status.items()}}
 
 
+def link(n: int, n_questions: int, seed: int = 5) -> dict[str, float]:
+    """Agency linking alone, in this process: the index over the bodies of n synthetic reports (built in
+    memory, no store), then n_questions questions timed one by one through `extract` (years and agencies):
+    a third by a loaded body's full name, a third by one of its spoken names, a third by a body of a
+    loaded place that is not loaded (交通运输局, 林业和草原局 … by their short names)."""
+    from bot.understand import lexicon
+    from bot.understand.agencies import spoken_names
+    from bot.understand.extract import extract
+    from bot.understand.linking import AgencyIndex
+    from bot.understand.normalise import normalise
+    from knowledge.models import Report
+
+    names = agencies()[: max(1, n // len(YEARS))]
+    reports = [Report(id=f"{a}-{y}", agency=a, year=y, title=a, template="2021", source_file="")
+               for a in names for y in YEARS]
+    t = time.perf_counter()
+    index = AgencyIndex(reports)
+    t_index = time.perf_counter() - t
+    rnd = random.Random(seed)
+    lex = lexicon.default()
+    absent = ("交通局", "林草局", "工信局", "审批局", "统计局", "信访局", "城管局", "住建局")
+    qs = []
+    for k in range(n_questions):
+        a = rnd.choice(names)
+        place = a[: -len(next(b for b in BODIES[::-1] if a.endswith(b)))] if any(a.endswith(b) for b in BODIES) else a
+        who = (a, rnd.choice(spoken_names(a)), place + rnd.choice(absent))[k % 3]
+        qs.append(normalise(f"{who}{rnd.choice(YEARS)}年行政复议多少件", lex))
+    for q in qs[:50]:
+        extract(q, index)
+    lat = []
+    for q in qs:
+        c = time.thread_time()
+        extract(q, index)
+        lat.append(time.thread_time() - c)  # this thread's CPU: steadier than wall time on a shared machine
+    lat.sort()
+    return {"reports": len(reports), "bodies": len(names), "index_s": t_index,
+            "cpu_mean_ms": 1000 * statistics.mean(lat), "cpu_p50_ms": 1000 * lat[len(lat) // 2],
+            "cpu_p99_ms": 1000 * lat[int(len(lat) * 0.99)], "cpu_max_ms": 1000 * lat[-1]}
+
+
 def sizes(db: Path) -> dict[str, float]:
     """Disk use: catalogue (catalogue.json + shards), report files, whole folder."""
     cat = (db / "catalogue.json").stat().st_size + sum(f.stat().st_size for f in (db / "shards").glob("*.json"))
@@ -288,6 +329,9 @@ def main() -> int:
     w = sub.add_parser("warm")
     w.add_argument("--db", required=True)
     w.add_argument("--n", type=int, default=1000)
+    lk = sub.add_parser("link")
+    lk.add_argument("--n", type=int, default=100000)
+    lk.add_argument("--questions", type=int, default=3000)
     i = sub.add_parser("ingest")
     i.add_argument("--workdir", required=True)
     i.add_argument("--text", type=int, default=400)
@@ -296,6 +340,8 @@ def main() -> int:
     args = p.parse_args()
     if args.cmd == "build":
         res: dict[str, object] = dict(build(args.n, Path(args.out)))
+    elif args.cmd == "link":
+        res = dict(link(args.n, args.questions))
     elif args.cmd == "warm":
         res = dict(warm(Path(args.db), args.n))
     elif args.cmd == "measure":

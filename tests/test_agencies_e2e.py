@@ -162,3 +162,23 @@ def test_the_prose_after_a_flattened_table_is_read(answerer: Answerer, q: str, v
     # 财政资金直达基层9条…” on one crawled line: the sub-headed part after the table's last cell is prose
     a = answerer.answer(q, Context())
     assert (a.status, a.value, a.unit, a.section) == ("answered", value, "条", "二、主动公开政府信息情况")
+
+
+def test_a_body_read_by_the_rule_is_answered_with_a_note_naming_it(answerer: Answerer) -> None:
+    a = answerer.answer("平潭发展局2023年收到多少申请", Context())  # 经济发展局: 3000003 → 总计 3
+    assert (a.status, a.agency, a.value) == ("answered", f"{PT}经济发展局", 3)
+    assert a.text.splitlines()[0].startswith(f"“平潭发展局”按{PT}经济发展局理解")
+
+
+def test_a_department_the_place_has_not_loaded_is_not_answered_and_its_bodies_are_listed(answerer: Answerer) -> None:
+    a = answerer.answer("平潭审批局2023年收到多少申请", Context())
+    assert a.status == "unknown" and a.value is None
+    assert "平潭审批局" in a.text and f"{PT}社会事业局" in a.text
+
+
+def test_a_place_s_departments_listed_with_each_figure(answerer: Answerer) -> None:
+    a = answerer.answer("平潭的部门2023年一共收到多少申请", Context())
+    for body, n in (("管委会办公室", 21), ("财政金融局", 0), ("市场监督管理局", 1), ("社会事业局", 1), ("经济发展局", 3)):
+        assert f"{PT}{body}2023年：{n}件" in a.text
+    a = answerer.answer("2023年平潭哪个部门收到的申请最多", Context())
+    assert a.text.splitlines()[1] == f"1. {PT}管委会办公室2023年：21件"

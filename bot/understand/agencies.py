@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from bot.understand import lexicon
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split
+from bot.understand.short_names import standard_shorts
 from knowledge.models import Report
 
 
@@ -65,13 +66,19 @@ def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
 
 
 def short_name(agency: str, index: AgencyIndex | None = None) -> str:
-    """The shortest name that still starts with the agency's own first word (开封, 平潭财政局)."""
-    names = [n for n in spoken_names(agency) if n[0] == agency[0]]
+    """The shortest name shown for an agency: its place as people say it (开封, 平潭) with its own body name
+    or a standard short name from department_names.tsv (平潭财政局, 宿迁发改委) — never one the rules made up."""
+    s = split(agency)
+    if s.kind == GOV:
+        bodies = ["", "政府"] if s.body in ("", "人民政府", "政府") else [s.body]
+    else:
+        bodies = [*standard_shorts(s.body), s.body]  # the most usual short name first (沭阳发改局, 平潭市场监管局)
+    regions = (region_forms(s.named[-1]) | {"".join(s.named)}) if s.named else set()
+    names = [(k, r + b) for k, b in enumerate(bodies) for r in sorted(regions, key=len)
+             if len(r + b) >= 2 and (r + b)[0] == agency[0]]
     if index is not None:
-        names = [n for n in names if resolve_agencies(n, index).agencies == [agency]]
-    # of the shortest, one with a usual abbreviation (宿迁发改委, not 宿迁发展委: 发展 alone is not the body)
-    usual = {short for _, short in lexicon.default().abbreviations}
-    return min(names, key=lambda n: (len(n), not any(u in n for u in usual), n[-1] != agency[-1])) if names else agency
+        names = [(k, n) for k, n in names if resolve_agencies(n, index).agencies == [agency]]
+    return min(names, key=lambda kn: (kn[0], len(kn[1]), kn[1]))[1] if names else agency
 
 
 def examples(reports: list[Report], n: int = 3) -> list[str]:

@@ -230,7 +230,8 @@ class AgencyIndex:
             kind = NAME if NAME in kinds else REGION if REGION in kinds else BODY if BODY in kinds else GOVT
             j = i + len(form)
             if kind == REGION and j < len(text) and text[j] in _LEVEL_CHAR and form[-1] not in _LEVEL_CHAR \
-                    and form + text[j] not in self.names and text[j : j + 2] not in _WORDS:
+                    and form + text[j] not in self.names and text[j : j + 2] not in _WORDS \
+                    and not self._body_at(text, j):  # 南华市监局: 市 begins the body, 南华市 is no place
                 kind, form, j = UNKNOWN, form + text[j], j + 1  # 淮安区 is not 淮安市, 平潭县 not 平潭综合实验区
                 out.append(_Mention(i, j, kind, set()))
                 i = j
@@ -242,6 +243,22 @@ class AgencyIndex:
             out.append(_Mention(i, j, kind, {key for k, key in self.names[form] if k == kind}))
             i = j
         return out
+
+    def bodies(self) -> dict[str, list[str]]:
+        """Each department's body name (行政审批服务局) → the loaded agencies of that name (made on first use)."""
+        got = getattr(self, "_bodies", None)
+        if got is None:
+            got = {}
+            for agency, s in self.splits.items():
+                if s.kind != GOV:
+                    got.setdefault(s.body, []).append(agency)
+            self._bodies: dict[str, list[str]] | None = got
+        return got
+
+    def _body_at(self, text: str, j: int) -> bool:
+        """Whether a loaded body's name (市监局, 市场监管局) begins at j."""
+        form = next((f for f in self.by_head.get(text[j : j + 2], ()) if text.startswith(f, j)), None)
+        return form is not None and any(k == BODY for k, _ in self.names[form])
 
     def region_agencies(self, regions: set[str]) -> set[str]:
         """Loaded agencies whose region path holds one of regions."""
@@ -256,14 +273,17 @@ class AgencyIndex:
 def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = None,
                      context: str | None = None) -> Resolution:
     """The loaded agencies a (normalised, year-free) question names; see the module docstring."""
-    from bot.understand.linking_rules import phrases, resolve_phrase  # the scoring rules live apart
+    from bot.understand.linking_rules import phrases, resolve_phrase, unplaced  # the scoring rules live apart
 
     res = Resolution(rest=text)
     spans: list[tuple[int, int]] = []
     prefer = index.splits[context].region if context in index.splits else None
     for phrase in phrases(text, index):
         got = resolve_phrase(text, phrase, index, years or [], prefer)
-        spans.append((phrase[0].start, phrase[-1].end))
+        end = phrase[-1].end
+        if got.said and (more := len(got.said) - (end - phrase[0].start)) > 0:  # 平潭 + 发展局 read by the rule
+            end += more + (text[end : end + 1] == "的")
+        spans.append((phrase[0].start, end))
         if got.unknown or got.options or got.suggest:
             got.agencies = res.agencies + got.agencies
             got.rest = _cut(text, spans)
@@ -274,6 +294,11 @@ def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = No
         if got.agencies:
             prefer = index.splits[got.agencies[0]].region
         res.note = res.note or got.note
+    if not spans:  # no place or body the index knows: a body by a short name the rule reads (审批局, 那政数局呢)
+        got = unplaced(text, index, years or [], prefer)
+        if got is not None:
+            got.rest = text.replace(got.said or "", " ", 1)
+            return got
     res.rest = _cut(text, spans)
     return res
 

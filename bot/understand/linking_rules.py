@@ -33,10 +33,14 @@ from bot.understand.linking import (
     province_of,
 )
 from bot.understand.names import GOV
+from bot.understand.regions import divisions
+from bot.understand.short_names import body_words, is_department, ranked, score, standard_words
 
 LIST_MAX = 8
-_OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])")
+_OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])|机关")
 MARGIN = 2  # a candidate wins only this far ahead of the next
+RULE_MARGIN = 0.3  # of a short name read by the rule (score up to 2): 监管局 of 市场监督管理局 or 安全生产监督管理局 is asked
+_AFTER_NAME = re.compile(r"^(?:办公室|办公厅|办(?![理结件法事])|机关)")
 
 
 def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
@@ -83,6 +87,13 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     if last.kind == UNKNOWN:  # a place named like a loaded one but of another level
         stem = text[last.start : last.end - 1]
         return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
+    if last.kind == NAME and (m := _AFTER_NAME.match(text[last.end :])):
+        return _unknown(said + m.group(0), index, cands)  # 东光县人民政府办公室 when only 东光县人民政府 is loaded
+    if last.kind == NAME and (words := body_words(text[last.end :])) \
+            and all(index.splits[a].kind == GOV for a in last.keys):  # 平潭 (as its report calls itself) 发展局
+        places = {index.splits[a].region for a in last.keys}
+        own = [(a, index.splits[a].body) for a in index.region_agencies(places) if index.splits[a].region in places]
+        return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, index.region_agencies(places))
     if last.kind == NAME:  # a full name, maybe with the regions above it (江苏省淮安市洪泽区人民政府)
         named = sorted(last.keys & cands) if regions else sorted(last.keys)
         return _pick(named, said) if named else _unknown(said, index, cands)
@@ -94,9 +105,12 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
             return Resolution(suggest=guess + said, said=pre + said) if guess else _unknown(pre + said, index, set())
         bodies = set().union(*(index.with_body.get(k, set()) for k in last.keys))
         got = {a for a in cands & bodies if not regions or index.splits[a].region in here}
-        if not got:  # 宿迁教育局 is the city's own, never 沭阳县教育局
-            return _unknown(said, index, cands)
         spoken = text[last.start : last.end]
+        if not got and regions:  # 墨脱水利局 of 墨脱县农业农村和水利局; 宿迁教育局 is never 沭阳县教育局
+            own = [(a, index.splits[a].body) for a in cands if index.splits[a].region in here]
+            return by_rule([spoken], own, said[: -len(spoken)], index, years) or _unknown(said, index, cands)
+        if not got:
+            return _unknown(said, index, cands)
         if prefer is not None and not regions and all(index.splits[a].region != prefer for a in got):
             # the place talked about has no such body loaded: ask, never answer another place's silently
             return Resolution(options=_order(sorted(got), index)[:LIST_MAX], said=said)
@@ -110,9 +124,68 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return _best(got, score, said, index, years)
     if last.kind == GOVT and (m := _OFFICE_AFTER.match(text[last.end :])):
         return _unknown(said + m.group(0), index, cands)  # 淮安市政府办 when only 淮安市人民政府 is loaded
+    if last.kind == REGION and (inner := division_inside(text[last.end :], here)):
+        return _unknown(said + inner, index, cands)  # 开封龙亭区 when only 开封市人民政府 is loaded
+    if last.kind in (REGION, GOVT) and (words := body_words(text[last.end :])):
+        # 平潭审批局: a body of the place named by a short name the rule reads; or one it has not loaded
+        # (开封交通运输局, 无极青山镇, 抚宁园区), never the place's government
+        own = [(a, index.splits[a].body) for a in cands if index.splits[a].region in here] if here else []
+        return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, cands)
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
         return _unknown(said + m.group(0), index, cands)  # 开封交通运输局 when only 开封教育局 is loaded
     return _region(said, here, cands, index, years, explicit=last.kind == GOVT)
+
+
+def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None) -> Resolution | None:
+    """A department named without its place by a short name the rule reads: the one of the place talked
+    about first, else of every loaded place; a standard department name that names none is not loaded."""
+    for k in range(len(text) - 2):
+        if k and "\u4e00" <= text[k - 1] <= "\u9fff" and not _LEAD_WORDS.match(text[k - 1]):
+            continue  # a word starts after a non-Chinese character or a lead word (那, 和 …)
+        words = [w for w in body_words(text[k:]) if is_department(w)]
+        if not words:
+            continue
+        for pool in ([prefer] if prefer else []) + [None]:
+            bodies = [(a, b) for b, agencies in index.bodies().items() if score(words[0], b) is not None
+                      for a in agencies if pool is None or index.splits[a].region == pool]
+            got = by_rule(words[:1], bodies, "", index, years)
+            if got is not None:
+                return got
+        if words[0] in standard_words() and words[0][-1] in "局委":
+            return _unknown(words[0], index, set())
+    return None
+
+
+def division_inside(text: str, regions: set[str]) -> str | None:
+    """The division (or its stem) text begins with when it lies inside one of regions (龙亭区, 龙亭 of 开封市)."""
+    d = divisions()
+    above = {c[: 2 if c[2:4] == "00" else 4] for r in regions for c in d.codes.get(r, ()) if c[4:6] == "00"}
+    if not above:
+        return None
+    for n in d.by_head.get(text[:2], ()):
+        for form in (n, d.stem(n)):
+            if len(form) >= 2 and text.startswith(form) and any(c.startswith(tuple(above)) and c[4:6] != "00"
+                                                                for c in d.codes[n]):
+                return form
+    return None
+
+
+def by_rule(words: list[str], bodies: list[tuple[str, str]], said: str, index: AgencyIndex,
+            years: list[int]) -> Resolution | None:
+    """The body a short word names by the rule (short_names.py): the best when clearly ahead (a note names
+    it), the close ones asked back; None when the rule names none of the bodies."""
+    for word in words:
+        if not is_department(word):
+            continue
+        got = ranked(word, bodies)
+        if not got:
+            continue
+        pool = [(v, a) for v, a in got if index.has_year(a, years)] or got
+        close = [a for v, a in pool if v > pool[0][0] - RULE_MARGIN]
+        if len(close) > 1:
+            return Resolution(options=_order(close, index)[:LIST_MAX], said=said + word)
+        return Resolution(agencies=close, said=said + word, note=f"“{said + word}”按{close[0]}理解")
+    return None
 
 
 def _region(said: str, here: set[str], cands: AbstractSet[str], index: AgencyIndex, years: list[int],

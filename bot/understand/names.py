@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.understand import lexicon
-from bot.understand.regions import LEVELS, Divisions, divisions, level_stem
+from bot.understand.regions import LEVELS, PARKS, Divisions, divisions, level_stem
+from bot.understand.short_names import kind_of, standard
 
 GOV, OFFICE, DEPT = "gov", "office", "dept"
 # A body that is the region's own government (the 片区管理局 of a 片区, the 办事处 of a 街道).
@@ -25,9 +26,9 @@ _ZONE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + "|".join(LEVELS) + ")")
 _NOT_REGION = re.compile(r"[和与及局委办厅署院馆站所队]|中心|管理|政府|服务|监督")
 _WORDS = {"市场", "市政", "市民", "市容", "区域", "县域", "区划", "镇村", "乡村", "州府"}  # a level word in a longer word
 _MODIFIERS = {"国家", "地方", "综合", "行政", "社会", "经济", "市场", "国有", "投资", "农村", "人民", "公共", "城市", "安全"}
-_BORROW = ("综合实验区", "开发区", "高新区", "新区", "示范区")  # zones named after the county they lie in
-_ZONE_SHORT = (("经济技术开发区", ("经开区", "开发区")), ("高新技术产业开发区", ("高新区", "开发区")),
-               ("经济开发区", ("开发区", "经开区")), ("综合实验区", ("实验区",)))
+_GENERIC_END = re.compile(r"(?:经济|综合|技术|产业|高新)+$")  # words a zone's name adds to its place
+_BORROW = ("综合实验区", "开发区", "高新区", "新区", "示范区", "园区", "园", "集聚区", "集中区")  # named after their county
+_ZONE_SHORT = (*PARKS, ("综合实验区", ("实验区",)))
 _SUFFIXES = (("委员会", ("委员会", "委")), ("办公室", ("办公室", "办")), ("办事处", ("办事处",)), ("局", ("局",)),
              ("委", ("委",)), ("中心", ("中心",)), ("厅", ("厅",)), ("署", ("署",)), ("办", ("办",)))
 
@@ -73,8 +74,19 @@ def _split(agency: str, d: Divisions) -> Split:
             i += len(got[0]) + name.startswith("的", i + len(got[0]))
             continue
         m = (_ZONE_FIRST if not parts else _ZONE).match(name, i)
-        if m is None or _NOT_REGION.search(m.group(0)) or name[m.end() - 1 : m.end() + 1] in _WORDS:
+        if m is None or _NOT_REGION.search(m.group(0)[len(_place_head(m.group(0), d)):]) \
+                or name[m.end() - 1 : m.end() + 1] in _WORDS:
+            if parts and name.startswith("人民政府", i) and not _GOV_BODY.match(name[i:]) \
+                    and not _OFFICE_BODY.match(name[i:]) and (kind_of(name[i + 4 :]) or _ZONE.match(name, i + 4)):
+                i += 4  # 番禺区人民政府大石街道办事处, 宿迁市人民政府国有资产监督管理委员会: a body of the government
+                continue
             break
+        home = _home(m.group(0), d)
+        if home is not None:  # 南京江北新区, 天津滨海新区: a zone named after the city it lies in
+            parts.append(home[0])
+            codes.append(home[1])
+            i += len(d.stem(home[0]))
+            continue
         parts.append(m.group(0))
         codes.append(None)
         i = m.end()
@@ -84,6 +96,24 @@ def _split(agency: str, d: Divisions) -> Split:
     path = _path(parts, codes, d)
     kind = GOV if _GOV_BODY.match(body) else OFFICE if _OFFICE_BODY.match(body) else DEPT
     return Split(agency=agency, path=path, named=tuple(parts), body=body, kind=kind)
+
+
+def _home(zone: str, d: Divisions) -> tuple[str, str] | None:
+    """(division, adcode) a zone's name begins with, when the rest names a zone of its own (南京江北新区 →
+    南京市, then 江北新区; not 平潭综合实验区 or 苏州工业园区, whose rest is only their kind)."""
+    head = _place_head(zone, d)
+    rest = zone[len(head):]
+    if not head or len(level_stem(rest)) < 2 or level_stem(rest) == rest:
+        return None
+    homes = [(n, c) for n in d.by_head.get(head[:2], ()) if d.stem(n) == head for c in d.codes[n]]
+    if len(homes) > 1:  # 长沙: the city, not 长沙县
+        homes = [(n, c) for n, c in homes if c[4:6] == "00"]
+    return homes[0] if len(homes) == 1 else None
+
+
+def _place_head(text: str, d: Divisions) -> str:
+    """The stem of a division that text begins with (永和 of 永和高新技术产业开发区: its 和 is no joining word)."""
+    return max((st for n in d.by_head.get(text[:2], ()) if text.startswith(st := d.stem(n))), key=len, default="")
 
 
 def _division_at(name: str, i: int, d: Divisions, above: str | None) -> tuple[str, str | None] | None:
@@ -135,9 +165,16 @@ def _region_forms(region: str, d: Divisions) -> set[str]:
     stem = d.stem(region) if region in d.codes else level_stem(region)
     if len(stem) >= 2:
         out.add(stem)
+    core = _GENERIC_END.sub("", stem)
+    if region not in d.codes and core != stem and len(core) >= 2:  # 航空港经济综合实验区 → 航空港, 航空港区
+        out |= {core, core + "区", core + region[len(stem):].replace("综合", "")}
     for long, shorts in _ZONE_SHORT:  # 番禺经济技术开发区 → 番禺开发区, 番禺经开区
-        if region.endswith(long) and len(stem) >= 2:
-            out |= {stem + s for s in shorts}
+        if region == long or (region.endswith(long) and stem == region[: -len(long)]):
+            head = "" if region == long else stem  # 歙县经济开发区: the zone of the county named before it
+            out |= {head + s for s in shorts}
+            if stem != region and (not head or (long in dict(PARKS) and stem in d.stems())):
+                out.discard(stem)  # a park is not its county: 番禺 is 番禺区 (中关村 is the park)
+            break
     return out
 
 
@@ -162,6 +199,8 @@ def _make_body_forms(body: str, kind: str) -> set[str]:
             return {body, "管委会" + tail, "管理委员会" + tail, "管委办", "管委会办", tail}
         return {body, "人民政府" + tail, "政府" + tail, "政府办", "府办", "人民政府办", tail}
     out = {body}
+    if body.startswith("人民政府") and len(body) > 5:  # 人民政府机关 → 政府机关; 人民政府研究室 → 政府研究室
+        out.add(body[2:])
     for suffix, shorts in _SUFFIXES:
         if body.endswith(suffix) and len(body) > len(suffix) + 1:
             core = body[: -len(suffix)]
@@ -176,6 +215,10 @@ def _make_body_forms(body: str, kind: str) -> set[str]:
     for long, short in lexicon.default().abbreviations:  # a whole body's other names: 发展和改革局 → 发改委
         if body.endswith(long) and len(long) > 2 and long[-1] in "局委办厅":
             out.add(body[: -len(long)] + short)
+    for long, shorts in standard():  # the standard short names (department_names.tsv): 林业和草原局 → 林草局
+        if body.endswith(long):
+            out |= {body[: -len(long)] + s for s in shorts}
+            break
     return out
 
 

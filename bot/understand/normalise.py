@@ -50,7 +50,24 @@ def _traditional() -> frozenset[str] | None:
 
 def _to_simplified(s: str) -> str:
     keys = _traditional()
-    return s if keys is not None and keys.isdisjoint(s) else _t2s().convert(s)
+    if keys is not None and keys.isdisjoint(s):
+        return s
+    out = _t2s().convert(s)
+    if out != s and len(out) == len(s):  # a place's own name is kept (乾县 is not 干县, 乾安 not 干安)
+        for name in _kept_places():
+            for k in (k for k in range(len(s)) if s.startswith(name, k)):
+                out = out[:k] + name + out[k + len(name):]
+    return out
+
+
+@cache
+def _kept_places() -> tuple[str, ...]:
+    """Division names (and their stems) that OpenCC's t2s would change although they are simplified already."""
+    from bot.understand.regions import divisions  # the table is read only when a question has such a character
+
+    d = divisions()
+    names = {n for name in d.codes for n in (name, d.stem(name)) if len(n) >= 2}
+    return tuple(sorted((n for n in names if _t2s().convert(n) != n), key=len))
 
 
 def _cn_year(m: re.Match[str]) -> str:

@@ -14,9 +14,16 @@ from importlib import metadata
 from pathlib import Path
 
 # Level words a division or zone name ends with, longest first (开发区 before 区).
-LEVELS = ("特别行政区", "综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "自治区", "自治州",
-          "自治县", "自治旗", "开发区", "高新区", "新区", "示范区", "片区", "街道", "地区", "省", "市", "县",
-          "区", "旗", "盟", "州", "镇", "乡")
+LEVELS = ("特别行政区", "综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "产业集聚区", "工业集中区",
+          "工业园区", "产业园区", "科技园区", "自治区", "自治州", "自治县", "自治旗", "开发区", "高新区", "新区",
+          "示范区", "片区", "工业园", "产业园", "科技园", "园区", "街道", "地区", "省", "市", "县", "区", "旗", "盟",
+          "州", "镇", "乡")
+# A park's kind and the other words people use for it (番禺经济技术开发区 → 番禺经开区, 番禺开发区).
+PARKS = (("经济技术开发区", ("经开区", "开发区")), ("高新技术产业开发区", ("高新区", "开发区")),
+         ("经济开发区", ("开发区", "经开区")), ("产业集聚区", ("集聚区",)), ("工业集中区", ("集中区",)),
+         ("工业园区", ("工业园", "园区")), ("产业园区", ("产业园", "园区")), ("科技园区", ("科技园", "园区")),
+         ("工业园", ("工业园区", "园区")), ("产业园", ("产业园区", "园区")), ("科技园", ("科技园区", "园区")),
+         ("开发区", ()), ("高新区", ("高新技术产业开发区",)), ("园区", ()))
 _LEVEL_END = re.compile("(" + "|".join(LEVELS) + ")$")
 _SELF_GOVERNED = re.compile(r"自治[区州县旗]$")
 
@@ -30,6 +37,7 @@ class Divisions:
     by_head: dict[str, list[str]] = field(default_factory=dict)  # first two characters → names, longest first
     nations: tuple[str, ...] = ()  # 汉族, 蒙古族 … (to take 土家族自治县 off a county's name)
     _stems: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _all_stems: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def prefix(self, text: str) -> str | None:
         """The longest division name text starts with."""
@@ -42,6 +50,13 @@ class Divisions:
             if up != code and up in self.names and self.names[up] not in out:
                 out.append(self.names[up])
         return out
+
+    def stems(self) -> frozenset[str]:
+        """Every division's stem (开封, 番禺, 长阳), made once."""
+        got = self._all_stems
+        if got is None:
+            got = self._all_stems = frozenset(self.stem(n) for n in self.codes)
+        return got
 
     def stem(self, name: str) -> str:
         """The name without its level (开封市 → 开封, 长阳土家族自治县 → 长阳, 新疆维吾尔自治区 → 新疆)."""

@@ -1,0 +1,144 @@
+"""Short names by rule: a body asked by characters of its name kept in order, with its kind word; a clear
+winner is answered with a note naming it, a close race is asked back, none is “not loaded” with what the
+place has.  Bodies are real department names of the kinds local governments print; expectations by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import lexicon
+from bot.understand.agencies import short_name
+from bot.understand.extract import Slots, extract
+from bot.understand.linking import AgencyIndex
+from bot.understand.normalise import normalise
+from knowledge.models import Report
+
+LEX = lexicon.default()
+BODIES = ["江阴市人民政府", "江阴市行政审批服务局", "江阴市政务服务和大数据管理局", "江阴市商务和投资促进局",
+          "江阴市市场监督管理局", "江阴市安全生产监督管理局", "江阴市教育和体育局", "江阴市科学技术和工业信息化局",
+          "江阴高新技术产业开发区管理委员会", "滨湖区行政审批局", "开封市人民政府"]
+INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in BODIES])
+
+
+def ask(q: str, context: str | None = None, index: AgencyIndex = INDEX) -> Slots:
+    return extract(normalise(q, LEX), index, context)
+
+
+@pytest.mark.parametrize(
+    ("q", "agency"),
+    [
+        ("江阴审批局2023年收到多少申请", "江阴市行政审批服务局"),
+        ("江阴政数局收到多少申请", "江阴市政务服务和大数据管理局"),
+        ("江阴大数据局收到多少申请", "江阴市政务服务和大数据管理局"),
+        ("江阴商务局收到多少申请", "江阴市商务和投资促进局"),  # a part of a joined name
+        ("江阴投促局收到多少申请", "江阴市商务和投资促进局"),
+        ("江阴教育局收到多少申请", "江阴市教育和体育局"),
+        ("江阴体育局收到多少申请", "江阴市教育和体育局"),
+        ("江阴工信局收到多少申请", "江阴市科学技术和工业信息化局"),
+        ("江阴科技局收到多少申请", "江阴市科学技术和工业信息化局"),
+        ("江阴高新区收到多少申请", "江阴高新技术产业开发区管理委员会"),
+        ("江阴高新区管委会收到多少申请", "江阴高新技术产业开发区管理委员会"),
+        ("江阴收到多少申请", "江阴市人民政府"),
+    ],
+)
+def test_a_short_name_kept_in_order_names_the_body(q: str, agency: str) -> None:
+    s = ask(q)
+    assert (s.agencies, s.unknown_place, s.resolution.options) == ([agency], None, [])
+
+
+def test_a_body_read_by_the_rule_is_named_in_full_in_the_note() -> None:
+    assert ask("江阴体育局收到多少申请").resolution.note == "“江阴体育局”按江阴市教育和体育局理解"
+
+
+def test_two_bodies_the_short_name_fits_as_well_are_asked_back() -> None:
+    s = ask("江阴监管局收到多少申请")  # 市场监督管理局 or 安全生产监督管理局
+    assert s.agencies == [] and set(s.resolution.options) == {"江阴市市场监督管理局", "江阴市安全生产监督管理局"}
+
+
+@pytest.mark.parametrize(
+    ("q", "said"),
+    [
+        ("江阴交通局收到多少申请", "江阴交通局"),
+        ("江阴林草局收到多少申请", "江阴林草局"),
+        ("江阴人民政府办公室收到多少申请", "江阴人民政府办公室"),
+        ("江阴青阳镇收到多少申请", "江阴青阳镇"),
+        ("江阴经开区收到多少申请", "江阴经开区"),  # its 高新区 is loaded, not an 经济开发区
+        ("开封交通运输局收到多少申请", "开封交通运输局"),  # only 开封市人民政府 is loaded
+    ],
+)
+def test_a_body_of_the_place_not_loaded_is_said_so_with_what_the_place_has(q: str, said: str) -> None:
+    s = ask(q)
+    assert (s.agencies, s.unknown_place) == ([], said)
+    assert s.resolution.nearby[0] == ("开封市人民政府" if said.startswith("开封") else "江阴市人民政府")
+
+
+def test_without_a_place_the_rule_reads_every_loaded_body() -> None:
+    s = ask("政数局收到多少申请")
+    assert s.agencies == ["江阴市政务服务和大数据管理局"]
+    s = ask("审批局收到多少申请")  # 江阴's and 滨湖区's
+    assert s.agencies == [] and set(s.resolution.options) == {"江阴市行政审批服务局", "滨湖区行政审批局"}
+    assert ask("那审批局呢", context="江阴市人民政府").agencies == ["江阴市行政审批服务局"]
+
+
+def test_a_standard_department_named_without_a_place_and_not_loaded_is_not_answered() -> None:
+    one = AgencyIndex([Report(id="k", agency="开封市人民政府", year=2019, title="k", template="2019", source_file="")])
+    s = ask("交通局2019年收到多少申请", index=one)
+    assert (s.agencies, s.unknown_place) == ([], "交通局")
+    assert ask("2019年收到多少申请", index=one).agencies == []  # no name: the only report answers, as before
+
+
+@pytest.mark.parametrize(
+    ("agency", "shown"),
+    [
+        ("江阴市行政审批服务局", "江阴审批局"),  # the standard short name (department_names.tsv)
+        ("江阴市政务服务和大数据管理局", "江阴政数局"),
+        ("江阴市社会事业局", "江阴社会事业局"),  # none in the data: its own body name (never 江阴社事局)
+        ("江阴市市场监督管理局", "江阴市场监管局"),
+        ("江阴市卫生健康委员会", "江阴卫健委"),
+    ],
+)
+def test_the_name_shown_is_its_own_or_a_standard_short_name(agency: str, shown: str) -> None:
+    assert short_name(agency) == shown
+
+
+LEVELS = ["沭阳县人民政府", "沭阳县人民政府办公室", "沭阳县人民政府机关", "泗阳县人民政府办公室",
+          "广州市番禺区人民政府大石街道办事处", "宿迁市人民政府国有资产监督管理委员会", "南京江北新区管理委员会",
+          "天津滨海新区人民政府", "郑州航空港经济综合实验区管理委员会", "中关村科技园区管理委员会", "开封市人民政府"]
+LEVEL_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in LEVELS])
+
+
+@pytest.mark.parametrize(
+    ("q", "agency"),
+    [
+        ("沭阳县政府收到多少申请", "沭阳县人民政府"),
+        ("沭阳府办收到多少申请", "沭阳县人民政府办公室"),
+        ("沭阳县政府机关收到多少申请", "沭阳县人民政府机关"),
+        ("大石街道收到多少申请", "广州市番禺区人民政府大石街道办事处"),  # a street printed under its 人民政府
+        ("番禺大石街道办收到多少申请", "广州市番禺区人民政府大石街道办事处"),
+        ("宿迁国资委收到多少申请", "宿迁市人民政府国有资产监督管理委员会"),
+        ("江北新区收到多少申请", "南京江北新区管理委员会"),  # a zone named after its city: 南京 then 江北新区
+        ("南京江北新区管委会收到多少申请", "南京江北新区管理委员会"),
+        ("滨海新区收到多少申请", "天津滨海新区人民政府"),
+        ("郑州航空港收到多少申请", "郑州航空港经济综合实验区管理委员会"),
+        ("航空港区收到多少申请", "郑州航空港经济综合实验区管理委员会"),
+        ("中关村管委会收到多少申请", "中关村科技园区管理委员会"),
+    ],
+)
+def test_levels_and_kinds_name_their_own_body(q: str, agency: str) -> None:
+    s = ask(q, index=LEVEL_INDEX)
+    assert (s.agencies, s.unknown_place, s.resolution.options) == ([agency], None, [])
+
+
+@pytest.mark.parametrize(
+    ("q", "said"),
+    [
+        ("泗阳县政府收到多少申请", "泗阳县政府"),  # only its office is loaded: never the office for the government
+        ("泗阳县政府机关收到多少申请", "泗阳县政府机关"),
+        ("开封龙亭区收到多少申请", "开封龙亭区"),  # a district of 开封: never the city's report
+        ("开封龙亭收到多少申请", "开封龙亭"),
+        ("开封市龙亭区人民政府收到多少申请", "开封市龙亭区"),
+    ],
+)
+def test_a_body_one_word_apart_or_a_district_inside_is_not_answered_for_another(q: str, said: str) -> None:
+    s = ask(q, index=LEVEL_INDEX)
+    assert (s.agencies, s.unknown_place) == ([], said)

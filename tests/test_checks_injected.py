@@ -159,3 +159,17 @@ def test_ingest_says_what_each_year_now_says_against_the_other(tmp_path: Path, c
         "  跨年度提示：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]
     assert main(["reports", "--db", db]) == 0
     assert [ln.split("\t")[3] for ln in capsys.readouterr().out.strip().split("\n")] == ["1条提示", "3条提示"]
+
+
+def test_a_folder_ingest_checks_the_years_it_brings_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kaifeng-2019.txt").write_bytes((REPORTS / "kaifeng-2019.txt").read_bytes())
+    (folder / "kaifeng-2020.txt").write_text(
+        (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").replace("2019", "2020"), encoding="utf-8")
+    db = str(tmp_path / "kb")
+    assert main(["ingest", "--db", db, "--workers", "1", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["ask", "--db", db, "--json", "开封2020年上年结转政府信息公开申请多少件"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == [
+        "与上年报告不一致：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]

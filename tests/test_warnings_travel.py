@@ -156,3 +156,8 @@ def test_asking_whether_a_places_figures_have_problems_lists_them(answerer: Answ
     assert a.text.split("\n")[0] == f"{HZ}：已载入的1份报告中，1份有勾稽提示，共2条："
     assert ask(answerer, "开封2019年的报告有错误吗").text.split("\n")[1].endswith(KF_845)
     assert ask(answerer, "郑州的数据有没有问题").text == "知识库中没有“郑州”的年报。"
+
+
+def test_the_section_on_problems_is_not_taken_for_a_question_about_the_figures(answerer: Answerer) -> None:
+    a = ask(answerer, "开封2019年报告存在的主要问题")
+    assert a.text.startswith("开封市人民政府2019年存在的主要问题：\n存在问题：一是政府信息公开意识有待进一步增强")

@@ -20,8 +20,6 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
-
 from knowledge.errors import NianbaoError
 from knowledge.ingest import FORM_ORDER, Failure, Limits, content_hash, named, ordered, parse_file
 from knowledge.isolate import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, out_of_memory, parse_many
@@ -47,15 +45,13 @@ def files_under(paths: Iterable[str | Path]) -> list[Path]:
 
 @dataclass
 class Encoded(Record):
-    """A record whose report file a worker already encoded: the parent writes those bytes unless the write
-    changed the entry (its cross-year warnings, found against reports already stored), then encodes it anew."""
+    """A record whose report file a worker already encoded: the parent receives bytes, not objects."""
 
     data: bytes = b""
-    encoded: bytes = b""  # the entry as it stood when `data` was encoded
 
     def payload(self) -> bytes:
-        """The report's own TinyDB file, as the worker encoded it when its entry is unchanged."""
-        return self.data if orjson.dumps(self.entry) == self.encoded else Record.payload(self)
+        """The report's own TinyDB file, as the worker encoded it."""
+        return self.data
 
 
 Outcome = tuple[Encoded | None, str | None]  # the report ready to store, or why not
@@ -65,9 +61,7 @@ def _parse(path: Path, limits: Limits) -> Outcome:
     """Worker: one file → (record, None) or (None, reason); packed and encoded here, so the parent only writes."""
     try:
         record = Record.of(parse_file(path, limits))
-        # the figures go too: the parent checks them against the year before and after (cross-year warnings)
-        return Encoded(record.entry, record.sections, record.strings, record.cells,
-                       data=record.payload(), encoded=orjson.dumps(record.entry)), None
+        return Encoded(record.entry, [], [], [], record.payload()), None
     except NianbaoError as exc:
         return None, named(path, exc)
     except MemoryError:  # past the worker's address-space limit (isolate.limit_memory)

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from tg_factories import BOT_USERNAME, make_bot, make_text_update, two_agencies  # noqa: F401 - fixtures
+from tg_factories import BOT_USERNAME, REPORTS, make_bot, make_text_update, two_agencies  # noqa: F401 - fixtures
 
 KF_845 = "报告正文与表格不一致：正文“政府规范性文件845个”为845，但表格“规范性文件／对外公开总数量”为815"
 
@@ -34,3 +34,28 @@ async def test_checks_of_one_place_answer_as_the_question_does(make_bot, two_age
     bot.api.clear()
     await bot.feed(make_text_update("/checks 平潭"))
     assert bot.api.sent()[0]["text"] == "平潭综合实验区：已载入的1份报告没有发现数字对不上的地方（勾稽关系）。"
+
+
+async def test_an_upload_shows_what_it_says_against_the_loaded_year_before_and_confirm_stores_it(tmp_path):
+    from kb_files import copy_kb
+    from tg_factories import ADMIN, BOT_USER, bots, build_db, make_callback_update, make_document_update
+
+    from knowledge.kb import KnowledgeBase
+
+    db = copy_kb(build_db(tmp_path / "one", "kaifeng-2019.txt"), tmp_path / "kb.json")
+    # 开封's 2019 report as a 2020 one: its 上年结转 5 is not 2019's 结转下年度继续办理 6
+    data = (REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").replace("2019", "2020").encode()
+    async with bots() as make:
+        bot = await make(db, share=False)
+        bot.api.files["f9"] = data
+        bot.api.clear()
+        await bot.feed(make_document_update("f9", "kaifeng-2020.txt", len(data)))
+        [summary] = bot.api.sent()
+        assert ("与已载入的相邻年度报告：\n"
+                "- 与上年报告不一致：2020年上年结转（“自然人”列）5件，但2019年报告的结转下年度继续办理为6件\n"
+                "- 与上年报告不一致：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件") in summary["text"]
+        message = {"message_id": 600, "date": 0, "chat": {"id": summary["chat_id"], "type": "private"},
+                   "from": BOT_USER, "text": summary["text"], "reply_markup": summary["reply_markup"]}
+        await bot.feed(make_callback_update("u:1:1", message, user=ADMIN))
+    later = KnowledgeBase.load(db).report_of[("开封市人民政府", 2020)]
+    assert [w.kind for w in later.warnings] == ["prose", "years", "years"]

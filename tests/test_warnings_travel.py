@@ -156,3 +156,21 @@ def test_asking_whether_a_places_figures_have_problems_lists_them(answerer: Answ
     assert a.text.split("\n")[0] == f"{HZ}：已载入的1份报告中，1份有勾稽提示，共2条："
     assert ask(answerer, "开封2019年的报告有错误吗").text.split("\n")[1].endswith(KF_845)
     assert ask(answerer, "郑州的数据有没有问题").text == "知识库中没有“郑州”的年报。"
+
+
+def test_the_section_on_problems_is_not_taken_for_a_question_about_the_figures(answerer: Answerer) -> None:
+    a = ask(answerer, "开封2019年报告存在的主要问题")
+    assert a.text.startswith("开封市人民政府2019年存在的主要问题：\n存在问题：一是政府信息公开意识有待进一步增强")
+
+
+def test_a_base_stored_before_warnings_named_their_cells_still_carries_them(db: str) -> None:
+    # the same report with its warnings as an older version stored them: rule, message and section only
+    from knowledge.models import Report, Warning_
+
+    kb = KnowledgeBase.load(db)
+    stored = kb.report_of[(HZ, 2023)]
+    old = Report(id=stored.id, agency=HZ, year=2023, title=stored.title, template=stored.template,
+                 source_file=stored.source_file, sections=stored.sections,
+                 warnings=[Warning_(w.rule, w.message, w.section) for w in stored.warnings])
+    legacy = Answerer(KnowledgeBase([old], facts=kb.table_facts(stored) + kb.prose(stored.id)))
+    assert ask(legacy, "洪泽2023年行政诉讼多少件").warnings == [HZ_AFTER]

@@ -65,6 +65,18 @@ def _hits(w: Warning_, keys: set[Key], year: int | None) -> bool:
     return False
 
 
+def _own(kb: KnowledgeBase, r: Report) -> list[Warning_]:
+    """A report's warnings; those of a base stored before warnings named their cells are checked again
+    from its figures (when a reply first uses them), so they still go with the replies."""
+    ws = r.warnings
+    if ws and all(not w.cells for w in ws):
+        from knowledge.catalogue import default
+        from knowledge.checks.sums import run
+
+        ws = run(r, kb.table_facts(r) + kb.prose(r.id), default())
+    return ws
+
+
 def found(kb: KnowledgeBase, facts: list[tuple[Report, Fact]]) -> tuple[list[tuple[Report, Warning_]],
                                                                         set[tuple[str, int]]]:
     """The warnings about the facts used, each once, in the order the facts were used; and the
@@ -78,7 +90,7 @@ def found(kb: KnowledgeBase, facts: list[tuple[Report, Fact]]) -> tuple[list[tup
     flagged: set[tuple[str, int]] = set()
     for rid, ks in keys.items():
         r = reports[rid]
-        for w in r.warnings:
+        for w in _own(kb, r):
             if _hits(w, ks, None):
                 out.setdefault(w.message, (r, w))
                 flagged.add((r.agency, r.year))

@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 from bot.tg import keyboards, state, texts
 from bot.tg.split import split_html
 from knowledge.checks.sums import format_check
+from knowledge.checks.years import against_loaded
 from knowledge.errors import NianbaoError
 from knowledge.ingest import parse_bytes  # noqa: F401 - tests and callers reach it here
 from knowledge.isolate import parse_bytes_isolated
@@ -55,7 +56,10 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     kb, _ = st.ready()
     replaces = parsed.report.id in kb.by_id
     key = keyboards.remember(context.chat_data, keyboards.UPLOAD, (user.id, parsed))
-    parts = split_html(texts.upload_summary(format_check(parsed), replaces, parsed.report))
+    check = format_check(parsed)
+    if years := against_loaded(kb, parsed.report, parsed.facts):  # with the same body's loaded years
+        check += "\n与已载入的相邻年度报告：\n" + "\n".join(f"- {w.line}" for w in years)
+    parts = split_html(texts.upload_summary(check, replaces, parsed.report))
     for i, part in enumerate(parts):
         markup = keyboards.confirm(key) if i == len(parts) - 1 else None
         await message.reply_text(part, reply_markup=markup)

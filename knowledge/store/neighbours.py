@@ -39,10 +39,27 @@ def _own(entry: Entry) -> list[dict[str, Any]]:
     return [w for w in entry.get("warnings") or [] if not str(w.get("rule", "")).startswith(RULE_PREFIX)]
 
 
+def _opened(rec: Record) -> Record:
+    """A record with its sections and figures at hand (a bulk worker's arrives as encoded bytes)."""
+    if rec.cells or not rec.entry.get("facts"):
+        return rec
+    data = orjson.loads(rec.payload())
+    facts = data["facts"]["1"]
+    cells = [orjson.loads(t) for t in facts["rows"]] if "rows" in facts else facts["cells"]
+    return Record(rec.entry, data["report"]["1"]["sections"], facts["strings"], cells)
+
+
 def relink(records: list[Record], removed: list[Entry], entry_of: Callable[[str, int], Entry | None],
            read: Callable[[Entry], Payload | None]) -> list[Record]:
     """The records with their cross-year warnings set, followed by the stored next-year reports whose
     cross-year warnings the write changes (marked `relinked`: not counted as added or replaced)."""
+    opened: dict[int, Record] = {}
+
+    def open_(rec: Record) -> Record:
+        if id(rec) not in opened:
+            opened[id(rec)] = _opened(rec)
+        return opened[id(rec)]
+
     batch: dict[Key, Record] = {(r.entry["agency"], r.entry["year"]): r for r in records}
     gone = {(e["agency"], e["year"]) for e in removed} - set(batch)
     loaded: dict[Key, tuple[Report, list[Fact]] | None] = {}
@@ -53,6 +70,7 @@ def relink(records: list[Record], removed: list[Entry], entry_of: Callable[[str,
         got: tuple[Report, list[Fact]] | None = None
         rec = batch.get(key)
         if rec is not None:
+            rec = open_(rec)
             got = (_report(rec.entry), _facts(rec.entry["id"], rec.strings, rec.cells))
         elif key not in gone and (entry := entry_of(*key)) is not None:
             payload = read(entry)
@@ -70,7 +88,10 @@ def relink(records: list[Record], removed: list[Entry], entry_of: Callable[[str,
     out = []
     for rec in records:  # the last record of a key wins in the write: each gets its own warnings
         key = (rec.entry["agency"], rec.entry["year"])
-        rec.entry["warnings"] = _own(rec.entry) + against(key)
+        warnings = _own(rec.entry) + against(key)
+        if warnings != list(rec.entry.get("warnings") or []):
+            rec = open_(rec)  # an encoded one is encoded again, with them
+            rec.entry["warnings"] = warnings
         out.append(rec)
     changed = {(a, y + 1) for a, y in set(batch) | gone} - set(batch)
     for key in sorted(changed):

@@ -33,7 +33,7 @@ class Record:
     sections: list[dict[str, Any]]
     strings: list[str]
     cells: list[list[Any]]
-    relinked: bool = False  # a stored report rewritten only for its cross-year warnings (neighbours.py)
+    relinked: bool = field(default=False, kw_only=True)  # rewritten only for its cross-year warnings (neighbours.py)
 
     @classmethod
     def of(cls, p: Parsed, sha: str | None = None) -> Record:

@@ -115,3 +115,33 @@ def test_the_served_application_respects_telegrams_limits_with_aioratelimiter(tm
     assert isinstance(app.bot.rate_limiter.inner, AIORateLimiter)
     bare = tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST", rate_limiter=False, retry_budget=0)
     assert bare.bot.rate_limiter is None
+
+
+def test_protect_logs_masks_the_token_on_every_root_handler_once():
+    from bot.tg.redact import protect_logs, redact
+
+    token = "123456:SECRET-token"
+    root, httpx_logger = logging.getLogger(), logging.getLogger("httpx")
+    saved = (root.handlers[:], root.level, httpx_logger.level)
+    out: list[str] = []
+    mine = logging.Handler()
+    mine.emit = lambda record: out.append(record.getMessage())  # type: ignore[method-assign]
+    try:
+        root.handlers = [mine]
+        protect_logs(token)
+        protect_logs(token)  # a second call adds no second filter
+        assert [type(f) for f in mine.filters] == [RedactToken]
+        assert httpx_logger.level == logging.WARNING  # httpx logs every URL, token included, at INFO
+        logging.getLogger("test.protect").warning("POST /bot%s/sendMessage", token)
+        assert out == [f"POST /bot{MASK}/sendMessage"]
+
+        root.handlers = []  # logging not set up yet: one handler, INFO, timestamped lines
+        protect_logs(token)
+        [made] = root.handlers
+        assert root.level == logging.INFO
+        assert made.formatter is not None and made.formatter._fmt == "%(asctime)s %(levelname)s %(name)s: %(message)s"
+        assert [type(f) for f in made.filters] == [RedactToken]
+    finally:
+        root.handlers, root.level = saved[0], saved[1]
+        httpx_logger.setLevel(saved[2])
+    assert redact("no token here", "") == "no token here"  # an empty secret masks nothing

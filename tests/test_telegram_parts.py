@@ -115,3 +115,51 @@ def test_the_served_application_respects_telegrams_limits_with_aioratelimiter(tm
     assert isinstance(app.bot.rate_limiter.inner, AIORateLimiter)
     bare = tg_app.build_application(Settings(), tmp_path / "kb.json", "123:TEST", rate_limiter=False, retry_budget=0)
     assert bare.bot.rate_limiter is None
+
+
+def test_protect_logs_masks_the_token_on_every_root_handler_once():
+    from bot.tg.redact import protect_logs, redact
+
+    token = "123456:SECRET-token"
+    root, httpx_logger = logging.getLogger(), logging.getLogger("httpx")
+    saved = (root.handlers[:], root.level, httpx_logger.level)
+    out: list[str] = []
+    mine = logging.Handler()
+    mine.emit = lambda record: out.append(record.getMessage())  # type: ignore[method-assign]
+    try:
+        root.handlers = [mine]
+        protect_logs(token)
+        protect_logs(token)  # a second call adds no second filter
+        assert [type(f) for f in mine.filters] == [RedactToken]
+        assert httpx_logger.level == logging.WARNING  # httpx logs every URL, token included, at INFO
+        logging.getLogger("test.protect").warning("POST /bot%s/sendMessage", token)
+        assert out == [f"POST /bot{MASK}/sendMessage"]
+
+        root.handlers = []  # logging not set up yet: one handler, INFO, timestamped lines
+        protect_logs(token)
+        [made] = root.handlers
+        assert root.level == logging.INFO
+        assert made.formatter is not None and made.formatter._fmt == "%(asctime)s %(levelname)s %(name)s: %(message)s"
+        assert [type(f) for f in made.filters] == [RedactToken]
+    finally:
+        root.handlers, root.level = saved[0], saved[1]
+        httpx_logger.setLevel(saved[2])
+    assert redact("no token here", "") == "no token here"  # an empty secret masks nothing
+
+
+def test_split_closes_and_reopens_nested_tags_in_order():
+    # <b><i> (6 units) + 12 characters + </i></b> (8) = 26: twelve characters a part, the last six
+    parts = split_html("<b><i>" + "甲" * 30 + "</i></b>", 26)
+    assert parts == ["<b><i>" + "甲" * 12 + "</i></b>"] * 2 + ["<b><i>" + "甲" * 6 + "</i></b>"]
+
+
+def test_split_cuts_at_a_line_break_keeping_the_next_lines_indent_and_text():
+    # the cut drops the line's trailing space and the break itself, not what the next line starts with
+    assert split_html("<b>" + "甲" * 6 + " \n  乙乙乙乙乙乙</b>", 14) == [
+        "<b>甲甲甲甲甲甲</b>", "<b>  乙乙乙乙乙</b>", "<b>乙</b>"]
+    assert split_html("<b>" + "甲" * 6 + "\n\nX乙乙乙乙乙乙</b>", 14) == ["<b>甲甲甲甲甲甲</b>", "<b>X乙乙乙乙乙乙</b>"]
+
+
+def test_split_never_sends_a_part_with_only_tags():
+    # Telegram refuses an empty message: a line of only markup between two cuts is dropped
+    assert split_html("甲" * 9 + "\n<b> </b>\n" + "乙" * 9, 12) == ["甲" * 9, "乙" * 9]

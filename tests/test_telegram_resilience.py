@@ -200,3 +200,58 @@ async def test_an_edited_answer_and_a_chart_survive_a_failed_call(make_bot, two_
     assert photo["caption"] == "来源：《开封市人民政府2019年政府信息公开工作年度报告》"
     assert bot.api.failed == [("editMessageText", "500"), ("sendPhoto", "drop")]
     assert len(waits) == 2
+
+
+async def test_the_backoff_doubles_from_its_first_wait_up_to_its_cap_with_jitter_on_top(waits, monkeypatch):
+    import random
+
+    monkeypatch.setattr(random, "uniform", lambda low, high: high)  # the largest jitter, every time
+    calls = 0
+
+    async def down_five_times() -> dict:
+        nonlocal calls
+        calls += 1
+        if calls <= 5:
+            raise NetworkError("Bad Gateway")
+        return {"ok": True}
+
+    limiter = Resending(budget=600, initial=0.25, cap=1.5)
+    assert await limiter.process_request(down_five_times, (), {}, "sendMessage", {}, None) == {"ok": True}
+    # 0.25 × 2ⁿ⁻¹ + 0.25 of jitter, never above 1.5
+    assert waits == [0.5, 0.75, 1.25, 1.5, 1.5]
+
+
+async def test_each_retry_is_logged_with_the_failure_and_the_wait(waits, caplog):
+    calls = 0
+
+    async def busy_once() -> dict:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RetryAfter(dt.timedelta(seconds=7))
+        return {"ok": True}
+
+    with caplog.at_level("WARNING", logger="bot.tg.resend"):
+        await Resending(budget=30, initial=0.01, cap=0.05).process_request(busy_once, (), {}, "sendPhoto", {}, None)
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "Bot API sendPhoto failed (RetryAfter: Flood control exceeded. Retry in 7 seconds); "
+                    "try 2 again in 7.0 s")]
+
+
+async def test_the_call_reaches_the_api_with_its_arguments_through_telegrams_own_limiter():
+    from telegram.ext import AIORateLimiter
+
+    async def send(*args, **kwargs) -> dict:
+        return {"args": list(args), "kwargs": kwargs}
+
+    limiter = Resending(AIORateLimiter(max_retries=0))
+    await limiter.initialize()
+    try:
+        for endpoint in ("sendMessage", "getMe"):  # retried or not, the same call
+            assert await limiter.process_request(send, (1,), {"chat_id": 2}, endpoint, {"chat_id": 2}, None) == {
+                "args": [1], "kwargs": {"chat_id": 2}}
+    finally:
+        await limiter.shutdown()
+    bare = Resending(None)
+    assert await bare.process_request(send, (1,), {"chat_id": 2}, "sendMessage", {}, None) == {
+        "args": [1], "kwargs": {"chat_id": 2}}

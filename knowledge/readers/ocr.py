@@ -2,14 +2,17 @@
 ruled tables rebuilt from the image's rules; then the pdf reader's own page-joining and paragraph code, so
 the `Document` has the shape of a text-layer one.  Numeric cells get OCR confusions fixed, keep their score.
 Prototyped and measured in the OCR helper's RESULTS.md (scale, accuracy, cost); see benchmarks/README.md.
+A scan's pages are read side by side, one per core, each by its own single-threaded engine (issue 26).
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,8 +30,9 @@ _DECIMAL = re.compile(r"(?<=[\dOolI])[、,，．·](?=[\dOolI]{1,2}$)")  # 7730�
 _STRAY = re.compile(r"[\s,，、'‘’`]+")
 
 SCORE_MARK = "\x1f"  # between a numeric cell's text and its score, from OCR to `take_scores`
-_engine: Any = None
+_local = threading.local()  # one engine per thread: pages are read side by side (RapidOCR keeps per-call state)
 _engine_lock = threading.Lock()
+_readers: ThreadPoolExecutor | None = None
 
 
 @dataclass
@@ -52,14 +56,17 @@ class Box:
 
 
 def engine() -> Any:
-    """The process's one RapidOCR engine, imported and loaded on first use (about 1–3 s)."""
-    global _engine
-    with _engine_lock:
-        if _engine is None:
+    """This thread's RapidOCR engine, imported and loaded on first use (about 1–3 s).  Each runs its models
+    on one thread: pages go side by side, one per core (onnxruntime's own threads spin, burning CPU
+    the other page needs, and only half use a second core)."""
+    got = getattr(_local, "engine", None)
+    if got is None:
+        with _engine_lock:  # the import and model files once at a time
             from rapidocr_onnxruntime import RapidOCR
 
-            _engine = RapidOCR(use_cls=False, max_side_len=4096)  # upright scans: no 180° classifier
-        return _engine
+            got = _local.engine = RapidOCR(use_cls=False, max_side_len=4096, intra_op_num_threads=1,
+                                           inter_op_num_threads=1)  # upright scans: no 180° classifier
+    return got
 
 
 def number(text: str) -> str | None:
@@ -244,19 +251,36 @@ def take_scores(lines: list[Line]) -> dict[tuple[int, int], float]:
     return scores
 
 
+def workers(pages: int) -> int:
+    """How many pages are read at once: one per core the process may use."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(pages, cores))
+
+
 def ocr_pages(data: bytes, name: str, pages: dict[int, float], scale: float = SCALE,
               progress: Callable[[int], None] | None = None) -> dict[int, list[Any]]:
-    """The items of the scanned pages (index → page height in points); `progress` told how many are done."""
+    """The items of the scanned pages (index → page height in points), read side by side (one thread and
+    engine per core; the models release the GIL); `progress` told how many are done."""
     import pypdfium2 as pdfium
 
-    out: dict[int, list[Any]] = {}
     images = pdfium.PdfDocument(data)
-    try:
-        for n, i in enumerate(sorted(pages), start=1):
-            grey = np.asarray(images[i].render(scale=scale, grayscale=True).to_pil())  # scale × 72 dpi
-            out[i] = ocr_page_items(grey, pages[i], scale)
-            if progress is not None:
-                progress(n)
+    try:  # rendered one after another: PDFium is not to be called from two threads
+        greys = {i: np.asarray(images[i].render(scale=scale, grayscale=True).to_pil()) for i in sorted(pages)}
     finally:
         images.close()
+    out: dict[int, list[Any]] = {}
+    running = {_pool().submit(ocr_page_items, grey, pages[i], scale): i for i, grey in greys.items()}
+    for n, done in enumerate(as_completed(running), start=1):
+        out[running[done]] = done.result()
+        if progress is not None:
+            progress(n)
     return out
+
+
+def _pool() -> ThreadPoolExecutor:
+    """The process's page readers, kept with their engines for the next scan (a bulk ingest reads many)."""
+    global _readers
+    with _engine_lock:
+        if _readers is None:
+            _readers = ThreadPoolExecutor(max_workers=workers(64), thread_name_prefix="ocr")
+        return _readers

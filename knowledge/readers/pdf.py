@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import Any
 
 import pdfplumber
@@ -25,6 +25,7 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psparser import PSException
 from pdfplumber.page import Page
 from pdfplumber.table import Table
+from pdfplumber.utils import extract_text
 from pdfplumber.utils.exceptions import PdfminerException
 
 from knowledge.errors import UnreadableFile
@@ -95,13 +96,32 @@ def _ruled(bbox: tuple[float, float, float, float], rules: list[tuple[float, flo
     return any(x0 - 2 <= x <= x1 + 2 and t <= mid <= b for x, t, b in rules)
 
 
+def _extract(table: Table) -> list[list[str | None]]:
+    """`table.extract()` without testing every character of the page against every row (pdfplumber 0.11's
+    rule: a character belongs to the row, then the cell, its midpoint falls in, right and bottom edges
+    excluded; a cell's characters in page order)."""
+    mids = sorted(((ch["top"] + ch["bottom"]) / 2, n, (ch["x0"] + ch["x1"]) / 2, ch)
+                  for n, ch in enumerate(table.page.chars))
+    keys = [m[0] for m in mids]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        near = sorted(m[1:] for m in mids[bisect_left(keys, top):bisect_left(keys, bottom)] if x0 <= m[2] < x1)
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            left, ctop, right, cbottom = cell
+            chars = [ch for _, h, ch in near if left <= h < right and ctop <= (ch["top"] + ch["bottom"]) / 2 < cbottom]
+            texts.append(extract_text(chars) if chars else "")
+        out.append(texts)
+    return out
+
+
 def _table_block(table: Table, rules: list[tuple[float, float, float]]) -> _Block | None:
     """The table's ruled rows with their texts, or None when it is a frame around prose."""
-    # pdfplumber's extract tests every character of the page against every row: give it the table's own
-    x0, top, x1, bottom = table.bbox
-    near = [ch for ch in table.page.chars
-            if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
-    texts = Table(SimpleNamespace(chars=near), table.cells).extract()  # type: ignore[arg-type]
+    texts = _extract(table)
     block = _Block()
     for row, row_texts in zip(table.rows, texts, strict=False):
         if not _ruled(row.bbox, rules):

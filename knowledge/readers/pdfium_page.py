@@ -30,6 +30,20 @@ _SUBSET = re.compile(r"^[A-Z]{6}\+")
 Matrix = tuple[float, float, float, float, float, float]
 
 
+def _proto(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function taking and giving handles as plain addresses (ints: a key without a cast per call)."""
+    from pypdfium2_raw import bindings
+
+    fn = bindings._libs["pdfium"][name]  # a fresh function object: pypdfium2's own keep their types
+    fn.restype, fn.argtypes = restype, argtypes
+    return fn
+
+
+_text_object = _proto("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_object_font = _proto("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+_font_name = _proto("FPDFFont_GetBaseFontName", ctypes.c_size_t, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t)
+
+
 def _mul(m: Matrix, n: Matrix) -> Matrix:
     """m then n (PDF row-vector convention)."""
     a, b, c_, d, e, f = m
@@ -133,7 +147,7 @@ class PdfiumPage(Page):
         self.mediabox = self.cropbox = self.bbox = (0, 0, right, top)
         self.get_textmap = lru_cache()(self._get_textmap)
         self._descents = descents or {}
-        self._by_object: dict[int, float | None] = {}
+        self._by_font: dict[int, float | None] = {}
         self._objects = self._read(page)
 
     def close(self) -> None:
@@ -184,8 +198,8 @@ class PdfiumPage(Page):
                 text = f"(cid:{code})"  # a glyph with no Unicode mapping, written as pdfminer writes it
             c.FPDFText_GetLooseCharBox(tp, i, box)
             c.FPDFText_GetMatrix(tp, i, fm)
-            textobj = c.FPDFText_GetTextObject(tp, i)
-            ext = extents.setdefault(ctypes.cast(textobj, ctypes.c_void_p).value or 0, [box.left, box.right])
+            textobj = _text_object(tp, i) or 0
+            ext = extents.setdefault(textobj, [box.left, box.right])
             ext[0], ext[1] = min(ext[0], box.left), max(ext[1], box.right)
             upright = fm.a * fm.d > 0 and fm.b * fm.c <= 0  # pdfminer's test (scaling is positive)
             font_size = c.FPDFText_GetFontSize(tp, i)
@@ -226,17 +240,15 @@ class PdfiumPage(Page):
                 return True
         return False
 
-    def _descent(self, textobj: Any) -> float | None:
+    def _descent(self, textobj: int) -> float | None:
         """pdfminer's descent for the font of a text object (None: PDFium's own box is as good)."""
-        key = ctypes.cast(textobj, ctypes.c_void_p).value or 0
-        if key not in self._by_object:
-            font = c.FPDFTextObj_GetFont(textobj)
-            size = c.FPDFFont_GetBaseFontName(font, None, 0)
+        font = _object_font(textobj) or 0
+        if font not in self._by_font:
+            size = _font_name(font, None, 0)
             buf = ctypes.create_string_buffer(size)
-            c.FPDFFont_GetBaseFontName(font, buf, size)
-            name = _SUBSET.sub("", buf.value.decode("utf-8", "replace"))
-            self._by_object[key] = self._descents.get(name)
-        return self._by_object[key]
+            _font_name(font, buf, size)
+            self._by_font[font] = self._descents.get(_SUBSET.sub("", buf.value.decode("utf-8", "replace")))
+        return self._by_font[font]
 
     def _walk(self, objs: list[Any], ctm: Matrix, objects: dict[str, list[dict[str, Any]]]) -> None:
         """Paths and images of a list of page objects, form XObjects entered with their matrices."""

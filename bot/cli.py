@@ -157,15 +157,22 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     # one question on the command line: segment only if that question needs it (cold start)
     answerer = _answerer(args, settings, warm=not args.question)
-    questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+    from bot.stdin import Undecodable
+    from bot.stdin import questions as lines
+
+    # stdin as bytes, each line decoded on its own: one bad line is answered in its place, not fatal
+    questions = [" ".join(args.question)] if args.question else lines(sys.stdin.buffer)
     for i, q in enumerate(questions, 1):
         try:
-            answer = answerer.answer(q, Context())
+            if isinstance(q, Undecodable):
+                answer = Answer(status="unknown", text=q.message)
+            else:
+                answer = answerer.answer(q, Context())
         except StoreError as exc:  # a report's file found damaged when its figures are first read: name it
             log.warning("%s", exc)
             answer = Answer(status="unknown", text=str(exc))
         except Exception:  # one bad question must not end the batch; the bug is logged
-            log.exception("internal error answering %r", q[:200])
+            log.exception("internal error answering %r", str(q)[:200])
             answer = Answer(status="unknown", text="抱歉，回答这个问题时出了内部错误。")
         if args.chart:
             _chart(answer, Path(args.chart), None if args.question else i)

@@ -147,6 +147,8 @@ def config_file(config_path: str | os.PathLike[str] | None = None) -> tuple[Path
 
 
 def _read_toml(path: Path, named_by: str | None) -> dict[str, Any]:
+    if path.is_dir():
+        raise SettingsError(f"设置文件 {path} 是一个文件夹，不是 TOML 文件（{named_by or '默认位置'}）：请指定设置文件本身")
     if not path.is_file():
         if named_by is None:
             return {}

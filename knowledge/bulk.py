@@ -67,7 +67,7 @@ def _parse(path: Path, limits: Limits) -> Outcome:
     except MemoryError:  # past the worker's address-space limit (isolate.limit_memory)
         return None, out_of_memory(path.name, getattr(limits, "memory_mb", DEFAULT_MEMORY_MB))
     except Exception as exc:  # a parser bug must not lose the other files
-        log.exception("unexpected error ingesting %s", path)
+        log.debug("unexpected error ingesting %s", path, exc_info=True)  # the reason below is the one line
         return None, f"{path.name}：无法解析（内部错误：{type(exc).__name__}）"
 
 

@@ -14,6 +14,7 @@ time or died: that file fails in one line, the others go on.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import multiprocessing.context
 import signal
@@ -29,6 +30,8 @@ from typing import Any, TypeVar
 
 from knowledge.errors import NianbaoError, TooLarge, UnreadableFile
 from knowledge.models import Parsed
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BUDGET = 60.0  # seconds of parsing one document may take
 DEFAULT_MEMORY_MB = 1024  # address space of one parse worker (reading a real report: 100–400 MB)
@@ -81,6 +84,11 @@ def out_of_memory(name: str, mb: float) -> str:
 def overtime(name: str, allowed: float) -> str:
     """The one-line reason for a document stopped at the end of its budget."""
     return f"{name}：解析超过 {allowed:g} 秒仍未完成，已停止（文件异常复杂，请检查文件是否正确）"
+
+
+def broken(name: str, error: str) -> str:
+    """The one-line reason for a document the parser failed on (a damaged file, most often)."""
+    return f"{name}：无法解析（{error}），文件可能已损坏，未载入"
 
 
 def died(name: str, exitcode: int | None) -> str:
@@ -138,7 +146,8 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
         return payload
     if kind == "error":
         raise payload
-    raise RuntimeError(f"{name}: parser failed in the worker: {payload}")
+    log.debug("parser failed in the worker on %s: %s", name, payload)  # the reason below is the one line
+    raise UnreadableFile(broken(name, payload.split(":")[0]))
 
 
 def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET,

@@ -117,6 +117,7 @@ def register(app: Application) -> None:
         CallbackQueryHandler(cards.press, pattern=cards.CARD_PATTERN),
         CallbackQueryHandler(handlers.question_button, pattern=keyboards.QUESTION_PATTERN),
         CallbackQueryHandler(upload.decide, pattern=keyboards.UPLOAD_PATTERN),
+        CallbackQueryHandler(keyboards.expired),  # any other button data: the spinner answered all the same
         InlineQueryHandler(inline.inline_query),
         MessageHandler(private & filters.UpdateType.MESSAGE & filters.Document.ALL, upload.receive),
         MessageHandler(private & new_text, handlers.private_question),

@@ -32,7 +32,7 @@ from knowledge.errors import StoreError
 from knowledge.models import Parsed
 from knowledge.store import legacy
 from knowledge.store.directory import Directory, report_file
-from knowledge.store.files import write_atomic, write_error, write_many
+from knowledge.store.files import reason, write_atomic, write_error, write_many
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 from knowledge.store.records import Entry, Payload, PutResult, Record
 from knowledge.store.records import dumps as _dumps
@@ -60,8 +60,10 @@ def _tables(path: Path) -> dict[str, dict[str, Any]]:
         data = orjson.loads(path.read_bytes())
     except FileNotFoundError:
         raise
-    except (OSError, orjson.JSONDecodeError) as exc:
-        raise StoreError(f"知识库文件 {path} 无法读取：{exc}") from exc
+    except orjson.JSONDecodeError:
+        raise StoreError(f"知识库文件 {path} 已损坏（不是 JSON），请重新载入报告") from None
+    except OSError as exc:
+        raise StoreError(f"知识库文件 {path} 无法读取：{reason(exc)}") from exc
     if not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
         raise StoreError(f"知识库文件 {path} 不是本程序的知识库（内容不是 TinyDB 表）")
     return data
@@ -283,7 +285,7 @@ class Store:
             current = {*now.get("shards", {}).values(), now.get("directory")}
             committed = any(rel in current for rel in doc.get("shards", []))  # its shards and directory
             for rel in doc.get("old" if committed else "new", []):
-                (root / rel).unlink(missing_ok=True)
+                _discard(root / rel)
             path.unlink()
         except (OSError, StoreError, AttributeError, TypeError) as exc:
             log.warning("could not clean up after an interrupted write in %s: %s", root, exc)
@@ -358,10 +360,18 @@ class Store:
                                                          "directory": directory_rel}}}), temp_dir=tmp, like=like)
         except BaseException:
             for rel in new:
-                (root / rel).unlink(missing_ok=True)
-            (root / PENDING).unlink(missing_ok=True)
+                _discard(root / rel)
+            _discard(root / PENDING)
             raise
         for rel in old:  # committed: the superseded files go (a reader holding them re-reads the catalogue)
-            (root / rel).unlink(missing_ok=True)
-        (root / PENDING).unlink(missing_ok=True)
+            _discard(root / rel)
+        _discard(root / PENDING)
         return result
+
+
+def _discard(path: Path) -> None:
+    """Remove a file if it is there; a path that cannot hold it (a file where a folder should be) is no error."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.debug("could not remove %s: %s", path, exc)

@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.store import Store
 
     files = [Path(f) for f in args.files]
+    _interrupt_on_term()
     if any(f.is_dir() for f in files):
         return _ingest_folders(args, settings, files)
     bar = tqdm(total=len(files), unit="份", file=sys.stderr, disable=len(files) < 3 or not sys.stderr.isatty())
@@ -124,7 +126,25 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
     print("\n".join(summary.table()))
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     print(f"用时{summary.seconds:.1f}秒，写入报告{summary.stored}份（{rate:.1f}份/秒），数据{summary.facts}项")
+    if summary.interrupted:
+        total = sum(summary.files.values())
+        print(f"已中断：处理了{summary.done}/{total}个文件，写入报告{summary.stored}份，解析进程已全部结束；"
+              "再次运行同一命令会跳过已写入的文件，从中断处继续。", file=sys.stderr)
+        return 128 + _stopped_by[0]
     return 1 if summary.failures else 0
+
+
+_stopped_by = [signal.SIGINT.value]  # the signal that interrupted an ingest (SIGTERM is made a KeyboardInterrupt)
+
+
+def _interrupt_on_term() -> None:
+    """SIGTERM (docker stop, kill) stops an ingest the way Ctrl-C does: workers ended, the summary printed."""
+
+    def term(signum: int, _frame: object) -> None:
+        _stopped_by[0] = signum
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, term)
 
 
 def _index_now(db: str, settings: Settings) -> None:
@@ -336,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        return 130
+        return 128 + _stopped_by[0]
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -2,7 +2,8 @@
 
 Files whose content hash is already stored (a re-run after an interruption, or a folder that grew)
 are skipped without parsing.  Parsed reports are written in batches, each one atomic write under the
-writer lock, so an interrupted run keeps what it stored and the next run resumes after it.  Workers
+writer lock, so an interrupted run (Ctrl-C, SIGTERM: its workers stopped, what parsed by then
+written) keeps what it stored and the next run resumes after it.  Workers
 pack each report for storing themselves (the parent only writes), each file within the parse
 budget; batches are written by a thread while the workers go on parsing.
 """
@@ -89,6 +90,8 @@ class BulkSummary:
     notes: list[str] = field(default_factory=list)
     facts: int = 0
     seconds: float = 0.0
+    done: int = 0  # files dealt with (skipped, stored or failed)
+    interrupted: bool = False  # stopped by Ctrl-C or SIGTERM: what was parsed by then is stored, the rest not
 
     def table(self) -> list[str]:
         """The summary as aligned text rows (form, files, added, replaced, unchanged, failed)."""
@@ -132,6 +135,7 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
         h = content_hash(path)
         if h is not None and h in known:
             summary.skipped[form] += 1
+            summary.done += 1
             if progress:
                 progress(path)
             continue
@@ -163,19 +167,23 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
 
         outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget,
                               memory_mb)
-        with closing(outcomes):  # an interrupted run stops its workers at once
-            for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
-                if progress:
-                    progress(path)
-                form = path.suffix.lower()
-                if record is None:
-                    summary.failed[form] += 1
-                    summary.failures.append(Failure(str(path), reason or path.name))
-                else:
-                    record.entry["sha"] = h
-                    batch.append((record, form))
-                if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
-                    flush()
+        try:
+            with closing(outcomes):  # an interrupted run stops its workers at once
+                for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
+                    form = path.suffix.lower()
+                    if record is None:
+                        summary.failed[form] += 1
+                        summary.failures.append(Failure(str(path), reason or path.name))
+                    else:
+                        record.entry["sha"] = h
+                        batch.append((record, form))
+                    summary.done += 1
+                    if progress:
+                        progress(path)
+                    if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
+                        flush()
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: the workers are stopped (above)
+            summary.interrupted = True  # the reports parsed so far are still written (one atomic write)
         flush()
         if writing is not None:
             writing.result()

@@ -17,6 +17,7 @@ import gc
 import logging
 import multiprocessing
 import multiprocessing.context
+import os
 import signal
 import threading
 import time
@@ -96,11 +97,27 @@ def died(name: str, exitcode: int | None) -> str:
     return f"{name}：解析进程意外退出（退出码 {exitcode}），文件未载入"
 
 
+def _as_worker() -> None:
+    """A worker ends with its parent, and leaves signals to it: SIGTERM ends it at once, Ctrl-C is the parent's."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler a forked CLI inherited
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    try:  # Linux: killed when the process that started it dies, even by kill -9
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
 def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max_bytes: int,
           memory_mb: float = DEFAULT_MEMORY_MB) -> None:
     from knowledge.ingest import parse_bytes, parse_file  # imported in the worker (once per forkserver)
     from knowledge.readers import pdf
 
+    _as_worker()
     limit_memory(memory_mb)
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", pages)))  # the parent extends the budget
     pdf.ocr_listeners.append(lambda _pages: limit_memory(memory_mb + OCR_MEMORY_MB))  # the OCR engine's own
@@ -172,7 +189,7 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
 
     gc.freeze()  # what the worker inherited is never garbage: the collector skips it (and leaves its pages shared)
     limit_memory(limits.memory_mb)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    _as_worker()  # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
     pdf.ocr_listeners.append(lambda _pages: limit_memory(limits.memory_mb + OCR_MEMORY_MB))  # the OCR engine's own

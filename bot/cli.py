@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from bot.reply import render
-from bot.settings import Settings, SettingsError, load
+from bot.settings import Settings, SettingsError, load, unknown_variables
 from knowledge.errors import NianbaoError
 from knowledge.models import Parsed
 
@@ -346,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"设置错误：{exc}", file=sys.stderr)
         return 2
+    for warning in unknown_variables():
+        print(f"设置警告：{warning}", file=sys.stderr)
     logging.basicConfig(level=logging.DEBUG if debug else getattr(logging, settings.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token

@@ -125,6 +125,7 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
     space (a file past either, or whose worker dies, fails in one line).
     """
     t0 = time.perf_counter()
+    store.check()  # not a knowledge base: said before any file is parsed
     summary = BulkSummary()
     known = store.hashes() if store.exists() else set()
     jobs: list[Path] = []

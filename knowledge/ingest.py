@@ -101,6 +101,7 @@ def ingest(
 ) -> Summary:
     """Parse every file (with `parse`, default parse_file), then store all that parsed in one atomic write."""
     parse = parse or parse_file
+    store.check()  # not a knowledge base: said before any file is parsed
     summary = Summary()
     hashes: list[str | None] = []
     for path in ordered(paths):

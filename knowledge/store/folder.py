@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,7 @@ PENDING = "pending.json"
 SHARDS = 64
 BACKUP_SUFFIX = ".v1-backup"  # an old single-file base, kept beside its migrated folder
 
+_OWN = re.compile(r"catalogue\.json|pending\.json|reports|shards|tmp|directory\.\w+\.json")  # a base's own names
 REQUIRED = frozenset(("id", "agency", "year", "title", "template", "source_file", "file"))  # keys of every entry
 
 
@@ -87,6 +89,24 @@ class Store:
     def exists(self) -> bool:
         """Whether there is a knowledge base at the path (either format)."""
         return self.path.exists() or self.backup.is_file()
+
+    def check(self) -> None:
+        """StoreError unless the path holds a knowledge base, or is new or an empty folder.
+
+        A folder without catalogue.json that holds anything but a base's own files (what a first write
+        killed midway leaves) is someone else's folder: it is neither read as an empty base nor written into.
+        """
+        if not self.path.is_dir() or (self.path / CATALOGUE).exists():
+            return
+        try:
+            names = sorted(p.name for p in self.path.iterdir())
+        except OSError as exc:
+            raise StoreError(f"知识库 {self.path} 无法读取：{reason(exc)}") from exc
+        foreign = [n for n in names if not _OWN.fullmatch(n)]
+        if foreign:
+            shown = "、".join(foreign[:3]) + ("等" if len(foreign) > 3 else "")
+            raise StoreError(f"{self.path} 不是知识库：文件夹里没有 {CATALOGUE}，却有别的文件（{shown}）；"
+                             "请指定一个知识库，或一个新的、空的文件夹")
 
     def legacy_file(self) -> Path | None:
         """The old single-file base to read instead of a folder, if that is what is there."""
@@ -240,6 +260,7 @@ class Store:
                 os.replace(self.backup, self.path)
         if self.path.is_file():
             notes.append(self._migrate(migrating))
+        self.check()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

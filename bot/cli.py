@@ -123,6 +123,8 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
         print(note, file=sys.stderr)
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
+    for name, warning in summary.warned:  # as a single-file ingest shows them, each with its file
+        print(f"提示：{name}：{warning}")
     print("\n".join(summary.table()))
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     print(f"用时{summary.seconds:.1f}秒，写入报告{summary.stored}份（{rate:.1f}份/秒），数据{summary.facts}项")

@@ -90,6 +90,7 @@ class BulkSummary:
     notes: list[str] = field(default_factory=list)
     facts: int = 0
     seconds: float = 0.0
+    warned: list[tuple[str, str]] = field(default_factory=list)  # (file, one 勾稽 warning) of each report stored
     done: int = 0  # files dealt with (skipped, stored or failed)
     interrupted: bool = False  # stopped by Ctrl-C or SIGTERM: what was parsed by then is stored, the rest not
 
@@ -178,6 +179,7 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
                     else:
                         record.entry["sha"] = h
                         batch.append((record, form))
+                        summary.warned += [(path.name, str(w.get("message", ""))) for w in record.entry.get("warnings") or []]
                     summary.done += 1
                     if progress:
                         progress(path)

@@ -91,11 +91,21 @@ class Store:
         return self.path.exists() or self.backup.is_file()
 
     def check(self) -> None:
-        """StoreError unless the path holds a knowledge base, or is new or an empty folder.
+        """StoreError unless the path holds a knowledge base (a folder, or an old single JSON file), or is
+        new or an empty folder.
 
         A folder without catalogue.json that holds anything but a base's own files (what a first write
         killed midway leaves) is someone else's folder: it is neither read as an empty base nor written into.
         """
+        if self.path.is_file():  # an old single-file base is a JSON object: anything else is not a base
+            try:
+                with self.path.open("rb") as fh:
+                    head = fh.read(4096).lstrip()
+            except OSError as exc:
+                raise StoreError(f"知识库 {self.path} 无法读取：{reason(exc)}") from exc
+            if head and not head.startswith(b"{"):
+                raise StoreError(f"{self.path} 不是本程序的知识库（内容不是知识库的 JSON）：请检查 --db 的路径")
+            return
         if not self.path.is_dir() or (self.path / CATALOGUE).exists():
             return
         try:
@@ -231,6 +241,7 @@ class Store:
 
     def put_records(self, records: list[Record]) -> PutResult:
         """Store prepared records (see Record.of) in one atomic write, under the writer lock."""
+        self.check()  # a refused path is refused before its lock file is made
         with writer_lock(self.path, self.lock_timeout, self.waiting):
             notes = self._prepare()
             result = self._write(self.path, records, [])
@@ -239,6 +250,7 @@ class Store:
 
     def remove(self, report_id: str) -> bool:
         """Drop one report; False when it was not there."""
+        self.check()
         with writer_lock(self.path, self.lock_timeout, self.waiting):
             self._prepare()
             agency, _, year = report_id.rpartition("-")  # the usual id names the shard: read that one only

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from kb_files import copy_kb, snapshot
-from tg_factories import ADMIN, REPORTS, SETTINGS, build_db, make_bot, make_callback_update, make_document_update  # noqa: F401
+from tg_factories import REPORTS, SETTINGS, bots, build_db, make_callback_update, make_document_update
 
 import knowledge.ingest
 from bot.settings import ROOT
@@ -27,6 +27,12 @@ from knowledge import isolate
 from knowledge.errors import StoreError, UnreadableFile
 from knowledge.ingest import ingest
 from knowledge.store import Store
+
+
+@pytest.fixture
+async def make_bot():
+    async with bots() as make:
+        yield make
 
 
 def _bot(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
-from tg_factories import REPORTS, SETTINGS, FakeBotApi, build_db, make_bot, make_document_update  # noqa: F401
+from tg_factories import REPORTS, SETTINGS, FakeBotApi, bots, build_db, make_document_update
 
 from bot.settings import ROOT
 from bot.tg import texts
@@ -32,6 +32,12 @@ from knowledge.kb import KnowledgeBase
 from knowledge.store import Store
 
 FILES = 300
+
+
+@pytest.fixture
+async def make_bot():
+    async with bots() as make:
+        yield make
 
 
 def _reports(folder: Path, n: int = FILES) -> Path:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +33,7 @@ from knowledge.models import Parsed
 from knowledge.store import legacy
 from knowledge.store.directory import Directory, report_file
 from knowledge.store.files import reason, write_atomic, write_error, write_many
+from knowledge.store.identify import check_base, discard
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 from knowledge.store.records import Entry, Payload, PutResult, Record
 from knowledge.store.records import dumps as _dumps
@@ -47,7 +47,6 @@ PENDING = "pending.json"
 SHARDS = 64
 BACKUP_SUFFIX = ".v1-backup"  # an old single-file base, kept beside its migrated folder
 
-_OWN = re.compile(r"catalogue\.json|pending\.json|reports|shards|tmp|directory\.\w+\.json")  # a base's own names
 REQUIRED = frozenset(("id", "agency", "year", "title", "template", "source_file", "file"))  # keys of every entry
 
 
@@ -91,32 +90,8 @@ class Store:
         return self.path.exists() or self.backup.is_file()
 
     def check(self) -> None:
-        """StoreError unless the path holds a knowledge base (a folder, or an old single JSON file), or is
-        new or an empty folder.
-
-        A folder without catalogue.json that holds anything but a base's own files (what a first write
-        killed midway leaves) is someone else's folder: it is neither read as an empty base nor written into.
-        """
-        if self.path.is_file():  # an old single-file base is a JSON object: anything else is not a base
-            try:
-                with self.path.open("rb") as fh:
-                    head = fh.read(4096).lstrip()
-            except OSError as exc:
-                raise StoreError(f"知识库 {self.path} 无法读取：{reason(exc)}") from exc
-            if head and not head.startswith(b"{"):
-                raise StoreError(f"{self.path} 不是本程序的知识库（内容不是知识库的 JSON）：请检查 --db 的路径")
-            return
-        if not self.path.is_dir() or (self.path / CATALOGUE).exists():
-            return
-        try:
-            names = sorted(p.name for p in self.path.iterdir())
-        except OSError as exc:
-            raise StoreError(f"知识库 {self.path} 无法读取：{reason(exc)}") from exc
-        foreign = [n for n in names if not _OWN.fullmatch(n)]
-        if foreign:
-            shown = "、".join(foreign[:3]) + ("等" if len(foreign) > 3 else "")
-            raise StoreError(f"{self.path} 不是知识库：文件夹里没有 {CATALOGUE}，却有别的文件（{shown}）；"
-                             "请指定一个知识库，或一个新的、空的文件夹")
+        """StoreError unless the path holds a knowledge base, or is new or an empty folder (identify.py)."""
+        check_base(self.path)
 
     def legacy_file(self) -> Path | None:
         """The old single-file base to read instead of a folder, if that is what is there."""
@@ -318,7 +293,7 @@ class Store:
             current = {*now.get("shards", {}).values(), now.get("directory")}
             committed = any(rel in current for rel in doc.get("shards", []))  # its shards and directory
             for rel in doc.get("old" if committed else "new", []):
-                _discard(root / rel)
+                discard(root / rel)
             path.unlink()
         except (OSError, StoreError, AttributeError, TypeError) as exc:
             log.warning("could not clean up after an interrupted write in %s: %s", root, exc)
@@ -393,18 +368,11 @@ class Store:
                                                          "directory": directory_rel}}}), temp_dir=tmp, like=like)
         except BaseException:
             for rel in new:
-                _discard(root / rel)
-            _discard(root / PENDING)
+                discard(root / rel)
+            discard(root / PENDING)
             raise
         for rel in old:  # committed: the superseded files go (a reader holding them re-reads the catalogue)
-            _discard(root / rel)
-        _discard(root / PENDING)
+            discard(root / rel)
+        discard(root / PENDING)
         return result
 
-
-def _discard(path: Path) -> None:
-    """Remove a file if it is there; a path that cannot hold it (a file where a folder should be) is no error."""
-    try:
-        path.unlink(missing_ok=True)
-    except OSError as exc:
-        log.debug("could not remove %s: %s", path, exc)

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.errors import StoreError
-from knowledge.store.files import reason
 from knowledge.models import Report
+from knowledge.store.files import reason
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 
 Packed = tuple[list[str], list[list[Any]]]  # a report's strings and its figures as rows of FACT_FIELDS

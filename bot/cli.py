@@ -9,11 +9,12 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
 from bot.reply import render
-from bot.settings import Settings, SettingsError, load
+from bot.settings import Settings, SettingsError, load, unknown_variables
 from knowledge.errors import NianbaoError
 from knowledge.models import Parsed
 
@@ -70,6 +71,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from knowledge.store import Store
 
     files = [Path(f) for f in args.files]
+    _interrupt_on_term()
     if any(f.is_dir() for f in files):
         return _ingest_folders(args, settings, files)
     bar = tqdm(total=len(files), unit="份", file=sys.stderr, disable=len(files) < 3 or not sys.stderr.isatty())
@@ -142,10 +144,30 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
         print(note, file=sys.stderr)
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
+    for name, warning in summary.warned:  # as a single-file ingest shows them, each with its file
+        print(f"提示：{name}：{warning}")
     print("\n".join(summary.table()))
     rate = summary.stored / summary.seconds if summary.seconds else 0.0
     print(f"用时{summary.seconds:.1f}秒，写入报告{summary.stored}份（{rate:.1f}份/秒），数据{summary.facts}项")
+    if summary.interrupted:
+        total = sum(summary.files.values())
+        print(f"已中断：处理了{summary.done}/{total}个文件，写入报告{summary.stored}份，解析进程已全部结束；"
+              "再次运行同一命令会跳过已写入的文件，从中断处继续。", file=sys.stderr)
+        return 128 + _stopped_by[0]
     return 1 if summary.failures else 0
+
+
+_stopped_by = [signal.SIGINT.value]  # the signal that interrupted an ingest (SIGTERM is made a KeyboardInterrupt)
+
+
+def _interrupt_on_term() -> None:
+    """SIGTERM (docker stop, kill) stops an ingest the way Ctrl-C does: workers ended, the summary printed."""
+
+    def term(signum: int, _frame: object) -> None:
+        _stopped_by[0] = signum
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, term)
 
 
 def _index_now(db: str, settings: Settings) -> None:
@@ -178,15 +200,22 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     # one question on the command line: segment only if that question needs it (cold start)
     answerer = _answerer(args, settings, warm=not args.question)
-    questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+    from bot.stdin import Undecodable
+    from bot.stdin import questions as lines
+
+    # stdin as bytes, each line decoded on its own: one bad line is answered in its place, not fatal
+    questions = [" ".join(args.question)] if args.question else lines(sys.stdin.buffer)
     for i, q in enumerate(questions, 1):
         try:
-            answer = answerer.answer(q, Context())
+            if isinstance(q, Undecodable):
+                answer = Answer(status="unknown", text=q.message)
+            else:
+                answer = answerer.answer(q, Context())
         except StoreError as exc:  # a report's file found damaged when its figures are first read: name it
             log.warning("%s", exc)
             answer = Answer(status="unknown", text=str(exc))
         except Exception:  # one bad question must not end the batch; the bug is logged
-            log.exception("internal error answering %r", q[:200])
+            log.exception("internal error answering %r", str(q)[:200])
             answer = Answer(status="unknown", text="抱歉，回答这个问题时出了内部错误。")
         if args.chart:
             _chart(answer, Path(args.chart), None if args.question else i)
@@ -367,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"设置错误：{exc}", file=sys.stderr)
         return 2
+    for warning in unknown_variables():
+        print(f"设置警告：{warning}", file=sys.stderr)
     logging.basicConfig(level=logging.DEBUG if debug else getattr(logging, settings.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token
@@ -377,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        return 130
+        return 128 + _stopped_by[0]
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

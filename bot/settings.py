@@ -8,6 +8,7 @@ The Telegram token is read only from the environment (`TELEGRAM_BOT_TOKEN`), nev
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from pathlib import Path
@@ -147,6 +148,8 @@ def config_file(config_path: str | os.PathLike[str] | None = None) -> tuple[Path
 
 
 def _read_toml(path: Path, named_by: str | None) -> dict[str, Any]:
+    if path.is_dir():
+        raise SettingsError(f"设置文件 {path} 是一个文件夹，不是 TOML 文件（{named_by or '默认位置'}）：请指定设置文件本身")
     if not path.is_file():
         if named_by is None:
             return {}
@@ -179,6 +182,21 @@ def _one_line(exc: ValidationError, path: Path) -> str:
         return f"设置文件 {path} 中有未知的设置 {name}：请删去或改正（可用的设置：{known}）"
     shown = repr(error.get("input"))[:80]
     return f"{_where(name, path)} 的值 {shown} 无效：{error['msg']}。请改正后重试（说明见 config/nianbao.example.toml）"
+
+
+OTHER_VARIABLES = ("NIANBAO_CONFIG", "NIANBAO_CACHE_DIR", "NIANBAO_KNOWLEDGE_DIR")  # read outside Settings
+
+
+def unknown_variables(environ: dict[str, str] | None = None) -> list[str]:
+    """One warning line for each NIANBAO_* variable nothing reads (a typo would silently do nothing)."""
+    env = os.environ if environ is None else environ
+    known = [f"{ENV_PREFIX}{name.upper()}" for name in Settings.model_fields] + list(OTHER_VARIABLES)
+    out = []
+    for name in sorted(n for n in env if n.upper().startswith(ENV_PREFIX) and n.upper() not in known):
+        close = difflib.get_close_matches(name.upper(), known, n=1, cutoff=0.6)
+        hint = f"是不是 {close[0]}？" if close else f"可用的有 {', '.join(known)}"
+        out.append(f"未知的环境变量 {name}，已忽略（{hint}）")
+    return out
 
 
 def load(config_path: str | os.PathLike[str] | None = None) -> Settings:

@@ -2,7 +2,8 @@
 
 Files whose content hash is already stored (a re-run after an interruption, or a folder that grew)
 are skipped without parsing.  Parsed reports are written in batches, each one atomic write under the
-writer lock, so an interrupted run keeps what it stored and the next run resumes after it.  Workers
+writer lock, so an interrupted run (Ctrl-C, SIGTERM: its workers stopped, what parsed by then
+written) keeps what it stored and the next run resumes after it.  Workers
 pack each report for storing themselves (the parent only writes), each file within the parse
 budget; batches are written by a thread while the workers go on parsing.
 """
@@ -67,7 +68,7 @@ def _parse(path: Path, limits: Limits) -> Outcome:
     except MemoryError:  # past the worker's address-space limit (isolate.limit_memory)
         return None, out_of_memory(path.name, getattr(limits, "memory_mb", DEFAULT_MEMORY_MB))
     except Exception as exc:  # a parser bug must not lose the other files
-        log.exception("unexpected error ingesting %s", path)
+        log.debug("unexpected error ingesting %s", path, exc_info=True)  # the reason below is the one line
         return None, f"{path.name}：无法解析（内部错误：{type(exc).__name__}）"
 
 
@@ -89,6 +90,9 @@ class BulkSummary:
     notes: list[str] = field(default_factory=list)
     facts: int = 0
     seconds: float = 0.0
+    warned: list[tuple[str, str]] = field(default_factory=list)  # (file, one 勾稽 warning) of each report stored
+    done: int = 0  # files dealt with (skipped, stored or failed)
+    interrupted: bool = False  # stopped by Ctrl-C or SIGTERM: what was parsed by then is stored, the rest not
 
     def table(self) -> list[str]:
         """The summary as aligned text rows (form, files, added, replaced, unchanged, failed)."""
@@ -124,6 +128,7 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
     is told how far each PDF's reading is.
     """
     t0 = time.perf_counter()
+    store.check()  # not a knowledge base: said before any file is parsed
     summary = BulkSummary()
     known = store.hashes() if store.exists() else set()
     jobs: list[Path] = []
@@ -134,6 +139,7 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
         h = content_hash(path)
         if h is not None and h in known:
             summary.skipped[form] += 1
+            summary.done += 1
             if progress:
                 progress(path)
             continue
@@ -165,19 +171,24 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
 
         outcomes = parse_many(jobs, _parse, settings.max_file_bytes, workers or os.cpu_count() or 1, _failed, budget,
                               memory_mb, pages)
-        with closing(outcomes):  # an interrupted run stops its workers at once
-            for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
-                if progress:
-                    progress(path)
-                form = path.suffix.lower()
-                if record is None:
-                    summary.failed[form] += 1
-                    summary.failures.append(Failure(str(path), reason or path.name))
-                else:
-                    record.entry["sha"] = h
-                    batch.append((record, form))
-                if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
-                    flush()
+        try:
+            with closing(outcomes):  # an interrupted run stops its workers at once
+                for path, h, (record, reason) in zip(jobs, hashes, outcomes, strict=True):
+                    form = path.suffix.lower()
+                    if record is None:
+                        summary.failed[form] += 1
+                        summary.failures.append(Failure(str(path), reason or path.name))
+                    else:
+                        record.entry["sha"] = h
+                        batch.append((record, form))
+                        summary.warned += [(path.name, str(w.get("message", ""))) for w in record.entry.get("warnings") or []]
+                    summary.done += 1
+                    if progress:
+                        progress(path)
+                    if len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS:
+                        flush()
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: the workers are stopped (above)
+            summary.interrupted = True  # the reports parsed so far are still written (one atomic write)
         flush()
         if writing is not None:
             writing.result()

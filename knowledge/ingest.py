@@ -101,6 +101,7 @@ def ingest(
 ) -> Summary:
     """Parse every file (with `parse`, default parse_file), then store all that parsed in one atomic write."""
     parse = parse or parse_file
+    store.check()  # not a knowledge base: said before any file is parsed
     summary = Summary()
     hashes: list[str | None] = []
     for path in ordered(paths):
@@ -111,8 +112,8 @@ def ingest(
             hashes.append(content_hash(path))
         except NianbaoError as exc:
             summary.failures.append(Failure(str(path), named(path, exc)))
-        except Exception as exc:  # a parser bug must not lose the other files
-            log.exception("unexpected error ingesting %s", path)
+        except Exception as exc:  # a parser bug (on a damaged file, most often) must not lose the other files
+            log.debug("unexpected error ingesting %s", path, exc_info=True)  # the reason below is the one line
             summary.failures.append(Failure(str(path), f"{Path(path).name}：无法解析（内部错误：{type(exc).__name__}）"))
     if summary.parsed:
         summary.put = store.put(summary.parsed, hashes)

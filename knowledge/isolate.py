@@ -14,8 +14,10 @@ time or died: that file fails in one line, the others go on.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import multiprocessing.context
+import os
 import signal
 import threading
 import time
@@ -29,6 +31,8 @@ from typing import Any, TypeVar
 
 from knowledge.errors import NianbaoError, TooLarge, UnreadableFile
 from knowledge.models import Parsed
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BUDGET = 60.0  # seconds of parsing one document may take
 DEFAULT_MEMORY_MB = 1024  # address space of one parse worker (reading a real report: 100–400 MB)
@@ -83,9 +87,29 @@ def overtime(name: str, allowed: float) -> str:
     return f"{name}：解析超过 {allowed:g} 秒仍未完成，已停止（文件异常复杂，请检查文件是否正确）"
 
 
+def broken(name: str, error: str) -> str:
+    """The one-line reason for a document the parser failed on (a damaged file, most often)."""
+    return f"{name}：无法解析（{error}），文件可能已损坏，未载入"
+
+
 def died(name: str, exitcode: int | None) -> str:
     """The one-line reason for a document whose worker process died (out of memory, killed …)."""
     return f"{name}：解析进程意外退出（退出码 {exitcode}），文件未载入"
+
+
+def _as_worker() -> None:
+    """A worker ends with its parent, and leaves signals to it: SIGTERM ends it at once, Ctrl-C is the parent's."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler a forked CLI inherited
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    try:  # Linux: killed when the process that started it dies, even by kill -9
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
 
 
 def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max_bytes: int,
@@ -93,6 +117,7 @@ def _work(conn: Connection, data: bytes | None, name: str, path: str | None, max
     from knowledge.ingest import parse_bytes, parse_file  # imported in the worker (once per forkserver)
     from knowledge.readers import pdf
 
+    _as_worker()
     limit_memory(memory_mb)
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", pages)))  # the parent extends the budget
     pdf.ocr_listeners.append(lambda _pages: limit_memory(memory_mb + OCR_MEMORY_MB))  # the OCR engine's own
@@ -146,7 +171,8 @@ def _run(data: bytes | None, name: str, path: str | None, max_bytes: int, budget
         return payload
     if kind == "error":
         raise payload
-    raise RuntimeError(f"{name}: parser failed in the worker: {payload}")
+    log.debug("parser failed in the worker on %s: %s", name, payload)  # the reason below is the one line
+    raise UnreadableFile(broken(name, payload.split(":")[0]))
 
 
 def parse_bytes_isolated(data: bytes, name: str, max_bytes: int, budget: float = DEFAULT_BUDGET,
@@ -173,7 +199,7 @@ def _serve(conn: Connection, work: Callable[[Path, Any], Any], limits: Any) -> N
 
     gc.freeze()  # what the worker inherited is never garbage: the collector skips it (and leaves its pages shared)
     limit_memory(limits.memory_mb)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    _as_worker()  # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers
     current = [-1]
     pdf.ocr_listeners.append(lambda pages: conn.send(("ocr", current[0], pages)))  # the parent extends the budget
     pdf.ocr_listeners.append(lambda _pages: limit_memory(limits.memory_mb + OCR_MEMORY_MB))  # the OCR engine's own

@@ -212,6 +212,7 @@ class KnowledgeBase:
             return cls(reports, packed=packed, **at)
         if not store.path.exists():
             return cls([], store=store, **at)
+        store.check()  # a folder of other files is not read as an empty base
         version, directory = store.directory()
         if directory is not None:
             return cls([], store=store, directory=directory, version=version, **at)

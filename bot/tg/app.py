@@ -40,7 +40,7 @@ from bot.settings import Settings
 from bot.tg import cards, handlers, health, inline, keyboards, state, upload
 from bot.tg.flood import SlidingWindow
 from bot.tg.redact import protect_logs, redact
-from bot.tg.resend import Resending
+from bot.tg.resend import DEFAULT_BUDGET, Resending
 from bot.tg.startup import reach
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     rate_limiter: bool = True,
-    retry_budget: float = 30.0,
+    retry_budget: float = DEFAULT_BUDGET,
 ) -> Application:
     """The Application with every handler registered; the knowledge base loads in post_init."""
     builder = (
@@ -117,6 +117,7 @@ def register(app: Application) -> None:
         CallbackQueryHandler(cards.press, pattern=cards.CARD_PATTERN),
         CallbackQueryHandler(handlers.question_button, pattern=keyboards.QUESTION_PATTERN),
         CallbackQueryHandler(upload.decide, pattern=keyboards.UPLOAD_PATTERN),
+        CallbackQueryHandler(keyboards.expired),  # any other button data: the spinner answered all the same
         InlineQueryHandler(inline.inline_query),
         MessageHandler(private & filters.UpdateType.MESSAGE & filters.Document.ALL, upload.receive),
         MessageHandler(private & new_text, handlers.private_question),

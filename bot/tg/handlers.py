@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes, filters
 from bot.reply import render
 from bot.tg import cards, keyboards, state, texts
 from bot.tg.flood import admit
+from bot.tg.resend import MaybeSent
 from bot.tg.split import split_html
 from bot.understand import lexicon
 from bot.understand.agencies import listing
@@ -125,6 +126,9 @@ async def on_error(update: object, context: Ctx) -> None:
     """Log the error with its traceback, then send the user a short apology."""
     if update is None and isinstance(context.error, NetworkError):
         log.warning("network error while polling: %s", context.error)
+        return
+    if isinstance(context.error, MaybeSent):  # the reply most likely arrived: no apology after it
+        log.warning("%s", context.error)
         return
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("error while handling update %s", update_id, exc_info=context.error)

@@ -11,7 +11,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.tg import texts
 
 ASK = "x"  # example question: answer it in a new message
 PICK = "c"  # clarify option: answer it by editing the question message
@@ -40,10 +42,19 @@ def recall(chat_data: dict[str, Any] | None, kind: str, key: str, pop: bool = Fa
     return store.pop(key, None) if pop else store.get(key)
 
 
-def parse(data: str) -> tuple[str, str, int]:
-    """(kind, key, index) from callback data made here."""
-    kind, key, index = data.split(":")
-    return kind, key, int(index)
+_DATA = re.compile(r"(\w+):(\w+):(\d{1,9})")
+
+
+def parse(data: str | None) -> tuple[str, str, int]:
+    """(kind, key, index) from callback data made here; ("", "", 0) — remembered under no key — for any other."""
+    m = _DATA.fullmatch(data or "")
+    return (m.group(1), m.group(2), int(m.group(3))) if m else ("", "", 0)
+
+
+async def expired(update: Update, _context: object) -> None:
+    """A button press no handler knows (empty data, an old or a forged button): stop its spinner, say so."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(texts.EXPIRED)
 
 
 def questions(chat_data: dict[str, Any], kind: str, options: Sequence[str]) -> InlineKeyboardMarkup | None:

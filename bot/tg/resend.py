@@ -3,35 +3,58 @@
 python-telegram-bot passes every Bot API call through `BaseRateLimiter.process_request`; `Resending`
 wraps the real limiter (AIORateLimiter, or none) and retries the calls that carry a reply —
 sendMessage, editMessageText, sendPhoto — on network errors, timeouts and 5xx (all `NetworkError`
-except `BadRequest`) and on `RetryAfter` (waiting at least what Telegram asked), for about 30 s.
-A try that failed before reaching the API leaves nothing behind, so its retry sends the reply once.
+except `BadRequest`) and on `RetryAfter` (waiting at least what Telegram asked), until `budget`
+seconds of waiting have passed (90 by default: a minute's outage loses nothing).
+
+A retry must not double a reply.  A try that failed before reaching the API (no connection, a
+connect, write or pool timeout, a 5xx, a dropped connection) left nothing behind, so it is sent
+again.  A *read* timeout means Telegram had the whole request and did not answer in time: it has
+most likely sent the message, and Telegram has no idempotency key for sends, so sendMessage and
+sendPhoto are not sent again (`MaybeSent`, which the error handler does not apologise for); an
+edit is idempotent, so it is retried, and "message is not modified" then means the first try landed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError, RetryAfter
+import httpx
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
     retry_if_exception,
-    stop_after_delay,
     wait_exponential_jitter,
 )
 
 log = logging.getLogger(__name__)
 
 RETRIED = frozenset({"sendMessage", "editMessageText", "sendPhoto"})
+IDEMPOTENT = frozenset({"editMessageText"})  # the same call twice leaves one result
+DEFAULT_BUDGET = 90.0  # seconds of waiting between tries: longer than a minute's outage
 Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class MaybeSent(TimedOut):
+    """A send that reached Telegram and timed out waiting for its answer: most likely delivered, not sent again."""
 
 
 def transient(exc: BaseException) -> bool:
     """True for failures worth another try: the network, a timeout, a 5xx, or Telegram's RetryAfter."""
     return isinstance(exc, RetryAfter) or (isinstance(exc, NetworkError) and not isinstance(exc, BadRequest))
+
+
+def reached(exc: BaseException) -> bool:
+    """True when the request got to Telegram whole and only its answer is missing (a read timeout)."""
+    return isinstance(exc, TimedOut) and isinstance(exc.__cause__, httpx.ReadTimeout)
+
+
+def _unchanged(exc: BaseException) -> bool:
+    return isinstance(exc, BadRequest) and "not modified" in str(exc).lower()
 
 
 class _Wait:
@@ -59,14 +82,16 @@ def _log_retry(endpoint: str) -> Callable[[RetryCallState], None]:
 
 
 class Resending(BaseRateLimiter[int]):
-    """Retry reply-carrying Bot API calls for up to `budget` seconds; other calls pass straight through."""
+    """Retry reply-carrying Bot API calls for up to `budget` seconds of waiting; other calls pass straight through."""
 
-    def __init__(self, inner: BaseRateLimiter[Any] | None = None, budget: float = 30.0,
-                 initial: float = 0.5, cap: float = 5.0) -> None:
+    def __init__(self, inner: BaseRateLimiter[Any] | None = None, budget: float = DEFAULT_BUDGET,
+                 initial: float = 0.5, cap: float = 5.0,
+                 sleep: Callable[[float], Coroutine[Any, Any, None]] = asyncio.sleep) -> None:
         self.inner = inner
         self.budget = budget
         self.initial = initial
         self.cap = cap
+        self.sleep = sleep  # tests pass one that only counts
 
     async def initialize(self) -> None:
         """Start the wrapped limiter."""
@@ -88,18 +113,31 @@ class Resending(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> Result:
         """Run the call (through the wrapped limiter), again after a transient failure of a send."""
+        tries = 0
 
         async def once() -> Result:
-            if self.inner is None:
-                return await callback(*args, **kwargs)
-            return await self.inner.process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            nonlocal tries
+            tries += 1
+            try:
+                if self.inner is None:
+                    return await callback(*args, **kwargs)
+                return await self.inner.process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except BadRequest as exc:
+                if tries > 1 and endpoint in IDEMPOTENT and _unchanged(exc):
+                    return True  # an earlier try made this very edit
+                raise
+            except TimedOut as exc:
+                if reached(exc) and endpoint not in IDEMPOTENT:
+                    raise MaybeSent(f"{endpoint}: Telegram took the request but did not answer in time") from exc
+                raise
 
         if endpoint not in RETRIED or self.budget <= 0:
             return await once()
         retrying = AsyncRetrying(
-            retry=retry_if_exception(transient),
-            stop=stop_after_delay(self.budget),
+            retry=retry_if_exception(lambda exc: transient(exc) and not isinstance(exc, MaybeSent)),
+            stop=lambda state: state.idle_for >= self.budget,  # time spent waiting between tries
             wait=_Wait(self.initial, self.cap),
+            sleep=self.sleep,
             before_sleep=_log_retry(endpoint),
             reraise=True,
         )

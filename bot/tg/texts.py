@@ -111,6 +111,11 @@ def too_large(size: int, max_bytes: int) -> str:
     return f"文件太大（{size / 1048576:.1f} MB），上限是 {max_bytes / 1048576:g} MB。"
 
 
+def size_unknown(max_bytes: int) -> str:
+    """Refusal for a file whose size Telegram does not state (it is not downloaded to find out)."""
+    return f"Telegram 没有给出这个文件的大小，无法确认它不超过 {max_bytes / 1048576:g} MB 的上限，未下载。请重新发送。"
+
+
 def unsupported(name: str, allowed: Iterable[str]) -> str:
     """Refusal for a file type no reader takes."""
     return f"不支持这种文件：{escape(name)}。可以发送 {' '.join(allowed)} 格式的年报。"

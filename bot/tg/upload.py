@@ -1,6 +1,7 @@
 """Admin upload: a report file → parsed and checked → summary with confirm / cancel → stored.
 
-Only users in `settings.admins` may upload; the size is checked before downloading.  Nothing is
+Only users in `settings.admins` may upload; the size is checked before downloading (a file whose
+size neither the message nor getFile states is refused, never downloaded to find out).  Nothing is
 written until an admin presses confirm; the write is one atomic `Store.put`, after which the
 knowledge base and answerer are reloaded for every handler.
 """
@@ -42,10 +43,16 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if PurePath(name).suffix.lower() not in ALLOWED:
         await message.reply_text(texts.unsupported(name, ALLOWED))
         return
-    if document.file_size and document.file_size > st.settings.max_file_bytes:
-        await message.reply_text(texts.too_large(document.file_size, st.settings.max_file_bytes))
+    limit = st.settings.max_file_bytes
+    if document.file_size and document.file_size > limit:
+        await message.reply_text(texts.too_large(document.file_size, limit))
         return
-    data = bytes(await (await document.get_file()).download_as_bytearray())
+    file = await document.get_file()
+    size = document.file_size or file.file_size  # a message may not declare it; getFile says it when known
+    if not size or size > limit:  # never downloaded whole to learn its size
+        await message.reply_text(texts.too_large(size, limit) if size else texts.size_unknown(limit))
+        return
+    data = bytes(await file.download_as_bytearray())
     try:
         # another process: this one keeps answering chats while the file is read (a thread would hold the GIL)
         parsed = await asyncio.to_thread(parse_bytes_isolated, data, name, st.settings.max_file_bytes,

@@ -21,7 +21,8 @@ _DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "一": "1", "二": "2",
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{2}|[〇零○一二三四五六七八九]{4})(?=年)")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(1\d|2\d)(?=年)")
 _SMALL_CN = re.compile(r"(?<=[近前后过去这])([一二两三四五六七八九十]{1,2})(?=[年个份])")
-_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】]")
+# whitespace, quotes and brackets; and the invisible: zero-width, joiners, direction marks and overrides, BOM
+_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @cache

@@ -17,6 +17,7 @@ one-line message that starts with the file name.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path, PurePath
 
 from knowledge.errors import TooLarge, UnreadableFile, UnsupportedFormat
@@ -79,6 +80,20 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
             f"{name}：不支持 {ext} 格式，请发送 PDF、Word（.docx）、网页（.html）或文本（.txt）文件"
         )
     limits.check_document(doc, name)
+    return _visible(doc)
+
+
+# zero-width spaces and joiners, direction marks and overrides, word joiners, BOM, soft hyphen: a copy-paste
+# leaves them inside names, where they would be stored, matched against and echoed back to people
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _visible(doc: Document) -> Document:
+    """The document without invisible format characters in its cells and title."""
+    for line in doc.lines:
+        line.cells = [c if c is None or not _INVISIBLE.search(c) else _INVISIBLE.sub("", c) for c in line.cells]
+    if doc.title and _INVISIBLE.search(doc.title):
+        doc.title = _INVISIBLE.sub("", doc.title)
     return doc
 
 

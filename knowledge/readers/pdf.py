@@ -34,6 +34,9 @@ from knowledge.readers.pdfium_page import PdfiumPage, font_descents, usable
 from knowledge.readers.whitespace import join_wrapped, tidy
 
 log = logging.getLogger(__name__)
+# pdfminer warns once per damaged operator (hundreds of lines for one broken file); the reader's own
+# one-line reason says what matters
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–－~〜\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[-—–－~〜\s]*$"

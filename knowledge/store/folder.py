@@ -32,7 +32,8 @@ from knowledge.errors import StoreError
 from knowledge.models import Parsed
 from knowledge.store import legacy
 from knowledge.store.directory import Directory, report_file
-from knowledge.store.files import write_atomic, write_error, write_many
+from knowledge.store.files import reason, write_atomic, write_error, write_many
+from knowledge.store.identify import check_base, discard
 from knowledge.store.neighbours import relink
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 from knowledge.store.records import Entry, Payload, PutResult, Record
@@ -61,8 +62,10 @@ def _tables(path: Path) -> dict[str, dict[str, Any]]:
         data = orjson.loads(path.read_bytes())
     except FileNotFoundError:
         raise
-    except (OSError, orjson.JSONDecodeError) as exc:
-        raise StoreError(f"知识库文件 {path} 无法读取：{exc}") from exc
+    except orjson.JSONDecodeError:
+        raise StoreError(f"知识库文件 {path} 已损坏（不是 JSON），请重新载入报告") from None
+    except OSError as exc:
+        raise StoreError(f"知识库文件 {path} 无法读取：{reason(exc)}") from exc
     if not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
         raise StoreError(f"知识库文件 {path} 不是本程序的知识库（内容不是 TinyDB 表）")
     return data
@@ -86,6 +89,10 @@ class Store:
     def exists(self) -> bool:
         """Whether there is a knowledge base at the path (either format)."""
         return self.path.exists() or self.backup.is_file()
+
+    def check(self) -> None:
+        """StoreError unless the path holds a knowledge base, or is new or an empty folder (identify.py)."""
+        check_base(self.path)
 
     def legacy_file(self) -> Path | None:
         """The old single-file base to read instead of a folder, if that is what is there."""
@@ -210,6 +217,7 @@ class Store:
 
     def put_records(self, records: list[Record]) -> PutResult:
         """Store prepared records (see Record.of) in one atomic write, under the writer lock."""
+        self.check()  # a refused path is refused before its lock file is made
         with writer_lock(self.path, self.lock_timeout, self.waiting):
             notes = self._prepare()
             result = self._write(self.path, records, [])
@@ -218,6 +226,7 @@ class Store:
 
     def remove(self, report_id: str) -> bool:
         """Drop one report; False when it was not there."""
+        self.check()
         with writer_lock(self.path, self.lock_timeout, self.waiting):
             self._prepare()
             agency, _, year = report_id.rpartition("-")  # the usual id names the shard: read that one only
@@ -239,6 +248,7 @@ class Store:
                 os.replace(self.backup, self.path)
         if self.path.is_file():
             notes.append(self._migrate(migrating))
+        self.check()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -284,7 +294,7 @@ class Store:
             current = {*now.get("shards", {}).values(), now.get("directory")}
             committed = any(rel in current for rel in doc.get("shards", []))  # its shards and directory
             for rel in doc.get("old" if committed else "new", []):
-                (root / rel).unlink(missing_ok=True)
+                discard(root / rel)
             path.unlink()
         except (OSError, StoreError, AttributeError, TypeError) as exc:
             log.warning("could not clean up after an interrupted write in %s: %s", root, exc)
@@ -369,10 +379,11 @@ class Store:
                                                          "directory": directory_rel}}}), temp_dir=tmp, like=like)
         except BaseException:
             for rel in new:
-                (root / rel).unlink(missing_ok=True)
-            (root / PENDING).unlink(missing_ok=True)
+                discard(root / rel)
+            discard(root / PENDING)
             raise
         for rel in old:  # committed: the superseded files go (a reader holding them re-reads the catalogue)
-            (root / rel).unlink(missing_ok=True)
-        (root / PENDING).unlink(missing_ok=True)
+            discard(root / rel)
+        discard(root / PENDING)
         return result
+

@@ -12,6 +12,7 @@ from typing import Any
 
 from knowledge.errors import StoreError
 from knowledge.models import Report
+from knowledge.store.files import reason
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 
 Packed = tuple[list[str], list[list[Any]]]  # a report's strings and its figures as rows of FACT_FIELDS
@@ -22,8 +23,10 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if text.strip() else {}
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError(f"知识库文件 {path} 无法读取：{exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise StoreError(f"{path} 不是本程序的知识库（内容不是知识库的 JSON）：请检查 --db 的路径") from None
+    except OSError as exc:
+        raise StoreError(f"知识库文件 {path} 无法读取：{reason(exc)}") from exc
     if not (isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())):
         raise StoreError(f"知识库文件 {path} 不是本程序的知识库（内容不是 TinyDB 表）")
     return data

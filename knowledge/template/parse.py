@@ -10,6 +10,7 @@ as images) is kept with `report.missing` naming what it lacks.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from knowledge.catalogue import Catalogue, default
 from knowledge.checks import scan
@@ -67,6 +68,11 @@ def _sections(lay: Layout, title: str | None) -> list[Span]:
     return spans
 
 
+def too_new(year: int) -> str:
+    """The refusal for a report dated after next year (an annual report is published in the spring after its year)."""
+    return f"报告年度识别为{year}年，晚于明年，不可能是已发布的年度报告；请检查标题中的年份"
+
+
 def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     """Parse a read document into a report and its facts (NotAReport / BadTable on bad input)."""
     cat = catalogue or default()
@@ -79,6 +85,8 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     if len(spans) < 3 and not (spans and titled):
         raise NotAReport(NOT_A_REPORT)
     meta = read_meta(lay, doc.title, doc.url)
+    if meta.year > date.today().year + 1:  # a typo (2099), or a date read as a year: never "the newest year"
+        raise NotAReport(too_new(meta.year))
     by_id = {s.id: s for s in spans}
     table_text = "".join(lay.text[s.body : s.end] for s in spans if s.id in ("二", "三"))
     version = template_version(table_text, meta.year)

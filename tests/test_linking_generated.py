@@ -80,6 +80,8 @@ def places() -> list[tuple[str, str, str]]:
         if k % 27 or code[2:4] == "00" or count[own] > 1 or count[stem] > 1 or len(stem) < 2 or "自治" in own:
             continue
         city = name.get(code[:4] + "00000000", "")
+        if city in ("市辖区", "县"):  # a district of 北京, 天津, 上海, 重庆: printed with the city (天津市西青区)
+            city = name.get(code[:2] + "0000000000", "")
         if code[4:6] != "00" and own.endswith("区") and city and "自治" not in city:
             out.append((city + own, stem, own))  # 安阳市龙安区: a district is printed with its city
         else:
@@ -114,9 +116,10 @@ def world() -> tuple[AgencyIndex, list[tuple[str, str]], list[str]]:
             absent += [stem + "政府", own + "人民政府"]
         if has_office:
             loaded.append(office)
-            pairs += [(office, office), (stem + "政府办", office), (own + "府办", office), (stem + "政府办公室", office)]
+            pairs += [(office, office), (stem + "政府办", office), (own + "府办", office), (stem + "政府办公室", office),
+                      (full + "人民政府办", office)]
         else:
-            absent += [stem + "政府办", own + "人民政府办公室"]
+            absent += [stem + "政府办", own + "人民政府办公室", full + "人民政府办"]
         for d in depts:
             body = full + d
             loaded.append(body)

@@ -32,7 +32,7 @@ from bot.understand.linking import (
     known_place,
     province_of,
 )
-from bot.understand.names import GOV
+from bot.understand.names import GOV, body_forms
 from bot.understand.regions import divisions
 from bot.understand.short_names import body_words, is_department, ranked, score, standard_words
 
@@ -88,7 +88,15 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         stem = text[last.start : last.end - 1]
         return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
     if last.kind == NAME and (m := _AFTER_NAME.match(text[last.end :])):
-        return _unknown(said + m.group(0), index, cands)  # 东光县人民政府办公室 when only 东光县人民政府 is loaded
+        # 营口市人民政府办: its office (loaded), never the government; 东光县人民政府办公室 when only
+        # 东光县人民政府 is loaded: not loaded
+        said += m.group(0)
+        heads = {(s.region, s.body + m.group(0)) for a in last.keys if (s := index.splits[a]).kind == GOV}
+        near = index.region_agencies({r for r, _ in heads})
+        got = sorted(a for a in near if any(
+            index.splits[a].region == r and w in body_forms(index.splits[a].body, index.splits[a].kind)
+            for r, w in heads))
+        return _pick(got, said) if got else _unknown(said, index, cands)
     if last.kind == NAME and (words := body_words(text[last.end :])) \
             and all(index.splits[a].kind == GOV for a in last.keys):  # 平潭 (as its report calls itself) 发展局
         places = {index.splits[a].region for a in last.keys}

@@ -92,8 +92,8 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         # 东光县人民政府 is loaded: not loaded
         said += m.group(0)
         heads = {(s.region, s.body + m.group(0)) for a in last.keys if (s := index.splits[a]).kind == GOV}
-        near = index.region_agencies({r for r, _ in heads})
-        got = sorted(a for a in near if any(
+        inside = index.region_agencies({r for r, _ in heads})
+        got = sorted(a for a in inside if any(
             index.splits[a].region == r and w in body_forms(index.splits[a].body, index.splits[a].kind)
             for r, w in heads))
         return _pick(got, said) if got else _unknown(said, index, cands)

@@ -34,7 +34,7 @@ from bot.understand.linking import (
 )
 from bot.understand.names import GOV, body_forms
 from bot.understand.regions import divisions
-from bot.understand.short_names import body_words, is_department, ranked, score, standard_words
+from bot.understand.short_names import ZONE_KINDS, body_words, is_department, ranked, score, standard_words, zone_words
 
 LIST_MAX = 8
 _OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])|机关")
@@ -137,6 +137,13 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
     if last.kind in (REGION, GOVT) and (words := body_words(text[last.end :])):
         # 平潭审批局: a body of the place named by a short name the rule reads; or one it has not loaded
         # (开封交通运输局, 无极青山镇, 抚宁园区), never the place's government
+        if words[0] in ZONE_KINDS:  # 开封示范区: the zone of that kind inside the place
+            zones = _order([a for a in cands if (z := index.splits[a]).kind == GOV and z.region not in here
+                            and z.region.endswith(zone_words(words[0]))], index)
+            if zones:
+                note = f"“{said + words[0]}”按{zones[0]}理解" if len(zones) == 1 else None
+                return Resolution(agencies=zones, said=said + words[0], note=note) if note else \
+                    Resolution(options=zones[:LIST_MAX], said=said + words[0])
         own = [(a, index.splits[a].body) for a in cands if index.splits[a].region in here] if here else []
         return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, cands)
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):

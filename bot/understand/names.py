@@ -26,6 +26,7 @@ _ZONE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + "|".join(LEVELS) + ")")
 _NOT_REGION = re.compile(r"[和与及局委办厅署院馆站所队]|中心|管理|政府|服务|监督")
 _WORDS = {"市场", "市政", "市民", "市容", "区域", "县域", "区划", "镇村", "乡村", "州府"}  # a level word in a longer word
 _MODIFIERS = {"国家", "地方", "综合", "行政", "社会", "经济", "市场", "国有", "投资", "农村", "人民", "公共", "城市", "安全"}
+_NATIONAL = re.compile(r"国家[\u4e00-\u9fff]{2,8}?总局")
 _GENERIC_END = re.compile(r"(?:经济|综合|技术|产业|高新)+$")  # words a zone's name adds to its place
 _BORROW = ("综合实验区", "开发区", "高新区", "新区", "示范区", "园区", "园", "集聚区", "集中区")  # named after their county
 _ZONE_SHORT = (*PARKS, ("综合实验区", ("实验区",)))
@@ -66,6 +67,8 @@ def _split(agency: str, d: Divisions) -> Split:
     parts: list[str] = []
     codes: list[str | None] = []
     i = 0
+    if (up := _NATIONAL.match(name)) and _division_at(name, up.end(), d, None):
+        i = up.end()  # 国家税务总局开封市税务局: 开封市's 税务局 (its national administration named first)
     while i < len(name):
         got = _division_at(name, i, d, codes[-1] if codes else None)
         if got is not None and (i == 0 or len(got[0]) >= 3):  # 城区, 郊区 inside a body name are not places
@@ -232,7 +235,7 @@ def _core_forms(core: str) -> set[str]:
     if len(joined) > 1 and all(len(p) >= 2 for p in joined):
         out.add("".join(p[0] for p in joined))  # 发展和改革 → 发改
     for form in list(out):
-        if len(form) in (4, 6) and not re.search(r"[和与及]", form):
+        if len(form) in (4, 6) and not re.search(r"[和与及局委办]", form):  # not 生态环境局兰考分(局)
             words = [form[k : k + 2] for k in range(0, len(form), 2)]
             out.add("".join(w[0] for w in words))  # 经济发展 → 经发, 卫生健康 → 卫健, 市场监管 → 市监
             if words[0] not in _MODIFIERS:

@@ -17,7 +17,7 @@ DATA = Path(__file__).with_name("department_names.tsv")
 # Kind words a body's name ends with, longest first, and the class they agree by (委员会 and 委 are one kind).
 KINDS = (("管理委员会", "管委会"), ("管委会", "管委会"), ("委员会", "委"), ("办公室", "办"), ("办公厅", "厅"),
          ("办事处", "办事处"), ("中心", "中心"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅"), ("署", "署"),
-         ("馆", "馆"))
+         ("馆", "馆"), ("支队", "队"), ("大队", "队"), ("所", "所"), ("站", "站"), ("院", "院"))
 _JOINS = re.compile(r"[和与及]")
 MIN_CORE = 2  # a short name keeps at least two characters before its kind word (财局 names nothing)
 
@@ -85,7 +85,8 @@ def standard_shorts(body: str) -> tuple[str, ...]:
 
 # Words after a place that name a body of it: a department's kind, or a level or park of its own (双河镇, 园区).
 _PLACE_KINDS = ("街道办事处", "街道办", "街道", "管理委员会", "管委会", "开发区", "高新区", "经开区", "集聚区", "集中区",
-                "实验区", "工业园", "产业园", "科技园", "园区", "片区", "新区", "镇", "乡")
+                "实验区", "示范区", "工业园", "产业园", "科技园", "园区", "片区", "新区", "镇", "乡")
+ZONE_KINDS = _PLACE_KINDS[5:-2]  # a zone of a place asked by its kind alone (开封示范区, 苏州园区)
 _AFTER = re.compile(r"^的?([\u4e00-\u9fff]{1,12})")
 _STOP = re.compile(r"多少|几|哪|什么|是否|有没有|怎么|年|件|申请|复议|诉讼|公开|收到|办理|办结|的|各|和|与|及|、")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")  # 发展和改革: a joining word kept
@@ -121,3 +122,10 @@ def ranked(word: str, bodies: list[tuple[str, str]]) -> list[tuple[float, str]]:
     """(score, agency) of the (agency, body) pairs the short word names by the rule, best first."""
     got = [(v, a) for a, b in bodies if (v := score(word, b)) is not None]
     return sorted(got, key=lambda x: (-x[0], x[1]))
+
+
+def zone_words(kind: str) -> tuple[str, ...]:
+    """The endings of zones a kind word names (园区 → 工业园区, 产业园, …; 开发区 → 经济技术开发区 …)."""
+    from bot.understand.regions import PARKS
+
+    return tuple({kind} | {long for long, shorts in PARKS if kind == long or kind in shorts})

@@ -32,9 +32,18 @@ from bot.understand.linking import (
     known_place,
     province_of,
 )
-from bot.understand.names import GOV, body_forms
+from bot.understand.names import (
+    GOV,
+    ZONE_KINDS,
+    body_forms,
+    body_words,
+    is_department,
+    ranked,
+    score,
+    standard_words,
+    zone_words,
+)
 from bot.understand.regions import divisions
-from bot.understand.short_names import ZONE_KINDS, body_words, is_department, ranked, score, standard_words, zone_words
 
 LIST_MAX = 8
 _OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])|机关")

@@ -167,3 +167,9 @@ def test_bodies_of_a_city_by_their_usual_names(q: str, agency: str) -> None:
 def test_a_zone_kind_the_place_has_not_loaded_is_not_its_government() -> None:
     s = ask("开封高新区收到多少申请", index=CITY_INDEX)
     assert (s.agencies, s.unknown_place) == ([], "开封高新区")
+
+
+@pytest.mark.parametrize("q", ["开封政府网站访问量多少", "开封律所申请多少", "开封市政府信息公开办收到多少申请",
+                               "开封依申请公开办结多少", "开封政府网站2019年访问量多少"])
+def test_what_is_asked_about_after_the_place_is_not_taken_for_a_body(q: str) -> None:
+    assert ask(q, index=CITY_INDEX).agencies == ["开封市人民政府"]

@@ -34,10 +34,12 @@ from bot.understand.linking import (
 )
 from bot.understand.names import (
     GOV,
+    MIN_CORE,
     ZONE_KINDS,
     body_forms,
     body_words,
     is_department,
+    kind_of,
     ranked,
     score,
     standard_words,
@@ -106,7 +108,7 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
             index.splits[a].region == r and w in body_forms(index.splits[a].body, index.splits[a].kind)
             for r, w in heads))
         return _pick(got, said) if got else _unknown(said, index, cands)
-    if last.kind == NAME and (words := body_words(text[last.end :])) \
+    if last.kind == NAME and (words := _body_words(text[last.end :])) \
             and all(index.splits[a].kind == GOV for a in last.keys):  # 平潭 (as its report calls itself) 发展局
         places = {index.splits[a].region for a in last.keys}
         own = [(a, index.splits[a].body) for a in index.region_agencies(places) if index.splits[a].region in places]
@@ -143,7 +145,7 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return _unknown(said + m.group(0), index, cands)  # 淮安市政府办 when only 淮安市人民政府 is loaded
     if last.kind == REGION and (inner := division_inside(text[last.end :], here)):
         return _unknown(said + inner, index, cands)  # 开封龙亭区 when only 开封市人民政府 is loaded
-    if last.kind in (REGION, GOVT) and (words := body_words(text[last.end :])):
+    if last.kind in (REGION, GOVT) and (words := _body_words(text[last.end :])):
         # 平潭审批局: a body of the place named by a short name the rule reads; or one it has not loaded
         # (开封交通运输局, 无极青山镇, 抚宁园区), never the place's government
         if words[0] in ZONE_KINDS:  # 开封示范区: the zone of that kind inside the place
@@ -166,7 +168,7 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
     for k in range(len(text) - 2):
         if k and "\u4e00" <= text[k - 1] <= "\u9fff" and not _LEAD_WORDS.match(text[k - 1]):
             continue  # a word starts after a non-Chinese character or a lead word (那, 和 …)
-        words = [w for w in body_words(text[k:]) if is_department(w)]
+        words = [w for w in _body_words(text[k:]) if is_department(w)]
         if not words:
             continue
         for pool in ([prefer] if prefer else []) + [None]:
@@ -178,6 +180,16 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
         if words[0] in standard_words() and words[0][-1] in "局委":
             return _unknown(words[0], index, set())
     return None
+
+
+def _body_words(text: str) -> list[str]:
+    """body_words, but none where the question's own words begin (政府网站, 律所, 政府信息公开 …)."""
+    lex = lexicon.default()
+    head = text.removeprefix("的")
+    if head.startswith(_gov_words()) or any(end + 1 == len(lex.aliases[rank][0])
+                                             for end, rank in lex.automaton.iter(head[:12])):
+        return []
+    return [w for w in body_words(text) if not is_department(w) or len((kind_of(w) or ("", ""))[0]) >= MIN_CORE]
 
 
 def division_inside(text: str, regions: set[str]) -> str | None:

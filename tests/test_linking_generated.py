@@ -111,9 +111,9 @@ def world() -> tuple[AgencyIndex, list[tuple[str, str]], list[str]]:
         has_gov, has_office = n % 5 != 4, n % 3 != 2
         if has_gov:
             loaded.append(gov)
-            pairs += [(full, gov), (own + "人民政府", gov), (stem + "政府", gov), (own + "政府", gov)]
+            pairs += [(full, gov), (stem, gov), (own + "人民政府", gov), (stem + "政府", gov), (own + "政府", gov)]
         else:
-            absent += [stem + "政府", own + "人民政府"]
+            absent += [stem + "政府", own + "人民政府", stem]  # the county as a whole: its bodies are asked back
         if has_office:
             loaded.append(office)
             pairs += [(office, office), (stem + "政府办", office), (own + "府办", office), (stem + "政府办公室", office),

@@ -1,5 +1,5 @@
 """Generated linking test: bodies of real places (cpca's division table) × common departments and kinds
-(governments, their offices, departments, townships, streets, parks), each place loaded with its siblings
+(governments, their offices and 机关, departments, townships, streets, parks), each place loaded with its siblings
 and all places together, asked by the names people use.
 
 The names asked are written here from the naming rules (place with or without its level word, with or
@@ -120,6 +120,12 @@ def world() -> tuple[AgencyIndex, list[tuple[str, str]], list[str]]:
                       (full + "人民政府办", office)]
         else:
             absent += [stem + "政府办", own + "人民政府办公室", full + "人民政府办"]
+        organ = full + "人民政府机关"  # the government's own organs: a body of their own, one word from it
+        if n % 4 == 3:
+            loaded.append(organ)
+            pairs += [(organ, organ), (stem + "政府机关", organ), (own + "人民政府机关", organ)]
+        else:
+            absent += [stem + "政府机关", own + "人民政府机关"]
         for d in depts:
             body = full + d
             loaded.append(body)

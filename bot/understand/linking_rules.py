@@ -102,7 +102,7 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         # 营口市人民政府办: its office (loaded), never the government; 东光县人民政府办公室 when only
         # 东光县人民政府 is loaded: not loaded
         said += m.group(0)
-        heads = {(s.region, s.body + m.group(0)) for a in last.keys if (s := index.splits[a]).kind == GOV}
+        heads = {(index.splits[a].region, index.splits[a].body + m.group(0)) for a in last.keys}
         inside = index.region_agencies({r for r, _ in heads})
         got = sorted(a for a in inside if any(
             index.splits[a].region == r and w in body_forms(index.splits[a].body, index.splits[a].kind)
@@ -184,12 +184,15 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
 
 def _body_words(text: str) -> list[str]:
     """body_words, but none where the question's own words begin (政府网站, 律所, 政府信息公开 …)."""
+    words = body_words(text)
+    if not words:
+        return []
     lex = lexicon.default()
     head = text.removeprefix("的")
     if head.startswith(_gov_words()) or any(end + 1 == len(lex.aliases[rank][0])
                                              for end, rank in lex.automaton.iter(head[:12])):
         return []
-    return [w for w in body_words(text) if not is_department(w) or len((kind_of(w) or ("", ""))[0]) >= MIN_CORE]
+    return [w for w in words if not is_department(w) or len((kind_of(w) or ("", ""))[0]) >= MIN_CORE]
 
 
 def division_inside(text: str, regions: set[str]) -> str | None:

@@ -324,6 +324,7 @@ def standard_shorts(body: str) -> tuple[str, ...]:
 # Words after a place that name a body of it: a department's kind, or a level or park of its own (双河镇, 园区).
 _PLACE_KINDS = ("街道办事处", "街道办", "街道", "管理委员会", "管委会", "开发区", "高新区", "经开区", "集聚区", "集中区",
                 "实验区", "示范区", "工业园", "产业园", "科技园", "园区", "片区", "新区", "镇", "乡")
+_KIND_ENDS = frozenset(w[-1] for w in (*(k for k, _ in KINDS), *_PLACE_KINDS))
 ZONE_KINDS = _PLACE_KINDS[5:-2]  # a zone of a place asked by its kind alone (开封示范区, 苏州园区)
 _AFTER = re.compile(r"^的?([\u4e00-\u9fff]{1,12})")
 _STOP = re.compile(r"多少|几|哪|什么|是否|有没有|怎么|年|件|申请|复议|诉讼|公开|收到|办理|办结|的|各|和|与|及|、")
@@ -346,7 +347,7 @@ def body_words(text: str) -> list[str]:
     out = []
     for end in range(2, len(run) + 1):
         word = run[:end]
-        if kind_of(word) is not None or word.endswith(_PLACE_KINDS):
+        if word[-1] in _KIND_ENDS and (kind_of(word) is not None or word.endswith(_PLACE_KINDS)):
             out.append(word)
     return out
 

@@ -1,5 +1,5 @@
 """Generated linking test: bodies of real places (cpca's division table) × common departments and kinds
-(governments, their offices, departments, townships, streets, parks), each place loaded with its siblings
+(governments, their offices and 机关, departments, townships, streets, parks), each place loaded with its siblings
 and all places together, asked by the names people use.
 
 The names asked are written here from the naming rules (place with or without its level word, with or
@@ -80,6 +80,8 @@ def places() -> list[tuple[str, str, str]]:
         if k % 27 or code[2:4] == "00" or count[own] > 1 or count[stem] > 1 or len(stem) < 2 or "自治" in own:
             continue
         city = name.get(code[:4] + "00000000", "")
+        if city in ("市辖区", "县"):  # a district of 北京, 天津, 上海, 重庆: printed with the city (天津市西青区)
+            city = name.get(code[:2] + "0000000000", "")
         if code[4:6] != "00" and own.endswith("区") and city and "自治" not in city:
             out.append((city + own, stem, own))  # 安阳市龙安区: a district is printed with its city
         else:
@@ -109,14 +111,21 @@ def world() -> tuple[AgencyIndex, list[tuple[str, str]], list[str]]:
         has_gov, has_office = n % 5 != 4, n % 3 != 2
         if has_gov:
             loaded.append(gov)
-            pairs += [(full, gov), (own + "人民政府", gov), (stem + "政府", gov), (own + "政府", gov)]
+            pairs += [(full, gov), (stem, gov), (own + "人民政府", gov), (stem + "政府", gov), (own + "政府", gov)]
         else:
-            absent += [stem + "政府", own + "人民政府"]
+            absent += [stem + "政府", own + "人民政府", stem]  # the county as a whole: its bodies are asked back
         if has_office:
             loaded.append(office)
-            pairs += [(office, office), (stem + "政府办", office), (own + "府办", office), (stem + "政府办公室", office)]
+            pairs += [(office, office), (stem + "政府办", office), (own + "府办", office), (stem + "政府办公室", office),
+                      (full + "人民政府办", office)]
         else:
-            absent += [stem + "政府办", own + "人民政府办公室"]
+            absent += [stem + "政府办", own + "人民政府办公室", full + "人民政府办"]
+        organ = full + "人民政府机关"  # the government's own organs: a body of their own, one word from it
+        if n % 4 == 3:
+            loaded.append(organ)
+            pairs += [(organ, organ), (stem + "政府机关", organ), (own + "人民政府机关", organ)]
+        else:
+            absent += [stem + "政府机关", own + "人民政府机关"]
         for d in depts:
             body = full + d
             loaded.append(body)

@@ -142,3 +142,34 @@ def test_levels_and_kinds_name_their_own_body(q: str, agency: str) -> None:
 def test_a_body_one_word_apart_or_a_district_inside_is_not_answered_for_another(q: str, said: str) -> None:
     s = ask(q, index=LEVEL_INDEX)
     assert (s.agencies, s.unknown_place) == ([], said)
+
+
+CITY = ["国家税务总局开封市税务局", "开封市生态环境局", "开封市生态环境局兰考分局", "开封市城乡一体化示范区管理委员会",
+        "开封市公安局", "开封市公安局交通警察支队", "开封市人民政府"]
+CITY_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in CITY])
+
+
+@pytest.mark.parametrize(
+    ("q", "agency"),
+    [
+        ("开封税务局收到多少申请", "国家税务总局开封市税务局"),  # a national administration's body in the city
+        ("开封环保局收到多少申请", "开封市生态环境局"),  # not its 兰考分局 too
+        ("开封示范区收到多少申请", "开封市城乡一体化示范区管理委员会"),  # a zone of the city by its kind
+        ("开封交警支队收到多少申请", "开封市公安局交通警察支队"),
+        ("开封公安局收到多少申请", "开封市公安局"),
+    ],
+)
+def test_bodies_of_a_city_by_their_usual_names(q: str, agency: str) -> None:
+    s = ask(q, index=CITY_INDEX)
+    assert (s.agencies, s.unknown_place, s.resolution.options) == ([agency], None, [])
+
+
+def test_a_zone_kind_the_place_has_not_loaded_is_not_its_government() -> None:
+    s = ask("开封高新区收到多少申请", index=CITY_INDEX)
+    assert (s.agencies, s.unknown_place) == ([], "开封高新区")
+
+
+@pytest.mark.parametrize("q", ["开封政府网站访问量多少", "开封律所申请多少", "开封市政府信息公开办收到多少申请",
+                               "开封依申请公开办结多少", "开封政府网站2019年访问量多少"])
+def test_what_is_asked_about_after_the_place_is_not_taken_for_a_body(q: str) -> None:
+    assert ask(q, index=CITY_INDEX).agencies == ["开封市人民政府"]

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.understand import lexicon
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
-from bot.understand.names import GOV, body_forms, region_forms, split
-from bot.understand.short_names import standard_shorts
+from bot.understand.names import GOV, body_forms, region_forms, split, standard_shorts
 from knowledge.models import Report
 
 

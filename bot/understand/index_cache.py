@@ -32,10 +32,11 @@ KEEP = 2  # index files kept per knowledge base (the current one and the one bef
 
 @cache
 def code_version() -> str:
-    """A hash of what the index is made with: this package's code and data, and the division table's version."""
+    """A hash of what the index is made with: this package's code and data (department_names.tsv), and the
+    division table's version."""
     h = hashlib.sha1()
     here = Path(__file__).resolve().parent
-    for p in sorted(here.glob("*.py")) + [DATA / "synonyms.json"]:
+    for p in sorted(here.glob("*.py")) + sorted(here.glob("*.tsv")) + [DATA / "synonyms.json"]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     try:

@@ -32,9 +32,20 @@ from bot.understand.linking import (
     known_place,
     province_of,
 )
-from bot.understand.names import GOV
+from bot.understand.names import (
+    GOV,
+    MIN_CORE,
+    ZONE_KINDS,
+    body_forms,
+    body_words,
+    is_department,
+    kind_of,
+    ranked,
+    score,
+    standard_words,
+    zone_words,
+)
 from bot.understand.regions import divisions
-from bot.understand.short_names import body_words, is_department, ranked, score, standard_words
 
 LIST_MAX = 8
 _OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])|机关")
@@ -88,8 +99,16 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         stem = text[last.start : last.end - 1]
         return _unknown(said, index, index.region_agencies(_regions_of(stem, index)))
     if last.kind == NAME and (m := _AFTER_NAME.match(text[last.end :])):
-        return _unknown(said + m.group(0), index, cands)  # 东光县人民政府办公室 when only 东光县人民政府 is loaded
-    if last.kind == NAME and (words := body_words(text[last.end :])) \
+        # 营口市人民政府办: its office (loaded), never the government; 东光县人民政府办公室 when only
+        # 东光县人民政府 is loaded: not loaded
+        said += m.group(0)
+        heads = {(index.splits[a].region, index.splits[a].body + m.group(0)) for a in last.keys}
+        inside = index.region_agencies({r for r, _ in heads})
+        got = sorted(a for a in inside if any(
+            index.splits[a].region == r and w in body_forms(index.splits[a].body, index.splits[a].kind)
+            for r, w in heads))
+        return _pick(got, said) if got else _unknown(said, index, cands)
+    if last.kind == NAME and (words := _body_words(text[last.end :])) \
             and all(index.splits[a].kind == GOV for a in last.keys):  # 平潭 (as its report calls itself) 发展局
         places = {index.splits[a].region for a in last.keys}
         own = [(a, index.splits[a].body) for a in index.region_agencies(places) if index.splits[a].region in places]
@@ -126,9 +145,16 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return _unknown(said + m.group(0), index, cands)  # 淮安市政府办 when only 淮安市人民政府 is loaded
     if last.kind == REGION and (inner := division_inside(text[last.end :], here)):
         return _unknown(said + inner, index, cands)  # 开封龙亭区 when only 开封市人民政府 is loaded
-    if last.kind in (REGION, GOVT) and (words := body_words(text[last.end :])):
+    if last.kind in (REGION, GOVT) and (words := _body_words(text[last.end :])):
         # 平潭审批局: a body of the place named by a short name the rule reads; or one it has not loaded
         # (开封交通运输局, 无极青山镇, 抚宁园区), never the place's government
+        if words[0] in ZONE_KINDS:  # 开封示范区: the zone of that kind inside the place
+            zones = _order([a for a in cands if (z := index.splits[a]).kind == GOV and z.region not in here
+                            and z.region.endswith(zone_words(words[0]))], index)
+            if zones:
+                note = f"“{said + words[0]}”按{zones[0]}理解" if len(zones) == 1 else None
+                return Resolution(agencies=zones, said=said + words[0], note=note) if note else \
+                    Resolution(options=zones[:LIST_MAX], said=said + words[0])
         own = [(a, index.splits[a].body) for a in cands if index.splits[a].region in here] if here else []
         return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, cands)
     if last.kind == REGION and (m := _BODYISH.match(text[last.end :])) and not _NOT_BODY.search(m.group(1)):
@@ -142,7 +168,7 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
     for k in range(len(text) - 2):
         if k and "\u4e00" <= text[k - 1] <= "\u9fff" and not _LEAD_WORDS.match(text[k - 1]):
             continue  # a word starts after a non-Chinese character or a lead word (那, 和 …)
-        words = [w for w in body_words(text[k:]) if is_department(w)]
+        words = [w for w in _body_words(text[k:]) if is_department(w)]
         if not words:
             continue
         for pool in ([prefer] if prefer else []) + [None]:
@@ -154,6 +180,19 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
         if words[0] in standard_words() and words[0][-1] in "局委":
             return _unknown(words[0], index, set())
     return None
+
+
+def _body_words(text: str) -> list[str]:
+    """body_words, but none where the question's own words begin (政府网站, 律所, 政府信息公开 …)."""
+    words = body_words(text)
+    if not words:
+        return []
+    lex = lexicon.default()
+    head = text.removeprefix("的")
+    if head.startswith(_gov_words()) or any(end + 1 == len(lex.aliases[rank][0])
+                                             for end, rank in lex.automaton.iter(head[:12])):
+        return []
+    return [w for w in words if not is_department(w) or len((kind_of(w) or ("", ""))[0]) >= MIN_CORE]
 
 
 def division_inside(text: str, regions: set[str]) -> str | None:

@@ -64,7 +64,8 @@ def _to_simplified(s: str) -> str:
 @cache
 def _kept_places() -> tuple[str, ...]:
     """Division names (and their stems) that OpenCC's t2s would change although they are simplified already."""
-    from bot.understand.regions import divisions  # the table is read only when a question has such a character
+    # the table is read only when a question has such a character
+    from bot.understand.regions import divisions
 
     d = divisions()
     names = {n for name in d.codes for n in (name, d.stem(name)) if len(n) >= 2}

@@ -67,7 +67,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     try:
         store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
                       waiting=lambda msg: print(msg, file=sys.stderr, flush=True))
-        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings))
+        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings), replace=args.replace)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)
@@ -77,6 +77,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         _index_now(args.db, settings)
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
+    for kept in summary.kept:
+        print(f"保留：{kept.reason}")
     for note in summary.put.notes if summary.put else []:
         print(note, file=sys.stderr)
     outcome = summary.put.outcome if summary.put else []
@@ -91,7 +93,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  不完整：{'；'.join(r.missing)}")
         for w in r.warnings:
             print(f"  提示：{w.message}")
-    print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个")
+    kept = f"，保留已有{len(summary.kept)}份" if summary.kept else ""
+    print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个{kept}")
     return 1 if summary.failures else 0
 
 
@@ -274,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", parents=[common], help="载入报告文件到知识库")
     s.add_argument("--db", required=True, help="knowledge base (a folder of TinyDB files; created when missing)")
     s.add_argument("--workers", type=int, default=None, help="parser processes for folders (default: one per CPU)")
+    s.add_argument("--replace", action="store_true",
+                   help="replace a stored report even by a copy that has less (a cut page, a scan, fewer figures)")
     s.add_argument("files", nargs="+",
                    help="report files (.txt .md .html .docx .pdf), or folders: read recursively in parallel, "
                         "files already stored with the same content skipped")

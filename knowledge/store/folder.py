@@ -319,8 +319,10 @@ class Store:
         for rec in records:
             rid, nn = rec.entry["id"], shard_of(rec.entry["agency"])
             rel = report_file(rid, gen, len(new))
-            data = rec.payload()
             before = shard(nn).get(rid)
+            if before is not None and not rec.entry.get("url") and before.get("url"):
+                rec.entry["url"] = before["url"]  # a copy without an address keeps the stored report's
+            data = rec.payload()
             if before is None:
                 result.added.append(rid)
                 result.outcome.append("added")

@@ -16,8 +16,7 @@ from knowledge.catalogue import Catalogue
 from knowledge.fact_index import fmt
 from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer, Fact, Report, Source
-from knowledge.template.partial import missing_for
-from knowledge.template.prose_cells import said
+from knowledge.template.partial import missing_for, said
 
 REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
 DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.errors import NotAReport
-from knowledge.template import page_names
-from knowledge.template.page_names import FROM_SOURCE_LINE, Reading  # noqa: F401 (FROM_SOURCE_LINE: re-exported)
+from knowledge.pages import names as page_names
+from knowledge.pages.names import FROM_SOURCE_LINE, Reading  # noqa: F401 (FROM_SOURCE_LINE: re-exported)
 from knowledge.template.sections import HEADINGS, Layout
 
 _TITLE_WORDS = ("年度报告", "年报", "公开工作报告", "信息公开报告")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from knowledge.template.places import mentioned
+from knowledge.pages.places import mentioned
 
 FROM_SOURCE_LINE = "来源栏"
 FROM_BREADCRUMB = "页面导航"

@@ -85,7 +85,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     for p, how in zip(summary.parsed, outcome, strict=True):
         r = p.report
         note = "（替换已有同一机关同一年度的报告）" if how == "replaced" else ""
-        print(f"已载入：{r.title}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
+        found = f"（机关和年度据{r.identified_from}）" if r.identified_from else ""
+        print(f"已载入：{r.title}{found}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
               f"{len(r.warnings)}条勾稽提示）{note}")
         for note in p.notes:
             print(f"  说明：{note}")
@@ -237,7 +238,8 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     reports = kb.described(agencies)  # titles and warnings: from the catalogue's shards (those of agencies)
     for r in sorted(reports, key=lambda r: (r.agency, r.year)):
         mark = f"\t不完整：{'；'.join(r.missing)}" if r.missing else ""
-        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{mark}")
+        found = f"（机关和年度据{r.identified_from}）" if r.identified_from else ""
+        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{found}{mark}")
     return 0
 
 

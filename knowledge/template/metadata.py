@@ -30,7 +30,9 @@ _PERIOD = re.compile(
     r"统计(?:期限?|周期|时间|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
 )
 _AGENCY_CHARS = re.compile(r"[\u4e00-\u9fff（）()·]+")  # no bullets, digits, menus' separators
-_NOT_AGENCY_WORDS = re.compile(r"年报|报告|政府信息公开|政务公开|当前位置|首页|关于|^[本我该]|^(?:单位|机关|部门|本级)$")
+_NOT_AGENCY_WORDS = re.compile(
+    r"年报|报告|政府信息公开|政务公开|当前位置|首页|关于|编制|公布|发布|印发|^[本我该]|^(?:单位|机关|部门|本级)$"
+)
 # a note a title puts after the body's name: 青龙镇政府(机关)信息公开年度报告, 本级政府（机关）
 _BODY_NOTE = re.compile(r"[（(](?:机关|本级|本机关|机关本级)[）)]")
 # 青龙镇政府 → 青龙镇人民政府: the short form of a government's name (the level word before 政府)
@@ -190,7 +192,10 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
             title, (agency, year), found = t, named, where
             break
     if year is None:
-        year = title_year(lay, doc_title)
+        sentences_last = sorted(titles, key=lambda tw: tw[1] is None and re.search(r"[，。,]", tw[0]) is not None)
+        year, year_from = next(((int(m.group("year")), where) for t, where in sentences_last if (m := _TITLE.match(t))),
+                               (None, None))
+        found = found or year_from
     if year is None and (m := _PERIOD.search(lay.text)):
         year, found = int(m.group(1)), FROM_PERIOD
     if not agency and year is not None:
@@ -201,7 +206,7 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
     readings = _page_readings(lay)
     if not agency and year is not None and readings:
         agency, where = readings[0].agency, readings[0].where
-        found = f"{where}、{found}" if found else where
+        found = f"{where}、{found}" if found and found not in where else where
         if not title or _named(title) is None:
             title = f"{agency}{year}年政府信息公开工作年度报告"
     if year is not None and year < 2019:

@@ -119,3 +119,19 @@ def test_the_opening_subject_needs_a_known_county() -> None:
     head = ["县政府编制了2022年度政府信息公开工作报告。"]
     with pytest.raises(NotAReport, match="发布机关"):
         parse(make_doc(report_2021_specs(head=head)))
+
+
+def test_a_zone_named_by_its_kind_in_the_opening_and_by_name_in_the_text() -> None:
+    # 熊口管理区 (hbqj.gov.cn): no title, “本年报根据《中华人民共和国政府信息公开条例》…以及管理区政府信息公开工作开展情况编制”
+    head = ["本年报根据《中华人民共和国政府信息公开条例》以及管理区政府信息公开工作开展情况编制。"
+            "本年报中所列数据的统计期限自2022年1月1日起至2022年12月31日止。"]
+    specs = report_2021_specs(head=head, prose="2022年,测试管理区认真贯彻实施《条例》。")
+    r = parse(make_doc(specs)).report
+    assert (r.agency, r.year) == ("测试管理区", 2022)
+
+
+def test_a_page_title_with_the_site_after_a_dash() -> None:
+    # 台安县: <title>台安县人民政府办公室2020年度政府信息公开工作报告-信息公开年度报告-台安县人民政府</title>
+    title = "测试县人民政府办公室2022年度政府信息公开工作报告-信息公开年度报告-测试县人民政府"
+    r = parse(make_doc(report_2021_specs(head=["正文"]), title=title)).report
+    assert (r.agency, r.year, r.title) == ("测试县人民政府办公室", 2022, "测试县人民政府办公室2022年度政府信息公开工作报告")

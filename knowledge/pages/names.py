@@ -40,6 +40,9 @@ _SUBJECT = re.compile(
     r"(?:^|[，,。；;\s])(?P<level>县|区|市|旗)(?P<body>(?:人民)?政府(?:办公室)?)"
     r"(?:特|现|已|认真)?(?:向社会)?(?:编制|公布|发布|公开)"
 )
+# a zone that is its own body, named in the opening by its kind alone: “以及管理区政府信息公开工作开展情况编制”
+_ZONE = re.compile(r"(?:以及|本|我|全)(?P<kind>管理区|开发区|高新区|新区|试验区|实验区)(?:政府)?信息公开")
+_NAMED_ZONE = r"(?:^|(?<=[，,。；;：:\s\d年]))(?P<name>[\u4e00-\u9fff]{{2,4}}{kind})"
 
 
 @dataclass
@@ -73,9 +76,15 @@ def breadcrumb(lines: list[str], is_agency: Callable[[str], bool]) -> Reading | 
 
 
 def subject(opening: str, text: str) -> Reading | None:
-    """`县政府编制了…报告` with the county the text names most often: 大英县人民政府."""
+    """`县政府编制了…报告` with the county the text names most often: 大英县人民政府; a zone named by its kind
+    (`管理区`) with the name the text gives it after a boundary (`2025年,熊口管理区在…`)."""
     m = _SUBJECT.search(opening)
     if m is None:
+        if (z := _ZONE.search(opening)) is not None:
+            kind = z.group("kind")
+            names = [n for n in re.findall(_NAMED_ZONE.format(kind=kind), text) if not re.match(r"^[本我该全各此]", n)]
+            if names:
+                return Reading(max(set(names), key=names.count), FROM_SUBJECT)
         return None
     places = mentioned(text, m.group("level"))
     if not places:

@@ -38,6 +38,7 @@ _BODY_NOTE = re.compile(r"[（(](?:机关|本级|本机关|机关本级)[）)]")
 # 青龙镇政府 → 青龙镇人民政府: the short form of a government's name (the level word before 政府)
 _SHORT_GOV = re.compile(r"(?<=[县区市镇乡旗])政府(?=(?:办公室)?$)")
 _CITED = re.compile(r"《[^《》]*》")
+_SELF_DESCRIBED = re.compile(r"本(?:年报|年度报告|报告)[^。]{0,12}根据《中华人民共和国政府信息公开条例》")
 _CITE_OPEN = re.compile(r"《[^《》]*$")  # a citation that runs on to the next line
 _CITE_CLOSE = re.compile(r"^[^《》]*》")  # the end of one begun on the line above
 _CRAWL_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
@@ -97,7 +98,8 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
     """Possible titles with where each was found (None: a title line), best first."""
     out: list[tuple[str, str | None]] = []
     if doc_title:
-        out += [(p, None) for p in re.split(r"[_|]| - ", doc_title) if any(w in p for w in _TITLE_WORDS)]
+        parts = re.split(r"[_|]| - |(?<=报告)\s*[-—–]\s*", doc_title)  # 某某报告-信息公开年度报告-某县人民政府
+        out += [(p, None) for p in parts if any(w in p for w in _TITLE_WORDS)]
     texts = [ln.text.strip().lstrip("#").strip() for ln in lay.lines[:_BODY_LINES]]
     for t in texts[:60]:
         if m := _CRAWL_TITLE.match(t):
@@ -246,11 +248,12 @@ def report_year(lay: Layout, doc_title: str | None) -> int | None:
 
 
 def names_annual_report(lay: Layout, doc_title: str | None) -> bool:
-    """Whether the title says 政府信息公开(工作)年度报告 (citations of the template notice ignored)."""
+    """Whether the title says 政府信息公开(工作)年度报告 (citations of the template notice ignored), or a page
+    without one opens as such a report does (“本年报根据《中华人民共和国政府信息公开条例》…编制。…统计期限…”)."""
     return any(
         re.search(r"(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报|工作报告)|政府信息公开工作报告", t)
         for t in _title_candidates(lay, doc_title)
-    )
+    ) or (_SELF_DESCRIBED.search(_opening(lay)) is not None and _PERIOD.search(_opening(lay)) is not None)
 
 
 def too_old(year: int) -> str:

@@ -121,6 +121,19 @@ def test_title_only_in_the_opening_sentence_and_tables_as_pictures() -> None:
                          "表四缺失（可能为图片或页面不完整）", "第六部分“其他需要报告的事项”缺失（页面不完整）"]  # fmt: skip
 
 
+def test_every_cell_saved_on_a_line_of_its_own_between_bars() -> None:
+    # 规章 |⏎0 |⏎0 |⏎0 |; 行政规范性文件⏎|⏎0 |…; 信息内容 |⏎本年处理决定数量 |⏎||⏎行政许可 |⏎0 |
+    p = parsed("dttz-xinfang-2021.txt")
+    r = p.report
+    assert (r.agency, r.year, r.template, r.identified_from) == ("信访局", 2021, "2021", "正文首句")
+    assert cells(p) == {
+        ("active.rule", "issued"): 0, ("active.rule", "repealed"): 0, ("active.rule", "in_force"): 0,
+        ("active.normative", "issued"): 0, ("active.normative", "repealed"): 0, ("active.normative", "in_force"): 0,
+        ("active.license", "decisions"): 0, ("active.penalty", "decisions"): 0, ("active.coercion", "decisions"): 0,
+    }  # fmt: skip
+    assert r.missing == CUT_AT_TWO
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pages") / "kb"

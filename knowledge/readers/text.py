@@ -45,9 +45,9 @@ def _cells(raw: str) -> list[str] | None:
 
 
 # a saved page's table cell on a line of its own: a number, a dash, “/”, 无
-_VALUE = re.compile(r"^\s*(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|[/／—\-－–]+|无)\s*$")
+_VALUE = re.compile(r"^\s*(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|[/／—\-－–]+)\s*$")
 # a line that only closes cells of the row above: `|`, `||`, `3 |` (empty cells saved with a line break)
-_CONTINUES = re.compile(r"^\s*(?:\s*(?:[+-]?\d+(?:\.\d+)?|[/／—\-－–]+|无)?\s*\|)+\s*$")
+_CONTINUES = re.compile(r"^\s*(?:\s*(?:[+-]?\d+(?:\.\d+)?|[/／—\-－–]+)?\s*\|)+\s*$")
 _LABEL_MAX = 40
 
 
@@ -56,7 +56,14 @@ def _continues(prev: str | list[str] | None, raw: str) -> bool:
     if not isinstance(prev, str) or "\t" in prev or not prev.rstrip().endswith("|") or prev.lstrip().startswith("|"):
         return False
     s = raw.strip()
-    return s == "|" or s == "|" * len(s) or (not s.startswith("|") and _CONTINUES.match(s) is not None)
+    return s == "|" * len(s) or (not s.startswith("|") and _CONTINUES.match(s) is not None)
+
+
+def _opens_row(prev: str | list[str] | None, raw: str) -> bool:
+    """Whether raw (`|`) closes the first cell of prev, a label saved on a line of its own (`行政规范性文件`)."""
+    return isinstance(prev, str) and raw.strip() == "|" and "|" not in prev and "\t" not in prev \
+        and len(prev.strip()) <= _LABEL_MAX and "。" not in prev and not prev.lstrip().startswith("#") \
+        and not _VALUE.match(prev)
 
 
 def _restacked(raws: list[str]) -> list[str | list[str]]:
@@ -69,7 +76,7 @@ def _restacked(raws: list[str]) -> list[str | list[str]]:
     while i < len(lines):
         raw = lines[i]
         prev = out[-1] if out else None
-        if _continues(prev, raw):
+        if _continues(prev, raw) or _opens_row(prev, raw):
             out[-1] = str(prev).rstrip() + " " + raw.strip()
             i += 1
             continue
@@ -78,7 +85,7 @@ def _restacked(raws: list[str]) -> list[str | list[str]]:
             j += 1
         label = raw.strip()
         if j > i + 1 and not _VALUE.match(raw) and len(label) <= _LABEL_MAX and "。" not in label \
-                and "|" not in label and "\t" not in label:
+                and "|" not in label and "\t" not in label and not label.startswith("#"):
             out.append([label, *(v.strip() for v in lines[i + 1 : j])])
             i = j
             continue

@@ -156,7 +156,8 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
             continue  # a label alone on a text line: its cells follow one per line (text mode)
         label = " ".join(first.split())
         raw: list[str | None]
-        if all(0 <= h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):
+        at_label = filled[0][0]  # a header row that lost its 信息内容 cell puts a column where the label is
+        if all(0 <= h.pos < len(ln.cells) and h.pos != at_label for h in heads) and len(filled) - 1 <= len(heads):
             raw = [ln.cells[h.pos] for h in heads]
         elif len(filled) - 1 < len(heads):
             out.append(

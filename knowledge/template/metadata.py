@@ -49,7 +49,7 @@ _COUNTY = re.compile(r"[\u4e00-\u9fff]{2,3}(?:县|区|市|旗)")
 # 来源：某某县人民政府办公室 时间：2024-03-08 — the publishing body on a web page's info line
 # the opening sentence that names the report: …，特编制/现公开/特发布 本县2023年…年度报告
 _OPENING = re.compile(
-    r"(?:(?:特|现|予以|现予|现将|特此)(?:向社会)?(?:编制|公开|发布|公布|印发)(?:并公布|并公开)?|编制了|编制完成)"
+    r"(?:(?:特|现|予以|现予|现将|特此)(?:向社会)?(?:编制|公开|发布|公布|印发)(?:并公布|并公开)?|编制了|编制完成|现将)"
     r"(?:本|了|如下)?\s*(?P<title>[^，。；：、“”《》,;:\n]{4,60}?(?:年度报告|年报|信息公开工作报告))"
 )
 # the title cited in book-title marks right after a publishing verb: 现发布《X管理委员会2025年…年度报告》

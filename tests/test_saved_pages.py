@@ -194,3 +194,11 @@ def test_a_section_after_the_cut_is_named_with_the_reason(bot: Answerer) -> None
     a = bot.answer("大英县2020年存在的主要问题")
     assert a.status == "unknown"
     assert a.text.endswith("第五部分“存在的主要问题及改进情况”缺失（页面在“一”处截断）。")
+
+
+def test_check_shows_where_the_name_came_from_and_the_cut() -> None:
+    res = subprocess.run([sys.executable, "-m", "bot", "check", str(PAGES / "daying-2020.txt")], capture_output=True,
+                         text=True, cwd=ROOT, env={**os.environ}, timeout=120)
+    lines = res.stdout.splitlines()
+    assert lines[1:3] == ["机关：大英县人民政府　年度：2020　模板：2019年版　文件：daying-2020.txt", "机关和年度据正文首句与正文地名"]
+    assert lines[4].startswith("不完整：页面止于一、总体情况；表二缺失（页面在“一”处截断）；")

@@ -83,7 +83,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     try:
         store = Store(args.db, lock_timeout=settings.kb_lock_timeout,
                       waiting=lambda msg: print(msg, file=sys.stderr, flush=True))
-        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings, _pages_shown(bar)))
+        summary = ingest(files, store, settings, progress=step, parse=_isolated(settings, _pages_shown(bar)),
+                         replace=args.replace)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)
@@ -93,13 +94,16 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         _index_now(args.db, settings)
     for failure in summary.failures:
         print(f"失败：{failure.reason}", file=sys.stderr)
+    for kept in summary.kept:
+        print(f"保留：{kept.reason}")
     for note in summary.put.notes if summary.put else []:
         print(note, file=sys.stderr)
     outcome = summary.put.outcome if summary.put else []
     for p, how in zip(summary.parsed, outcome, strict=True):
         r = p.report
         note = "（替换已有同一机关同一年度的报告）" if how == "replaced" else ""
-        print(f"已载入：{r.title}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
+        found = f"（机关和年度据{r.identified_from}）" if r.identified_from else ""
+        print(f"已载入：{r.title}{found}（{r.agency} {r.year}年，{r.template}版格式，{len(p.facts)}项数据，"
               f"{len(r.warnings)}条勾稽提示）{note}")
         for note in p.notes:
             print(f"  说明：{note}")
@@ -113,7 +117,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         msgs = summary.put.across.get(rid, [])
         agency, _, year = rid.rpartition("-")
         print(f"已重新核对{agency}{year}年的报告与上年报告：{'；'.join(msgs) if msgs else '没有跨年度提示'}")
-    print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个")
+    kept = f"，保留已有{len(summary.kept)}份" if summary.kept else ""
+    print(f"合计：报告{len(summary.parsed)}份，数据{summary.facts}项，勾稽提示{summary.warnings}条，失败{len(summary.failures)}个{kept}")
     return 1 if summary.failures else 0
 
 
@@ -285,7 +290,8 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
     reports = kb.described(agencies)  # titles and warnings: from the catalogue's shards (those of agencies)
     for r in sorted(reports, key=lambda r: (r.agency, r.year)):
         mark = f"\t不完整：{'；'.join(r.missing)}" if r.missing else ""
-        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{mark}")
+        found = f"（机关和年度据{r.identified_from}）" if r.identified_from else ""
+        print(f"{r.agency}\t{r.year}\t{r.template}版\t{len(r.warnings)}条提示\t{r.title}{found}{mark}")
     return 0
 
 
@@ -350,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", parents=[common], help="载入报告文件到知识库")
     s.add_argument("--db", required=True, help="knowledge base (a folder of TinyDB files; created when missing)")
     s.add_argument("--workers", type=int, default=None, help="parser processes for folders (default: one per CPU)")
+    s.add_argument("--replace", action="store_true",
+                   help="replace a stored report even by a copy that has less (a cut page, a scan, fewer figures)")
     s.add_argument("files", nargs="+",
                    help="report files (.txt .md .html .docx .pdf), or folders: read recursively in parallel, "
                         "files already stored with the same content skipped")

@@ -16,6 +16,7 @@ from typing import Protocol
 from knowledge import readers
 from knowledge.errors import NianbaoError
 from knowledge.models import Parsed
+from knowledge.replace_rule import keep_url, kept_message, losses, quality
 from knowledge.store import PutResult, Store
 from knowledge.template import parse as template_parser
 
@@ -59,6 +60,7 @@ class Summary:
 
     parsed: list[Parsed] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    kept: list[Failure] = field(default_factory=list)  # weaker copies not stored over a fuller report, and why
     put: PutResult | None = None
 
     @property
@@ -98,8 +100,13 @@ def ingest(
     settings: Limits,
     progress: Callable[[Path], None] | None = None,
     parse: Callable[[Path, Limits], Parsed] | None = None,
+    replace: bool = False,
 ) -> Summary:
-    """Parse every file (with `parse`, default parse_file), then store all that parsed in one atomic write."""
+    """Parse every file (with `parse`, default parse_file), then store all that parsed in one atomic write.
+
+    A file whose report (same body and year) is already stored, or came earlier in this run, more
+    completely is not stored unless `replace` (replace_rule.py): it is named in `kept` with what it
+    would lose."""
     parse = parse or parse_file
     store.check()  # not a knowledge base: said before any file is parsed
     summary = Summary()
@@ -115,6 +122,34 @@ def ingest(
         except Exception as exc:  # a parser bug (on a damaged file, most often) must not lose the other files
             log.debug("unexpected error ingesting %s", path, exc_info=True)  # the reason below is the one line
             summary.failures.append(Failure(str(path), f"{Path(path).name}：无法解析（内部错误：{type(exc).__name__}）"))
+    chosen: dict[str, int] = {}  # report id → its copy chosen so far in this run
+    keep: list[int] = []
+    for i, p in enumerate(summary.parsed):
+        rid = p.report.id
+        before = summary.parsed[chosen[rid]] if rid in chosen else None
+        old = _entry(before) if before is not None else _stored(store, rid, p.report.agency)
+        lost = losses(p, old) if old is not None else []
+        if lost and not replace:
+            summary.kept.append(Failure(p.report.source_file, kept_message(p, p.report.source_file, lost)))
+            continue
+        keep_url(p, old)
+        if rid in chosen:
+            keep.remove(chosen[rid])
+        chosen[rid] = i
+        keep.append(i)
+    summary.parsed, hashes = [summary.parsed[i] for i in keep], [hashes[i] for i in keep]
     if summary.parsed:
         summary.put = store.put(summary.parsed, hashes)
     return summary
+
+
+def _stored(store: Store, rid: str, agency: str) -> dict[str, object] | None:
+    """The stored report's catalogue entry (None when there is none, or the base is an old single file)."""
+    if not store.exists() or store.legacy_file() is not None:
+        return None
+    return store.current(rid, agency)
+
+
+def _entry(p: Parsed) -> dict[str, object]:
+    """A parsed report as a catalogue entry holds it, for comparing two copies in one run."""
+    return {"url": p.report.url, "facts": len(p.facts), **quality(p.facts, p.report.missing)}

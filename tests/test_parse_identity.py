@@ -80,3 +80,58 @@ def test_a_sentence_citing_another_report_is_not_the_opening() -> None:
     head = ["本报告参照《某某县人民政府办公室2022年政府信息公开工作年度报告》的体例编制。"]
     with pytest.raises(NotAReport, match="发布机关"):
         parse(make_doc(report_2021_specs(head=head)))
+
+
+def test_title_cited_in_book_marks_in_the_opening_sentence() -> None:
+    head = ["根据《中华人民共和国政府信息公开条例》要求，现发布《测试经济开发区管理委员会2025年政府信息公开工作年度报告》。"]
+    assert identity(head) == ("测试经济开发区管理委员会", 2025, "正文首句")
+
+
+def test_a_published_title_in_book_marks_is_not_the_template_notice() -> None:
+    head = ["按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+            "编制本报告。"]  # fmt: skip
+    with pytest.raises(NotAReport, match="发布机关"):
+        parse(make_doc(report_2021_specs(head=head)))
+
+
+def test_info_line_inside_a_line_of_site_chrome() -> None:
+    # 谷城县: `发布日期:2021-01-15 来源:谷城县发展和改革局 | 【字号:大 中 小】 |`, “现编制并公布本单位2022年度…”
+    head = ["发布日期:2023-01-15 来源:测试县发展和改革局 | 【字号:大 中 小】 |",
+            "根据《条例》规定，现编制并公布本单位2022年度政府信息公开工作年度报告。"]
+    assert identity(head) == ("测试县发展和改革局", 2022, "来源栏、正文首句")
+
+
+def test_breadcrumb_names_the_body() -> None:
+    head = ["当前页面: 首页 > 政府信息公开 > 部门信息公开目录 > 各乡镇、街道办事处 > 测试镇 > 信息公开年度报告",
+            "2022年度政府信息公开工作年度报告"]
+    assert identity(head) == ("测试镇人民政府", 2022, "页面导航")
+
+
+def test_two_readings_that_disagree_are_said_at_ingest() -> None:
+    head = ["来源：另一县财政局　发布时间：2023-01-20", "测试县人民政府2022年政府信息公开工作年度报告"]
+    p = parse(make_doc(report_2021_specs(head=head)))
+    assert (p.report.agency, p.report.year) == ("测试县人民政府", 2022)
+    assert p.notes == ["页面上机关名称有两种读法：按标题为“测试县人民政府”，来源栏为“另一县财政局”；按前者入库"]
+
+
+def test_the_opening_subject_needs_a_known_county() -> None:
+    # “县政府编制了…” names no county; the text's only county-like word (测试县) is no real division
+    head = ["县政府编制了2022年度政府信息公开工作报告。"]
+    with pytest.raises(NotAReport, match="发布机关"):
+        parse(make_doc(report_2021_specs(head=head)))
+
+
+def test_a_zone_named_by_its_kind_in_the_opening_and_by_name_in_the_text() -> None:
+    # 熊口管理区 (hbqj.gov.cn): no title, “本年报根据《中华人民共和国政府信息公开条例》…以及管理区政府信息公开工作开展情况编制”
+    head = ["本年报根据《中华人民共和国政府信息公开条例》以及管理区政府信息公开工作开展情况编制。"
+            "本年报中所列数据的统计期限自2022年1月1日起至2022年12月31日止。"]
+    specs = report_2021_specs(head=head, prose="2022年,测试管理区认真贯彻实施《条例》。")
+    r = parse(make_doc(specs)).report
+    assert (r.agency, r.year) == ("测试管理区", 2022)
+
+
+def test_a_page_title_with_the_site_after_a_dash() -> None:
+    # 台安县: <title>台安县人民政府办公室2020年度政府信息公开工作报告-信息公开年度报告-台安县人民政府</title>
+    title = "测试县人民政府办公室2022年度政府信息公开工作报告-信息公开年度报告-测试县人民政府"
+    r = parse(make_doc(report_2021_specs(head=["正文"]), title=title)).report
+    assert (r.agency, r.year, r.title) == ("测试县人民政府办公室", 2022, "测试县人民政府办公室2022年度政府信息公开工作报告")

@@ -8,6 +8,7 @@ import pytest
 
 from knowledge.models import Document
 from knowledge.readers import read, read_bytes
+from knowledge.readers.text import lines_of
 
 REPORTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports"
 
@@ -89,3 +90,22 @@ def test_utf8_bom_and_gbk_text_decode_to_the_same_lines() -> None:
 def test_unknown_extension_with_text_content_is_read_as_text() -> None:
     doc = read_bytes("规章\t12\t12\t54\n".encode(), "report.dat")
     assert rows(doc) == [["规章", "12", "12", "54"]]
+
+
+def test_cells_saved_one_per_line_are_put_back_into_rows() -> None:
+    text = "信息内容\n本年新\n制作数量\n规章\n\n  0\n\n3\n\n  -1\n规范性文件(指…)\n2\n无此说明。\n5"
+    rows = [ln.cells for ln in lines_of(text) if ln.kind == "row"]
+    assert rows == [["规章", "0", "3", "-1"], ["规范性文件(指…)", "2"]]  # a sentence before 5 is no label
+
+
+def test_bars_closing_cells_on_lines_of_their_own_join_their_row() -> None:
+    text = "规章 |\n|\n|\n|\n行政许可 | 71 | -11 | 0 |\n行政规范性文件\n|\n0 |\n2 |"
+    rows = [ln.cells for ln in lines_of(text) if ln.kind == "row"]
+    assert rows == [["规章", "", "", ""], ["行政许可", "71", "-11", "0"], ["行政规范性文件", "0", "2"]]  # its `|` closes the label cell
+
+
+def test_markdown_rows_of_numbers_stay_rows_of_their_own() -> None:
+    text = "| 结果维持 | 结果纠正 |\n|---|---|\n| 10 | 2 |\n## 六、其他需要报告的事项\n无"
+    lines = lines_of(text)
+    assert [ln.cells for ln in lines if ln.kind == "row"] == [["结果维持", "结果纠正"], ["10", "2"]]
+    assert [ln.cells for ln in lines if ln.kind == "text"] == [["六、其他需要报告的事项"], ["无"]]

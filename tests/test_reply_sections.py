@@ -87,7 +87,7 @@ def test_a_section_the_page_lost_is_named_with_the_reason(tmp_path: Path) -> Non
     a = _load(tmp_path, cut).answer("平潭2023年存在的主要问题")
     assert (a.status, a.agency, a.year, a.value) == ("unknown", "平潭综合实验区", 2023, None)
     assert a.text == ("平潭综合实验区2023年的年报中没有找到“存在的主要问题”一节："
-                      "第五部分“存在的主要问题及改进情况”缺失（页面不完整）。")
+                      "第五部分“存在的主要问题及改进情况”缺失（页面在“三”处截断）。")
 
 
 def test_an_empty_section_says_it_has_no_text(tmp_path: Path) -> None:
@@ -154,11 +154,12 @@ def test_a_section_missing_from_a_base_written_before_missing_parts_were_noted(t
     src.write_text(text[: text.index("### 五、存在的主要问题及改进情况")], encoding="utf-8")
     bot = _load(tmp_path, src)
     report = bot.kb.report_of[("开封市人民政府", 2019)]
-    assert report.missing[-2:] == ["第五部分“存在的主要问题及改进情况”缺失（页面不完整）",
-                                   "第六部分“其他需要报告的事项”缺失（页面不完整）"]
+    assert report.missing == ["页面止于四、政府信息公开行政复议、行政诉讼情况",
+                              "第五部分“存在的主要问题及改进情况”缺失（页面在“四”处截断）",
+                              "第六部分“其他需要报告的事项”缺失（页面在“四”处截断）"]
     a = bot.answer("开封2019年存在的主要问题")
     assert a.text == ("开封市人民政府2019年的年报中没有找到“存在的主要问题”一节："
-                      "第五部分“存在的主要问题及改进情况”缺失（页面不完整）。")
+                      "第五部分“存在的主要问题及改进情况”缺失（页面在“四”处截断）。")
     report.missing = []
     a = bot.answer("开封2019年存在的主要问题")
     assert (a.status, a.agency, a.year) == ("unknown", "开封市人民政府", 2019)

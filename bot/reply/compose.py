@@ -17,7 +17,7 @@ from knowledge.catalogue import Catalogue
 from knowledge.fact_index import fmt
 from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer, Fact, Report, Source
-from knowledge.template.partial import missing_for
+from knowledge.template.partial import missing_for, said
 
 REVIEW_PARTS = ("upheld", "corrected", "other", "pending")
 DEFAULT_ACTIVE_COLUMN = {"active.license": "decisions", "active.penalty": "decisions", "active.coercion": "decisions",
@@ -99,7 +99,7 @@ class Composer:
             return self._section(q, r)
         if q.kind == "rate":
             return self._no_rate(q, r)
-        q = self._settle_column(q, r)
+        asked, q = q, self._settle_column(q, r)
         who = f"{r.agency}{r.year}年"
         if q.choices and not any(self._in_template(c, r) for c in q.choices):  # 2021 columns of a 2019 report
             absent = "、".join(f"“{label(c, self.cat, r.template)}”" for c in q.choices)
@@ -112,6 +112,11 @@ class Composer:
         fact = self._fact(r, q.row, q.column)
         name = label(q, self.cat, r.template)
         if fact is None and (gone := missing_for(r.missing, q.row or "")):
+            if (words := said(q.row or "", asked.column, self.kb.prose(r.id), r.sections)) is not None:
+                a = self.prose(words, r)  # the prose says it: its sentence, and that the table is not there
+                said_as = f"{fmt(words.value)}{words.unit}（{gone}；此数取自正文“{words.source.row}”）"
+                a.field, a.text = q.field_id, f"{who}{name}{said_as}。\n" + a.text.split("\n", 1)[1]
+                return a
             return Answer(status="unknown", agency=r.agency, year=r.year, field=q.field_id,
                           text=f"{who}的年报不完整：{gone}，报告中没有“{name}”的数字。")
         if fact is None and not self._in_template(q, r):

@@ -68,10 +68,10 @@ def questions(chat_data: dict[str, Any], kind: str, options: Sequence[str]) -> I
     return InlineKeyboardMarkup(rows)
 
 
-def confirm(key: str) -> InlineKeyboardMarkup:
-    """Confirm / cancel buttons for a pending upload."""
+def confirm(key: str, label: str | None = None) -> InlineKeyboardMarkup:
+    """Confirm / cancel buttons for a pending upload (`label`: the confirm button's words, when it loses data)."""
     return InlineKeyboardMarkup([[
-        InlineKeyboardButton("✅ 确认入库", callback_data=f"{UPLOAD}:{key}:1"),
+        InlineKeyboardButton(_short(label) if label else "✅ 确认入库", callback_data=f"{UPLOAD}:{key}:1"),
         InlineKeyboardButton("取消", callback_data=f"{UPLOAD}:{key}:0"),
     ]])
 

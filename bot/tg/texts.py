@@ -121,10 +121,13 @@ def unsupported(name: str, allowed: Iterable[str]) -> str:
     return f"不支持这种文件：{escape(name)}。可以发送 {' '.join(allowed)} 格式的年报。"
 
 
-def upload_summary(check: str, replaces: bool, report: Report) -> str:
-    """The summary shown before an upload is confirmed."""
+def upload_summary(check: str, replaces: bool, report: Report, lost: list[str] | None = None) -> str:
+    """The summary shown before an upload is confirmed (`lost`: what replacing the stored report would lose)."""
     lines = ["<b>收到年报文件，检查结果如下：</b>", escape(check)]
-    if replaces:
+    if replaces and lost:
+        lines.append(f"\n⚠️ 已有的 {escape(report.agency)} {report.year}年报告更完整：替换后将失去"
+                     f"{escape('；'.join(lost))}。不替换请点“取消”。")
+    elif replaces:
         lines.append(f"\n确认后将替换已有的 {escape(report.agency)} {report.year}年报告。")
     lines.append("\n要存入知识库吗？")
     return "\n".join(lines)

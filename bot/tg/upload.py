@@ -24,6 +24,7 @@ from knowledge.errors import NianbaoError
 from knowledge.ingest import parse_bytes  # noqa: F401 - tests and callers reach it here
 from knowledge.isolate import parse_bytes_isolated
 from knowledge.models import Parsed
+from knowledge.replace_rule import keep_url, losses
 from knowledge.store import Store
 
 log = logging.getLogger(__name__)
@@ -62,14 +63,25 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kb, _ = st.ready()
     replaces = parsed.report.id in kb.by_id
+    old = await asyncio.to_thread(_stored_entry, st.db_path, parsed) if replaces else None
+    lost = losses(parsed, old) if old is not None else []  # what the stored report has that this copy lacks
     key = keyboards.remember(context.chat_data, keyboards.UPLOAD, (user.id, parsed))
     check = format_check(parsed)
     if years := against_loaded(kb, parsed.report, parsed.facts):  # with the same body's loaded years
         check += "\n与已载入的相邻年度报告：\n" + "\n".join(f"- {w.line}" for w in years)
-    parts = split_html(texts.upload_summary(check, replaces, parsed.report))
+    parts = split_html(texts.upload_summary(check, replaces, parsed.report, lost))
     for i, part in enumerate(parts):
-        markup = keyboards.confirm(key) if i == len(parts) - 1 else None
+        markup = keyboards.confirm(key, f"⚠️ 仍替换（将失去{'；'.join(lost)}）" if lost else None) \
+            if i == len(parts) - 1 else None
         await message.reply_text(part, reply_markup=markup)
+
+
+def _stored_entry(db_path: str, parsed: Parsed) -> dict[str, object] | None:
+    """The stored report of the same body and year (its catalogue entry), if any."""
+    store = Store(db_path)
+    if not store.exists() or store.legacy_file() is not None:
+        return None
+    return store.current(parsed.report.id, parsed.report.agency)
 
 
 async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -92,6 +104,7 @@ async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, parsed = pending
     try:
         store = Store(st.db_path, lock_timeout=st.settings.kb_lock_timeout, waiting=log.info)
+        keep_url(parsed, await asyncio.to_thread(_stored_entry, st.db_path, parsed))
         result = await asyncio.to_thread(store.put, [parsed])
     except NianbaoError as exc:
         await query.edit_message_text(escape(str(exc)))

@@ -150,6 +150,11 @@ def format_check(parsed: Parsed) -> str:
         f"机关：{r.agency}　年度：{r.year}　模板：{r.template}年版　文件：{r.source_file}",
         f"事实 {len(facts)} 条：表格 {len(table)}，推算 {len(derived)}，正文 {len(prose)}；不确定单元格 {len(uncertain)} 个",
     ]
+    if r.identified_from:  # a saved page: where its body and year were read, what it lacks, readings that differ
+        lines.insert(2, f"机关和年度据{r.identified_from}")
+    if r.missing:
+        lines.append(f"不完整：{'；'.join(r.missing)}")
+    lines += [f"说明：{n}" for n in parsed.notes if n.startswith("页面上机关名称")]
     for f in uncertain:
         cands = "、".join(fmt(c) for c in (f.candidates or [])[:6]) + (
             "…" if len(f.candidates or []) > 6 else ""

@@ -44,15 +44,64 @@ def _cells(raw: str) -> list[str] | None:
     return None
 
 
+# a saved page's table cell on a line of its own: a number, a dash, “/”, 无
+_VALUE = re.compile(r"^\s*(?:[+-]?\d+(?:\.\d+)?(?:万元|元)?|[/／—\-－–]+)\s*$")
+# a line that only closes cells of the row above: `|`, `||`, `3 |` (empty cells saved with a line break)
+_CONTINUES = re.compile(r"^\s*(?:\s*(?:[+-]?\d+(?:\.\d+)?|[/／—\-－–]+)?\s*\|)+\s*$")
+_LABEL_MAX = 40
+
+
+def _continues(prev: str | list[str] | None, raw: str) -> bool:
+    """Whether raw closes cells of prev, a `label | … |` row of a saved page (not a markdown `| … |` row)."""
+    if not isinstance(prev, str) or "\t" in prev or not prev.rstrip().endswith("|") or prev.lstrip().startswith("|"):
+        return False
+    s = raw.strip()
+    return s == "|" * len(s) or (not s.startswith("|") and _CONTINUES.match(s) is not None)
+
+
+def _opens_row(prev: str | list[str] | None, raw: str) -> bool:
+    """Whether raw (`|`) closes the first cell of prev, a label saved on a line of its own (`行政规范性文件`)."""
+    return isinstance(prev, str) and raw.strip() == "|" and "|" not in prev and "\t" not in prev \
+        and len(prev.strip()) <= _LABEL_MAX and "。" not in prev and not prev.lstrip().startswith("#") \
+        and not _VALUE.match(prev)
+
+
+def _restacked(raws: list[str]) -> list[str | list[str]]:
+    """Saved-page tables put back into rows: a `规章 |` line and the `|` lines that close its cells
+    become one `|` row; a short label followed by lines that each hold one value (`规章` / `0` / `0` /
+    `0`) becomes a row of cells.  Other lines are kept as they are (blank lines dropped)."""
+    lines = [r for r in raws if r.strip()]
+    out: list[str | list[str]] = []
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        prev = out[-1] if out else None
+        if _continues(prev, raw) or _opens_row(prev, raw):
+            out[-1] = str(prev).rstrip() + " " + raw.strip()
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _VALUE.match(lines[j]):
+            j += 1
+        label = raw.strip()
+        if j > i + 1 and not _VALUE.match(raw) and len(label) <= _LABEL_MAX and "。" not in label \
+                and "|" not in label and "\t" not in label and not label.startswith("#"):
+            out.append([label, *(v.strip() for v in lines[i + 1 : j])])
+            i = j
+            continue
+        out.append(raw)
+        i += 1
+    return out
+
+
 def lines_of(text: str) -> list[Line]:
-    """Lines of plain text: rows (tabs or `|`) numbered into tables, other lines as paragraphs."""
+    """Lines of plain text: rows (tabs or `|`, or cells one per line) numbered into tables, other lines
+    as paragraphs."""
     out: list[Line] = []
     table = 0
     in_table = False
-    for raw in text.splitlines():
-        if not raw.strip():
-            continue  # blank lines separate nothing: tables in pasted text often contain them
-        cells = _cells(raw)
+    for raw in _restacked(text.splitlines()):
+        cells = raw if isinstance(raw, list) else _cells(raw)
         if cells is not None and len(cells) > 1:
             if all(not c or _SEPARATOR_CELL.match(c) for c in cells):
                 continue  # markdown |---|---| rule
@@ -64,7 +113,7 @@ def lines_of(text: str) -> list[Line]:
             out.append(Line(cells=[_BOLD.sub("", c).strip() for c in cells], kind="row", table=table))
             continue
         in_table = False
-        line = _BOLD.sub("", _HEADING.sub("", raw)).strip()
+        line = _BOLD.sub("", _HEADING.sub("", str(raw))).strip()
         if line:
             out.append(Line(cells=[line]))
     return out

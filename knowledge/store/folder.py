@@ -34,7 +34,7 @@ from knowledge.store import legacy
 from knowledge.store.directory import Directory, report_file
 from knowledge.store.files import reason, write_atomic, write_error, write_many
 from knowledge.store.identify import check_base, discard
-from knowledge.store.neighbours import relink
+from knowledge.store.neighbours import opened, relink
 from knowledge.store.packing import FACT_FIELDS, OLD_FACT_FIELDS
 from knowledge.store.records import Entry, Payload, PutResult, Record
 from knowledge.store.records import dumps as _dumps
@@ -335,8 +335,11 @@ class Store:
         for rec in records:
             rid, nn = rec.entry["id"], shard_of(rec.entry["agency"])
             rel = report_file(rid, gen, len(new))
-            data = rec.payload()
             before = shard(nn).get(rid)
+            if before is not None and not rec.entry.get("url") and before.get("url"):
+                rec = opened(rec)  # a bulk worker's encoded file is encoded again, with the address
+                rec.entry["url"] = before["url"]  # a copy without an address keeps the stored report's
+            data = rec.payload()
             across = [w["message"] for w in rec.entry.get("warnings") or [] if str(w.get("rule")).startswith("years.")]
             if across:
                 result.across[rid] = across

@@ -39,7 +39,7 @@ def _own(entry: Entry) -> list[dict[str, Any]]:
     return [w for w in entry.get("warnings") or [] if not str(w.get("rule", "")).startswith(RULE_PREFIX)]
 
 
-def _opened(rec: Record) -> Record:
+def opened(rec: Record) -> Record:
     """A record with its sections and figures at hand (a bulk worker's arrives as encoded bytes)."""
     if rec.cells or not rec.entry.get("facts"):
         return rec
@@ -57,7 +57,7 @@ def relink(records: list[Record], removed: list[Entry], entry_of: Callable[[str,
 
     def open_(rec: Record) -> Record:
         if id(rec) not in opened:
-            opened[id(rec)] = _opened(rec)
+            opened[id(rec)] = opened(rec)
         return opened[id(rec)]
 
     batch: dict[Key, Record] = {(r.entry["agency"], r.entry["year"]): r for r in records}

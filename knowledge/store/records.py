@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from knowledge.models import Parsed
+from knowledge.replace_rule import quality
 from knowledge.store.packing import FACT_FIELDS, StringTable, pack
 
 Entry = dict[str, Any]  # one report in the catalogue: Report.to_dict() without sections, plus file/sha/facts/bytes
@@ -42,7 +43,8 @@ class Record:
         sections = d.pop("sections")
         table = StringTable()
         cells = [pack(f, table) for f in p.facts]
-        return cls({**d, "sha": sha, "facts": len(p.facts)}, sections, table.strings, cells)
+        counts = {k: v for k, v in quality(p.facts, p.report.missing).items() if k != "missing"}  # replace_rule.py
+        return cls({**d, "sha": sha, "facts": len(p.facts), **counts}, sections, table.strings, cells)
 
     def payload(self) -> bytes:
         """The report's own TinyDB file."""

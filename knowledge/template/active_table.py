@@ -64,10 +64,15 @@ def _columns_in(printed: str, block: Block) -> list[Column]:
     return [next(c for c in block.columns if c.id == cid) for _, cid in hits]
 
 
+_LABEL_NOTE = re.compile(r"[（(]\s*指[^（）()]*[）)]\s*$")  # 规范性文件（指各行政机关印发的有正式文号的文件）
+
+
 def _row(printed: str, block: Block) -> Row | None:
-    """The catalogue row a printed label names (exact, or a known variant)."""
-    p = norm(printed)
-    return next((r for r in block.rows if p in (norm(r.label), *(norm(v) for v in r.variants))), None)
+    """The catalogue row a printed label names (exact, or a known variant; a note “（指…）” after it dropped)."""
+    for p in dict.fromkeys((norm(printed), norm(_LABEL_NOTE.sub("", printed)))):
+        if (row := next((r for r in block.rows if p in (norm(r.label), *(norm(v) for v in r.variants))), None)):
+            return row
+    return None
 
 
 def _unit(printed: str) -> str | None:
@@ -115,13 +120,19 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
     out: list[ActiveRow] = []
     block: Block | None = None
     heads: list[Head] = []
+    header = ""  # a block's header printed one cell per line (a saved page): its lines joined
     for ln in lay.lines_in(span):
         filled = [(i, c) for i, c in enumerate(ln.cells) if c and c.strip()]
         if not filled:
             continue
         if item := block_item(filled[0][1]):
-            block, heads = _block(cat, version, item), []
+            block, heads, header = _block(cat, version, item), [], ""
             continue
+        if block is not None and len(filled) == 1 and ln.kind != "row" and not ln.grid:
+            header += filled[0][1]
+            if len(many := _columns_in(header, block)) > len(heads):
+                heads = [Head(col, col.label, _unit(header)) for col in many]
+                continue
         if (other := _header_of_other_block(filled, cat, version, block)) is not None:
             block, heads = other, []  # a block's header row printed away from its 第二十条 line
         if block is None:
@@ -145,18 +156,33 @@ def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[A
             continue  # a label alone on a text line: its cells follow one per line (text mode)
         label = " ".join(first.split())
         raw: list[str | None]
-        if all(0 <= h.pos < len(ln.cells) for h in heads) and len(filled) - 1 <= len(heads):
+        at_label = filled[0][0]  # a header row that lost its 信息内容 cell puts a column where the label is
+        if all(0 <= h.pos < len(ln.cells) and h.pos != at_label for h in heads) and len(filled) - 1 <= len(heads):
             raw = [ln.cells[h.pos] for h in heads]
         elif len(filled) - 1 < len(heads):
             out.append(
                 ActiveRow(block, row, label, heads, _short_row([c for _, c in filled[1:]], heads, label))
             )
             continue
+        elif len(filled) - 1 == len(block.columns) and _in_order(heads, block):
+            # more values than printed headers that name a column (`本年增/` cut off): the header named the
+            # template's columns in its order, so the values take the template's columns
+            heads, raw = [Head(c, c.label, heads[0].unit) for c in block.columns], [c for _, c in filled[1:]]
+        elif len(filled) - 1 > len(heads):
+            out.append(ActiveRow(block, row, label, heads, _short_row([c for _, c in filled[1:]], heads, label)))
+            continue
         else:
             raw = [c for _, c in filled[1:]]
         cells = [read_cell(r, f"表二“{label}”行“{h.printed}”列") for r, h in zip(raw, heads, strict=False)]
         out.append(ActiveRow(block, row, label, heads, cells))
     return out
+
+
+def _in_order(heads: list[Head], block: Block) -> bool:
+    """Whether the printed headers name catalogue columns in the catalogue's order (none twice)."""
+    ids = [c.id for c in block.columns]
+    at = [ids.index(h.column.id) for h in heads]
+    return at == sorted(set(at))
 
 
 def _from_text(text: str, cat: Catalogue, version: str) -> list[ActiveRow]:

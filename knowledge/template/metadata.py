@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.errors import NotAReport
+from knowledge.pages import names as page_names
+from knowledge.pages.names import FROM_SOURCE_LINE, Reading  # noqa: F401 (FROM_SOURCE_LINE: re-exported)
 from knowledge.template.sections import HEADINGS, Layout
 
-_TITLE_WORDS = ("年度报告", "年报")
+_TITLE_WORDS = ("年度报告", "年报", "公开工作报告", "信息公开报告")
 _TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_FIRST = re.compile(
     r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)"
@@ -28,29 +30,36 @@ _PERIOD = re.compile(
     r"统计(?:期限?|周期|时间|时限|时段|区间)\s*(?:为|是)?\s*[自从]?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
 )
 _AGENCY_CHARS = re.compile(r"[\u4e00-\u9fff（）()·]+")  # no bullets, digits, menus' separators
-_NOT_AGENCY_WORDS = re.compile(r"年报|报告|政府信息公开|政务公开|当前位置|首页")
+_NOT_AGENCY_WORDS = re.compile(
+    r"年报|报告|政府信息公开|政务公开|当前位置|首页|关于|编制|公布|发布|印发|^[本我该]|^(?:单位|机关|部门|本级)$"
+)
+# a note a title puts after the body's name: 青龙镇政府(机关)信息公开年度报告, 本级政府（机关）
+_BODY_NOTE = re.compile(r"[（(](?:机关|本级|本机关|机关本级)[）)]")
+# 青龙镇政府 → 青龙镇人民政府: the short form of a government's name (the level word before 政府)
+_SHORT_GOV = re.compile(r"(?<=[县区市镇乡旗])政府(?=(?:办公室)?$)")
 _CITED = re.compile(r"《[^《》]*》")
+_SELF_DESCRIBED = re.compile(r"本(?:年报|年度报告|报告)[^。]{0,12}根据《中华人民共和国政府信息公开条例》")
 _CITE_OPEN = re.compile(r"《[^《》]*$")  # a citation that runs on to the next line
 _CITE_CLOSE = re.compile(r"^[^《》]*》")  # the end of one begun on the line above
 _CRAWL_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
 _CRAWL_URL = re.compile(r"^\s*原文(?:链接|地址)\s*[:：]\s*(https?://\S+)")
 _CHROME = re.compile(r"^.*?(?:当前位置|首页)[^ ]*\s+")
 _CITY = re.compile(r"[\u4e00-\u9fff]{2}(?:市|州|盟|地区)")
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{2,3}(?:县|区|市|旗)")
 # 来源：某某县人民政府办公室 时间：2024-03-08 — the publishing body on a web page's info line
-_SOURCE_LINE = re.compile(
-    r"^\s*(?:信息)?(?:来源|发布机构|发布机关|发布单位|发文机关|发布者)\s*[:：]\s*"
-    r"(?P<agency>[\u4e00-\u9fff（）()]{2,40}?)\s*(?=(?:发布|更新|成文)?(?:时间|日期)|浏览|点击|字号|[\s|｜【\[]|$)"
-)
 # the opening sentence that names the report: …，特编制/现公开/特发布 本县2023年…年度报告
 _OPENING = re.compile(
-    r"(?:特|现|予以|现予|现将|特此)(?:编制|公开|发布|公布|印发)(?:本|了|如下)?\s*"
-    r"(?P<title>[^，。；：、“”《》,;:\n]{4,60}?(?:年度报告|年报))"
+    r"(?:(?:特|现|予以|现予|现将|特此)(?:向社会)?(?:编制|公开|发布|公布|印发)(?:并公布|并公开)?|编制了|编制完成|现将)"
+    r"(?:本|了|如下)?\s*(?P<title>[^，。；：、“”《》,;:\n]{4,60}?(?:年度报告|年报|信息公开工作报告))"
+)
+# the title cited in book-title marks right after a publishing verb: 现发布《X管理委员会2025年…年度报告》
+_OPENING_CITED = re.compile(
+    r"(?:编制|公开|发布|公布|印发)[^《》。；]{0,8}《(?P<title>[^《》]{4,60}?(?:年度报告|年报|工作报告))》"
 )
 _BODY_LINES = 80  # how far into a page (site menus, breadcrumbs) a title line is looked for
 _FIRST_LINES = 8  # lines near the top that may be long (a title with its source line run on)
 _TITLE_MAX = 60  # a title line further down is short: longer lines are prose
 FROM_OPENING = "正文首句"
-FROM_SOURCE_LINE = "来源栏"
 FROM_PERIOD = "统计期限"
 
 
@@ -64,6 +73,7 @@ class Meta:
     url: str | None
     names: list[str] = field(default_factory=list)  # other names the report prints for itself (洪泽区人民政府)
     found: str | None = None  # where agency/year were read when not from a title line, e.g. "正文首句"
+    notes: list[str] = field(default_factory=list)  # two readings of the body that disagree, said at ingest
 
 
 def _squeeze(s: str) -> str:
@@ -88,7 +98,8 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
     """Possible titles with where each was found (None: a title line), best first."""
     out: list[tuple[str, str | None]] = []
     if doc_title:
-        out += [(p, None) for p in re.split(r"[_|]| - ", doc_title) if any(w in p for w in _TITLE_WORDS)]
+        parts = re.split(r"[_|]| - |(?<=报告)\s*[-—–]\s*", doc_title)  # 某某报告-信息公开年度报告-某县人民政府
+        out += [(p, None) for p in parts if any(w in p for w in _TITLE_WORDS)]
     texts = [ln.text.strip().lstrip("#").strip() for ln in lay.lines[:_BODY_LINES]]
     for t in texts[:60]:
         if m := _CRAWL_TITLE.match(t):
@@ -103,9 +114,12 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
         head = head[: head.find("报告") + 2] if "报告" in head else head
         out.append((head, None))
         above = body[i - 1] if i > 0 else ""
-        if above and len(above) <= 40 and not re.search(r"[。；]", above):
+        if above and len(above) <= 40 and not re.search(r"[。；]", above) and _named(_squeeze(head)) is None:
             out.append((above + head, None))  # agency, or the title's first half, on the line above
-    for m in _OPENING.finditer(_uncite(_opening(lay))):
+    opening = _opening(lay)
+    for m in _OPENING_CITED.finditer(opening):
+        out.append((m.group("title"), FROM_OPENING))
+    for m in _OPENING.finditer(_uncite(opening)):
         out.append((m.group("title"), FROM_OPENING))
     return [(_squeeze(t.replace("**", "")), where) for t, where in out]
 
@@ -117,16 +131,17 @@ def _opening(lay: Layout) -> str:
     return lay.text[lay.body_start : end][-6000:]
 
 
-def _source_agency(lay: Layout) -> str | None:
-    """The body named on the page's 来源/发布机构 line, if any."""
-    for ln in lay.lines[:_BODY_LINES]:
-        if (m := _SOURCE_LINE.match(ln.text)) and _is_agency(agency := m.group("agency")):
-            return agency
-    return None
+def _page_readings(lay: Layout) -> list[Reading]:
+    """The bodies the page names outside its title: info line, breadcrumb, the opening's subject."""
+    head = [ln.text for ln in lay.lines[:_BODY_LINES]]
+    found = [page_names.source_line(head, _is_agency), page_names.breadcrumb(head, _is_agency),
+             page_names.subject(_opening(lay), lay.text[lay.body_start :])]
+    return [r for r in found if r is not None]
 
 
 def _named(title: str) -> tuple[str, int] | None:
     """(agency, year) when a title names both: 某县人民政府2022年…报告 or 2025年某办公厅…报告."""
+    title = _BODY_NOTE.sub("", title)
     m = _TITLE.match(title)
     if m is not None and _is_agency(agency := m.group("agency").strip()):
         return agency, int(m.group("year"))
@@ -145,15 +160,27 @@ def _is_agency(text: str) -> bool:
     )
 
 
+def _government(agency: str) -> str:
+    """A government's full name: 青龙镇政府 → 青龙镇人民政府, and a town named alone (马水镇) is its government."""
+    agency = _SHORT_GOV.sub("人民政府", agency)
+    return agency + "人民政府" if re.fullmatch(r"[\u4e00-\u9fff]{1,6}[镇乡]", agency) else agency
+
+
 def _fuller(agency: str, text: str) -> str:
-    """A county-level agency named with its city in the body (淮安市洪泽区人民政府) takes that form."""
-    if re.match(r"^[^省市]{1,6}[区县旗]", agency) is None:
+    """A county-level agency named with its city in the body (淮安市洪泽区人民政府), or a town's with its
+    county (建水县青龙镇人民政府), takes that form."""
+    if re.match(r"^[^省市县]{1,6}(?:镇|乡|街道)", agency) is not None:
+        above = _COUNTY
+    elif re.match(r"^[^省市]{1,6}[区县旗]", agency) is not None:
+        above = _CITY
+    else:
         return agency
     flat = re.sub(r"\s+", "", text)
     for m in re.finditer(re.escape(agency), flat):
-        before = flat[max(0, m.start() - 3) : m.start()]
-        if _CITY.fullmatch(before):
-            return before + agency
+        for size in (4, 3):
+            before = flat[max(0, m.start() - size) : m.start()]
+            if above.fullmatch(before):
+                return before + agency
     return agency
 
 
@@ -167,7 +194,10 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
             title, (agency, year), found = t, named, where
             break
     if year is None:
-        year = title_year(lay, doc_title)
+        sentences_last = sorted(titles, key=lambda tw: tw[1] is None and re.search(r"[，。,]", tw[0]) is not None)
+        year, year_from = next(((int(m.group("year")), where) for t, where in sentences_last if (m := _TITLE.match(t))),
+                               (None, None))
+        found = found or year_from
     if year is None and (m := _PERIOD.search(lay.text)):
         year, found = int(m.group(1)), FROM_PERIOD
     if not agency and year is not None:
@@ -175,9 +205,11 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
             if (m := _NO_YEAR.match(t)) and _is_agency(m.group("agency").strip()):
                 title, agency = t, m.group("agency").strip()
                 break
-    if not agency and year is not None and (agency := _source_agency(lay) or ""):
-        found = f"{FROM_SOURCE_LINE}、{found}" if found else FROM_SOURCE_LINE
-        if not title:
+    readings = _page_readings(lay)
+    if not agency and year is not None and readings:
+        agency, where = readings[0].agency, readings[0].where
+        found = f"{where}、{found}" if found and found not in where else where
+        if not title or _named(title) is None:
             title = f"{agency}{year}年政府信息公开工作年度报告"
     if year is not None and year < 2019:
         raise NotAReport(too_old(year))
@@ -189,10 +221,12 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
             if m := _CRAWL_URL.match(ln.text):
                 url = m.group(1)
                 break
-    fuller = _fuller(agency, lay.text[lay.body_start :])
+    fuller = _fuller(_government(agency), lay.text[lay.body_start :])
     printed = [a for t, _ in titles if (named := _named(t)) and named[1] == year for a in (named[0],)]
     names = [a for a in dict.fromkeys([agency, *printed]) if a != fuller]  # as its titles print it
-    return Meta(title=title, agency=fuller, year=year, url=url, names=names, found=found)
+    notes = [f"页面上机关名称有两种读法：按{found or '标题'}为“{fuller}”，{r.where}为“{r.agency}”；按前者入库"
+             for r in readings if not page_names.same_body(r.agency, fuller) and not page_names.same_body(r.agency, agency)]
+    return Meta(title=title, agency=fuller, year=year, url=url, names=names, found=found, notes=notes[:1])
 
 
 def title_year(lay: Layout, doc_title: str | None) -> int | None:
@@ -214,11 +248,12 @@ def report_year(lay: Layout, doc_title: str | None) -> int | None:
 
 
 def names_annual_report(lay: Layout, doc_title: str | None) -> bool:
-    """Whether the title says 政府信息公开(工作)年度报告 (citations of the template notice ignored)."""
+    """Whether the title says 政府信息公开(工作)年度报告 (citations of the template notice ignored), or a page
+    without one opens as such a report does (“本年报根据《中华人民共和国政府信息公开条例》…编制。…统计期限…”)."""
     return any(
-        re.search(r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)", t)
+        re.search(r"(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报|工作报告)|政府信息公开工作报告", t)
         for t in _title_candidates(lay, doc_title)
-    )
+    ) or (_SELF_DESCRIBED.search(_opening(lay)) is not None and _PERIOD.search(_opening(lay)) is not None)
 
 
 def too_old(year: int) -> str:

@@ -22,7 +22,7 @@ from knowledge.template.active_table import read_active
 from knowledge.template.apply_table import read_apply
 from knowledge.template.derive import derive
 from knowledge.template.metadata import names_annual_report, read_meta, report_year, template_version, too_old
-from knowledge.template.partial import missing_parts
+from knowledge.template.partial import cut_at, missing_parts
 from knowledge.template.prose_confirm import confirm
 from knowledge.template.review_table import read_review
 from knowledge.template.sections import Layout, Span, find, find_named, layout, preface, sections
@@ -94,7 +94,7 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     facts, sub_rows, tables_read = _tables(lay, by_id, rid, cat, version)
     if not facts and not titled:
         raise NotAReport(NO_TABLES)
-    notes = list(doc.notes)
+    notes = list(doc.notes) + meta.notes
     unsettled = []  # a scan's sums its readings leave failing: said as the scan's, not the report's
     if doc.ocr_pages:  # a scan: every OCR'd cell confirmed, corrected or made uncertain by the sums
         checked = scan.verify(facts)
@@ -108,6 +108,8 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     all_spans = ([pre] if pre else []) + spans
     facts += prose.extract(rid, lay, all_spans)
     facts = confirm(facts, cat, version)
+    end = cut_at([s.id for s in all_spans])
+    cut = (end, next(s.heading for s in all_spans if s.id == end)) if end else None
     report = Report(
         id=rid,
         agency=meta.agency,
@@ -119,7 +121,7 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
         sections=sections(lay, all_spans),
         aliases=meta.names,
         identified_from=meta.found,
-        missing=missing_parts(cat, set(by_id), tables_read),
+        missing=missing_parts(cat, set(by_id), tables_read, cut),
     )
     report.warnings = checks.run(report, facts, cat) + unsettled
     log.debug("parsed %s: %d facts, %d warnings", rid, len(facts), len(report.warnings))

@@ -1,23 +1,51 @@
-"""Partial reports: which template sections and tables a stored report lacks, in words people read."""
+"""Partial reports: which template sections and tables a stored report lacks, in words people read.
+
+A page that ends before the report does (a saved page cut off, a search result's excerpt) is marked
+with where it ends — “页面止于二、主动公开政府信息情况” — and every part after that point is said to be
+cut there, not “perhaps an image”: a question about it is told the page stops before it.  A page
+whose later sections are all there but whose tables gave no cell has them as pictures, or not at all.
+What the prose says for a missing table's cell (`said`) answers in its place, quoted with its sentence.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from knowledge.catalogue import Catalogue
+from knowledge.checks.prose import context
+from knowledge.models import Fact, Section, Source
 
 TABLE_SECTIONS = ("二", "三", "四")
+ORDER = ("序", "一", "二", "三", "四", "五", "六")
 TABLE_MISSING = "表{sid}缺失（可能为图片或页面不完整）"
 SECTION_MISSING = "第{sid}部分“{name}”缺失（页面不完整）"
+CUT_AT = "页面止于{heading}"
+CUT = "页面在“{sid}”处截断"
+_CUT_NOTE = re.compile(r"^页面止于(?P<sid>[一二三四五六]|前言)")
 
 
-def missing_parts(cat: Catalogue, found: set[str], tables_read: set[str]) -> list[str]:
-    """The template's sections absent from `found` and tables 二/三/四 that gave no cell, in template order."""
-    out = []
+def cut_at(ids: list[str]) -> str | None:
+    """The section a page ends in, when it ends before 五 and 六 (the template's last sections)."""
+    if not ids or "五" in ids or "六" in ids:
+        return None
+    return max(ids, key=ORDER.index)
+
+
+def missing_parts(
+    cat: Catalogue, found: set[str], tables_read: set[str], cut: tuple[str, str] | None = None
+) -> list[str]:
+    """The template's sections absent from `found` and tables 二/三/四 that gave no cell, in template order;
+    `cut` = (section id, its printed heading) when the page ends inside that section."""
+    out = [CUT_AT.format(heading=cut[1])] if cut else []
+    why = f"（{CUT.format(sid=cut[0] if cut[0] != '序' else '前言')}）" if cut else ""
     for sec in cat.sections:
         sid = sec["id"]
+        after = cut is not None and ORDER.index(sid) >= ORDER.index(cut[0])
         if sid in TABLE_SECTIONS and sid not in tables_read:
-            out.append(TABLE_MISSING.format(sid=sid))
+            out.append(f"表{sid}缺失{why}" if after else TABLE_MISSING.format(sid=sid))
         elif sid not in TABLE_SECTIONS and sid not in found:
-            out.append(SECTION_MISSING.format(sid=sid, name=sec["key"]))
+            out.append(f"第{sid}部分“{sec['key']}”缺失{why}" if after else SECTION_MISSING.format(sid=sid, name=sec["key"]))
     return out
 
 
@@ -33,7 +61,84 @@ def table_of(row: str) -> str | None:
 
 
 def missing_for(missing: list[str], row: str) -> str | None:
-    """The report's note that the table holding `row` is missing, if it is."""
+    """The report's note that the table holding `row` is missing, or that the page is cut inside it."""
     sid = table_of(row)
-    prefix = f"表{sid}缺失" if sid else None
-    return next((m for m in missing if prefix and m.startswith(prefix)), None)
+    if sid is None:
+        return None
+    note = next((m for m in missing if m.startswith(f"表{sid}缺失")), None)
+    if note is not None:
+        return note
+    cut = next((m for m in missing if _CUT_NOTE.match(m)), None)
+    if cut is not None and cut[4] == sid:  # the table the page ends in: its rows after the cut are gone
+        return f"{CUT.format(sid=sid)}（{cut}）"
+    return None
+
+
+# ---------------------------------------------------------------- what the prose says for a missing table
+# A cut page often still says in words what its tables would have counted: “我县收到政府信息公开书面申请
+# 12件”, “未收到任何单位和个人提出的政府信息公开申请”, “现行有效的行政规范性文件102件”.  A question for a
+# cell of a missing table may get that sentence's figure — quoted with its sentence, saying the table is
+# missing — never a figure from anywhere else.  Rules are data: the words that end the text before the
+# figure (within its clause), words that must not be there, and the sentences that say “none” (→ 0件).
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How the prose names one table cell."""
+
+    row: str
+    columns: tuple[str | None, ...]  # the question's columns this names (None: the row's total)
+    before: re.Pattern[str]  # on the words before the figure, within its clause
+    units: tuple[str, ...] = ("件",)
+    not_before: re.Pattern[str] | None = None
+    needs: str = ""  # a word the sentence must hold
+
+
+_COUNT = ("件", "起", "次", "项", "宗")
+RULES = (
+    Rule("apply.new", ("total", None), re.compile(r"(?:收到|受理|接收|新收)[^，。；,;]{0,20}申请(?:共|合计)?$"),
+         not_before=re.compile(r"上年|结转|复议|诉讼|办结|答复|办理|咨询"), needs="申请"),
+    Rule("review", ("total", None), re.compile(r"行政复议(?:案件|申请)?(?:共|合计)?$"), units=_COUNT),
+    Rule("litigation", ("total", None), re.compile(r"行政诉讼(?:案件)?(?:共|合计)?$"), units=_COUNT),
+    Rule("active.normative", ("in_force", "total_published"),
+         re.compile(r"现行有效(?:的)?(?:行政)?规范性文件$"), units=("件", "个", "份")),
+    Rule("active.normative", ("issued", "new_made"),
+         re.compile(r"(?:本年|全年|新)?(?:制定|制发|出台|印发)(?:了)?(?:的)?(?:行政)?规范性文件$"),
+         units=("件", "个", "份"), not_before=re.compile(r"部门|累计|历年")),
+)
+# sentences that say there was none: (row, pattern); the phrase is quoted as the figure's words
+NONE = (
+    ("apply.new", re.compile(r"(?:未|没有|无)(?:收到|接到|受理)(?:任何)?[^，。；,;\d]{0,30}?申请")),
+    ("review", re.compile(r"(?:未|没有|无)(?:发生|出现|收到)?[^，。；,;\d]{0,30}?行政复议")),
+    ("litigation", re.compile(r"(?:未|没有|无)(?:发生|出现|收到)?[^，。；,;\d]{0,30}?行政诉讼")),
+)
+_SENTENCES = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_NOT_NONE = {"apply.new": re.compile(r"复议|诉讼"), "review": re.compile(r"申请人|收到.{0,8}申请"),
+             "litigation": re.compile(r"申请人")}
+
+
+def said(row: str, column: str | None, prose: list[Fact], sections: list[Section]) -> Fact | None:
+    """The prose figure for (row, column), or a sentence saying there was none (as a 0 with its words)."""
+    rules = [r for r in RULES if r.row == row and column in r.columns]
+    for f in prose:
+        sentence = f.source.sentence or ""
+        if f.value is None or not sentence:
+            continue
+        for rule in rules:
+            if f.unit not in rule.units or (rule.needs and rule.needs not in sentence):
+                continue
+            before, _ = context(sentence, f.source.row or f.raw, f.raw)
+            if rule.before.search(before) and not (rule.not_before and rule.not_before.search(before)):
+                return f
+    if column not in ("total", None):
+        return None
+    for pattern in (p for r, p in NONE if r == row):
+        for sec in sections:
+            for sentence in _SENTENCES.findall(sec.text):
+                m = pattern.search(sentence)
+                if m is None or _NOT_NONE[row].search(m.group(0)):
+                    continue
+                phrase = m.group(0)
+                return Fact(report="", row="prose", column=None, value=0.0, kind="zero", raw=phrase, unit="件",
+                            source=Source(section=sec.heading, row=phrase, sentence=sentence.strip()))
+    return None

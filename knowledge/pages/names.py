@@ -1,0 +1,103 @@
+"""Where a saved page names its body when no title line does: info line, breadcrumb, the opening's subject.
+
+- the page's info line: `来源：谷城县发展和改革局 | 【字号…`, `2021-02-09 发布:卓尼县人民政府办公室 点击数:`,
+  `发布机构：…` — anywhere in one of the first lines;
+- the site's breadcrumb: `当前位置：首页 > … > 马水镇 > 信息公开年度报告` (the last crumb that names a body);
+- the opening sentence's subject with the place named elsewhere: `县政府编制了2020年度…报告` and
+  “大英县” in the text → 大英县人民政府 (the county is checked against China's divisions, places.py).
+
+Each reading says where it came from, so that the reply and `reports` can say it and ingest can say
+when two readings name different bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from knowledge.pages.places import mentioned
+
+FROM_SOURCE_LINE = "来源栏"
+FROM_BREADCRUMB = "页面导航"
+FROM_SUBJECT = "正文首句与正文地名"
+
+_BODY_CHARS = r"[\u4e00-\u9fff（）()·]"
+_SOURCE = re.compile(
+    r"(?:^|[\s|｜])(?:信息)?(?:来源|发布机构|发布机关|发布单位|发文机关|发布者|发布)\s*[:：]\s*"
+    rf"(?P<agency>{_BODY_CHARS}{{2,40}}?)\s*(?=(?:发布|更新|成文)?(?:时间|日期)|浏览|点击|字号|[\s|｜【\[]|$)"
+)
+_CRUMBS = re.compile(r"(?:当前位置|当前页面|您的位置|您现在的位置|所在位置)\s*[:：]?\s*(?P<trail>.+)$|^\s*首页\s*[>/»›＞](?P<bare>.+)$")
+_CRUMB_SPLIT = re.compile(r"\s*[>/»›＞]\s*")
+# what a body's name ends with (a column of the site never does)
+_BODY_END = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|局|委|办|中心|院|署|站|所|队|镇|乡|街道|街道办事处|"
+    r"办事处|县|区|市|旗|州|盟|管理区|开发区|新区|片区)$"
+)
+_COLUMN_WORDS = re.compile(r"首页|信息公开|政务公开|年报|年度报告|目录|正文|专栏|栏目|部门|乡镇|街道办事处$|列表")
+# the opening's subject: 县政府编制了… / 区人民政府办公室特向社会公布…
+_SUBJECT = re.compile(
+    r"(?:^|[，,。；;\s])(?P<level>县|区|市|旗)(?P<body>(?:人民)?政府(?:办公室)?)"
+    r"(?:特|现|已|认真)?(?:向社会)?(?:编制|公布|发布|公开)"
+)
+# a zone that is its own body, named in the opening by its kind alone: “以及管理区政府信息公开工作开展情况编制”
+_ZONE = re.compile(r"(?:以及|本|我|全)(?P<kind>管理区|开发区|高新区|新区|试验区|实验区)(?:政府)?信息公开")
+_NAMED_ZONE = r"(?:^|(?<=[，,。；;：:\s\d年]))(?P<name>[\u4e00-\u9fff]{{2,4}}{kind})"
+
+
+@dataclass
+class Reading:
+    """A body the page names, and where."""
+
+    agency: str
+    where: str
+
+
+def source_line(lines: list[str], is_agency: Callable[[str], bool]) -> Reading | None:
+    """The body on the page's 来源/发布机构 line."""
+    for text in lines:
+        for m in _SOURCE.finditer(text):
+            if is_agency(agency := m.group("agency")):
+                return Reading(agency, FROM_SOURCE_LINE)
+    return None
+
+
+def breadcrumb(lines: list[str], is_agency: Callable[[str], bool]) -> Reading | None:
+    """The last crumb of the site's breadcrumb that names a body (not a column of the site)."""
+    for text in lines:
+        m = _CRUMBS.search(text.strip())
+        if m is None:
+            continue
+        crumbs = [c.strip() for c in _CRUMB_SPLIT.split(m.group("trail") or m.group("bare") or "") if c.strip()]
+        named = [c for c in crumbs if is_agency(c) and _BODY_END.search(c) and not _COLUMN_WORDS.search(c)]
+        if named:
+            return Reading(named[-1], FROM_BREADCRUMB)
+    return None
+
+
+def subject(opening: str, text: str) -> Reading | None:
+    """`县政府编制了…报告` with the county the text names most often: 大英县人民政府; a zone named by its kind
+    (`管理区`) with the name the text gives it after a boundary (`2025年,熊口管理区在…`)."""
+    m = _SUBJECT.search(opening)
+    if m is None:
+        if (z := _ZONE.search(opening)) is not None:
+            kind = z.group("kind")
+            names = [n for n in re.findall(_NAMED_ZONE.format(kind=kind), text) if not re.match(r"^[本我该全各此]", n)]
+            if names:
+                return Reading(max(set(names), key=names.count), FROM_SUBJECT)
+        return None
+    places = mentioned(text, m.group("level"))
+    if not places:
+        return None
+    body = m.group("body")
+    body = body if body.startswith("人民") else "人民" + body
+    return Reading(places[0] + body, FROM_SUBJECT)
+
+
+def same_body(a: str, b: str) -> bool:
+    """Whether two readings can name one body (one holds the other: 某县人民政府 / 某县人民政府办公室)."""
+    def core(s: str) -> str:
+        return re.sub(r"人民|[（）()·\s]", "", s)
+
+    x, y = core(a), core(b)
+    return x in y or y in x

@@ -53,12 +53,12 @@ def relink(records: list[Record], removed: list[Entry], entry_of: Callable[[str,
            read: Callable[[Entry], Payload | None]) -> list[Record]:
     """The records with their cross-year warnings set, followed by the stored next-year reports whose
     cross-year warnings the write changes (marked `relinked`: not counted as added or replaced)."""
-    opened: dict[int, Record] = {}
+    done: dict[int, Record] = {}
 
     def open_(rec: Record) -> Record:
-        if id(rec) not in opened:
-            opened[id(rec)] = opened(rec)
-        return opened[id(rec)]
+        if id(rec) not in done:
+            done[id(rec)] = opened(rec)
+        return done[id(rec)]
 
     batch: dict[Key, Record] = {(r.entry["agency"], r.entry["year"]): r for r in records}
     gone = {(e["agency"], e["year"]) for e in removed} - set(batch)

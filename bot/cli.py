@@ -193,7 +193,6 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     answerer = _answerer(args, settings)
     ctx = Context()
     print("年报问答：请输入问题（“帮助”看说明，“退出”、空行或 Ctrl-D 结束）。")
-    pending: list[str] = []
     while True:
         try:
             q = input("> ").strip()
@@ -205,11 +204,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         if smalltalk.kind(q) == "exit":
             print(smalltalk.reply("exit", []))
             return 0
-        if pending and q.isdigit() and 1 <= int(q) <= len(pending):
-            q = pending[int(q) - 1]
-        answer = answerer.answer(q, ctx)
-        pending = answer.options if answer.status == "clarify" else []
-        print(render.text(answer))
+        print(render.text(answerer.answer(q, ctx)))  # “1” or a name picks an option of the last clarify
 
 
 def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:

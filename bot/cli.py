@@ -19,6 +19,9 @@ from knowledge.models import Parsed
 
 log = logging.getLogger(__name__)
 
+ASK_PROMPT = "每行读一个问题，回车后回答，Ctrl-D 结束（要追问，用 chat）。"
+DB_HELP = "knowledge base (a folder); default: one built from the reports in knowledge/data/reports/"
+
 
 def _db(args: argparse.Namespace, settings: Settings) -> Path:
     """The knowledge base to read: --db, else db_path, else the one built from the bundled reports."""
@@ -156,6 +159,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     # one question on the command line: segment only if that question needs it (cold start)
     answerer = _answerer(args, settings, warm=not args.question)
+    if not args.question and sys.stdin.isatty():  # typed by hand: say what is read, not wait in silence
+        print(ASK_PROMPT, file=sys.stderr, flush=True)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
     for i, q in enumerate(questions, 1):
         try:
@@ -275,22 +280,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("ask", parents=[common], help="回答问题（不给问题时每行读一个问题）")
-    s.add_argument("--db", help="knowledge base file; default: built from knowledge/reports/")
+    s.add_argument("--db", help=DB_HELP)
     s.add_argument("--json", action="store_true", help="one JSON object per answer")
     s.add_argument("--chart", metavar="PATH", help="write the answer's chart (PNG) here; with --json, `chart` names it")
     s.add_argument("question", nargs="*")
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("chat", parents=[common], help="终端对话（支持追问）")
-    s.add_argument("--db")
+    s.add_argument("--db", help=DB_HELP)
     s.set_defaults(func=cmd_chat)
 
     s = sub.add_parser("serve", parents=[common], help="运行 Telegram 机器人（需要 TELEGRAM_BOT_TOKEN）")
-    s.add_argument("--db")
+    s.add_argument("--db", help=DB_HELP)
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("reports", parents=[common], help="列出已载入的报告")
-    s.add_argument("--db")
+    s.add_argument("--db", help=DB_HELP)
     s.add_argument("name", nargs="?", help="只列出这个地方或机关的报告（如 河南、平潭、财政局）")
     s.set_defaults(func=cmd_reports)
 
@@ -317,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)  # “generated new fontManager” on the first chart
     try:
         return int(args.func(args, settings) or 0)
     except NianbaoError as exc:

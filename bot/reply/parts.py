@@ -23,6 +23,19 @@ def reason(ans: Answer) -> str:
     return first.split("。", 1)[0].strip("，,；; ") or "报告中没有这一项"
 
 
+def not_loaded(ans: Answer) -> bool:
+    """Whether an answer says the body or year asked about has no loaded report."""
+    return ans.status == "unknown" and ans.text.startswith("知识库中没有")
+
+
+def headline(ans: Answer) -> str:
+    """The line that answers: not a note on how the question was read (按…理解, “去年”按…, 合…万元),
+    a quote or a source."""
+    lines = body(ans)
+    main = [ln for ln in lines if not ln.startswith(("按", "“", "原文：", "没有", "注意"))]
+    return (main or lines or [ans.text.strip()])[0].strip()
+
+
 def body(ans: Answer) -> list[str]:
     """An answered reply's lines without its source lines."""
     return [ln for ln in ans.text.split("\n") if ln and not _SOURCE.match(ln)]

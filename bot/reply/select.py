@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.reply import items
 from bot.reply.execute import Executor, Measure
+from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
 from bot.understand.plan import QueryPlan, scan
@@ -244,12 +245,15 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
                                                                             missing)
         if slots.recent:
             ans.text = f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）。\n" + ans.text
+        ans.subject = short_name(agency, a.agency_index) + _name(a, plan, item, share_of)
         return ans
     reports, gone, note = _bodies(a, slots)
     if not reports:
         return Answer(status="unknown", text=f"知识库中没有{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")
     ms = [ex.measure(plan, r, item, share_of) for r in reports]
     ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, sorted(ms, key=_by_body), gone)
+    when = "、".join(map(str, slots.years)) + "年" if slots.years else ""
+    ans.subject = when + (re.sub(r"^本年度?", "", name) if when else name) if (name := _name(a, plan, item, share_of)) else None
     if note:
         ans.text = note + ans.text
     return ans

@@ -191,12 +191,12 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     elif slots.years or slots.recent or slots.relative:
         ctx.year = slots.years[0] if len(slots.years) == 1 else None
         ctx.when = _when(slots)
-    if _names_item(plan.rest):
-        item = plan.rest.replace(GAP, "").strip(" 的")
+    if _names_item(plan.rest) or plan.rate:  # a rate is part of the item: 比2021年高多少 compares the rates
+        item = (slots.rest if plan.rate else plan.rest).replace(GAP, "").strip(" 的")
         ctx.item = re.sub(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$", "", item)
         ctx.query = resolve(a.reading(plan.rest), a.cat)
     asked = slots.rest.replace(GAP, "").strip()
     if plan.op not in ("difference", "growth") and _names_item(asked):
         ctx.asked = re.sub(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$", "", asked)
-    elif _names_item(plan.rest):
+    elif _names_item(plan.rest) or plan.rate:
         ctx.asked = ctx.item

@@ -67,7 +67,8 @@ def help_text(username: str | None, max_mb: float) -> str:
 
 
 def report_list(reports: list[Report]) -> str:
-    """The /reports text: each agency on one line with its years; ⚠️N marks a year with N check warnings."""
+    """The /reports text: each agency on one line with its years; ⚠️N after a year (2023年⚠️1) marks its
+    report's N check warnings."""
     if not reports:
         return EMPTY_KB
     by_agency: dict[str, list[Report]] = defaultdict(list)
@@ -75,9 +76,9 @@ def report_list(reports: list[Report]) -> str:
         by_agency[r.agency].append(r)
     lines = [f"<b>已载入的报告（{len(by_agency)} 个机关，{len(reports)} 份）</b>"]
     for agency, rs in by_agency.items():
-        years = "、".join(f"{r.year}" + (f"⚠️{len(r.warnings)}" if r.warnings else "")
-                         + ("（不完整）" if r.missing else "") for r in rs)
-        lines.append(f"• {escape(agency)}：{years}年")
+        years = "、".join(f"{r.year}年" + ("（不完整）" if r.missing else "")
+                         + (f"⚠️{len(r.warnings)}" if r.warnings else "") for r in rs)
+        lines.append(f"• {escape(agency)}：{years}")
         lines += [f"  {r.year}年不完整：{escape('；'.join(r.missing))}" for r in rs if r.missing]
     if any(r.warnings for r in reports):
         lines.append("\n⚠️N：报告自身数字有 N 处对不上（勾稽关系），发送 /checks 查看。")

@@ -62,8 +62,7 @@ def compose(parts: list[tuple[str, Answer]], subject: str | None = None) -> Answ
                  subject=subject)
     if not got:
         return out
-    out.sources = [s for a in got for s in a.sources]
-    out.field = got[0].field if len({a.field for a in got}) == 1 else None
+    out.sources = [s for a in got for s in a.sources]  # field stays None: several parts, no one cell
     units = {a.unit for a in got}
     valued = [a for a in got if a.value is not None]
     if len(units) == 1 and len(valued) >= 2 and len(valued) == len(got):

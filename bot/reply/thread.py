@@ -81,7 +81,9 @@ def pick(a: Answerer, text: str, options: list[str]) -> str | None:
     if not bare or len(options) < 2:
         return None
     parts = _distinct(options)
-    hits = [o for o, p in zip(options, parts, strict=True) if p and (bare == p or (len(bare) >= 2 and bare in p))]
+    # the words that tell one option apart, said alone (开封) or in a longer word of that option (行政复议)
+    hits = [o for o, p in zip(options, parts, strict=True)
+            if p and ((bare in o and p in bare) or (len(bare) >= 2 and bare in p))]
     if len(hits) == 1:
         return hits[0]
     named = extract(bare, a.agency_index)  # “平潭综合实验区”: the body an option names by its short name
@@ -155,18 +157,28 @@ def whole(a: Answerer, question: str, ctx: Context) -> str:
         return who + (_when(slots) if named_when else when) + last
     if not names_item:  # an operation on the last item (纠错率呢, 比2021年多多少, 哪年最多)
         return who + when + _COUNT.sub("", ctx.item) + q
-    if _only_columns(a, plan.rest, ctx):  # 其中自然人呢: the last row, this column
-        return who + when + _COUNT.sub("", ctx.item) + q
+    kinds = _only_columns(a, plan.rest, ctx)
+    if kinds:  # 其中自然人呢: the last row, this column (instead of the column named last)
+        return who + when + _without(a, _COUNT.sub("", ctx.item), kinds) + q
     return who + when + q
 
 
-def _only_columns(a: Answerer, rest: str, ctx: Context) -> bool:
-    """Whether the words name only a column (自然人, 结果纠正, 废止件数) of the table asked about last."""
+def _only_columns(a: Answerer, rest: str, ctx: Context) -> set[str]:
+    """The kinds of column (自然人, 结果纠正, 废止件数) the words name, when they name nothing else and the
+    table asked about last has such columns; else none."""
     reading = a.reading(rest)
     kinds = {h.concept.kind for h in reading.hits}
     if not kinds or not kinds <= set(_COLUMN_KINDS) or ctx.query is None:
-        return False
-    return all(_COLUMN_KINDS[k] == ctx.query.kind for k in kinds)
+        return set()
+    return kinds if all(_COLUMN_KINDS[k] == ctx.query.kind for k in kinds) else set()
+
+
+def _without(a: Answerer, item: str, kinds: set[str]) -> str:
+    """The item's words without those naming a column of these kinds (自然人申请中予以公开 → 申请中予以公开)."""
+    reading = a.reading(item)
+    for h in sorted((h for h in reading.hits if h.concept.kind in kinds), key=lambda h: h.start, reverse=True):
+        item = item[: h.start] + item[h.end:]
+    return item
 
 
 def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:

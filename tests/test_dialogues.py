@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tg_factories import (  # noqa: F401 - fixture make_bot
+from tg_factories import (
     BOT_USER,
     BOT_USERNAME,
     GROUP,
     REPORTS,
     SETTINGS,
     USER,
+    bots,
     loaded,
-    make_bot,
     make_text_update,
 )
 
@@ -63,6 +63,12 @@ def check(d: dict, seen: list[str]) -> None:
         assert not missing, f"{d['id']} · {q}: {missing} not in\n{reply}"
     unwanted = [s for s in d.get("not", []) if s in seen[-1]]
     assert not unwanted, f"{d['id']}: {unwanted} in\n{seen[-1]}"
+
+
+@pytest.fixture
+async def make_bot():
+    async with bots() as make:
+        yield make
 
 
 @pytest.fixture(scope="module")
@@ -139,10 +145,10 @@ async def _talk(make: Any, db: Path, d: dict, group: bool) -> list[str]:
 
 
 @pytest.mark.parametrize("d", DIALOGUES, ids=_ids(DIALOGUES))
-async def test_in_a_private_chat(d: dict, db: Path, make_bot) -> None:  # noqa: F811 - the fixture
+async def test_in_a_private_chat(d: dict, db: Path, make_bot) -> None:
     check(d, await _talk(make_bot, db, d, group=False))
 
 
 @pytest.mark.parametrize("d", DIALOGUES, ids=_ids(DIALOGUES))
-async def test_in_a_group(d: dict, db: Path, make_bot) -> None:  # noqa: F811 - the fixture
+async def test_in_a_group(d: dict, db: Path, make_bot) -> None:
     check(d, await _talk(make_bot, db, d, group=True))

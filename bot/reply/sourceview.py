@@ -105,19 +105,17 @@ def paragraph(report: Report, sentence: str, heading: str | None) -> str | None:
     line break of the report (a sub-head run into it: “（一）主动公开方面平潭…”) is found by its end."""
     said = sentence.strip()
     sections = sorted(report.sections, key=lambda s: s.heading != heading)  # the named section first
-    for sec in sections:
-        for para in sec.text.split("\n"):
-            span = _locate(para, said)
-            if span is None:
-                continue
-            at, stop = span
-            lo = max(0, at - (PARAGRAPH_MAX - (stop - at)) // 2)
-            hi = min(len(para), lo + PARAGRAPH_MAX)
-            before = ("…" if lo else "") + para[lo:at]
-            after = para[stop:hi] + ("…" if hi < len(para) else "")
-            return (f"<b>《{escape(report.title)}》\n{escape(sec.heading)}</b>\n"
-                    f"{escape(before)}<b><u>{escape(para[at:stop])}</u></b>{escape(after)}{_link(report)}")
-    return None
+    found = [(span, sec.heading, para) for sec in sections for para in sec.text.split("\n")
+             if (span := _locate(para, said)) is not None]
+    if not found:
+        return None
+    (at, stop), head, para = max(found, key=lambda f: f[0][1] - f[0][0])  # the most of the sentence; the first
+    lo = max(0, at - (PARAGRAPH_MAX - (stop - at)) // 2)
+    hi = min(len(para), lo + PARAGRAPH_MAX)
+    before = ("…" if lo else "") + para[lo:at]
+    after = para[stop:hi] + ("…" if hi < len(para) else "")
+    return (f"<b>《{escape(report.title)}》\n{escape(head)}</b>\n"
+            f"{escape(before)}<b><u>{escape(para[at:stop])}</u></b>{escape(after)}{_link(report)}")
 
 
 PROBE = 20  # characters of a sentence that find it in a paragraph
@@ -128,16 +126,13 @@ def _locate(para: str, said: str) -> tuple[int, int] | None:
     at = para.find(said)
     if at >= 0:
         return at, at + len(said)
+    if len(said) > PROBE and said[-PROBE:] in para:
+        for cut in range(1, len(said) - PROBE + 1):  # the longest end of the sentence that the paragraph holds
+            at = para.find(said[cut:])
+            if at >= 0:
+                return at, at + len(said) - cut
     at = para.find(said[:PROBE])
-    if at >= 0:
-        return at, at + PROBE
-    if len(said) <= PROBE or said[-PROBE:] not in para:
-        return None
-    for cut in range(1, len(said) - PROBE + 1):  # the longest end of the sentence that the paragraph holds
-        at = para.find(said[cut:])
-        if at >= 0:
-            return at, at + len(said) - cut
-    return None
+    return (at, at + PROBE) if at >= 0 else None
 
 
 def _cell(f: Fact | None) -> str:

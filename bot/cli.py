@@ -153,7 +153,6 @@ def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True): 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one question per stdin line."""
-    from bot.reply.answer import Context
     from knowledge.errors import StoreError
     from knowledge.models import Answer
 
@@ -164,7 +163,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
     for i, q in enumerate(questions, 1):
         try:
-            answer = answerer.answer(q, Context())
+            answer = answerer.answer(q)  # each line on its own: no thread between them
         except StoreError as exc:  # a report's file found damaged when its figures are first read: name it
             log.warning("%s", exc)
             answer = Answer(status="unknown", text=str(exc))

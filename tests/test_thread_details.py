@@ -161,11 +161,28 @@ def test_a_series_gives_a_year_without_a_figure_its_reason_never_another_reply(p
     ])
 
 
-def test_a_series_of_an_item_with_two_readings_never_lists_options_as_a_reason(pingtan):
+def test_a_series_of_an_item_with_two_readings_asks_once_which_not_for_every_year(pingtan):
     _, answerer = loaded(pingtan)
     a = answerer.answer("平潭历年结果纠正多少件")  # 行政复议's or 行政诉讼's 结果纠正
-    assert a.status == "unknown" and "1. " not in a.text and "您问的是" not in a.text
-    assert "平潭综合实验区2019年（这个问题可以有几种理解，请单独问这一项）" in a.text
+    assert (a.status, a.options) == ("clarify", ["平潭历年行政复议结果纠正多少件", "平潭历年行政诉讼结果纠正多少件"])
+    picked = answerer.answer(a.options[0])  # table 四, 行政复议 结果纠正: 0, 0, 1
+    assert picked.text.startswith("平潭综合实验区行政复议结果纠正（2019、2021、2023年）：2019年：0件；2021年：0件；2023年：1件。")
+
+
+def test_a_series_of_two_items_named_apart_is_a_series_of_each(pingtan):
+    _, answerer = loaded(pingtan)
+    a = answerer.answer("平潭历年自然人和法人申请多少件")  # table 三, 本年新收: 自然人 23/64/80; 法人 0/0+0+2+0+4/1
+    lines = a.text.splitlines()
+    assert lines[0] == "平潭综合实验区自然人提出的申请（2019、2021、2023年）：2019年：23件；2021年：64件；2023年：80件。"
+    assert ("平潭综合实验区法人或其他组织提出的申请（2019、2021、2023年）：2019年：0件；2021年：6件；2023年：1件。"
+            in lines)
+    assert "没有数字" not in a.text and "可以问" not in a.text
+
+
+def test_a_comparison_of_several_items_says_why_in_one_line_not_with_another_reply(pingtan):
+    _, answerer = loaded(pingtan)
+    a = answerer.answer("平潭2023年自然人和法人申请比2021年多多少")
+    assert (a.status, a.text) == ("unknown", "平潭综合实验区2023年：这一问有几项数字，请分别问。")
 
 
 # ---------------------------------------------------------------- the terminal

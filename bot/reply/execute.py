@@ -205,7 +205,8 @@ class Executor:
         for m in (a, b):
             if not m.ok:
                 return Answer(status=m.answer.status if m.answer.status == "clarify" else "unknown",
-                              options=m.answer.options, text=f"{m.who}：{m.answer.text}")
+                              options=m.answer.options, text=f"{m.who}：" + (
+                                  m.answer.text if m.answer.status == "clarify" else reason(m.answer) + "。"))
         unit = a.answer.unit or ""
         if (b.answer.unit or "") != unit:
             return Answer(status="unknown", text=f"两个数字单位不同（{a.answer.unit}、{b.answer.unit}），不能直接相减。")

@@ -16,6 +16,8 @@ _TAIL = re.compile(r"[。；;，,]?(?:可以问|已载入|例如|年报只统计
 def reason(ans: Answer) -> str:
     """Why an answer gives no figure, in one short clause of its own words."""
     first = ans.text.split("\n", 1)[0].strip()
+    if ans.status == "answered":  # several figures (each of several items), not one
+        return "这一问有几项数字，请分别问"
     if ans.status == "clarify":  # “报告中有几处相近的数字，您问的是哪一个？” → the fact, and what to do
         head = re.split(r"[，,]?您(?:问的|是指)|？|\?", first, maxsplit=1)[0].strip("，,。 ")
         return (head + "，请单独问这一项") if head else "有几种理解，请单独问这一项"
@@ -63,6 +65,8 @@ def compose(parts: list[tuple[str, Answer]], subject: str | None = None) -> Answ
     if not got:
         return out
     out.sources = [s for a in got for s in a.sources]  # field stays None: several parts, no one cell
+    sections = {a.section for a in got}
+    out.section = sections.pop() if len(sections) == 1 else None
     units = {a.unit for a in got}
     valued = [a for a in got if a.value is not None]
     if len(units) == 1 and len(valued) >= 2 and len(valued) == len(got):

@@ -4,6 +4,7 @@ growth, one body's years for a series or “哪年”, each body once for “哪
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.reply import items
@@ -231,6 +232,13 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
             return chosen if isinstance(chosen, Answer) else None
         reading = a.reading(plan.rest)
         return items.rank(a.compose, chosen.reports[0], resolve(reading, a.cat), reading, plan.order or "max")
+    if item is None and plan.op in ("series", "rank", "each"):
+        several = _each_item(a, plan, slots, q)  # 历年自然人和法人: each item's own series
+        if several is not None:
+            return several
+        asked = _one_reading(a, plan, q)  # 历年结果纠正: 复议's or 诉讼's — asked once, not for every year
+        if asked is not None:
+            return asked
     if plan.over == "years":
         agency = _one_agency(a, slots, q)
         if isinstance(agency, Answer):
@@ -257,6 +265,39 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
     if note:
         ans.text = note + ans.text
     return ans
+
+
+def _each_item(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
+    """A series or ranking of several items named apart (自然人和法人): one for each, in one reply."""
+    from bot.reply import each, parts
+
+    reading = a.reading(plan.rest)
+    query = resolve(reading, a.cat)
+    spans = {(h.start, h.end) for h in reading.hits}
+    if query is None or not query.choices or len(spans) < 2 or not each.APART.search(plan.rest):
+        return None
+    got = []
+    for c in query.choices:
+        name = label(c, a.cat)
+        one = run(a, replace(plan, rest=name), slots, q)
+        got.append((name, one if one is not None else Answer(status="unknown", text="报告中没有这一项。")))
+    return parts.compose(got)
+
+
+def _one_reading(a: Answerer, plan: QueryPlan, q: str) -> Answer | None:
+    """The question back when the item of a series or ranking has several readings (结果纠正: 行政复议's
+    or 行政诉讼's): each reading as the same question; None when the item has one reading."""
+    reading = a.reading(plan.rest)
+    query = resolve(reading, a.cat)
+    spans = {(h.start, h.end) for h in reading.hits}
+    if query is None or not query.choices or len(spans) != 1 or query.kind == "active":
+        return None  # several words (自然人和法人) are several items, not one word read two ways
+    said = plan.rest[slice(*spans.pop())]
+    if q.count(said) != 1:
+        return None
+    options = [q.replace(said, label(c, a.cat), 1) for c in query.choices]
+    return Answer(status="clarify", options=options,
+                  text="这个问题可以有几种理解，您问的是哪一个？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1)))
 
 
 def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | None) -> str:

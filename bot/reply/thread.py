@@ -35,6 +35,7 @@ _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成
 # what is left of an item when it names nothing (呢, 多少件, 的情况 …)
 _FILLER = re.compile(r"那么说|那么|那|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
                      r"|[件条篇次个项家人起期场份元]|[?？,，。.!！:：;；、\s" + GAP + "]")
+_EDGES = re.compile(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$")  # a follow-up's words around its item
 _COUNT = re.compile(r"(?:是|有)?(?:多少|几)[件条篇次个项家人起期场份元]?")
 _COLUMN_KINDS = {"applicants": "apply", "review_columns": "review", "active_columns": "active"}
 _ORDINAL = re.compile(r"^(?:第|选)?\s*(\d{1,2})\s*(?:个|项|条|种)?[.、。]?$")
@@ -205,10 +206,10 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
         ctx.when = _when(slots)
     if _names_item(plan.rest) or plan.rate:  # a rate is part of the item: 比2021年高多少 compares the rates
         item = (slots.rest if plan.rate else plan.rest).replace(GAP, "").strip(" 的")
-        ctx.item = re.sub(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$", "", item)
+        ctx.item = _EDGES.sub("", item)
         ctx.query = resolve(a.reading(plan.rest), a.cat)
     asked = slots.rest.replace(GAP, "").strip()
     if plan.op not in ("difference", "growth") and _names_item(asked):
-        ctx.asked = re.sub(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$", "", asked)
+        ctx.asked = _EDGES.sub("", asked)
     elif _names_item(plan.rest) or plan.rate:
         ctx.asked = ctx.item

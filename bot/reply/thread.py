@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.understand import smalltalk
 from bot.understand.agencies import short_name
 from bot.understand.extract import GAP, Slots, extract
 from bot.understand.normalise import normalise
@@ -36,6 +37,8 @@ _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成
 _FILLER = re.compile(r"那么说|那么|那|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
                      r"|[件条篇次个项家人起期场份元]|[?？,，。.!！:：;；、\s" + GAP + "]")
 _EDGES = re.compile(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$")  # a follow-up's words around its item
+_BEFORE = {"上年", "上一年", "上年度", "上一年度", "前一年"}  # relative to the year talked about
+_AGAINST = re.compile(r"^(?:那|那么)?(?:和|跟|与|同)(.{2,12}?)(?:相比|比较|对比|比)(?:一下|的话)?(?:呢|怎么样|如何)?[?？]?$")
 _COUNT = re.compile(r"(?:是|有)?(?:多少|几)[件条篇次个项家人起期场份元]?")
 _COLUMN_KINDS = {"applicants": "apply", "review_columns": "review", "active_columns": "active"}
 _ORDINAL = re.compile(r"^(?:第|选)?\s*(\d{1,2})\s*(?:个|项|条|种)?[.、。]?$")
@@ -58,6 +61,8 @@ class Context:
 
 def turn(a: Answerer, question: str, ctx: Context) -> Answer:
     """Answer one turn of a conversation: a pick from the last options, a follow-up, or a new question."""
+    if smalltalk.kind(question) is not None:  # 谢谢, 帮助 …: a word between questions leaves the thread as it is
+        return a.answer_one(question)
     picked = pick(a, question, ctx.options)
     full = picked or whole(a, question, ctx)
     ans = a.answer_one(full, place=ctx.agency)
@@ -134,8 +139,19 @@ def whole(a: Answerer, question: str, ctx: Context) -> str:
     if not q or not re.search(r"[\u4e00-\u9fff]", q):
         return question
     slots = extract(q, a.agency_index, ctx.agency)
+    if slots.relative in _BEFORE and ctx.year:  # “上一年呢”: the year before the one talked about
+        q = q.replace(slots.relative, f"{ctx.year - 1}年", 1)
+        slots = extract(q, a.agency_index, ctx.agency)
     if slots.unknown_place:
         return question  # a place not loaded: said as it was asked
+    against = _AGAINST.match(q)
+    if against and (ctx.item or ctx.asked):  # “和2023年比呢”: the last question and this one side by side
+        other = extract(against.group(1), a.agency_index, ctx.agency)
+        item = _COUNT.sub("", ctx.item or ctx.asked)
+        if other.agencies and not other.years:
+            return f"{_who(a, ctx.agencies)}和{_who(a, other.agencies)}{ctx.when}{item}相比"
+        if other.years and not other.agencies:
+            return f"{_who(a, ctx.agencies)}{ctx.when}和{_when(other)}{item}相比"
     plan = compile_plan(q, slots, a.ops, lambda part: extract(part, a.agency_index))
     said = slots.resolution.said if slots.resolution.options or slots.resolution.suggest else ""
     named_who = bool(slots.agencies or said)  # a name to ask back about (“那财政局呢” in 开封) is kept as said

@@ -135,6 +135,16 @@ async def test_typing_a_number_or_a_name_after_options_picks_that_option(make_bo
     assert by_name.startswith("平潭综合实验区2019年行政诉讼<b>0件</b>")
 
 
+async def test_help_says_how_to_follow_up_and_to_pick_an_option(make_bot, two_agencies):
+    bot = await make_bot(two_agencies)
+    bot.api.clear()
+    await bot.feed(make_text_update("/help"))
+    [sent] = bot.api.sent()
+    assert "「纠错率呢？」「比2021年多多少？」" in sent["text"]
+    assert "我列出几个选项时，点按钮，或者回复序号（1）或名称（开封）。" in sent["text"]
+    assert "或者回复我的消息（接着那条回答追问）。" in sent["text"]
+
+
 def test_a_chart_comparing_bodies_says_what_when_and_over_what(two_agencies):
     _, answerer = loaded(two_agencies)
     chart = charts.chart_of(answerer.answer("2019年哪个机关收到的申请最多"))

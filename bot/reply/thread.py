@@ -36,12 +36,14 @@ _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成
 # what is left of an item when it names nothing (呢, 多少件, 的情况 …)
 _FILLER = re.compile(r"那么说|那么|那|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
                      r"|[件条篇次个项家人起期场份元]|[?？,，。.!！:：;；、\s" + GAP + "]")
+LOOKED_AT = 200  # characters of a turn read for the thread (as the answerer reads a question)
 _EDGES = re.compile(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$")  # a follow-up's words around its item
 _BEFORE = {"上年", "上一年", "上年度", "上一年度", "前一年"}  # relative to the year talked about
 _AGAINST = re.compile(r"^(?:那|那么)?(?:和|跟|与|同)(.{2,12}?)(?:相比|比较|对比|比)(?:一下|的话)?(?:呢|怎么样|如何)?[?？]?$")
 _COUNT = re.compile(r"(?:是|有)?(?:多少|几)[件条篇次个项家人起期场份元]?")
 _COLUMN_KINDS = {"applicants": "apply", "review_columns": "review", "active_columns": "active"}
-_ORDINAL = re.compile(r"^(?:第|选)?\s*(\d{1,2})\s*(?:个|项|条|种)?[.、。]?$")
+_ORDINAL = re.compile(r"^(?:第|选)?\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:个|项|条|种)?[.、。]?$")
+_CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _PICK_FILLER = re.compile(r"^(?:选|是|要|问的是|我问的是|就是)|(?:吧|的|那个|这个|呢|吗)$|[?？,，。.!！\s]")
 
 
@@ -78,10 +80,12 @@ def pick(a: Answerer, text: str, options: list[str]) -> str | None:
     apart (“开封”, “行政诉讼”, “2021年”); None when it chooses none or more than one."""
     if not options:
         return None
+    if len(text) > LOOKED_AT:
+        return None
     said = normalise(text, a.lex)
     m = _ORDINAL.match(said)
     if m:
-        i = int(m.group(1))
+        i = _CN.get(m.group(1)) or int(m.group(1))
         return options[i - 1] if 1 <= i <= len(options) else None
     bare = _PICK_FILLER.sub("", said)
     if not bare or len(options) < 2:
@@ -135,6 +139,8 @@ def whole(a: Answerer, question: str, ctx: Context) -> str:
     """The question a follow-up stands for; any other question as it was asked."""
     if not (ctx.agencies or ctx.item or ctx.when):
         return question
+    if len(question) > LOOKED_AT:
+        return question  # a long text is no follow-up
     q = normalise(question, a.lex)
     if not q or not re.search(r"[\u4e00-\u9fff]", q):
         return question
@@ -202,7 +208,7 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     """Keep what the question and its answer were about, for the next turn."""
     from bot.understand.resolve import resolve
 
-    q = normalise(full, a.lex)
+    q = normalise(full[:LOOKED_AT * 2], a.lex)[:LOOKED_AT]
     slots = extract(q, a.agency_index)
     if not re.search(r"[\u4e00-\u9fff]", q) or ans.status == "unknown" and not slots.agencies:
         ctx.options = []

@@ -20,6 +20,9 @@ from knowledge.models import Parsed
 
 log = logging.getLogger(__name__)
 
+ASK_PROMPT = "每行读一个问题，回车后回答，Ctrl-D 结束（要追问，用 chat）。"
+DB_HELP = "knowledge base (a folder); default: one built from the reports in knowledge/data/reports/"
+
 
 def _db(args: argparse.Namespace, settings: Settings) -> Path:
     """The knowledge base to read: --db, else db_path, else the one built from the bundled reports."""
@@ -199,7 +202,6 @@ def _answerer(args: argparse.Namespace, settings: Settings, warm: bool = True): 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one question per stdin line."""
-    from bot.reply.answer import Context
     from knowledge.errors import StoreError
     from knowledge.models import Answer
 
@@ -208,6 +210,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.stdin import Undecodable
     from bot.stdin import questions as lines
 
+    if not args.question and sys.stdin.isatty():  # typed by hand: say what is read, not wait in silence
+        print(ASK_PROMPT, file=sys.stderr, flush=True)
     # stdin as bytes, each line decoded on its own: one bad line is answered in its place, not fatal
     questions = [" ".join(args.question)] if args.question else lines(sys.stdin.buffer)
     for i, q in enumerate(questions, 1):
@@ -215,7 +219,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             if isinstance(q, Undecodable):
                 answer = Answer(status="unknown", text=q.message)
             else:
-                answer = answerer.answer(q, Context())
+                answer = answerer.answer(q)  # each line on its own: no thread between them
         except StoreError as exc:  # a report's file found damaged when its figures are first read: name it
             log.warning("%s", exc)
             answer = Answer(status="unknown", text=str(exc))
@@ -249,7 +253,6 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     answerer = _answerer(args, settings)
     ctx = Context()
     print("年报问答：请输入问题（“帮助”看说明，“退出”、空行或 Ctrl-D 结束）。")
-    pending: list[str] = []
     while True:
         try:
             q = input("> ").strip()
@@ -261,11 +264,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         if smalltalk.kind(q) == "exit":
             print(smalltalk.reply("exit", []))
             return 0
-        if pending and q.isdigit() and 1 <= int(q) <= len(pending):
-            q = pending[int(q) - 1]
-        answer = answerer.answer(q, ctx)
-        pending = answer.options if answer.status == "clarify" else []
-        print(render.text(answer))
+        print(render.text(answerer.answer(q, ctx)))  # “1” or a name picks an option of the last clarify
 
 
 def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
@@ -364,22 +363,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("ask", parents=[common], help="回答问题（不给问题时每行读一个问题）")
-    s.add_argument("--db", help="knowledge base file; default: built from knowledge/reports/")
+    s.add_argument("--db", help=DB_HELP)
     s.add_argument("--json", action="store_true", help="one JSON object per answer")
     s.add_argument("--chart", metavar="PATH", help="write the answer's chart (PNG) here; with --json, `chart` names it")
     s.add_argument("question", nargs="*")
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("chat", parents=[common], help="终端对话（支持追问）")
-    s.add_argument("--db")
+    s.add_argument("--db", help=DB_HELP)
     s.set_defaults(func=cmd_chat)
 
     s = sub.add_parser("serve", parents=[common], help="运行 Telegram 机器人（需要 TELEGRAM_BOT_TOKEN）")
-    s.add_argument("--db")
+    s.add_argument("--db", help=DB_HELP)
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("reports", parents=[common], help="列出已载入的报告")
-    s.add_argument("--db")
+    s.add_argument("--db", help=DB_HELP)
     s.add_argument("name", nargs="?", help="只列出这个地方或机关的报告（如 河南、平潭、财政局）")
     s.set_defaults(func=cmd_reports)
 
@@ -410,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the bot token
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)  # “generated new fontManager” on the first chart
     try:
         return int(args.func(args, settings) or 0)
     except NianbaoError as exc:

@@ -211,6 +211,7 @@ class Answer:
     field: str | None = None  # "row/column" id; declared last: the name shadows dataclasses.field
     url: str | None = None  # the original report's address, when the document gives one
     chart: str | None = None  # the chart file written for this answer (`ask --chart PATH`)
+    subject: str | None = None  # what a series, ranking or list of parts is of (“2023年行政复议”): a chart's title
 
     def to_json(self) -> dict[str, Any]:
         """The `ask --json` object."""

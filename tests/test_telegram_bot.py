@@ -216,7 +216,7 @@ async def test_commands_help_reports_about(make_bot, kaifeng):
     help_, reports, about, usage = (s["text"] for s in bot.api.sent())
     assert help_ == texts.help_text(BOT_USERNAME, SETTINGS.max_file_mb) and f"@{BOT_USERNAME}" in help_
     assert reports == texts.report_list(kb.reports)
-    assert "开封市人民政府：2019⚠️1年" in reports and "/checks" in reports  # one check warning, readable via /checks
+    assert "• 开封市人民政府：2019年⚠️1\n" in reports and "/checks" in reports  # one check warning, readable via /checks
     assert about == texts.about()
     assert usage == texts.ASK_USAGE
 

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.reply import caveats, checklist, links, prose, select
+from bot.reply import caveats, checklist, each, links, prose, select, thread
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
+from bot.reply.thread import Context
 from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
 from bot.understand.agencies import short_name
@@ -35,20 +36,10 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 200  # characters looked at; longer input is cut (a question is short)
 LIST_MAX = 8  # options and agencies listed in one reply
 LONG_QUESTION = 60  # longer input is answered when clear, but never echoed back as options
-_FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成)|呢\??$")
 _ASKS_NUMBER = re.compile(r"多少|几[件个条篇次项家起期场份人]?|数量|数目|总数|金额|比例|百分")
 _ASKS_RATE = re.compile(r"率|百分比|比例|占比|比重|百分之")
 _COMPARE = re.compile(r"比|相比|对比|增加了?多少|减少了?多少|多了?多少|少了?多少|变化|增长|差")
 _UNIT_HINT = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|元|万元|项|起|钱)")
-
-
-@dataclass
-class Context:
-    """Follow-up state of one conversation: the last agency, year and question."""
-
-    agency: str | None = None
-    year: int | None = None
-    query: Query | None = None
 
 
 @dataclass
@@ -81,24 +72,31 @@ class Answerer:
 
     # ------------------------------------------------------------------ entry point
     def answer(self, question: str, context: Context | None = None) -> Answer:
-        """The reply to one question (its reports' addresses attached); updates context for follow-ups."""
+        """The reply to one question (its reports' addresses attached); with a context, one turn of a
+        conversation: a follow-up is read with what it leaves out, and context keeps the thread."""
+        if context is None:
+            return self.answer_one(question)
+        return thread.turn(self, question, context)
+
+    def answer_one(self, question: str, place: str | None = None) -> Answer:
+        """The reply to one whole question; place: the body talked about, in whose place a body named
+        alone is looked for (“财政局” after 平潭)."""
         chat = smalltalk.kind(question[:MAX_QUESTION])
         if chat is not None:  # 你好 / 谢谢 / 帮助: a friendly word and examples, not “没有找到”
             return self._unknown(smalltalk.reply(chat, self.examples(3)))
         if checklist.asks_checks(question[:MAX_QUESTION]):  # “平潭的数据有没有问题”, “/checks 平潭”
             return checklist.answer(question[:MAX_QUESTION], self.kb, self.agency_index, self.lex)
         with caveats.ledger() as used:  # the figures the reply uses: their warnings go with it
-            ans = self._answer(question, context)
+            ans = self._answer(question, place)
         return links.attach(caveats.attach(ans, self.kb, used), self.kb)
 
-    def _answer(self, question: str, context: Context | None = None) -> Answer:
-        ctx = context if context is not None else Context()
+    def _answer(self, question: str, place: str | None = None) -> Answer:
         q = normalise(question[: MAX_QUESTION * 2], self.lex)[:MAX_QUESTION]
         if not q or not re.search(r"[\u4e00-\u9fff]", q):
             return self._unknown("没看懂这个问题。请用中文提问，例如：" + "；".join(self.examples(2)))
         if not self.kb.reports:
             return self._unknown("知识库中还没有报告，请先载入报告。")
-        slots = extract(q, self.agency_index, ctx.agency)
+        slots = extract(q, self.agency_index, place)
         named = self._named(slots, q)
         if named is not None:
             return named
@@ -117,10 +115,12 @@ class Answerer:
                 self.agency_index.region_agencies(set(province_of(slots.unknown_place))))
             return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded(nearby)}。")
         plan = compile_plan(q, slots, self.ops, lambda part: extract(part, self.agency_index))
-        ans = select.run(self, plan, slots, ctx, q) if plan.op != "value" else None
+        if len(slots.agencies) > 1 and plan.op == "value":  # 平潭和洪泽…各多少: each body's own answer
+            return each.bodies(self, slots)
+        ans = select.run(self, plan, slots, q) if plan.op != "value" else None
         if ans is None:
             slots.rest = plan.rest if plan.op == "value" else slots.rest
-            ans = self._value(slots, ctx, q)
+            ans = self._value(slots, q)
         return convert(ans, plan.unit, self.ops.units) if plan.unit else ans
 
     def reading(self, text: str) -> Reading:
@@ -135,9 +135,9 @@ class Answerer:
     def _one(self, report: Report, rest: str) -> Answer:
         """The plan's item for one report, answered as the single question “<agency><year>年<rest>”."""
         slots = Slots(years=[report.year], agency=report.agency, agencies=[report.agency], rest=rest)
-        return self._value(slots, Context(), rest)
+        return self._value(slots, rest)
 
-    def _value(self, slots: Slots, ctx: Context, q: str) -> Answer:
+    def _value(self, slots: Slots, q: str) -> Answer:
         """A figure, a text or a breakdown: the question as one selection of one item."""
         reading = self.reading(slots.rest)
         query = resolve(reading, self.cat)
@@ -145,10 +145,7 @@ class Answerer:
         if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
             text_of = query if (query.section or "").startswith("六") else None
             query = None  # “…主动公开政府信息多少条” wants a figure, not the 主动公开 text
-        follow = bool(_FOLLOW.search(q)) or len(slots.rest) <= 4
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
-        if query is None and ctx.query is not None and follow and not unexplained:
-            query = self._follow_up(reading, ctx.query)
         if query is None:  # no template field: a figure from the prose, or nothing
             # a figure needs a word naming an item: “开封的到” names none (a lone character is no item)
             # a sentence of 六 naming the fee states it: the words that named the section look for it too
@@ -156,13 +153,13 @@ class Answerer:
                       for h in reading.hits if h.concept.kind == "sections"] + reading.unexplained
                      if text_of else reading.words)
             named = any(len(w) >= 2 for w in words)
-            prose = self._try_prose(words, slots, ctx, q) if named else None
+            prose = self._try_prose(words, slots, q) if named else None
             if prose is not None or text_of is None:
                 return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
                                               + "；".join(self.examples(2)))
             query = text_of
         if query.kind in ("apply", "review", "active") and unexplained:
-            prose = self._try_prose(reading.words, slots, ctx, q)
+            prose = self._try_prose(reading.words, slots, q)
             quoted = (prose.source.sentence or "") if prose is not None and prose.source else ""
             if prose is not None and (prose.status == "clarify" or all(w in quoted for w in unexplained)):
                 return prose  # the sentence says what the template field does not (领导信箱办结)
@@ -173,56 +170,39 @@ class Answerer:
             return self._unknown(f"年报的{label(query, self.cat)}数字不按申请人（{who}）分列，报告中没有这一项。")
         if _ASKS_RATE.search(slots.rest) and query.kind != "rate":
             # “办结率” names 办结 but asks a rate: only a rate the report states will do
-            return self._try_prose(reading.words, slots, ctx, q) or self._unknown(
+            return self._try_prose(reading.words, slots, q) or self._unknown(
                 f"年报没有直接给出这个比率；可以问{label(query, self.cat)}的数字。")
-        if len(slots.agencies) > 1 and not query.choices:
-            return self._several_agencies(query, slots, ctx, q)
         if query.choices and select.SUM_WORDS.search(slots.rest) and select.addable(query.choices, q):
-            chosen = self._reports(slots, ctx, q, follow)  # 予以公开和部分公开一共多少件
+            chosen = self._reports(slots, q)  # 予以公开和部分公开一共多少件
             if isinstance(chosen, Answer) or len(chosen.reports) == 1:
                 return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
         if query.choices and not same_row:  # one table-二 row: the report's template decides
-            return self._clarify_fields(query, slots, ctx, q)
-        plan = self._reports(slots, ctx, q, follow)
+            return each.items(self, query, slots, q) or self._clarify_fields(query, slots, q)
+        plan = self._reports(slots, q)
         if isinstance(plan, Answer):
             return plan
         if slots.resolution.note and slots.agency:
             plan.notes.insert(0, slots.resolution.note)
-        ctx.query = query
         if len(plan.reports) == 1:
             r = plan.reports[0]
-            ctx.agency, ctx.year = r.agency, r.year
             ans = self.compose.one(query, r)
             said = ans.text.split("\n")[1:-1]  # the section's text between its name and the source line
             if query.section == "六.fee" and ans.status == "answered" and not any("费" in line for line in said):
                 return self._unknown(f"{r.agency}{r.year}年的年报没有提到信息处理费（其他需要报告的事项："
                                      f"{''.join(said)[:40]}）。")
             if ans.status == "unknown" and query.kind == "active":
-                ans = select.uncertain_by_prose(self, ans, r, reading.words, slots, ctx, q) or ans
+                ans = select.uncertain_by_prose(self, ans, r, reading.words, slots, q) or ans
         else:
-            ctx.agency = plan.reports[0].agency
             ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
         if plan.notes:
             ans.text = "；".join(plan.notes) + "。\n" + ans.text
         return ans
 
     # ------------------------------------------------------------------ pieces
-    def _follow_up(self, reading, last: Query) -> Query:  # noqa: ANN001 - Reading
-        """A question that only changes a slot of the last one (“那2020年呢？”, “其中自然人呢？”)."""
-        q = Query(kind=last.kind, row=last.row, column=last.column, section=last.section, words=last.words,
-                  unit_hint=last.unit_hint, rate=last.rate)
-        if last.kind == "apply" and reading.has("applicants"):
-            q.column = reading.ids("applicants")[0]
-        if last.kind == "review" and reading.has("review_columns"):
-            q.column = reading.ids("review_columns")[0]
-        if last.kind == "active" and reading.has("active_columns"):
-            q.column = reading.ids("active_columns")[0]
-        return q
-
-    def _try_prose(self, words: list[str], slots: Slots, ctx: Context, q: str) -> Answer | None:
+    def _try_prose(self, words: list[str], slots: Slots, q: str) -> Answer | None:
         """A figure from the report's sentences, when one clearly fits."""
-        plan = self._reports(slots, ctx, q, follow=False)
+        plan = self._reports(slots, q)
         m = _UNIT_HINT.search(q)
         hint = "%" if _ASKS_RATE.search(slots.rest) else ({"钱": "元"}.get(m.group(1), m.group(1)) if m else None)
         named = named_concept(slots.rest, self.lex)
@@ -249,8 +229,6 @@ class Answerer:
         counts = [x for x in (top, *rivals) if x.fact.unit != "%"]
         if hint != "%" and counts and len(counts) <= len(rivals):  # a share (占21%) answers only a question for one
             top, rivals = counts[0], counts[1:]
-        ctx.agency, ctx.year = report.agency, report.year
-        ctx.query = Query(kind="prose", words=words, unit_hint=m.group(1) if m else None)
         if rivals:
             who = f"{short_name(report.agency, self.agency_index)}{report.year}年"
             options = [who + re.sub(rf"^{report.year}年度?", "", prose.as_question(x.fact)) for x in (top, *rivals[:3])]
@@ -258,29 +236,12 @@ class Answerer:
                           agency=report.agency, year=report.year, options=options)
         return self.compose.prose(top.fact, report)
 
-    def _several_agencies(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
-        """The same question for each agency named (“开封和平潭2019年行政复议分别多少件”)."""
-        parts = []
-        for agency in slots.agencies:
-            one = Slots(years=slots.years, recent=slots.recent, relative=slots.relative, agency=agency,
-                        agencies=[agency], rest=slots.rest)
-            plan = self._reports(one, Context(), q, follow=False)
-            if isinstance(plan, Answer):
-                parts.append(plan.text if plan.status == "unknown" else f"{agency}：请写明年份。")
-            elif len(plan.reports) == 1:
-                parts.append(self.compose.one(query, plan.reports[0]).text)
-            else:
-                parts.append(self.compose.many(query, plan.reports, compare=False).text)
-        return Answer(status="answered", text="\n\n".join(parts), field=query.field_id)
-
-    def _reports(self, slots: Slots, ctx: Context, q: str, follow: bool) -> _Plan | Answer:
+    def _reports(self, slots: Slots, q: str) -> _Plan | Answer:
         """The report(s) a question is about, or an unknown/clarify answer."""
         plan = _Plan()
-        agency = slots.agency or (ctx.agency if follow else None)
+        agency = slots.agency
         agencies = [agency] if agency else list(self.kb.years)
         years = list(slots.years)
-        if not years and not slots.relative and not slots.recent and follow and ctx.year and agency:
-            years = [ctx.year]
         if slots.relative or slots.recent:
             if len(agencies) > 1:
                 return self._clarify_agency(agencies, q, None)
@@ -353,7 +314,7 @@ class Answerer:
         return Answer(status="clarify", options=options, year=years[0] if years and len(years) == 1 else None,
                       text=f"{ask}\n" + _numbered(options))
 
-    def _clarify_fields(self, query: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+    def _clarify_fields(self, query: Query, slots: Slots, q: str) -> Answer:
         if len(q) > LONG_QUESTION:
             return self._too_long()
         labels = [label(c, self.cat) for c in query.choices]

@@ -150,7 +150,14 @@ def _shrink(data: bytes) -> bytes:
 
 
 def _title(answer: Answer) -> str:
-    """The subject of the answer: its first line about the figure, up to the figures."""
+    """What the chart shows and over what: “2023年行政复议：各机关”, “平潭行政复议：各年度”; without a
+    subject, the answer's first line about the figure, up to the figures."""
+    points = answer.series or answer.ranking
+    if answer.subject and points:
+        bodies, years = {p.get("agency") for p in points}, {p.get("year") for p in points}
+        over = "各机关" if len(bodies) > 1 else "各年度" if len(years) > 1 else ""
+        head = answer.subject + (f"：{over}" if over else "")
+        return head if len(head) <= TITLE_MAX else head[: TITLE_MAX - 1] + "…"
     lines = [ln for ln in answer.text.split("\n") if ln and not ln.startswith(("来源", "原文", "按已载入", "“"))]
     line = lines[0] if lines else answer.text
     head = re.split(r"[（：:。]", line, maxsplit=1)[0]

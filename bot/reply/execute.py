@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
 from bot.reply.compose import fmt
+from bot.reply.parts import reason
 from bot.understand.plan import Ops, QueryPlan, Rate
 from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
 from knowledge.catalogue import Catalogue
@@ -195,7 +196,8 @@ class Executor:
         for m in (a, b):
             if not m.ok:
                 return Answer(status=m.answer.status if m.answer.status == "clarify" else "unknown",
-                              options=m.answer.options, text=f"{m.who}：{m.answer.text}")
+                              options=m.answer.options, text=f"{m.who}：" + (
+                                  m.answer.text if m.answer.status == "clarify" else reason(m.answer) + "。"))
         unit = a.answer.unit or ""
         if (b.answer.unit or "") != unit:
             return Answer(status="unknown", text=f"两个数字单位不同（{a.answer.unit}、{b.answer.unit}），不能直接相减。")
@@ -233,7 +235,7 @@ class Executor:
     def rank(self, plan: QueryPlan, measures: list[Measure], missing: list[str]) -> Answer:
         """Measures ordered by value (largest first for 最多), each line cited; the failed ones named."""
         got = [m for m in measures if m.ok]
-        failed = [f"{m.who}（{_short(m.answer.text)}）" for m in measures if not m.ok] + missing
+        failed = [f"{m.who}（{reason(m.answer)}）" for m in measures if not m.ok] + missing
         if not got:
             return Answer(status="unknown", text="没有可以比较的数字：" + "；".join(failed))
         units = {m.answer.unit for m in got}
@@ -263,7 +265,7 @@ class Executor:
                 gap_years: list[int] | None = None) -> Answer:
         """Each year's (series) or each body's (each) figure, the changes, and what is missing."""
         got = [m for m in measures if m.ok]
-        failed = [f"{m.who}（{_short(m.answer.text)}）" for m in measures if not m.ok] + missing
+        failed = [f"{m.who}（{reason(m.answer)}）" for m in measures if not m.ok] + missing
         if not got:
             return Answer(status="unknown", text="没有可以列出的数字：" + "；".join(failed))
         unit = got[0].answer.unit or ""
@@ -303,10 +305,6 @@ class Executor:
     def _cites(ms: list[Measure]) -> str:
         seen = dict.fromkeys(cite_line(m.report, m.answer.section) for m in ms[:LIST_MAX * 2])
         return "\n".join(seen)
-
-
-def _short(text: str) -> str:
-    return text.split("\n", 1)[0][:60]
 
 
 def convert(ans: Answer, unit: str, units: dict[str, int]) -> Answer:

@@ -52,7 +52,7 @@ def _brief(body: list[str], answer: Answer) -> list[str]:
     """The answer's own sentence without its breakdown and arithmetic (the 详情 button has them)."""
     if answer.status != "answered":
         return body
-    main = [ln for ln in body if not ln.startswith(("按已载入", "“", "没有"))] or body
+    main = [ln for ln in body if not ln.startswith(("按已载入", "“", "没有", "原文："))] or body
     first = main[0]
     if answer.field == "prose" or (answer.source and answer.source.sentence):
         return [first]

@@ -4,10 +4,12 @@ growth, one body's years for a series or “哪年”, each body once for “哪
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.reply import items
 from bot.reply.execute import Executor, Measure
+from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
 from bot.understand.plan import QueryPlan, scan
@@ -15,7 +17,7 @@ from bot.understand.resolve import Query, label, resolve
 from knowledge.models import Answer, Report
 
 if TYPE_CHECKING:
-    from bot.reply.answer import Answerer, Context
+    from bot.reply.answer import Answerer
     from knowledge.kb import KnowledgeBase
 
 
@@ -98,14 +100,14 @@ def _point(a: Answerer, agency: str | None, year: int | None, other: int | None)
 _CHANGE = re.compile(r"增长|增加|上升|提高|下降|减少|降低|回落|持平|同比|较上年|比上年|较去年|比去年")
 
 
-def _stated_change(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str, missing: str) -> Answer | None:
+def _stated_change(a: Answerer, plan: QueryPlan, slots: Slots, q: str, missing: str) -> Answer | None:
     """The other year's report is not loaded, but the one asked about states the change itself
     (“访问量同比增长20%”): quote it, after saying why it is not computed."""
     agency, year = plan.left.agency or slots.agency, plan.left.year
     if agency is None or year is None or (agency, year) not in a.kb.report_of or not missing.startswith("知识库中没有"):
         return None
     one = Slots(years=[year], agency=agency, agencies=[agency], rest=slots.rest)
-    said = a._try_prose(a.reading(slots.rest).words, one, ctx, q)
+    said = a._try_prose(a.reading(slots.rest).words, one, q)
     if said is None or said.status != "answered" or said.source is None or not _CHANGE.search(said.source.row or ""):
         return None
     said.text = f"{missing.split('已载入')[0]}{year}年的年报自己写明了变化：\n{said.text}"
@@ -188,7 +190,7 @@ def addable(items: list[Query], q: str) -> bool:
     return same and len({c.kind for c in items}) == 1 and items[0].kind in ("apply", "review") and not _EACH.search(q)
 
 
-def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Answer | None:
+def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
     """Execute a plan; None when the plan's item is not something to compute with (the caller answers
     the question as a plain one)."""
     ex: Executor = a.executor
@@ -208,29 +210,35 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
             if share_of is None or len(totals) != 1 or share_of.field_id == item.field_id:
                 return None  # items of different totals (予以公开及行政复议) are not added
     if plan.op in ("rate", "share"):
-        chosen = a._reports(slots, ctx, q, follow=False)
+        chosen = a._reports(slots, q)
         if isinstance(chosen, Answer):
             return chosen
         ms = [ex.measure(plan, r, item, share_of) for r in chosen.reports]
         if len(ms) == 1:
-            ctx.agency, ctx.year = ms[0].report.agency, ms[0].report.year
             return ms[0].answer
         plan.op = "series"
         return ex.listing(plan, ms, [], _name(a, plan, item, share_of))
     if plan.op in ("difference", "growth"):
         pair = _pair(a, plan, slots)
         if pair is None:
-            return _two_items(a, plan, slots, ctx, q) if plan.op == "difference" else None
+            return _two_items(a, plan, slots, q) if plan.op == "difference" else None
         if isinstance(pair, str):
-            return _stated_change(a, plan, slots, ctx, q, pair) or Answer(status="unknown", text=pair)
+            return _stated_change(a, plan, slots, q, pair) or Answer(status="unknown", text=pair)
         ma, mb = (ex.measure(plan, r, item, share_of) for r in pair)
         return ex.combine(plan, ma, mb)
     if plan.over == "items":
-        chosen = a._reports(slots, ctx, q, follow=False)
+        chosen = a._reports(slots, q)
         if isinstance(chosen, Answer) or len(chosen.reports) != 1:
             return chosen if isinstance(chosen, Answer) else None
         reading = a.reading(plan.rest)
         return items.rank(a.compose, chosen.reports[0], resolve(reading, a.cat), reading, plan.order or "max")
+    if item is None and plan.op in ("series", "rank", "each"):
+        several = _each_item(a, plan, slots, q)  # 历年自然人和法人: each item's own series
+        if several is not None:
+            return several
+        asked = _one_reading(a, plan, q)  # 历年结果纠正: 复议's or 诉讼's — asked once, not for every year
+        if asked is not None:
+            return asked
     if plan.over == "years":
         agency = _one_agency(a, slots, q)
         if isinstance(agency, Answer):
@@ -245,15 +253,51 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
                                                                             missing)
         if slots.recent:
             ans.text = f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）。\n" + ans.text
+        ans.subject = short_name(agency, a.agency_index) + _name(a, plan, item, share_of)
         return ans
     reports, gone, note = _bodies(a, slots)
     if not reports:
         return Answer(status="unknown", text=f"知识库中没有{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")
     ms = [ex.measure(plan, r, item, share_of) for r in reports]
     ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, sorted(ms, key=_by_body), gone)
+    when = "、".join(map(str, slots.years)) + "年" if slots.years else ""
+    ans.subject = when + (re.sub(r"^本年度?", "", name) if when else name) if (name := _name(a, plan, item, share_of)) else None
     if note:
         ans.text = note + ans.text
     return ans
+
+
+def _each_item(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
+    """A series or ranking of several items named apart (自然人和法人): one for each, in one reply."""
+    from bot.reply import each, parts
+
+    reading = a.reading(plan.rest)
+    query = resolve(reading, a.cat)
+    spans = {(h.start, h.end) for h in reading.hits}
+    if query is None or not query.choices or len(spans) < 2 or not each.APART.search(plan.rest):
+        return None
+    got = []
+    for c in query.choices:
+        name = label(c, a.cat)
+        one = run(a, replace(plan, rest=name), slots, q)
+        got.append((name, one if one is not None else Answer(status="unknown", text="报告中没有这一项。")))
+    return parts.compose(got)
+
+
+def _one_reading(a: Answerer, plan: QueryPlan, q: str) -> Answer | None:
+    """The question back when the item of a series or ranking has several readings (结果纠正: 行政复议's
+    or 行政诉讼's): each reading as the same question; None when the item has one reading."""
+    reading = a.reading(plan.rest)
+    query = resolve(reading, a.cat)
+    spans = {(h.start, h.end) for h in reading.hits}
+    if query is None or not query.choices or len(spans) != 1 or query.kind == "active":
+        return None  # several words (自然人和法人) are several items, not one word read two ways
+    said = plan.rest[slice(*spans.pop())]
+    if q.count(said) != 1:
+        return None
+    options = [q.replace(said, label(c, a.cat), 1) for c in query.choices]
+    return Answer(status="clarify", options=options,
+                  text="这个问题可以有几种理解，您问的是哪一个？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1)))
 
 
 def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | None) -> str:
@@ -263,14 +307,16 @@ def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | No
     if item is not None and share_of is not None:
         return f"{label(item, a.cat)}占{label(share_of, a.cat)}的比例"
     query = resolve(a.reading(plan.rest), a.cat)
-    return label(query, a.cat) if query is not None and not query.choices else plan.rest.strip(" 的")
+    if query is not None and not query.choices:
+        return label(query, a.cat)
+    return re.sub(r"(?:是|有)?(?:多少|几)[件条篇次个项家人起期场份元]?$", "", plan.rest.strip(" 的")) or plan.rest
 
 
 def _by_body(m: Measure) -> tuple[str, int]:
     return (m.report.agency, m.report.year)
 
 
-def uncertain_by_prose(a: Answerer, ans: Answer, r: Report, words: list[str], slots: Slots, ctx: Context,
+def uncertain_by_prose(a: Answerer, ans: Answer, r: Report, words: list[str], slots: Slots,
                        q: str) -> Answer | None:
     """A flattened cell (“77132470”) settled by the report's own sentence, when it quotes one of the
     cell's possible figures for what was asked (本年度制发…77件)."""
@@ -278,7 +324,7 @@ def uncertain_by_prose(a: Answerer, ans: Answer, r: Report, words: list[str], sl
     fact = a.kb.cell(r, row, col or None)
     if fact is None or fact.kind != "uncertain" or not fact.candidates:
         return None
-    prose = a._try_prose(words, slots, ctx, q)
+    prose = a._try_prose(words, slots, q)
     if prose is None or prose.status != "answered" or prose.value not in fact.candidates:
         return None
     prose.text = f"表中该栏数字连写为“{fact.raw}”，按报告正文：" + prose.text
@@ -297,7 +343,7 @@ def candidates(kb: KnowledgeBase, slots: Slots, limit: int = 20) -> list[Report]
     return out
 
 
-def _two_items(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Answer | None:
+def _two_items(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
     """“收到的申请比办结的多多少”: two items of one report, each side naming its own (None: not that)."""
     than = next(((i, j) for i, j, k in scan(q, a.ops) if k == "than"), None)
     if than is None:
@@ -306,7 +352,7 @@ def _two_items(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str)
     if qa is None or qb is None or qa.choices or qb.choices or qa.field_id == qb.field_id \
             or qa.kind not in ("apply", "review", "active") or qb.kind not in ("apply", "review", "active"):
         return None
-    chosen = a._reports(slots, ctx, q, follow=False)
+    chosen = a._reports(slots, q)
     if isinstance(chosen, Answer) or len(chosen.reports) != 1:
         return chosen if isinstance(chosen, Answer) else None
     r = chosen.reports[0]

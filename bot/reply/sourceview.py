@@ -101,23 +101,38 @@ def _link(report: Report) -> str:
 
 
 def paragraph(report: Report, sentence: str, heading: str | None) -> str | None:
-    """The paragraph that holds a quoted sentence, the sentence in bold."""
-    probe = sentence.strip()[:20]
+    """The paragraph that holds a quoted sentence, the sentence in bold.  A sentence read across a
+    line break of the report (a sub-head run into it: “（一）主动公开方面平潭…”) is found by its end."""
+    said = sentence.strip()
     sections = sorted(report.sections, key=lambda s: s.heading != heading)  # the named section first
-    for sec in sections:
-        for para in sec.text.split("\n"):
-            at = para.find(probe)
-            if at < 0:
-                continue
-            end = para.find(sentence.strip(), at)
-            stop = at + len(sentence.strip()) if end == at else at + len(probe)
-            lo = max(0, at - (PARAGRAPH_MAX - (stop - at)) // 2)
-            hi = min(len(para), lo + PARAGRAPH_MAX)
-            before = ("…" if lo else "") + para[lo:at]
-            after = para[stop:hi] + ("…" if hi < len(para) else "")
-            return (f"<b>《{escape(report.title)}》\n{escape(sec.heading)}</b>\n"
-                    f"{escape(before)}<b><u>{escape(para[at:stop])}</u></b>{escape(after)}{_link(report)}")
-    return None
+    found = [(span, sec.heading, para) for sec in sections for para in sec.text.split("\n")
+             if (span := _locate(para, said)) is not None]
+    if not found:
+        return None
+    (at, stop), head, para = max(found, key=lambda f: f[0][1] - f[0][0])  # the most of the sentence; the first
+    lo = max(0, at - (PARAGRAPH_MAX - (stop - at)) // 2)
+    hi = min(len(para), lo + PARAGRAPH_MAX)
+    before = ("…" if lo else "") + para[lo:at]
+    after = para[stop:hi] + ("…" if hi < len(para) else "")
+    return (f"<b>《{escape(report.title)}》\n{escape(head)}</b>\n"
+            f"{escape(before)}<b><u>{escape(para[at:stop])}</u></b>{escape(after)}{_link(report)}")
+
+
+PROBE = 20  # characters of a sentence that find it in a paragraph
+
+
+def _locate(para: str, said: str) -> tuple[int, int] | None:
+    """Where the sentence (or, failing that, its longest end of at least PROBE characters) stands in para."""
+    at = para.find(said)
+    if at >= 0:
+        return at, at + len(said)
+    if len(said) > PROBE and said[-PROBE:] in para:
+        for cut in range(1, len(said) - PROBE + 1):  # the longest end of the sentence that the paragraph holds
+            at = para.find(said[cut:])
+            if at >= 0:
+                return at, at + len(said) - cut
+    at = para.find(said[:PROBE])
+    return (at, at + PROBE) if at >= 0 else None
 
 
 def _cell(f: Fact | None) -> str:

@@ -61,21 +61,26 @@ def keyboard(answer: Answer, chat_data: dict | None, brief: bool) -> InlineKeybo
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-async def send(message: Message, answer: Answer, context: Ctx, brief: bool, quote: bool | None = None) -> None:
-    """Reply with the answer: a trend's chart as a photo (the text as its caption when it fits), then the text."""
+async def send(message: Message, answer: Answer, context: Ctx, brief: bool, quote: bool | None = None) -> list[int]:
+    """Reply with the answer: a trend's chart as a photo (the text as its caption when it fits), then the
+    text.  The ids of the messages sent (a reply to any of them continues this conversation)."""
     if context.chat_data is not None and answer.status == "answered":
         context.chat_data[LAST] = answer
     parts = split_html(render.html(answer, brief=brief)) or [escape(answer.text or "…")]
     markup = keyboard(answer, context.chat_data, brief)
     chart = charts.chart_of(answer)
+    ids: list[int] = []
     if chart is not None and chart.kind == "series":
         photo = await asyncio.get_running_loop().run_in_executor(None, charts.png, chart)
         if len(parts) == 1 and len(parts[0]) <= CAPTION_LIMIT:
-            await message.reply_photo(photo, caption=parts[0], reply_markup=markup, do_quote=quote)
-            return
-        await message.reply_photo(photo, caption=escape(chart.caption[:CAPTION_LIMIT]), do_quote=quote)
+            sent = await message.reply_photo(photo, caption=parts[0], reply_markup=markup, do_quote=quote)
+            return [sent.message_id]
+        sent = await message.reply_photo(photo, caption=escape(chart.caption[:CAPTION_LIMIT]), do_quote=quote)
+        ids.append(sent.message_id)
     for i, part in enumerate(parts):
-        await message.reply_text(part, reply_markup=markup if i == len(parts) - 1 else None, do_quote=quote)
+        sent = await message.reply_text(part, reply_markup=markup if i == len(parts) - 1 else None, do_quote=quote)
+        ids.append(sent.message_id)
+    return ids
 
 
 async def send_chart(message: Message, answer: Answer) -> None:

@@ -104,8 +104,9 @@ async def question_button(update: Update, context: Ctx) -> None:
     if not await admit(update, context, st.flood):
         return
     await query.answer()
+    ctx = state.thread_of(context.chat_data, query.message.message_id)
     try:
-        answer = _ask(context, options[index])
+        answer = _ask(context, options[index], ctx)
     except NianbaoError as exc:
         await query.message.reply_text(escape(str(exc)), do_quote=False)
         return
@@ -113,10 +114,11 @@ async def question_button(update: Update, context: Ctx) -> None:
         parts = split_html(render.html(answer, brief=_brief(update))) or [escape(answer.text or "…")]
         markup = cards.keyboard(answer, context.chat_data, _brief(update))
         await query.edit_message_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
-        await _reply(query.message, parts[1:], markup, quote=False)
+        more = await _reply(query.message, parts[1:], markup, quote=False)
         await cards.send_chart(query.message, answer)
+        state.keep(context.chat_data, ctx, [query.message.message_id, *more])
         return
-    await cards.send(query.message, answer, context, brief=_brief(update), quote=False)
+    state.keep(context.chat_data, ctx, await cards.send(query.message, answer, context, brief=_brief(update), quote=False))
 
 
 # ---------------------------------------------------------------- errors
@@ -178,9 +180,17 @@ def _brief(update: Update) -> bool:
     return chat is not None and chat.type != ChatType.PRIVATE
 
 
-def _ask(context: Ctx, question: str) -> Answer:
+def _ask(context: Ctx, question: str, ctx: state.Context) -> Answer:
     _, answerer = state.get(context.bot_data).ready()
-    return answerer.answer(question, state.chat_context(context.chat_data))
+    return answerer.answer(question, ctx)
+
+
+def _replied_to(message: Message) -> int | None:
+    """The id of the bot's message this one replies to (its thread), if it replies to one."""
+    reply = message.reply_to_message
+    if reply is None or reply.from_user is None or reply.from_user.id != message.get_bot().id:
+        return None
+    return reply.message_id
 
 
 async def _answer(update: Update, context: Ctx, question: str) -> None:
@@ -188,17 +198,21 @@ async def _answer(update: Update, context: Ctx, question: str) -> None:
     if not await admit(update, context, st.flood):
         return
     message = update.effective_message
+    ctx = state.thread_of(context.chat_data, _replied_to(message))  # a reply continues that answer's thread
     try:
-        answer = _ask(context, question)
+        answer = _ask(context, question, ctx)
     except NianbaoError as exc:
         await message.reply_text(escape(str(exc)))
         return
-    await cards.send(message, answer, context, brief=_brief(update))
+    state.keep(context.chat_data, ctx, await cards.send(message, answer, context, brief=_brief(update)))
 
 
 async def _reply(
     message: Message, parts: list[str], markup: InlineKeyboardMarkup | None, quote: bool | None = None
-) -> None:
-    """Send the parts in order; the keyboard goes on the last one."""
+) -> list[int]:
+    """Send the parts in order; the keyboard goes on the last one.  The ids of the messages sent."""
+    ids = []
     for i, part in enumerate(parts):
-        await message.reply_text(part, reply_markup=markup if i == len(parts) - 1 else None, do_quote=quote)
+        sent = await message.reply_text(part, reply_markup=markup if i == len(parts) - 1 else None, do_quote=quote)
+        ids.append(sent.message_id)
+    return ids

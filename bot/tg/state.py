@@ -6,6 +6,7 @@ has written to the knowledge base (checked before each use, bot/live.py); handle
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -66,3 +67,28 @@ def chat_context(chat_data: dict[str, Any] | None) -> Context:
     if not isinstance(ctx, Context):
         ctx = chat_data["context"] = Context()
     return ctx
+
+
+THREADS = "threads"  # chat_data key: the conversation state after each of the bot's answers, by message id
+KEEP_THREADS = 200
+
+
+def thread_of(chat_data: dict[str, Any] | None, replied_to: int | None) -> Context:
+    """The conversation a message continues: the one of the bot's message it replies to (a group's
+    thread under one answer), else the chat's own.  A copy: the chat's thread moves on only when kept."""
+    if chat_data is None:
+        return Context()
+    kept = chat_data.get(THREADS, {}).get(replied_to) if replied_to is not None else None
+    return copy.deepcopy(kept if isinstance(kept, Context) else chat_context(chat_data))
+
+
+def keep(chat_data: dict[str, Any] | None, ctx: Context, message_ids: list[int]) -> None:
+    """The conversation after an answer: the chat's, and the one of each message that carried it."""
+    if chat_data is None:
+        return
+    chat_data["context"] = ctx
+    threads: dict[int, Context] = chat_data.setdefault(THREADS, {})
+    for mid in message_ids:
+        threads[mid] = copy.deepcopy(ctx)
+    for old in list(threads)[:-KEEP_THREADS]:
+        del threads[old]

@@ -56,8 +56,9 @@ def help_text(username: str | None, max_mb: float) -> str:
     return "\n".join([
         "<b>怎么提问</b>",
         "• 私聊：直接发问题，如「2019年行政复议多少件」「律所申请了几件」。",
-        "  可以接着追问：「那2020年呢？」「行政诉讼呢？」「其中自然人呢？」",
-        f"• 群组：<code>/ask 问题</code>，或者 {at} 加问题，或者回复我的消息。",
+        "  可以接着追问：「那2020年呢？」「行政诉讼呢？」「其中自然人呢？」「纠错率呢？」「比2021年多多少？」",
+        "  我列出几个选项时，点按钮，或者回复序号（1）或名称（开封）。",
+        f"• 群组：<code>/ask 问题</code>，或者 {at} 加问题，或者回复我的消息（接着那条回答追问）。",
         f"• 任何聊天里：输入 <code>{at} 2019 行政复议</code>，从弹出的答案里选一个发送。",
         "",
         "回答下面的按钮：「查看原表」显示数字所在的表格行，「原文」打开报告原网页；/source 查看上一个回答的出处。",
@@ -67,7 +68,8 @@ def help_text(username: str | None, max_mb: float) -> str:
 
 
 def report_list(reports: list[Report]) -> str:
-    """The /reports text: each agency on one line with its years; ⚠️N marks a year with N check warnings."""
+    """The /reports text: each agency on one line with its years; ⚠️N after a year (2023年⚠️1) marks its
+    report's N check warnings."""
     if not reports:
         return EMPTY_KB
     by_agency: dict[str, list[Report]] = defaultdict(list)
@@ -75,9 +77,9 @@ def report_list(reports: list[Report]) -> str:
         by_agency[r.agency].append(r)
     lines = [f"<b>已载入的报告（{len(by_agency)} 个机关，{len(reports)} 份）</b>"]
     for agency, rs in by_agency.items():
-        years = "、".join(f"{r.year}" + (f"⚠️{len(r.warnings)}" if r.warnings else "")
-                         + ("（不完整）" if r.missing else "") for r in rs)
-        lines.append(f"• {escape(agency)}：{years}年")
+        years = "、".join(f"{r.year}年" + ("（不完整）" if r.missing else "")
+                         + (f"⚠️{len(r.warnings)}" if r.warnings else "") for r in rs)
+        lines.append(f"• {escape(agency)}：{years}")
         lines += [f"  {r.year}年不完整：{escape('；'.join(r.missing))}" for r in rs if r.missing]
     if any(r.warnings for r in reports):
         lines.append("\n⚠️N：报告自身数字有 N 处对不上（勾稽关系），发送 /checks 查看。")

@@ -1,0 +1,65 @@
+"""“各/分别/和”: one question over every body or every item it names (“2023年平潭和洪泽主动公开信息各多少”,
+“平潭2023年行政复议和行政诉讼分别多少件”), each part answered as its own question or given its reason in
+one line (bot.reply.parts)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.reply import parts
+from bot.understand.agencies import short_name
+from bot.understand.extract import GAP, Slots
+from bot.understand.resolve import Query, label
+from knowledge.models import Answer
+
+if TYPE_CHECKING:
+    from bot.reply.answer import Answerer
+
+_JOIN = re.compile(r"^[和与及、跟同,，\s]+|[和与及、,，\s]+$")
+_EACH = re.compile(r"分别|各自|各是|各为|各(?=有?多少|几)|都是多少")
+APART = re.compile(r"分别|各自|各是|各为|各(?=有?多少|几)|都是多少|和|与|及|、|以及")  # items named apart
+
+
+def _when(slots: Slots) -> str:
+    if slots.years:
+        return "和".join(f"{y}年" for y in slots.years)
+    if slots.recent:
+        return f"近{slots.recent}年"
+    return slots.relative or ""
+
+
+def bodies(a: Answerer, slots: Slots) -> Answer:
+    """The question for each body named, in the order named."""
+    when = _when(slots)
+    rest = _JOIN.sub("", _EACH.sub("", slots.rest.replace(GAP, " ")).strip()).replace(" ", "")
+    got = [(f"{ag}{when}", a.answer_one(short_name(ag, a.agency_index) + when + rest)) for ag in slots.agencies]
+    subject = f"{when}{_item(a, rest)}" if when else _item(a, rest)
+    return parts.compose(got, subject=subject)
+
+
+def items(a: Answerer, query: Query, slots: Slots, q: str) -> Answer | None:
+    """Each item named (行政复议和行政诉讼) for the one report asked about; None when the question is not
+    one report's, or names its items as one word with several readings (then the caller asks which)."""
+    if not APART.search(slots.rest):
+        return None
+    chosen = a._reports(slots, q)
+    if isinstance(chosen, Answer) or len(chosen.reports) != 1:
+        return None
+    r = chosen.reports[0]
+    got = [(f"{r.agency}{r.year}年{label(c, a.cat, r.template)}", a.compose.one(c, r)) for c in query.choices]
+    ans = parts.compose(got)
+    if ans.series:  # items of one report: a breakdown, not a series of bodies
+        ans.breakdown = [(label(c, a.cat, r.template), x.value) for c, (_, x) in zip(query.choices, got, strict=True)]
+        ans.series = []
+    ans.agency, ans.year = r.agency, r.year
+    return ans
+
+
+def _item(a: Answerer, rest: str) -> str:
+    from bot.understand.resolve import resolve
+
+    q = resolve(a.reading(rest), a.cat)
+    if q is not None and not q.choices and q.kind != "section":
+        return label(q, a.cat)
+    return re.sub(r"(?:是|有)?(?:多少|几)[件条篇次个项家人起期场份元]?$", "", rest)

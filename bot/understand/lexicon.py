@@ -15,11 +15,17 @@ from typing import Any
 
 import ahocorasick
 
+from bot.understand import template_words
+from knowledge import catalogue
 from knowledge.paths import DATA
 
 # kinds of concept, as the keys of synonyms.json
 KINDS = ("apply_rows", "applicants", "review_groups", "review_columns", "active_rows", "active_columns",
-         "sections", "rates")
+         "sections", "rates", "active_blocks", "headers")
+
+
+# a label with its printed numbering (`3.其他`, `(七)总计`, `一、本年新收…`): a whole cell name, nothing else's part
+PRINTED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、])")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class Lexicon:
     sub_sections: dict[str, list[str]] = field(default_factory=dict)  # 一.active → words of its sub-head
     abbreviations: list[tuple[str, str]] = field(default_factory=list)  # 发展和改革 → 发改, longest first
     prose_concepts: list[tuple[str, list[str], re.Pattern[str]]] = field(default_factory=list)  # id, asked, clause
+    weak: frozenset[str] = frozenset()  # aliases that name a column only beside a row of its table (其他)
+    exclusive: frozenset[str] = frozenset()  # printed labels (numbered, headers): taken first, by both slots
     automaton: Any = None  # every alias → its rank in `aliases`: one pass finds them all in a question
 
     def words(self) -> list[str]:
@@ -54,9 +62,13 @@ def load(path: Path | None = None) -> Lexicon:
     raw = json.loads((path or DATA / "synonyms.json").read_text(encoding="utf-8"))
     lex = Lexicon()
     named: dict[str, list[Concept]] = {}
+    printed = template_words.generate(catalogue.default())  # the template's own labels, as printed
     for kind in KINDS:
         owner: dict[str, str] = {}
-        for cid, aliases in raw.get(kind, {}).items():
+        said = {cid: list(aliases) for cid, aliases in raw.get(kind, {}).items() if not cid.startswith("_")}
+        for cid, aliases in printed.get(kind, {}).items():
+            said.setdefault(cid, []).extend(a for a in aliases if a not in said[cid])
+        for cid, aliases in said.items():
             concept = Concept(kind, cid)
             lex.by_concept[concept] = list(aliases)
             for alias in aliases:
@@ -65,12 +77,15 @@ def load(path: Path | None = None) -> Lexicon:
                 owner[alias] = cid
                 named.setdefault(alias, []).append(concept)
     lex.aliases = sorted(named.items(), key=lambda ac: len(ac[0]), reverse=True)
+    lex.exclusive = frozenset(a for a, cs in lex.aliases
+                              if PRINTED.match(a) or any(c.kind in ("headers", "active_blocks") for c in cs))
     lex.automaton = ahocorasick.Automaton()
     for rank, (alias, _) in enumerate(lex.aliases):
         lex.automaton.add_word(alias, rank)
     lex.automaton.make_automaton()
     lex.typos = sorted(raw.get("typos", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     lex.stopwords = frozenset(raw.get("stopwords", ()))
+    lex.weak = frozenset(raw.get("weak_aliases", ()))
     lex.equivalents = dict(raw.get("column_equivalents", {}))
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
     lex.prose_concepts = [(k, list(v["asked"]), re.compile(v["clause"]))

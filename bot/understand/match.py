@@ -97,10 +97,23 @@ def read(text: str, lex: Lexicon) -> Reading:
     taken = {False: [False] * len(text), True: [False] * len(text)}
     reading = Reading(text=text)
     # one automaton pass finds every alias; taken longest first (then leftmost), as a scan per alias would
-    found = sorted((rank, end - len(lex.aliases[rank][0]) + 1) for end, rank in lex.automaton.iter(text))
-    for rank, i in found:
+    # printed labels first (`3.其他`, `申请人情况`): their characters are no part of another word, in either slot
+    found = sorted((lex.aliases[rank][0] not in lex.exclusive, rank, end - len(lex.aliases[rank][0]) + 1)
+                   for end, rank in lex.automaton.iter(text))
+    hard = [False] * len(text)  # characters of a printed label
+    rows: list[tuple[int, int]] = []  # spans of row-slot hits: a column word inside one is part of it (其他处理)
+    for loose, rank, i in found:
         alias, concepts = lex.aliases[rank]
-        fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i : i + len(alias)])]
+        j = i + len(alias)
+        if any(hard[i:j]):
+            continue
+        inside = any(a <= i and j <= b and b - a > j - i for a, b in rows)
+        fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i:j])
+                and not (inside and c.kind in COLUMN_KINDS)]
+        if fits and not loose:
+            hard[i:j] = [True] * (j - i)
+        if any(c.kind not in COLUMN_KINDS for c in fits):
+            rows.append((i, j))
         reading.hits.extend(Hit(c, alias, i, i + len(alias)) for c in fits)
         for c in fits:
             taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)

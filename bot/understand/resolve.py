@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.understand.match import Reading
+from bot.understand.lexicon import Concept
+from bot.understand.match import Hit, Reading
 from knowledge.catalogue import Catalogue
 
 QueryKind = Literal["apply", "active", "review", "section", "prose", "rate"]
@@ -55,8 +56,47 @@ def _most_specific(ids: list[str]) -> list[str]:
     return [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
 
 
+def _in_place(reading: Reading, cat: Catalogue) -> Reading:
+    """The hits as the table's layout reads them: a weak column word (其他) only beside a row of its
+    table; a column group (法人或其他组织) gives way to its member (商业企业); a block header
+    (第二十条第（六）项) keeps the rows inside it."""
+    weak = reading.lex.weak if reading.lex is not None else frozenset()
+    beside = reading.has("apply_rows") or "apply.applicants" in reading.ids("headers") or "申请" in reading.text
+    members = {c.id for c in cat.apply_columns if c.group}
+    named = set(reading.ids("applicants"))
+    blocks = reading.ids("active_blocks")
+    inside = {r.id for blocks_ in cat.active.values() for b in blocks_ if b.item in blocks for r in b.rows}
+    hits = []
+    for h in reading.hits:
+        if h.concept.kind == "applicants" and h.alias in weak and not beside:
+            continue
+        if h.concept.kind == "applicants" and any(c.group == h.concept.id for c in cat.apply_columns) \
+                and named & members:
+            continue
+        if h.concept.kind == "active_rows" and inside and h.concept.id not in inside:
+            continue
+        hits.append(h)
+    if len(hits) == len(reading.hits):
+        return reading
+    return Reading(text=reading.text, hits=hits, unexplained=reading.unexplained, lex=reading.lex)
+
+
 def resolve(reading: Reading, cat: Catalogue) -> Query | None:
     """The table field a reading names, a section, a rate, or None (prose or nothing)."""
+    reading = _in_place(reading, cat)
+    if reading.has("active_blocks") and not reading.has("active_rows") and not reading.has("apply_rows") \
+            and not reading.has("review_groups"):
+        blocks = reading.ids("active_blocks")
+        cols = reading.ids("active_columns")
+        rows = list(dict.fromkeys(r.id for bs in cat.active.values() for b in bs if b.item in blocks for r in b.rows))
+        if rows:
+            return Query(kind="active", row=rows[0], column=cols[0] if cols else None, choices=[
+                Query(kind="active", row=r, column=cols[0] if cols else None) for r in rows] if len(rows) > 1 else [])
+    if "apply.results" in reading.ids("headers") and not reading.has("apply_rows"):  # 三、本年度办理结果: its 总计
+        hit = next(h for h in reading.hits if h.concept.id == "apply.results")
+        reading = Reading(text=reading.text, hits=[*reading.hits, Hit(Concept("apply_rows", "apply.total"), hit.alias,
+                                                                      hit.start, hit.end)],
+                          unexplained=reading.unexplained, lex=reading.lex)
     if reading.has("rates"):
         rate = reading.ids("rates")[0]
         if rate == "share":  # 占比: the figure asked for over its total

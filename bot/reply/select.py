@@ -230,7 +230,12 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
         if isinstance(chosen, Answer) or len(chosen.reports) != 1:
             return chosen if isinstance(chosen, Answer) else None
         reading = a.reading(plan.rest)
-        return items.rank(a.compose, chosen.reports[0], resolve(reading, a.cat), reading, plan.order or "max")
+        item = resolve(reading, a.cat)
+        cell = any(h.concept.kind in ("applicants", "review_columns", "active_columns") or h.alias in a.lex.exclusive
+                   for h in reading.hits) or "总计" in reading.text
+        if plan.parts and cell:
+            return None  # one cell named (申请人情况 自然人): its figure, not the group's items
+        return items.rank(a.compose, chosen.reports[0], item, reading, plan.order or "max")
     if plan.over == "years":
         agency = _one_agency(a, slots, q)
         if isinstance(agency, Answer):

@@ -92,17 +92,23 @@ _TABLE_TWO = frozenset({"主动公开", "主动"})  # table 二's name (主动�
 COLUMN_KINDS = frozenset({"applicants", "review_columns", "active_columns"})
 
 
+def _order(alias: str, lex: Lexicon) -> int:
+    return 0 if alias in lex.exclusive else 2 if alias in lex.general else 1
+
+
 def read(text: str, lex: Lexicon) -> Reading:
     """Find the concepts a normalised question names and what is left over."""
     taken = {False: [False] * len(text), True: [False] * len(text)}
     reading = Reading(text=text)
     # one automaton pass finds every alias; taken longest first (then leftmost), as a scan per alias would
     # printed labels first (`3.其他`, `申请人情况`): their characters are no part of another word, in either slot
-    found = sorted((lex.aliases[rank][0] not in lex.exclusive, rank, end - len(lex.aliases[rank][0]) + 1)
-                   for end, rank in lex.automaton.iter(text))
+    # and the general words last (申请数量, 提出: 新收 only when no other row is named — they never block one)
+    found = sorted((_order(lex.aliases[rank][0], lex), -len(lex.aliases[rank][0]), end - len(lex.aliases[rank][0]) + 1,
+                    rank) for end, rank in lex.automaton.iter(text))
     hard = [False] * len(text)  # characters of a printed label
     rows: list[tuple[int, int]] = []  # spans of row-slot hits: a column word inside one is part of it (其他处理)
-    for loose, rank, i in found:
+    for order, _, i, rank in found:
+        loose = order > 0
         alias, concepts = lex.aliases[rank]
         j = i + len(alias)
         if any(hard[i:j]):

@@ -66,8 +66,12 @@ def _in_place(reading: Reading, cat: Catalogue) -> Reading:
     named = set(reading.ids("applicants"))
     blocks = reading.ids("active_blocks")
     inside = {r.id for blocks_ in cat.active.values() for b in blocks_ if b.item in blocks for r in b.rows}
+    general = reading.lex.general if reading.lex is not None else frozenset()
+    specific = {h.concept.kind for h in reading.hits if h.alias not in general}
     hits = []
     for h in reading.hits:
+        if h.alias in general and h.concept.kind in specific:  # 提出的申请里部分公开的: 部分公开
+            continue
         if h.concept.kind == "applicants" and h.alias in weak and not beside:
             continue
         if h.concept.kind == "applicants" and any(c.group == h.concept.id for c in cat.apply_columns) \

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.reply import links, prose, select
+from bot.reply import links, prose, select, suggest
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.understand import lexicon as lexicon_mod
@@ -154,8 +154,7 @@ class Answerer:
             named = any(len(w) >= 2 for w in words)
             prose = self._try_prose(words, slots, ctx, q) if named else None
             if prose is not None or text_of is None:
-                return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
-                                              + "；".join(self.examples(2)))
+                return prose or suggest.dead_end(self, slots, reading, q)
             query = text_of
         if query.kind in ("apply", "review", "active") and unexplained:
             prose = self._try_prose(reading.words, slots, ctx, q)

@@ -29,15 +29,15 @@ def multi(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_a_body_alone_asks_which_item_with_the_most_asked_ones(multi: Answerer) -> None:
     ans = multi.answer("开封", Context())
     assert ans.status == "clarify"
-    assert ans.options[:4] == ["开封2019年收到多少政府信息公开申请", "开封2019年予以公开多少件", "开封2019年不予公开多少件",
-                               "开封2019年行政复议多少件"]
+    assert ans.options[:4] == ["开封2019年收到的政府信息公开申请多少件", "开封2019年予以公开多少件",
+                               "开封2019年不予公开多少件", "开封2019年行政复议多少件"]
     assert multi.answer(ans.options[3], Context()).value == 19
 
 
 def test_a_body_and_year_alone_asks_which_item_of_that_year(multi: Answerer) -> None:
     ans = multi.answer("平潭2023年", Context())
     assert ans.status == "clarify"
-    assert ans.options[0] == "平潭2023年收到多少政府信息公开申请"
+    assert ans.options[0] == "平潭2023年收到的政府信息公开申请多少件"
     assert multi.answer(ans.options[0], Context()).value == 81
 
 
@@ -68,3 +68,16 @@ def test_a_word_the_reports_do_not_know_is_named(multi: Answerer, q: str, named:
     assert ans.status == "unknown"
     assert f"年报中没有“{named}" in ans.text
     assert ans.value is None
+
+
+def test_filler_after_a_body_is_not_asked_back(multi: Answerer) -> None:
+    assert multi.answer("开封的到", Context()).status == "unknown"
+
+
+def test_an_operation_without_an_item_asks_which_item(multi: Answerer) -> None:
+    ans = multi.answer("平潭哪年最多", Context())
+    assert ans.status == "clarify"
+    assert ans.options[3] == "平潭行政复议哪年最多"
+    picked = multi.answer(ans.options[3], Context())
+    assert picked.status == "answered"
+    assert "2023年最多：2件" in picked.text  # 平潭 2019: 0, 2023: 2 (pingtan-2021 not loaded here)

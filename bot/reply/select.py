@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.reply import items
+from bot.reply import items, suggest
 from bot.reply.execute import Executor, Measure
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
@@ -194,6 +194,11 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
     ex: Executor = a.executor
     item: Query | None = None
     share_of: Query | None = None
+    if plan.over in ("years", "agencies") and not plan.rate:
+        bare = a.reading(plan.rest)
+        spans = scan(q, a.ops)
+        if spans and not bare.hits and not any(len(w) >= 2 for w in bare.unexplained):
+            return suggest.which_item(a, q, spans[0][0])  # “平潭三年哪年最多”: of what?
     if plan.rate or plan.op == "share":
         reading = a.reading(plan.rest)
         item = resolve(reading, a.cat)
@@ -231,8 +236,9 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
             return chosen if isinstance(chosen, Answer) else None
         reading = a.reading(plan.rest)
         item = resolve(reading, a.cat)
-        cell = any(h.concept.kind in ("applicants", "review_columns", "active_columns") or h.alias in a.lex.exclusive
-                   for h in reading.hits) or "总计" in reading.text
+        cell = any(h.concept.kind in ("applicants", "review_columns", "active_columns")
+                   or (h.alias in a.lex.exclusive and h.concept.kind != "headers") for h in reading.hits) \
+            or "总计" in reading.text
         if plan.parts and cell:
             return None  # one cell named (申请人情况 自然人): its figure, not the group's items
         return items.rank(a.compose, chosen.reports[0], item, reading, plan.order or "max")

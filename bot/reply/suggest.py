@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from knowledge.models import Answer
 if TYPE_CHECKING:
     from bot.reply.answer import Answerer
 
+_BARE = re.compile(r"[\s\u3000?？!！。，,.、]|的?(?:政府信息公开工作)?(?:年度报告|年报|报告|情况|数据)")
 NEAR_KINDS = ("apply_rows", "review_groups", "review_columns", "active_rows", "applicants")
 NEAR_MIN = 66.0  # one character of three changed (不掌控 ~ 不掌握)
 SHARED_MIN = 2  # characters a word and the item's name have in common, at least
@@ -43,10 +45,10 @@ def _prefix(a: Answerer, slots: Slots) -> tuple[str, int | None]:
 
 def vague(a: Answerer, slots: Slots, reading: Reading) -> Answer | None:
     """“开封”, “平潭2023年”: an agency or year and nothing else — ask which item, the most-asked first."""
-    if not (slots.agency or slots.years) or reading.hits or any(len(w) >= 2 for w in reading.unexplained):
-        return None
+    if not (slots.agency or slots.years) or _BARE.sub("", slots.rest):
+        return None  # (“开封的到” says something, if not what: it is not asked back)
     prefix, year = _prefix(a, slots)
-    options = [prefix + stem for stem in a.lex.most_asked]
+    options = [prefix + item + how for item, how in a.lex.most_asked]
     whose = f"{a.kb.years and slots.agency or ''}{year or ''}{'年' if year else ''}的年报"
     return Answer(status="clarify", agency=slots.agency, year=year, options=options,
                   text=f"您想了解{whose}中的哪一项？可以选一个，或直接提问：\n" + _numbered(options))
@@ -117,6 +119,12 @@ def unknown(a: Answerer, reading: Reading) -> Answer:
     words = [w for w in reading.unexplained if len(w) >= 2]
     said = f"年报中没有“{'、'.join(words[:3])}”这一项的数字或内容。" if words else "年报中没有找到与这个问题对应的数字或内容。"
     return Answer(status="unknown", text=said + "可以问：" + "；".join(a.examples(2)))
+
+
+def which_item(a: Answerer, q: str, op_start: int) -> Answer:
+    """An operation with no item (“平潭三年哪年最多”): ask which, the most-asked items put in the question."""
+    options = [q[:op_start] + item + q[op_start:] for item, _ in a.lex.most_asked]
+    return Answer(status="clarify", options=options, text="您想比较哪一项？可以选一个，或直接提问：\n" + _numbered(options))
 
 
 def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:

@@ -49,7 +49,7 @@ class Lexicon:
     abbreviations: list[tuple[str, str]] = field(default_factory=list)  # 发展和改革 → 发改, longest first
     prose_concepts: list[tuple[str, list[str], re.Pattern[str]]] = field(default_factory=list)  # id, asked, clause
     weak: frozenset[str] = frozenset()  # aliases that name a column only beside a row of its table (其他)
-    most_asked: list[str] = field(default_factory=list)  # question stems offered when only a body or year is named
+    most_asked: list[tuple[str, str]] = field(default_factory=list)  # question stems offered when only a body or year is named
     general: frozenset[str] = frozenset()  # words for a whole table's default row (申请数量): only when no other is named
     exclusive: frozenset[str] = frozenset()  # printed labels (numbered, headers): taken first, by both slots
     automaton: Any = None  # every alias → its rank in `aliases`: one pass finds them all in a question
@@ -89,7 +89,7 @@ def load(path: Path | None = None) -> Lexicon:
     lex.stopwords = frozenset(raw.get("stopwords", ()))
     lex.weak = frozenset(raw.get("weak_aliases", ()))
     lex.general = frozenset(raw.get("general_aliases", ()))
-    lex.most_asked = list(raw.get("most_asked", ()))
+    lex.most_asked = [(item, how) for item, how in raw.get("most_asked", ())]
     lex.equivalents = dict(raw.get("column_equivalents", {}))
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
     lex.prose_concepts = [(k, list(v["asked"]), re.compile(v["clause"]))

@@ -131,9 +131,9 @@ def main() -> None:
         names = WHO[agency]
         for row, words in {**OUTCOMES, **REASONS}.items():
             for w in words:
-                frame = rnd.choice(FRAMES)
-                add(frame.format(who=rnd.choice(names), year=year, item=w), agency, year, row, "total",
-                    "outcomes" if row in OUTCOMES else "reasons")
+                for frame in rnd.sample(FRAMES, 2):
+                    add(frame.format(who=rnd.choice(names), year=year, item=w), agency, year, row, "total",
+                        "outcomes" if row in OUTCOMES else "reasons")
         for col, words in APPLICANTS.items():
             for w in words:
                 add(f"{rnd.choice(names)}{year}年{w}提出的申请有多少件", agency, year, "apply.new", col, "applicants")
@@ -156,12 +156,79 @@ def main() -> None:
                     add(f"{rnd.choice(WHO[agency])}{year}年{w}{unit_word}" if col else
                         f"{rnd.choice(WHO[agency])}{year}年{w}{_ACTIVE_COL[template].get(c, '')}{unit_word}",
                         agency, year, row, c, "active")
+    cases += operations(cells, rnd)
     for i, c in enumerate(cases, 1):
         c["id"] = f"pp-{i:04d}"
     Path(args.out).write_text("".join(json.dumps({"id": c["id"], "q": c["q"], "class": c["class"],
                                                   "expect": c["expect"]}, ensure_ascii=False) + "\n"
                                       for c in cases), encoding="utf-8")
     print(f"{len(cases)} questions → {args.out}")
+
+
+OP_ITEMS = {  # (row, column) → words, for operations over years
+    ("apply.new", "total"): ["收到的申请", "新收申请"], ("apply.disclosed", "total"): ["予以公开的"],
+    ("apply.partial", "total"): ["部分公开的"], ("apply.withheld", "total"): ["不予公开的"],
+    ("apply.unable", "total"): ["无法提供的"], ("apply.total", "total"): ["办结的申请"],
+    ("apply.new", "natural"): ["自然人提出的申请"], ("review", "total"): ["行政复议", "复议案件"],
+    ("litigation", "total"): ["行政诉讼", "被起诉的案件"], ("review", "corrected"): ["行政复议结果纠正"],
+    ("litigation.direct", "total"): ["直接起诉的案件"], ("apply.unable.not_held", "total"): ["本机关不掌握的"],
+}
+TRENDS = ["{who}{a}年到{b}年{item}的趋势", "{who}{a}年至{b}年{item}走势", "{who}{a}-{b}年{item}变化趋势",
+          "{who}{a}、{m}和{b}年{item}涨跌情况", "{who}历年{item}", "{who}{item}逐年变化"]
+WHICH_YEAR = ["{who}{a}年到{b}年{item}哪年最{most}", "{who}哪一年{item}最{most}", "{who}{item}哪个年度最{most}",
+              "{who}{a}至{b}年哪年{item}最{most}"]
+PARTS = {  # group → (words asked, the cells of its parts)
+    "applicants": (["哪类申请人最多", "申请人都是谁", "各类申请人分别多少", "申请人情况"],
+                   [("apply.new", c) for c in ("natural", "commercial", "research", "public_interest", "legal_service",
+                                               "other_org")]),
+    "withheld": (["不予公开的原因哪个最多", "不予公开的理由有哪些"],
+                 [(f"apply.withheld.{r}", "total") for r in ("secret", "law", "security", "third_party", "internal",
+                                                              "process", "enforcement", "query")]),
+    "unable": (["无法提供的理由有哪些", "无法提供的原因中哪个最多"],
+               [(f"apply.unable.{r}", "total") for r in ("not_held", "need_create", "unclear")]),
+    "review": (["行政复议结果哪种最多", "行政复议结果都有哪些"],
+               [("review", c) for c in ("upheld", "corrected", "other", "pending")]),
+}
+
+
+def operations(cells: dict, rnd: random.Random) -> list[dict]:
+    """Trends and 哪年最多 over 平潭's three reports; a group's parts (哪类最多, 都是谁, 理由有哪些) in each report."""
+    out: list[dict] = []
+    agency = "平潭综合实验区"
+    years = sorted({y for a, y, _, _ in cells if a == agency})
+    for (row, col), words in OP_ITEMS.items():
+        got = {y: cells[(agency, y, row, col)][0] for y in years if (agency, y, row, col) in cells}
+        if len(got) != len(years):
+            continue
+        section = "四" if row.startswith(("review", "litigation")) else "三"
+        for w in words:
+            for frame in TRENDS:
+                q = frame.format(who=rnd.choice(WHO[agency]), a=years[0], m=years[1], b=years[-1], item=w)
+                out.append({"q": q, "class": "operations", "expect": {
+                    "status": "answered", "section": section, "contains": f"{years[-1]}年：{_fmt(got[years[-1]])}件"}})
+            for most, pick in (("多", max), ("少", min)):
+                best = pick(got.values())
+                if list(got.values()).count(best) != 1:
+                    continue  # a tie names two years
+                year = next(y for y, v in got.items() if v == best)
+                frame = rnd.choice(WHICH_YEAR)
+                q = frame.format(who=rnd.choice(WHO[agency]), a=years[0], b=years[-1], item=w, most=most)
+                out.append({"q": q, "class": "operations", "expect": {
+                    "status": "answered", "value": best, "section": section, "contains": f"{year}年最{most}"}})
+    for agency, year in sorted({(a, y) for a, y, _, _ in cells}):
+        for words, parts in PARTS.values():
+            got = [cells[(agency, year, r, c)][0] for r, c in parts if (agency, year, r, c) in cells]
+            if len(got) != len(parts) or got.count(max(got)) != 1:
+                continue
+            for w in words:
+                section = "四" if parts[0][0] == "review" else "三"
+                out.append({"q": f"{rnd.choice(WHO[agency])}{year}年{w}", "class": "operations",
+                            "expect": {"status": "answered", "value": max(got), "section": section}})
+    return out
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
 
 
 _ACTIVE_COL = {  # a column of table 二 in everyday words, by template version

@@ -42,6 +42,14 @@ def _apply_rows(cat: Catalogue, version: str) -> list[Row]:
     return [r for r in cat.apply_rows if r.version in (None, version)]
 
 
+def ambiguous(cat: Catalogue, row: str, column: str, path: str) -> bool:
+    """Whether a path names two cells: “（六）其他处理 其他” is the 2021 sub-row 3.其他 or the applicant column
+    其他 of （六）其他处理, when no header above 其他 (申请人情况, 法人或其他组织) says it is the column."""
+    col = next((c for c in cat.apply_columns if c.id == column), None)
+    subs = [r for r in cat.apply_rows if r.parent == row and col is not None and r.short == col.label]
+    return bool(subs) and "申请人情况" not in path and "法人或其他组织" not in path
+
+
 def paths(cat: Catalogue, version: str) -> Iterator[tuple[str, str]]:
     """(field id, label path as printed) for every cell of tables 二, 三 and 四 of one template version."""
     for block in cat.active[version]:

@@ -128,6 +128,13 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
                      choices=[Query(kind="active", row=rows[0], column=c) for c in cols] if len(cols) > 1 else [])
     if reading.has("apply_rows") or reading.has("applicants"):
         rows = _most_specific(reading.ids("apply_rows"))
+        weak = [h for h in reading.hits if h.concept.kind == "applicants" and reading.lex and h.alias in reading.lex.weak]
+        sub = [r for r in cat.apply_rows for h in weak if r.parent in rows and r.short == h.alias]
+        headed = "apply.applicants" in reading.ids("headers") or any(
+            d["label"] in reading.text for d in cat.apply_derived_columns)  # 法人或其他组织 其他: the column
+        if sub and len(rows) == 1 and not headed:  # “其他处理里的其他”: its sub-row 3.其他, or the column 其他 — ask
+            return Query(kind="apply", choices=[Query(kind="apply", row=sub[0].id, column="total"),
+                                                Query(kind="apply", row=rows[0], column=weak[0].concept.id)])
         applicants = list(dict.fromkeys(reading.ids("applicants")))
         column = applicants[0] if applicants else "total"
         if len(applicants) > 1 and len(rows) <= 1:  # 自然人和法人: each column, or their sum when asked
@@ -155,12 +162,16 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
     if q.kind == "apply":
         row = cat.row(q.row or "")
         name = row.short if row else str(q.row)
+        parent = cat.row(row.parent) if row is not None and row.parent else None
+        if parent is not None and len(name) <= 3:  # 3.其他 says which only under its group: 其他处理3.其他
+            name = parent.short + row.label
         if q.row == "apply.new":
             name = "本年新收政府信息公开申请"
         if q.row == "apply.total":
             name = "本年度办理结果总计"
         if q.column and q.column != "total":
-            who = next((c.label for c in cat.apply_columns if c.id == q.column), None)
+            who = next((c.label + ("类申请人" if c.group and len(c.label) <= 2 else "")  # 其他 → 其他类申请人
+                        for c in cat.apply_columns if c.id == q.column), None)
             who = who or next((d["label"] for d in cat.apply_derived_columns if d["id"] == q.column), q.column)
             return f"{who}申请中{name}" if q.row != "apply.new" else f"{who}提出的申请"
         return name

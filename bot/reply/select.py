@@ -219,7 +219,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
         ms = [ex.measure(plan, r, item, share_of) for r in chosen.reports]
         if len(ms) == 1:
             ctx.agency, ctx.year = ms[0].report.agency, ms[0].report.year
-            return ms[0].answer
+            return _stated_rate(a, ms[0].answer, slots, q) or ms[0].answer
         plan.op = "series"
         return ex.listing(plan, ms, [], _name(a, plan, item, share_of))
     if plan.op in ("difference", "growth"):
@@ -250,6 +250,9 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
         if not years:
             return Answer(status="unknown", text=f"知识库中没有{agency}{'、'.join(map(str, missing))}年的年报。"
                                                  f"已载入：{a._loaded()}。")
+        text = resolve(a.reading(plan.rest), a.cat) if plan.op == "series" else None
+        if text is not None and text.kind == "section":  # 历年存在的主要问题: each year's text
+            return a.compose.many(text, [a.kb.report_of[(agency, y)] for y in years], compare=False)
         ms = [ex.measure(plan, a.kb.report_of[(agency, y)], item, share_of) for y in years]
         gone = [f"{agency}{y}年（未载入）" for y in missing]
         ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone, _name(a, plan, item, share_of),
@@ -265,6 +268,27 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, ctx: Context, q: str) -> Ans
     if note:
         ans.text = note + ans.text
     return ans
+
+
+def _stated_rate(a: Answerer, computed: Answer, slots: Slots, q: str) -> Answer | None:
+    """The rate computed from the table, with the report's own sentence stating it (“不予公开5件，占6.17%”)
+    quoted, when it states the same rate: never “报告未直接给出”.  A stated figure that differs (another
+    base, another item) is never taken for it."""
+    if computed.status != "answered" or computed.value is None or computed.unit != "%":
+        return None
+    one = Slots(years=[computed.year] if computed.year else [], agency=computed.agency,
+                agencies=[computed.agency] if computed.agency else [], rest=slots.rest)
+    from bot.reply.answer import Context as _Context  # (a cycle at import time: answer imports select)
+
+    said = a._try_prose(a.reading(slots.rest).words, one, _Context(), q)
+    if said is None or said.status != "answered" or said.unit != "%" or said.value is None \
+            or abs(float(said.value) - float(computed.value)) > 0.006:
+        return None
+    sentence = said.source.sentence if said.source is not None and said.source.sentence else ""
+    where = said.source.section if said.source is not None else ""
+    computed.text = computed.text.replace("报告未直接给出，由表中数字计算", "与报告原文所写一致", 1)
+    computed.text = computed.text.replace("\n来源", f"\n报告原文（{where}）：“{sentence}”\n来源", 1)
+    return computed
 
 
 def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | None) -> str:

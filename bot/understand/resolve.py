@@ -149,7 +149,10 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
             return Query(kind="review", choices=[Query(kind="review", row=g, column=cols[0])
                                                  for g in ("review", "litigation")])
     if reading.has("sections"):
-        return Query(kind="section", section=reading.ids("sections")[0])
+        sections = reading.ids("sections")
+        if {"五.problems", "五.improve"} <= set(sections):  # 问题和改进措施: the whole of 五
+            return Query(kind="section", section="五")
+        return Query(kind="section", section=sections[0])
     return None
 
 
@@ -189,7 +192,7 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
             return f"{name}{col}"
         return name
     if q.kind == "section":
-        return {"五.problems": "存在的主要问题", "五.improve": "改进情况", "六": "其他需要报告的事项",
+        return {"五": "存在的主要问题及改进情况", "五.problems": "存在的主要问题", "五.improve": "改进情况", "六": "其他需要报告的事项",
                 "六.fee": "信息处理费情况", "一": "总体情况", "一.active": "主动公开情况", "一.apply": "依申请公开情况",
                 "一.manage": "政府信息管理情况", "一.platform": "政府信息公开平台建设情况",
                 "一.supervise": "监督保障情况"}.get(q.section or "", "")

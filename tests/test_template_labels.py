@@ -152,3 +152,18 @@ def test_every_label_path_of_the_2021_version_answers_its_cell(answerer: Answere
     assert asked > 400
     assert wrong == []
     assert missed == []
+
+
+def test_total_with_an_applicant_and_no_row_asks_which_total(answerer: Answerer) -> None:
+    # 新收 自然人 482 and （七）总计 自然人 481 are both an applicant's “总计”: never one picked silently
+    got = _ask(answerer, "开封市人民政府2019年", "自然人总计")
+    assert got["status"] == "clarify"
+    values = [answerer.answer(o, Context()).value for o in got["options"]]
+    assert values == [482, 481]
+
+
+def test_other_under_its_row_asks_between_the_sub_row_and_the_column(answerer: Answerer) -> None:
+    got = _ask(answerer, "平潭综合实验区2023年", "其他处理里的其他是多少")
+    assert got["status"] == "clarify"
+    values = [answerer.answer(o, Context()).value for o in got["options"]]
+    assert values == [1, 0]  # 3.其他 总计 1; （六）其他处理 of the column 其他: 0

@@ -137,6 +137,9 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
                                                 Query(kind="apply", row=rows[0], column=weak[0].concept.id)])
         applicants = list(dict.fromkeys(reading.ids("applicants")))
         column = applicants[0] if applicants else "total"
+        if not rows and len(applicants) == 1 and "总计" in reading.text:  # 自然人总计: 新收's or （七）总计's — ask
+            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=column)
+                                                for r in ("apply.new", "apply.total")])
         if len(applicants) > 1 and len(rows) <= 1:  # 自然人和法人: each column, or their sum when asked
             row = rows[0] if rows else "apply.new"
             return Query(kind="apply", row=row, choices=[Query(kind="apply", row=row, column=c) for c in applicants])

@@ -63,3 +63,15 @@ def test_a_rate_the_text_does_not_state_is_computed_and_says_so(pingtan: Answere
     ans = pingtan.answer("平潭2023年予以公开占比", Context())  # the text gives 予以公开及部分公开 together only
     assert ans.value == 27.16  # 22 ÷ 81
     assert "报告未直接给出，由表中数字计算" in ans.text
+
+
+def test_a_follow_up_of_a_prose_figure_asks_the_same_words_in_the_other_year(pingtan: Answerer) -> None:
+    ctx = Context()
+    first = pingtan.answer("平潭2023年政策解读多少篇", ctx)
+    assert first.value == 117
+    again = pingtan.answer("那2021年呢", ctx)  # 平潭2021's text gives no count of 政策解读
+    assert again.status == "unknown"
+    assert again.text == "平潭综合实验区2021年的年报中没有找到“政策解读”的数字。"
+    assert "报告正文中的数字" not in again.text
+    back = pingtan.answer("那2023年呢", ctx)
+    assert back.value == 117

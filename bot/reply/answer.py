@@ -145,6 +145,8 @@ class Answerer:
         unexplained = [w for w in reading.unexplained if len(w) >= 2]
         if query is None and ctx.query is not None and follow and not unexplained:
             query = self._follow_up(reading, ctx.query)
+            if query.kind == "prose":  # “那2021年呢” after a prose figure: the same words in that report
+                return suggest.prose_again(self, query, slots, ctx, q)
         if query is None:  # no template field: a figure from the prose, or nothing
             # a figure needs a word naming an item: “开封的到” names none (a lone character is no item)
             # a sentence of 六 naming the fee states it: the words that named the section look for it too

@@ -22,7 +22,8 @@ from knowledge.catalogue import Catalogue
 from knowledge.models import Answer
 
 if TYPE_CHECKING:
-    from bot.reply.answer import Answerer
+    from bot.reply.answer import Answerer, Context
+    from bot.understand.resolve import Query
 
 _BARE = re.compile(r"[\s\u3000?？!！。，,.、]|的?(?:政府信息公开工作)?(?:年度报告|年报|报告|情况|数据)")
 NEAR_KINDS = ("apply_rows", "review_groups", "review_columns", "active_rows", "applicants")
@@ -125,6 +126,22 @@ def which_item(a: Answerer, q: str, op_start: int) -> Answer:
     """An operation with no item (“平潭三年哪年最多”): ask which, the most-asked items put in the question."""
     options = [q[:op_start] + item + q[op_start:] for item, _ in a.lex.most_asked]
     return Answer(status="clarify", options=options, text="您想比较哪一项？可以选一个，或直接提问：\n" + _numbered(options))
+
+
+def prose_again(a: Answerer, last: Query, slots: Slots, ctx: Context, q: str) -> Answer:
+    """A follow-up of a prose figure (“那2021年呢”): the same words looked for in the report now asked,
+    or a plain “not found” naming them (never the internal name of a prose query)."""
+    if slots.agency is None and ctx.agency:
+        slots.agency, slots.agencies = ctx.agency, [ctx.agency]
+    if not slots.years and not slots.relative and not slots.recent and ctx.year:
+        slots.years = [ctx.year]
+    got = a._try_prose(last.words, slots, ctx, q)
+    if got is not None:
+        return got
+    words = "".join(w for w in last.words if len(w) >= 2)
+    who = f"{slots.agency or ''}{'、'.join(map(str, slots.years))}{'年' if slots.years else ''}"
+    return Answer(status="unknown", agency=slots.agency, year=slots.years[0] if len(slots.years) == 1 else None,
+                  text=f"{who}的年报中没有找到“{words}”的数字。")
 
 
 def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:

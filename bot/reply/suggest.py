@@ -50,7 +50,8 @@ def vague(a: Answerer, slots: Slots, reading: Reading) -> Answer | None:
         return None  # (“开封的到” says something, if not what: it is not asked back)
     prefix, year = _prefix(a, slots)
     options = [prefix + item + how for item, how in a.lex.most_asked]
-    whose = f"{a.kb.years and slots.agency or ''}{year or ''}{'年' if year else ''}的年报"
+    newest = "（已载入的最新年度）" if year and not slots.years else ""
+    whose = f"{slots.agency or ''}{year or ''}{'年' if year else ''}{newest}的年报"
     return Answer(status="clarify", agency=slots.agency, year=year, options=options,
                   text=f"您想了解{whose}中的哪一项？可以选一个，或直接提问：\n" + _numbered(options))
 

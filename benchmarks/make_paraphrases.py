@@ -157,6 +157,8 @@ def main() -> None:
                         f"{rnd.choice(WHO[agency])}{year}年{w}{_ACTIVE_COL[template].get(c, '')}{unit_word}",
                         agency, year, row, c, "active")
     cases += operations(cells, rnd)
+    cases += [{"q": q, "class": cls, "expect": {"status": "answered", "value": v, "section": sec}}
+              for q, cls, v, sec in HAND]
     for i, c in enumerate(cases, 1):
         c["id"] = f"pp-{i:04d}"
     Path(args.out).write_text("".join(json.dumps({"id": c["id"], "q": c["q"], "class": c["class"],
@@ -165,6 +167,23 @@ def main() -> None:
     print(f"{len(cases)} questions → {args.out}")
 
 
+HAND = [  # written by hand, figures read from kaifeng-2019.txt's table lines (三: 46–68, 四: 75)
+    ("开封2019年申请公开被拒绝的有多少", "outcomes", 85, "三"), ("开封2019年政府信息公开申请被拒绝了几次", "outcomes", 85, "三"),
+    ("开封2019年去年遗留的申请几件", "outcomes", 5, "三"), ("开封2019年同意公开的有多少", "outcomes", 342, "三"),
+    ("开封2019年因为涉及第三方不公开的有几件", "reasons", 13, "三"), ("开封2019年不属于本机关掌握的信息有多少", "reasons", 54, "三"),
+    ("开封2019年信访类申请不予处理几件", "reasons", 6, "三"), ("开封2019年因为是行政查询事项没公开的多少", "reasons", 71, "三"),
+    ("开封2019年企业和律所一共申请了多少", "applicants", 39, "三"), ("开封2019年法人申请了多少", "applicants", 45, "三"),
+    ("开封2019年有几家律所申请", "applicants", 1, "三"), ("开封2019年老百姓申请公开信息的有多少", "applicants", 482, "三"),
+    ("开封2019年（七）总计 自然人", "applicants", 481, "三"), ("开封2019年无法提供的申请中自然人有几件", "applicants", 54, "三"),
+    ("开封2019年办结的申请中法人或其他组织有多少", "applicants", 45, "三"),
+    ("开封2019年打官司赢了几次", "review", 16, "四"), ("开封2019年行政诉讼输了几件", "review", 3, "四"),
+    ("开封2019年复议后又起诉的有几件", "review", 4, "四"), ("开封2019年行政诉讼还没判的有几件", "review", 7, "四"),
+    ("开封2019年被复议了几次", "review", 19, "四"), ("开封2019年因为信息公开被告了几次", "review", 32, "四"),
+    ("开封2019年行政强制措施多少", "active", 12803, "二"), ("开封2019年罚款决定多少件", "active", 20815, "二"),
+    ("开封2019年出台了多少规范性文件", "active", 789, "二"), ("开封2019年政府采购花了多少钱", "active", 24230.9885, "二"),
+    ("开封2019年申请人主要是哪类", "operations", 482, "三"), ("开封2019年不公开的原因主要是什么", "operations", 71, "三"),
+    ("开封2019年无法提供的主要原因", "operations", 54, "三"), ("开封2019年行政复议主要是什么结果", "operations", 10, "四"),
+]
 OP_ITEMS = {  # (row, column) → words, for operations over years
     ("apply.new", "total"): ["收到的申请", "新收申请"], ("apply.disclosed", "total"): ["予以公开的"],
     ("apply.partial", "total"): ["部分公开的"], ("apply.withheld", "total"): ["不予公开的"],

@@ -167,3 +167,15 @@ def test_other_under_its_row_asks_between_the_sub_row_and_the_column(answerer: A
     assert got["status"] == "clarify"
     values = [answerer.answer(o, Context()).value for o in got["options"]]
     assert values == [1, 0]  # 3.其他 总计 1; （六）其他处理 of the column 其他: 0
+
+
+def test_a_word_for_two_rows_asks_which(answerer: Answerer) -> None:
+    got = _ask(answerer, "开封市人民政府2019年", "结转了多少件")  # 上年结转 5 or 结转下年度继续办理 6
+    assert got["status"] == "clarify"
+    assert [answerer.answer(o, Context()).value for o in got["options"]] == [5, 6]
+
+
+def test_the_corner_cell_of_table_three_pasted_with_a_path_is_no_item_of_its_own(answerer: Answerer) -> None:
+    got = _ask(answerer, "开封市人民政府2019年", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+                                             " 一、本年新收政府信息公开申请数量 申请人情况 自然人")
+    assert (got["status"], got["value"], got["field"]) == ("answered", 482, "apply.new/natural")

@@ -50,7 +50,8 @@ class Lexicon:
     abbreviations: list[tuple[str, str]] = field(default_factory=list)  # 发展和改革 → 发改, longest first
     prose_concepts: list[tuple[str, list[str], re.Pattern[str]]] = field(default_factory=list)  # id, asked, clause
     weak: frozenset[str] = frozenset()  # aliases that name a column only beside a row of its table (其他)
-    most_asked: list[tuple[str, str]] = field(default_factory=list)  # question stems offered when only a body or year is named
+    most_asked: list[tuple[str, str]] = field(default_factory=list)
+    ambiguous: dict[str, list[Concept]] = field(default_factory=dict)  # 结转: 上年结转 or 结转下年度 — ask  # question stems offered when only a body or year is named
     general: frozenset[str] = frozenset()  # words for a whole table's default row (申请数量): only when no other is named
     exclusive: frozenset[str] = frozenset()  # printed labels (numbered, headers): taken first, by both slots
     automaton: Any = None  # every alias → its rank in `aliases`: one pass finds them all in a question
@@ -143,6 +144,9 @@ def printed_labels(cat: catalogue.Catalogue) -> dict[str, dict[str, list[str]]]:
     add("headers", "apply.results", _forms(group))
     add("headers", "apply.applicants", ["申请人情况"])
     add("headers", "active.content", ["信息内容"])
+    for rule in cat.raw["apply"]["rules"]:  # the corner cell: “（本列数据的勾稽关系为：第一项加第二项之和，…）”
+        if rule["id"] == "apply.balance":
+            add("headers", "apply.corner", [clean(f"（本列数据的勾稽关系为：{rule['text']}）"), clean(rule["text"])])
     for s in cat.sections:
         if s["id"] in ("二", "三", "四"):
             add("headers", f"table.{s['id']}", [a for a in _forms(s["heading"]) if len(a) > 8])
@@ -180,6 +184,8 @@ def load(path: Path | None = None) -> Lexicon:
     lex.weak = frozenset(raw.get("weak_aliases", ()))
     lex.general = frozenset(raw.get("general_aliases", ()))
     lex.most_asked = [(item, how) for item, how in raw.get("most_asked", ())]
+    kind_of = {c.id: c for c in lex.by_concept}
+    lex.ambiguous = {w: [kind_of[i] for i in ids] for w, ids in raw.get("ambiguous", {}).items() if not w.startswith("_")}
     lex.equivalents = dict(raw.get("column_equivalents", {}))
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
     lex.prose_concepts = [(k, list(v["asked"]), re.compile(v["clause"]))

@@ -124,6 +124,13 @@ def read(text: str, lex: Lexicon) -> Reading:
         for c in fits:
             taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)
     covered = [a or b for a, b in zip(taken[False], taken[True], strict=True)]
+    for word, concepts in lex.ambiguous.items():  # a word naming several items alike: all of them, to ask
+        at = text.find(word)
+        while at >= 0:
+            if not any(covered[at : at + len(word)]):
+                reading.hits.extend(Hit(c, word, at, at + len(word)) for c in concepts)
+                covered[at : at + len(word)] = [True] * len(word)
+            at = text.find(word, at + len(word))
     # typos beyond the listed ones: long aliases within one edit
     leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
     if len(leftover.replace(" ", "")) >= FUZZY_MIN_LEN - 1:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.reply import caveats, checklist, each, links, prose, select, thread
+from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.reply.thread import Context
@@ -155,8 +155,7 @@ class Answerer:
             named = any(len(w) >= 2 for w in words)
             prose = self._try_prose(words, slots, q) if named else None
             if prose is not None or text_of is None:
-                return prose or self._unknown("年报中没有找到与这个问题对应的数字或内容。可以问："
-                                              + "；".join(self.examples(2)))
+                return prose or suggest.dead_end(self, slots, reading, q)
             query = text_of
         if query.kind in ("apply", "review", "active") and unexplained:
             prose = self._try_prose(reading.words, slots, q)

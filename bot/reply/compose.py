@@ -72,8 +72,9 @@ def problems_or_improvements(body: str, problems: bool) -> str:
         if chosen:
             return "\n".join(chosen)
     cut = min((i for i in (body.find(m) for m in SECTION_SPLIT) if i > 10), default=-1)
-    if cut > 0:
-        return body[:cut].rstrip("。；;，, ") if problems else body[cut:]
+    if cut > 0:  # at the start of the sentence the marker is in (“2024年，我区将采取以下措施…”), never inside it
+        cut = max(body.rfind(c, 0, cut) for c in "。；;\n！!") + 1 or cut
+        return body[:cut].rstrip("。；;，, ") if problems else body[cut:].strip()
     return body
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.reply import items
+from bot.reply import items, suggest
 from bot.reply.execute import Executor, Measure
 from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
@@ -196,6 +196,11 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
     ex: Executor = a.executor
     item: Query | None = None
     share_of: Query | None = None
+    if plan.over in ("years", "agencies") and not plan.rate:
+        bare = a.reading(plan.rest)
+        spans = scan(q, a.ops)
+        if spans and not bare.hits and not any(len(w) >= 2 for w in bare.unexplained):
+            return suggest.which_item(a, q, spans[0][0])  # “平潭三年哪年最多”: of what?
     if plan.rate or plan.op == "share":
         reading = a.reading(plan.rest)
         item = resolve(reading, a.cat)
@@ -215,7 +220,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
             return chosen
         ms = [ex.measure(plan, r, item, share_of) for r in chosen.reports]
         if len(ms) == 1:
-            return ms[0].answer
+            return _stated_rate(a, ms[0].answer, slots, q) or ms[0].answer
         plan.op = "series"
         return ex.listing(plan, ms, [], _name(a, plan, item, share_of))
     if plan.op in ("difference", "growth"):
@@ -231,7 +236,13 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
         if isinstance(chosen, Answer) or len(chosen.reports) != 1:
             return chosen if isinstance(chosen, Answer) else None
         reading = a.reading(plan.rest)
-        return items.rank(a.compose, chosen.reports[0], resolve(reading, a.cat), reading, plan.order or "max")
+        item = resolve(reading, a.cat)
+        cell = any(h.concept.kind in ("applicants", "review_columns", "active_columns")
+                   or (h.alias in a.lex.exclusive and h.concept.kind != "headers") for h in reading.hits) \
+            or "总计" in reading.text
+        if plan.parts and cell:
+            return None  # one cell named (申请人情况 自然人): its figure, not the group's items
+        return items.rank(a.compose, chosen.reports[0], item, reading, plan.order or "max")
     if item is None and plan.op in ("series", "rank", "each"):
         several = _each_item(a, plan, slots, q)  # 历年自然人和法人: each item's own series
         if several is not None:
@@ -247,6 +258,9 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
         if not years:
             return Answer(status="unknown", text=f"知识库中没有{agency}{'、'.join(map(str, missing))}年的年报。"
                                                  f"已载入：{a._loaded()}。")
+        text = resolve(a.reading(plan.rest), a.cat) if plan.op == "series" else None
+        if text is not None and text.kind == "section":  # 历年存在的主要问题: each year's text
+            return a.compose.many(text, [a.kb.report_of[(agency, y)] for y in years], compare=False)
         ms = [ex.measure(plan, a.kb.report_of[(agency, y)], item, share_of) for y in years]
         gone = [f"{agency}{y}年（未载入）" for y in missing]
         ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone, _name(a, plan, item, share_of),
@@ -298,6 +312,25 @@ def _one_reading(a: Answerer, plan: QueryPlan, q: str) -> Answer | None:
     options = [q.replace(said, label(c, a.cat), 1) for c in query.choices]
     return Answer(status="clarify", options=options,
                   text="这个问题可以有几种理解，您问的是哪一个？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1)))
+
+
+def _stated_rate(a: Answerer, computed: Answer, slots: Slots, q: str) -> Answer | None:
+    """The rate computed from the table, with the report's own sentence stating it (“不予公开5件，占6.17%”)
+    quoted, when it states the same rate: never “报告未直接给出”.  A stated figure that differs (another
+    base, another item) is never taken for it."""
+    if computed.status != "answered" or computed.value is None or computed.unit != "%":
+        return None
+    one = Slots(years=[computed.year] if computed.year else [], agency=computed.agency,
+                agencies=[computed.agency] if computed.agency else [], rest=slots.rest)
+    said = a._try_prose(a.reading(slots.rest).words, one, q)
+    if said is None or said.status != "answered" or said.unit != "%" or said.value is None \
+            or abs(float(said.value) - float(computed.value)) > 0.006:
+        return None
+    sentence = said.source.sentence if said.source is not None and said.source.sentence else ""
+    where = said.source.section if said.source is not None else ""
+    computed.text = computed.text.replace("报告未直接给出，由表中数字计算", "与报告原文所写一致", 1)
+    computed.text = computed.text.replace("\n来源", f"\n报告原文（{where}）：“{sentence}”\n来源", 1)
+    return computed
 
 
 def _name(a: Answerer, plan: QueryPlan, item: Query | None, share_of: Query | None) -> str:

@@ -14,6 +14,10 @@ from bot.understand.linking import AgencyIndex, Resolution, resolve_agencies
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d|(?:19|20)\d{2}(?=年))(?!\d)(?:年度|年)?")
 _RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)年?(?:-|~|至|到|—)(19[5-9]\d|20[0-4]\d)(?:年度|年)?")
 _RECENT = re.compile(r"(?:近|最近|过去|前)(\d{1,2})(?:个)?年(?:度)?")
+# “三年哪年最多”, “这三年的趋势”: a span of years without 近/前 (never “三年行动计划”)
+_SPAN = re.compile(r"(?<![\d〇零一二两三四五六七八九十])(?:这|这些)?([2-9]|[两三四五六七八九十])个?年(?:来|间|里|中|内)?"
+                   r"(?=哪|的|各|每|分别|都|共|一共|合计|累计|趋势|变化|走势|情况|数据|收到|行政|不予|予以|$)")
+_CN_SMALL = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _RELATIVE = re.compile(r"(去年|前一?年|今年|上一?年度?)(?!结转|项目|度结转)")
 _PLACE = re.compile(r"^(?:的)?([\u4e00-\u9fa5]{2,8}?(?:自治区|自治州|省|市|区|县|州|盟|旗))")
 _NEXT_YEAR = re.compile(r"(结转到|结转至|转入|转至|顺延至|顺延到)(?:19[5-9]\d|20[0-4]\d)年度?")
@@ -64,6 +68,10 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
     m = _RECENT.search(rest)
     if m:
         s.recent = int(m.group(1))
+        rest = rest[: m.start()] + GAP + rest[m.end():]
+    m = _SPAN.search(rest) if s.recent is None and not s.years else None
+    if m:
+        s.recent = int(m.group(1)) if m.group(1).isdigit() else _CN_SMALL[m.group(1)]
         rest = rest[: m.start()] + GAP + rest[m.end():]
     m = _RELATIVE.search(rest)
     if m and not s.years:

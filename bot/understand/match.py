@@ -92,19 +92,45 @@ _TABLE_TWO = frozenset({"主动公开", "主动"})  # table 二's name (主动�
 COLUMN_KINDS = frozenset({"applicants", "review_columns", "active_columns"})
 
 
+def _order(alias: str, lex: Lexicon) -> int:
+    return 0 if alias in lex.exclusive else 2 if alias in lex.general else 1
+
+
 def read(text: str, lex: Lexicon) -> Reading:
     """Find the concepts a normalised question names and what is left over."""
     taken = {False: [False] * len(text), True: [False] * len(text)}
     reading = Reading(text=text)
     # one automaton pass finds every alias; taken longest first (then leftmost), as a scan per alias would
-    found = sorted((rank, end - len(lex.aliases[rank][0]) + 1) for end, rank in lex.automaton.iter(text))
-    for rank, i in found:
+    # printed labels first (`3.其他`, `申请人情况`): their characters are no part of another word, in either slot
+    # and the general words last (申请数量, 提出: 新收 only when no other row is named — they never block one)
+    found = sorted((_order(lex.aliases[rank][0], lex), -len(lex.aliases[rank][0]), end - len(lex.aliases[rank][0]) + 1,
+                    rank) for end, rank in lex.automaton.iter(text))
+    hard = [False] * len(text)  # characters of a printed label
+    rows: list[tuple[int, int]] = []  # spans of row-slot hits: a column word inside one is part of it (其他处理)
+    for order, _, i, rank in found:
+        loose = order > 0
         alias, concepts = lex.aliases[rank]
-        fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i : i + len(alias)])]
+        j = i + len(alias)
+        if any(hard[i:j]):
+            continue
+        inside = any(a <= i and j <= b and b - a > j - i for a, b in rows)
+        fits = [c for c in concepts if not any(taken[c.kind in COLUMN_KINDS][i:j])
+                and not (inside and c.kind in COLUMN_KINDS)]
+        if fits and not loose:
+            hard[i:j] = [True] * (j - i)
+        if any(c.kind not in COLUMN_KINDS for c in fits):
+            rows.append((i, j))
         reading.hits.extend(Hit(c, alias, i, i + len(alias)) for c in fits)
         for c in fits:
             taken[c.kind in COLUMN_KINDS][i : i + len(alias)] = [True] * len(alias)
     covered = [a or b for a, b in zip(taken[False], taken[True], strict=True)]
+    for word, concepts in lex.ambiguous.items():  # a word naming several items alike: all of them, to ask
+        at = text.find(word)
+        while at >= 0:
+            if not any(covered[at : at + len(word)]):
+                reading.hits.extend(Hit(c, word, at, at + len(word)) for c in concepts)
+                covered[at : at + len(word)] = [True] * len(word)
+            at = text.find(word, at + len(word))
     # typos beyond the listed ones: long aliases within one edit
     leftover = "".join(" " if t else c for c, t in zip(text, covered, strict=True))
     if len(leftover.replace(" ", "")) >= FUZZY_MIN_LEN - 1:

@@ -22,7 +22,7 @@ from knowledge.paths import DATA
 
 Op = Literal["value", "difference", "growth", "rate", "share", "rank", "series", "each"]
 KINDS = ("growth", "more", "less", "apart", "than", "max", "min", "which_year", "which_agency", "which_item", "each",
-         "series", "share", "stated")  # stated: rates only a report's text gives (主动公开率): never computed from a table
+         "series", "share", "stated", "parts")  # stated: rates only a report's text gives (主动公开率): never computed from a table
 _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
@@ -108,6 +108,7 @@ class QueryPlan:
     unit: str | None = None  # money unit asked for (元/万元/亿元)
     counted: str | None = None  # the count word asked with (“少了多少条” → 条): each side is asked for it
     recent: int | None = None
+    parts: bool = False  # “都是谁/有哪些”: a group's items, when the question names a group and not one of them
 
 
 def scan(text: str, ops: Ops) -> list[tuple[int, int, str]]:
@@ -157,6 +158,9 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
             plan.op = "rank"
             plan.top = int(top.group(1)) if top else None
             dropped |= {"max", "min", "which_year", "which_agency", "which_item", "each"}
+    elif "parts" in kinds and len(slots.years) <= 1:  # 申请人都是谁, 不予公开的理由有哪些: the items, largest first
+        plan.op, plan.over, plan.order = "rank", "items", "max"  # (the words stay: they name the group)
+        plan.parts = True
     elif "which_agency" in kinds and len(slots.agencies) >= 2 and (m := _WHICH_MORE.search(slots.rest)):
         plan.op, plan.over = "rank", "agencies"  # “市场监管局和财政局哪个收到的申请多”: the bodies named
         plan.order = "min" if m.group(1) in "少低小" else "max"
@@ -169,7 +173,8 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         falls = any(k == "growth" and re.search("下降|减少|降", slots.rest[i:j]) for i, j, k in spans)
         plan.direction = "less" if falls else None
         dropped |= {"growth", "than", "more", "less", "apart", "share"}
-    elif ("series" in kinds or slots.recent) and len(slots.agencies) <= 1 and not slots.years:
+    elif ("series" in kinds or slots.recent) and len(slots.agencies) <= 1 and len(slots.years) != 1:
+        # 趋势 over the loaded years, 近三年, or the years named (2019年到2023年, 2019、2021和2023年)
         plan.op, plan.over = "series", "years"
         dropped |= {"series"}
     elif kinds & {"more", "less", "apart"} and (two_points or "than" in kinds):

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.understand.match import Reading
+from bot.understand.lexicon import Concept
+from bot.understand.match import Hit, Reading
 from knowledge.catalogue import Catalogue
 
 QueryKind = Literal["apply", "active", "review", "section", "prose", "rate"]
@@ -55,8 +56,51 @@ def _most_specific(ids: list[str]) -> list[str]:
     return [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
 
 
+def _in_place(reading: Reading, cat: Catalogue) -> Reading:
+    """The hits as the table's layout reads them: a weak column word (其他) only beside a row of its
+    table; a column group (法人或其他组织) gives way to its member (商业企业); a block header
+    (第二十条第（六）项) keeps the rows inside it."""
+    weak = reading.lex.weak if reading.lex is not None else frozenset()
+    beside = reading.has("apply_rows") or "apply.applicants" in reading.ids("headers") or "申请" in reading.text
+    members = {c.id for c in cat.apply_columns if c.group}
+    named = set(reading.ids("applicants"))
+    blocks = reading.ids("active_blocks")
+    inside = {r.id for blocks_ in cat.active.values() for b in blocks_ if b.item in blocks for r in b.rows}
+    general = reading.lex.general if reading.lex is not None else frozenset()
+    specific = {h.concept.kind for h in reading.hits if h.alias not in general}
+    hits = []
+    for h in reading.hits:
+        if h.alias in general and h.concept.kind in specific:  # 提出的申请里部分公开的: 部分公开
+            continue
+        if h.concept.kind == "applicants" and h.alias in weak and not beside:
+            continue
+        if h.concept.kind == "applicants" and any(c.group == h.concept.id for c in cat.apply_columns) \
+                and named & members:
+            continue
+        if h.concept.kind == "active_rows" and inside and h.concept.id not in inside:
+            continue
+        hits.append(h)
+    if len(hits) == len(reading.hits):
+        return reading
+    return Reading(text=reading.text, hits=hits, unexplained=reading.unexplained, lex=reading.lex)
+
+
 def resolve(reading: Reading, cat: Catalogue) -> Query | None:
     """The table field a reading names, a section, a rate, or None (prose or nothing)."""
+    reading = _in_place(reading, cat)
+    if reading.has("active_blocks") and not reading.has("active_rows") and not reading.has("apply_rows") \
+            and not reading.has("review_groups"):
+        blocks = reading.ids("active_blocks")
+        cols = reading.ids("active_columns")
+        rows = list(dict.fromkeys(r.id for bs in cat.active.values() for b in bs if b.item in blocks for r in b.rows))
+        if rows:
+            return Query(kind="active", row=rows[0], column=cols[0] if cols else None, choices=[
+                Query(kind="active", row=r, column=cols[0] if cols else None) for r in rows] if len(rows) > 1 else [])
+    if "apply.results" in reading.ids("headers") and not reading.has("apply_rows"):  # 三、本年度办理结果: its 总计
+        hit = next(h for h in reading.hits if h.concept.id == "apply.results")
+        reading = Reading(text=reading.text, hits=[*reading.hits, Hit(Concept("apply_rows", "apply.total"), hit.alias,
+                                                                      hit.start, hit.end)],
+                          unexplained=reading.unexplained, lex=reading.lex)
     if reading.has("rates"):
         rate = reading.ids("rates")[0]
         if rate == "share":  # 占比: the figure asked for over its total
@@ -84,8 +128,18 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
                      choices=[Query(kind="active", row=rows[0], column=c) for c in cols] if len(cols) > 1 else [])
     if reading.has("apply_rows") or reading.has("applicants"):
         rows = _most_specific(reading.ids("apply_rows"))
+        weak = [h for h in reading.hits if h.concept.kind == "applicants" and reading.lex and h.alias in reading.lex.weak]
+        sub = [r for r in cat.apply_rows for h in weak if r.parent in rows and r.short == h.alias]
+        headed = "apply.applicants" in reading.ids("headers") or any(
+            d["label"] in reading.text for d in cat.apply_derived_columns)  # 法人或其他组织 其他: the column
+        if sub and len(rows) == 1 and not headed:  # “其他处理里的其他”: its sub-row 3.其他, or the column 其他 — ask
+            return Query(kind="apply", choices=[Query(kind="apply", row=sub[0].id, column="total"),
+                                                Query(kind="apply", row=rows[0], column=weak[0].concept.id)])
         applicants = list(dict.fromkeys(reading.ids("applicants")))
         column = applicants[0] if applicants else "total"
+        if not rows and len(applicants) == 1 and "总计" in reading.text:  # 自然人总计: 新收's or （七）总计's — ask
+            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=column)
+                                                for r in ("apply.new", "apply.total")])
         if len(applicants) > 1 and len(rows) <= 1:  # 自然人和法人: each column, or their sum when asked
             row = rows[0] if rows else "apply.new"
             return Query(kind="apply", row=row, choices=[Query(kind="apply", row=row, column=c) for c in applicants])
@@ -98,7 +152,10 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
             return Query(kind="review", choices=[Query(kind="review", row=g, column=cols[0])
                                                  for g in ("review", "litigation")])
     if reading.has("sections"):
-        return Query(kind="section", section=reading.ids("sections")[0])
+        sections = reading.ids("sections")
+        if {"五.problems", "五.improve"} <= set(sections):  # 问题和改进措施: the whole of 五
+            return Query(kind="section", section="五")
+        return Query(kind="section", section=sections[0])
     return None
 
 
@@ -111,12 +168,16 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
     if q.kind == "apply":
         row = cat.row(q.row or "")
         name = row.short if row else str(q.row)
+        parent = cat.row(row.parent) if row is not None and row.parent else None
+        if parent is not None and len(name) <= 3:  # 3.其他 says which only under its group: 其他处理3.其他
+            name = parent.short + row.label
         if q.row == "apply.new":
             name = "本年新收政府信息公开申请"
         if q.row == "apply.total":
             name = "本年度办理结果总计"
         if q.column and q.column != "total":
-            who = next((c.label for c in cat.apply_columns if c.id == q.column), None)
+            who = next((c.label + ("类申请人" if c.group and len(c.label) <= 2 else "")  # 其他 → 其他类申请人
+                        for c in cat.apply_columns if c.id == q.column), None)
             who = who or next((d["label"] for d in cat.apply_derived_columns if d["id"] == q.column), q.column)
             return f"{who}申请中{name}" if q.row != "apply.new" else f"{who}提出的申请"
         return name
@@ -134,7 +195,7 @@ def label(q: Query, cat: Catalogue, template: str | None = None) -> str:
             return f"{name}{col}"
         return name
     if q.kind == "section":
-        return {"五.problems": "存在的主要问题", "五.improve": "改进情况", "六": "其他需要报告的事项",
+        return {"五": "存在的主要问题及改进情况", "五.problems": "存在的主要问题", "五.improve": "改进情况", "六": "其他需要报告的事项",
                 "六.fee": "信息处理费情况", "一": "总体情况", "一.active": "主动公开情况", "一.apply": "依申请公开情况",
                 "一.manage": "政府信息管理情况", "一.platform": "政府信息公开平台建设情况",
                 "一.supervise": "监督保障情况"}.get(q.section or "", "")

@@ -1,0 +1,134 @@
+"""A way forward instead of a dead end, when a question names no item of the reports.
+
+- Only an agency and/or a year (“开封”, “平潭2023年”): which item? — the most-asked items as options
+  (knowledge/data/synonyms.json `most_asked`), for that agency and year.
+- A word close to one item's name (“不掌控相关信息的” ~ 不掌握): “您是想问‘本机关不掌握相关政府信息’吗？”
+  with the question so reworded as the option; never answered silently.
+- Otherwise the unknown words are named in the reply, with example questions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from bot.understand.agencies import short_name
+from bot.understand.extract import Slots
+from bot.understand.lexicon import Concept, Lexicon
+from bot.understand.match import Reading
+from knowledge.catalogue import Catalogue
+from knowledge.models import Answer
+
+if TYPE_CHECKING:
+    from bot.reply.answer import Answerer
+    from bot.understand.resolve import Query
+
+_BARE = re.compile(r"[\s\u3000?？!！。，,.、]|的?(?:政府信息公开工作)?(?:年度报告|年报|报告|情况|数据)")
+NEAR_KINDS = ("apply_rows", "review_groups", "review_columns", "active_rows", "applicants")
+NEAR_MIN = 66.0  # one character of three changed (不掌控 ~ 不掌握)
+SHARED_MIN = 2  # characters a word and the item's name have in common, at least
+
+
+def _numbered(options: list[str]) -> str:
+    return "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+
+
+def _prefix(a: Answerer, slots: Slots) -> tuple[str, int | None]:
+    """How the options name the agency and year: the one asked, else the agency's newest loaded year."""
+    who = short_name(slots.agency, a.agency_index) if slots.agency else ""
+    year = slots.years[0] if len(slots.years) == 1 else None
+    if year is None and slots.agency and a.kb.years.get(slots.agency):
+        year = a.kb.years[slots.agency][-1]
+    return who + (f"{year}年" if year else ""), year
+
+
+def vague(a: Answerer, slots: Slots, reading: Reading) -> Answer | None:
+    """“开封”, “平潭2023年”: an agency or year and nothing else — ask which item, the most-asked first."""
+    if not (slots.agency or slots.years) or _BARE.sub("", slots.rest):
+        return None  # (“开封的到” says something, if not what: it is not asked back)
+    prefix, year = _prefix(a, slots)
+    options = [prefix + item + how for item, how in a.lex.most_asked]
+    newest = "（已载入的最新年度）" if year and not slots.years else ""
+    whose = f"{slots.agency or ''}{year or ''}{'年' if year else ''}{newest}的年报"
+    return Answer(status="clarify", agency=slots.agency, year=year, options=options,
+                  text=f"您想了解{whose}中的哪一项？可以选一个，或直接提问：\n" + _numbered(options))
+
+
+def _item_name(concept: Concept, lex: Lexicon, cat: Catalogue) -> str:
+    row = cat.row(concept.id) if concept.kind in ("apply_rows", "active_rows") else None
+    if row is not None:
+        return row.short.replace("“", "").replace("”", "")
+    return max(lex.by_concept.get(concept, [concept.id])[:2], key=len)
+
+
+def _chunks(reading: Reading) -> list[str]:
+    """The runs of the question no item word explains (“不掌控相关信息的多少件”)."""
+    covered = [False] * len(reading.text)
+    for h in reading.hits:
+        covered[h.start:h.end] = [True] * (h.end - h.start)
+    text = "".join(" " if c else ch for ch, c in zip(reading.text, covered, strict=True))
+    return [c for c in text.split() if any(w in c for w in reading.unexplained if len(w) >= 2)]
+
+
+_NAMES: dict[int, dict[str, Concept]] = {}
+
+
+def _names(lex: Lexicon) -> dict[str, Concept]:
+    """Item names to offer: aliases of three characters or more that name one item (made once per lexicon)."""
+    got = _NAMES.get(id(lex))
+    if got is not None:
+        return got
+    out = _NAMES[id(lex)] = {}
+    for alias, concepts in lex.aliases:
+        fit = [c for c in concepts if c.kind in NEAR_KINDS]
+        if len(fit) == 1 and len(alias) >= 3 and alias not in lex.exclusive:
+            out.setdefault(alias, fit[0])
+    return out
+
+
+def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
+    """Words close to one item's name: offer that item (a question back, never a silent pick)."""
+    names = _names(a.lex)
+    for chunk in _chunks(reading):
+        fits: list[tuple[float, str, str]] = []  # score, alias, the words of the question it stands for
+        for alias in names:
+            al = fuzz.partial_ratio_alignment(alias, chunk, score_cutoff=NEAR_MIN)
+            if al is None:
+                continue
+            n = len(alias)  # the words it stands for: as long as the name (不掌控 for 不掌握)
+            for said in {chunk[al.dest_start:al.dest_start + n], chunk[max(0, al.dest_end - n):al.dest_end]}:
+                score = fuzz.ratio(alias, said)
+                if len(said) == n and score >= NEAR_MIN and len(set(said) & set(alias)) >= SHARED_MIN:
+                    fits.append((score, alias, said))
+        if not fits:
+            continue
+        best = max(f[0] for f in fits)
+        concepts = {names[alias] for score, alias, _ in fits if score >= best}
+        if len(concepts) != 1:
+            continue  # as close to two items: no guess
+        said = next(w for score, _, w in fits if score >= best)
+        item = _item_name(concepts.pop(), a.lex, a.cat)
+        option = f"{_prefix(a, slots)[0]}{item}多少件"
+        return Answer(status="clarify", agency=slots.agency, options=[option],
+                      text=f"报告中没有“{said}”这一项。您是想问“{item}”吗？\n" + _numbered([option]))
+    return None
+
+
+def unknown(a: Answerer, reading: Reading) -> Answer:
+    """Nothing fits: say which words the reports do not know, and what can be asked."""
+    words = [w for w in reading.unexplained if len(w) >= 2]
+    said = f"年报中没有“{'、'.join(words[:3])}”这一项的数字或内容。" if words else "年报中没有找到与这个问题对应的数字或内容。"
+    return Answer(status="unknown", text=said + "可以问：" + "；".join(a.examples(2)))
+
+
+def which_item(a: Answerer, q: str, op_start: int) -> Answer:
+    """An operation with no item (“平潭三年哪年最多”): ask which, the most-asked items put in the question."""
+    options = [q[:op_start] + item + q[op_start:] for item, _ in a.lex.most_asked]
+    return Answer(status="clarify", options=options, text="您想比较哪一项？可以选一个，或直接提问：\n" + _numbered(options))
+
+
+def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:
+    """The reply when no item and no prose figure fits the question."""
+    return vague(a, slots, reading) or near(a, slots, reading, q) or unknown(a, reading)

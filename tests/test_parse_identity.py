@@ -135,3 +135,10 @@ def test_a_page_title_with_the_site_after_a_dash() -> None:
     title = "测试县人民政府办公室2022年度政府信息公开工作报告-信息公开年度报告-测试县人民政府"
     r = parse(make_doc(report_2021_specs(head=["正文"]), title=title)).report
     assert (r.agency, r.year, r.title) == ("测试县人民政府办公室", 2022, "测试县人民政府办公室2022年度政府信息公开工作报告")
+
+
+def test_a_bare_title_with_the_body_below_and_the_year_from_the_overview() -> None:
+    # 武昌经开区 (wuchang.gov.cn): “政府信息公开工作年度报告 / 武昌经开区管委会(滨江商务区管委会) / 2026年1月8日”
+    head = ["政府信息公开工作年度报告", "测试经开区管委会(测试商务区管委会)", "2023年1月8日"]
+    r = parse(make_doc(report_2021_specs(head=head, prose="2022年,测试经济开发区管委会深入贯彻落实《条例》。"))).report
+    assert (r.agency, r.year, r.identified_from) == ("测试经开区管委会(测试商务区管委会)", 2022, "总体情况首句")

@@ -112,7 +112,7 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
                   waiting=lambda msg: bar.write(msg, file=sys.stderr))
     try:
         summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1),
-                              budget=settings.parse_budget_seconds)
+                              budget=settings.parse_budget_seconds, replace=args.replace)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)

@@ -136,9 +136,12 @@ def _overview_year(lay: Layout) -> re.Match[str] | None:
 
 
 def _opening(lay: Layout) -> str:
-    """The text before section 一 (or the first lines when no heading is found)."""
+    """The text before section 一 (or the first lines when no heading is found); when a page puts the
+    heading first (“一、总体情况 根据《条例》…特向社会公布…”), the first sentences after it."""
     m = HEADINGS["一"].search(lay.text, lay.body_start)
     end = m.start() if m else lay.body_start + 3000
+    if m is not None and not lay.text[lay.body_start : end].strip():
+        return lay.text[m.end() : m.end() + 400]
     return lay.text[lay.body_start : end][-6000:]
 
 

@@ -140,7 +140,7 @@ def _ingest_folders(args: argparse.Namespace, settings: Settings, paths: list[Pa
         summary = bulk_ingest(paths, store, settings, workers=args.workers, progress=lambda _p: bar.update(1),
                               budget=settings.parse_budget_seconds, memory_mb=settings.parse_memory_mb,
                               pages=(lambda p, d, t: bar.set_postfix_str(f"{p.name} {d}/{t}页")) if not bar.disable
-                              else None)
+                              else None, replace=args.replace)
     except NianbaoError as exc:
         bar.close()
         print(f"错误：{exc}", file=sys.stderr)

@@ -24,6 +24,7 @@ from pathlib import Path
 from knowledge.errors import NianbaoError
 from knowledge.ingest import FORM_ORDER, Failure, Limits, content_hash, named, ordered, parse_file
 from knowledge.isolate import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, out_of_memory, parse_many
+from knowledge.replace_rule import entry_losses, kept_message
 from knowledge.store import Record, Store
 
 log = logging.getLogger(__name__)
@@ -120,12 +121,13 @@ def _failed(_path: Path, reason: str) -> Outcome:
 def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, workers: int | None = None,
                 progress: Callable[[Path], None] | None = None, budget: float = DEFAULT_BUDGET,
                 memory_mb: float = DEFAULT_MEMORY_MB,
-                pages: Callable[[Path, int, int], None] | None = None) -> BulkSummary:
+                pages: Callable[[Path, int, int], None] | None = None, replace: bool = False) -> BulkSummary:
     """Ingest every report file under paths, skipping content already stored; batches of atomic writes.
 
     Each file is parsed in a worker process within `budget` seconds and `memory_mb` MB of address
     space (a file past either, or whose worker dies, fails in one line).  `pages(path, done, total)`
-    is told how far each PDF's reading is.
+    is told how far each PDF's reading is.  A copy with less than the report already stored (or chosen
+    earlier in this run) is not written unless `replace`: it counts as unchanged, with a 保留 note saying why.
     """
     t0 = time.perf_counter()
     store.check()  # not a knowledge base: said before any file is parsed
@@ -150,7 +152,25 @@ def bulk_ingest(paths: Iterable[str | Path], store: Store, settings: Limits, wor
     batch: list[tuple[Encoded, str]] = []
     last = time.monotonic()
 
+    chosen: dict[str, dict[str, object]] = {}  # report id → the entry written for it in this run
+
+    def weaker(r: Encoded, form: str) -> bool:
+        rid, agency = r.entry["id"], r.entry["agency"]
+        old = chosen.get(rid)
+        if old is None and store.exists() and store.legacy_file() is None:
+            old = store.current(rid, agency)
+        lost = entry_losses(r.entry, old) if old is not None and not replace else []
+        if lost:
+            summary.skipped[form] += 1
+            summary.notes.append("保留：" + kept_message(agency, r.entry["year"], r.entry.get("source_file") or rid, lost))
+            return True
+        chosen[rid] = r.entry
+        return False
+
     def write(items: list[tuple[Encoded, str]]) -> None:
+        items = [(r, form) for r, form in items if not weaker(r, form)]
+        if not items:
+            return
         result = store.put_records([r for r, _ in items])
         summary.notes += result.notes
         for (r, form), how in zip(items, result.outcome, strict=True):

@@ -130,7 +130,8 @@ def ingest(
         old = _entry(before) if before is not None else _stored(store, rid, p.report.agency)
         lost = losses(p, old) if old is not None else []
         if lost and not replace:
-            summary.kept.append(Failure(p.report.source_file, kept_message(p, p.report.source_file, lost)))
+            msg = kept_message(p.report.agency, p.report.year, p.report.source_file, lost)
+            summary.kept.append(Failure(p.report.source_file, msg))
             continue
         keep_url(p, old)
         if rid in chosen:

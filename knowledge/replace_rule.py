@@ -38,7 +38,11 @@ def _parts(missing: list[str]) -> set[str]:
 
 def losses(new: Parsed, old: dict[str, Any]) -> list[str]:
     """What replacing the stored report `old` (its catalogue entry) by `new` would lose; [] when nothing."""
-    mine = quality(new.facts, new.report.missing)
+    return entry_losses({"facts": len(new.facts), **quality(new.facts, new.report.missing)}, old)
+
+
+def entry_losses(mine: dict[str, Any], old: dict[str, Any]) -> list[str]:
+    """What replacing `old` by `mine` would lose, both as catalogue entries hold them (see `quality`)."""
     out = []
     gone = sorted(_parts(mine["missing"]) - _parts(old.get("missing") or []),
                   key=lambda p: "二三四一五六".index(p[1]) if p[0] == "表" else 3 + "一二三四五六".index(p[1]))
@@ -46,8 +50,8 @@ def losses(new: Parsed, old: dict[str, Any]) -> list[str]:
         out.append("、".join(gone))
     have = old.get("cells")
     if have is None:  # an entry written before the counts were kept: all its figures
-        if len(new.facts) < (old.get("facts") or 0):
-            out.append(f"数据{old['facts']}项→{len(new.facts)}项")
+        if (mine.get("facts") or 0) < (old.get("facts") or 0):
+            out.append(f"数据{old['facts']}项→{mine.get('facts') or 0}项")
     elif mine["cells"] < have:
         out.append(f"表格数字{have}项→{mine['cells']}项")
     if mine["uncertain"] > (old.get("uncertain") or 0) and have is not None:
@@ -55,10 +59,9 @@ def losses(new: Parsed, old: dict[str, Any]) -> list[str]:
     return out
 
 
-def kept_message(new: Parsed, file: str, lost: list[str]) -> str:
+def kept_message(agency: str, year: int, file: str, lost: list[str]) -> str:
     """The one line ingest prints for a copy it did not store."""
-    r = new.report
-    return (f"{file}：未替换已有的{r.agency}{r.year}年报告——已有的更完整，新文件将失去{'；'.join(lost)}"
+    return (f"{file}：未替换已有的{agency}{year}年报告——已有的更完整，新文件将失去{'；'.join(lost)}"
             "（确需替换请加 --replace）")
 
 

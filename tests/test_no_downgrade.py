@@ -108,3 +108,18 @@ async def test_telegram_upload_of_a_cut_copy_says_what_confirming_would_lose(mak
     a = Answerer(KnowledgeBase.load(db)).answer("开封2019年行政复议多少件")  # now from the cut copy's prose
     assert (a.status, a.value) == ("answered", 19)
     assert "（表四缺失（页面在“三”处截断）；此数取自正文“政府信息公开共收到行政复议19件”）" in a.text
+
+
+def test_folder_ingest_keeps_the_complete_report_too(tmp_path: Path) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "cut").mkdir()
+    (tmp_path / "full" / "kaifeng-2019.txt").write_text(KAIFENG, encoding="utf-8")
+    (tmp_path / "cut" / "kaifeng-2019-cut.txt").write_text(CUT, encoding="utf-8")
+    db = tmp_path / "kb"
+    assert run("ingest", "--db", str(db), str(tmp_path / "full")).returncode == 0
+    res = run("ingest", "--db", str(db), str(tmp_path / "cut"))
+    assert res.returncode == 0, res.stderr
+    assert "保留：kaifeng-2019-cut.txt：未替换已有的开封市人民政府2019年报告——已有的更完整，新文件将失去表四、" in res.stderr
+    assert "写入报告0份" in res.stdout
+    a = Answerer(KnowledgeBase.load(db)).answer("开封2019年行政复议多少件")
+    assert (a.status, a.value, a.section) == ("answered", 19, "四、政府信息公开行政复议、行政诉讼情况")

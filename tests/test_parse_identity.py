@@ -135,3 +135,23 @@ def test_a_page_title_with_the_site_after_a_dash() -> None:
     title = "测试县人民政府办公室2022年度政府信息公开工作报告-信息公开年度报告-测试县人民政府"
     r = parse(make_doc(report_2021_specs(head=["正文"]), title=title)).report
     assert (r.agency, r.year, r.title) == ("测试县人民政府办公室", 2022, "测试县人民政府办公室2022年度政府信息公开工作报告")
+
+
+def test_a_bare_title_with_the_body_below_and_the_year_from_the_overview() -> None:
+    # 武昌经开区 (wuchang.gov.cn): “政府信息公开工作年度报告 / 武昌经开区管委会(滨江商务区管委会) / 2026年1月8日”
+    head = ["政府信息公开工作年度报告", "测试经开区管委会(测试商务区管委会)", "2023年1月8日"]
+    r = parse(make_doc(report_2021_specs(head=head, prose="2022年,测试经济开发区管委会深入贯彻落实《条例》。"))).report
+    assert (r.agency, r.year, r.identified_from) == ("测试经开区管委会(测试商务区管委会)", 2022, "总体情况首句")
+
+
+def test_a_page_in_traditional_characters_with_pinyin_glosses_is_read_as_simplified() -> None:
+    # the shape of a 繁體 mirror of 开平市农业农村局's 2020 page: heading first, glosses after characters
+    page = ("一、總體情況 根據(jù)《中華人民共和國(guó)政府信息公開條例》的文件精神和市人民政府有關(guān)要求,"
+            "特向社會(huì)公布2020年測試市農(nóng)業(yè)農(nóng)村局政府信息公開工作年度報(bào)告。本報(bào)告中所列數(shù)據(jù)的統(tǒng)計(jì)"
+            "期限自2020年1月1日起至2020年12月31日止。 二、主動(dòng)公開政府信息情況 三、收到和處理政府信息公開申請(qǐng)情況 "
+            "四、政府信息公開行政復(fù)議、行政訴訟情況 五、存在的主要問題及改進(jìn)情況 我局2020年政府信息公開各項(xiàng)工作"
+            "進(jìn)展順利。 六、其他需要報(bào)告的事項(xiàng) 我局暫無(wú)其他事項(xiàng)需要報(bào)告。")  # fmt: skip
+    p = parse(readers.read_bytes(page.encode(), "page.txt"))
+    assert (p.report.agency, p.report.year, p.report.identified_from) == ("测试市农业农村局", 2020, "正文首句")
+    assert [s.id for s in p.report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert p.notes == ["页面为繁体字，已转换为简体字读取"]

@@ -27,6 +27,7 @@ from knowledge.readers.detect import form_for
 from knowledge.readers.docx import read_docx
 from knowledge.readers.html import read_html
 from knowledge.readers.pdf import read_pdf
+from knowledge.readers.script import simplified
 from knowledge.readers.text import read_text
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
             f"{name}：不支持 {ext} 格式，请发送 PDF、Word（.docx）、网页（.html）或文本（.txt）文件"
         )
     limits.check_document(doc, name)
-    return _visible(doc)
+    return simplified(_visible(doc))  # a page in traditional characters read as simplified (script.py)
 
 
 # zero-width spaces and joiners, direction marks and overrides, word joiners, BOM, soft hyphen: a copy-paste

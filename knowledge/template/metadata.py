@@ -38,6 +38,7 @@ _BODY_NOTE = re.compile(r"[（(](?:机关|本级|本机关|机关本级)[）)]")
 # 青龙镇政府 → 青龙镇人民政府: the short form of a government's name (the level word before 政府)
 _SHORT_GOV = re.compile(r"(?<=[县区市镇乡旗])政府(?=(?:办公室)?$)")
 _CITED = re.compile(r"《[^《》]*》")
+_OVERVIEW_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[，,]")
 _SELF_DESCRIBED = re.compile(r"本(?:年报|年度报告|报告)[^。]{0,12}根据《中华人民共和国政府信息公开条例》")
 _CITE_OPEN = re.compile(r"《[^《》]*$")  # a citation that runs on to the next line
 _CITE_CLOSE = re.compile(r"^[^《》]*》")  # the end of one begun on the line above
@@ -61,6 +62,7 @@ _FIRST_LINES = 8  # lines near the top that may be long (a title with its source
 _TITLE_MAX = 60  # a title line further down is short: longer lines are prose
 FROM_OPENING = "正文首句"
 FROM_PERIOD = "统计期限"
+FROM_OVERVIEW = "总体情况首句"
 
 
 @dataclass
@@ -116,6 +118,9 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
         above = body[i - 1] if i > 0 else ""
         if above and len(above) <= 40 and not re.search(r"[。；]", above) and _named(_squeeze(head)) is None:
             out.append((above + head, None))  # agency, or the title's first half, on the line above
+        below = body[i + 1] if i + 1 < len(body) else ""
+        if re.fullmatch(r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)", _squeeze(head)) and _is_agency(below.strip()):
+            out.append((below.strip() + head, None))  # a bare title with the body on the line below it
     opening = _opening(lay)
     for m in _OPENING_CITED.finditer(opening):
         out.append((m.group("title"), FROM_OPENING))
@@ -124,10 +129,19 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
     return [(_squeeze(t.replace("**", "")), where) for t, where in out]
 
 
+def _overview_year(lay: Layout) -> re.Match[str] | None:
+    """The year 总体情况 opens with (“一、总体情况 / 2025年,武昌经济开发区…”), for a page that names it nowhere else."""
+    m = HEADINGS["一"].search(lay.text, lay.body_start)
+    return _OVERVIEW_YEAR.match(lay.text, m.end()) if m else None
+
+
 def _opening(lay: Layout) -> str:
-    """The text before section 一 (or the first lines when no heading is found)."""
+    """The text before section 一 (or the first lines when no heading is found); when a page puts the
+    heading first (“一、总体情况 根据《条例》…特向社会公布…”), the first sentences after it."""
     m = HEADINGS["一"].search(lay.text, lay.body_start)
     end = m.start() if m else lay.body_start + 3000
+    if m is not None and not lay.text[lay.body_start : end].strip():
+        return lay.text[m.end() : m.end() + 400]
     return lay.text[lay.body_start : end][-6000:]
 
 
@@ -198,8 +212,8 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
         year, year_from = next(((int(m.group("year")), where) for t, where in sentences_last if (m := _TITLE.match(t))),
                                (None, None))
         found = found or year_from
-    if year is None and (m := _PERIOD.search(lay.text)):
-        year, found = int(m.group(1)), FROM_PERIOD
+    if year is None and (m := _PERIOD.search(lay.text) or _overview_year(lay)):
+        year, found = int(m.group(1)), FROM_PERIOD if m.re is _PERIOD else FROM_OVERVIEW
     if not agency and year is not None:
         for t, _ in titles:
             if (m := _NO_YEAR.match(t)) and _is_agency(m.group("agency").strip()):

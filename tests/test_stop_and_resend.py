@@ -21,11 +21,23 @@ from pathlib import Path
 
 import httpx
 import pytest
+from telegram import Update
 from telegram.error import BadRequest, NetworkError, TimedOut
-from tg_factories import REPORTS, SETTINGS, FakeBotApi, bots, build_db, make_document_update
+from telegram.request import HTTPXRequest
+from tg_factories import (
+    REPORTS,
+    SETTINGS,
+    TOKEN,
+    FakeBotApi,
+    bots,
+    build_db,
+    make_document_update,
+    make_text_update,
+)
 
 from bot.settings import ROOT
 from bot.tg import texts
+from bot.tg.app import build_application
 from bot.tg.resend import MaybeSent, Resending
 from knowledge.bulk import bulk_ingest
 from knowledge.kb import KnowledgeBase
@@ -234,3 +246,33 @@ async def test_an_upload_that_does_not_declare_its_size_is_not_downloaded_whole(
     expected = (texts.too_large(SETTINGS.max_file_bytes + 1, SETTINGS.max_file_bytes) if size_known
                 else texts.size_unknown(SETTINGS.max_file_bytes))
     assert [m["text"] for m in api.sent()] == [expected]
+
+
+class _SlowToAnswer(FakeBotApi):
+    """Telegram takes the first sendMessage (it is recorded: the user has it) but its answer never comes."""
+
+    answered_late: int = 0
+
+    def _httpx(self, request: httpx.Request) -> httpx.Response:
+        response = super()._httpx(request)
+        if request.url.path.endswith("/sendMessage") and not self.answered_late:
+            self.answered_late += 1
+            raise httpx.ReadTimeout("The read operation timed out", request=request)
+        return response
+
+
+async def test_a_reply_whose_answer_timed_out_is_neither_sent_again_nor_followed_by_an_apology(kaifeng) -> None:
+    api = _SlowToAnswer()
+    app = build_application(SETTINGS, kaifeng, TOKEN, request=HTTPXRequest(httpx_kwargs={"transport": api.transport()}),
+                            get_updates_request=HTTPXRequest(httpx_kwargs={"transport": api.transport()}),
+                            rate_limiter=False)
+    await app.initialize()
+    try:
+        await app.post_init(app)
+        api.clear()
+        await app.process_update(Update.de_json(make_text_update("开封2019年行政复议多少件"), app.bot))
+    finally:
+        await app.shutdown()
+    sent = api.sent()
+    assert len(sent) == 1 and sent[0]["text"].startswith("开封市人民政府2019年行政复议<b>19件</b>")
+    assert api.answered_late == 1

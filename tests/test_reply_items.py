@@ -32,7 +32,12 @@ def test_which_applicant_asked_most(kaifeng: Answerer) -> None:
     assert a.text == ("开封市人民政府2019年申请人中最多的是自然人（482件）。依次为：自然人482件、商业企业38件、其他3件、"
                       "科研机构2件、社会公益组织1件、法律服务机构1件。\n"
                       f"{SOURCE}三、收到和处理政府信息公开申请情况")
-    assert [(x["item"], x["value"]) for x in a.ranking][:3] == [("自然人", 482), ("商业企业", 38), ("其他", 3)]
+    # what `ask --json`, the chart and the source button read: the report, its section and every item
+    assert (a.agency, a.year, a.section, a.report_title) == (
+        "开封市人民政府", 2019, "三、收到和处理政府信息公开申请情况", "开封市人民政府2019年政府信息公开工作年度报告")
+    assert a.source is not None and a.source.section == "三、收到和处理政府信息公开申请情况"
+    assert a.ranking == [{"agency": "开封市人民政府", "year": 2019, "item": item, "value": value} for item, value in [
+        ("自然人", 482), ("商业企业", 38), ("其他", 3), ("科研机构", 2), ("社会公益组织", 1), ("法律服务机构", 1)]]
 
 
 def test_which_reason_withheld_most(kaifeng: Answerer) -> None:

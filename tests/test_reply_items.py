@@ -32,7 +32,12 @@ def test_which_applicant_asked_most(kaifeng: Answerer) -> None:
     assert a.text == ("开封市人民政府2019年申请人中最多的是自然人（482件）。依次为：自然人482件、商业企业38件、其他3件、"
                       "科研机构2件、社会公益组织1件、法律服务机构1件。\n"
                       f"{SOURCE}三、收到和处理政府信息公开申请情况")
-    assert [(x["item"], x["value"]) for x in a.ranking][:3] == [("自然人", 482), ("商业企业", 38), ("其他", 3)]
+    # what `ask --json`, the chart and the source button read: the report, its section and every item
+    assert (a.agency, a.year, a.section, a.report_title) == (
+        "开封市人民政府", 2019, "三、收到和处理政府信息公开申请情况", "开封市人民政府2019年政府信息公开工作年度报告")
+    assert a.source is not None and a.source.section == "三、收到和处理政府信息公开申请情况"
+    assert a.ranking == [{"agency": "开封市人民政府", "year": 2019, "item": item, "value": value} for item, value in [
+        ("自然人", 482), ("商业企业", 38), ("其他", 3), ("科研机构", 2), ("社会公益组织", 1), ("法律服务机构", 1)]]
 
 
 def test_which_reason_withheld_most(kaifeng: Answerer) -> None:
@@ -75,3 +80,15 @@ def test_a_blank_item_is_named_not_ranked_as_zero(tmp_path_factory: pytest.TempP
     a = Answerer(KnowledgeBase.load(folder / "kb")).answer("开封2019年行政复议结果哪种最少")
     assert a.text.split("\n")[0] == ("开封市人民政府2019年行政复议结果中最少的是其他结果（2件）。"
                                      "依次为：其他结果2件、尚未审结5件、结果维持10件；结果纠正报告未给出数字，未参加比较。")
+
+
+def test_a_group_with_no_printed_item_is_not_compared(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # 行政复议's four results printed “/”: only the 总计 19 is left, nothing to rank
+    folder = tmp_path_factory.mktemp("items-none")
+    text = (DATA / "reports" / "kaifeng-2019.txt").read_text(encoding="utf-8")
+    assert text.count("10\t2\t2\t5\t19\t") == 1
+    (folder / "kaifeng-2019.txt").write_text(text.replace("10\t2\t2\t5\t19\t", "/\t/\t/\t/\t19\t"), encoding="utf-8")
+    assert not ingest([folder / "kaifeng-2019.txt"], Store(folder / "kb"), Settings()).failures
+    a = Answerer(KnowledgeBase.load(folder / "kb")).answer("开封2019年行政复议结果哪种最多")
+    assert (a.status, a.value, a.agency, a.year) == ("unknown", None, "开封市人民政府", 2019)
+    assert a.text == "开封市人民政府2019年的年报没有给出行政复议结果各项的数字，无法比较。"

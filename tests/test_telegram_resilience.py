@@ -220,6 +220,26 @@ async def test_the_backoff_doubles_from_its_first_wait_up_to_its_cap_with_jitter
     # 0.25 × 2ⁿ⁻¹ + 0.25 of jitter, never above 1.5
     assert waits == [0.5, 0.75, 1.25, 1.5, 1.5]
 
+    waits.clear()
+    calls = 0  # the bot's own backoff (build_application sets only the budget): 0.5 s doubling, at most 5 s
+    assert await Resending(budget=600).process_request(down_five_times, (), {}, "sendMessage", {}, None) == {"ok": True}
+    assert waits == [1.0, 1.5, 2.5, 4.5, 5.0]
+
+
+async def test_a_send_gives_up_with_its_own_error_when_the_budget_is_spent(waits):
+    calls = 0
+
+    async def down() -> dict:
+        nonlocal calls
+        calls += 1
+        if calls > 100_000:  # waits are not slept here: without a budget this would never end
+            raise RuntimeError("never gave up")
+        raise NetworkError("Bad Gateway")
+
+    with pytest.raises(NetworkError, match="Bad Gateway"):  # the Bot API's error, not the retrying's own
+        await Resending(budget=0.05, initial=0.01, cap=0.05).process_request(down, (), {}, "sendMessage", {}, None)
+    assert calls > 1
+
 
 async def test_each_retry_is_logged_with_the_failure_and_the_wait(waits, caplog):
     calls = 0

@@ -19,7 +19,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from tg_factories import build_db, loaded
 
-from bot.reply import charts
+from bot.present import charts
 from bot.settings import ROOT
 
 PINGTAN = ("pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from tg_factories import build_db, loaded
 
-from bot.reply import render
+from bot.present import render
 from knowledge.kb import bundled_reports
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ The answers are built here as the composer would make them for 开封's 2019 rep
 
 from __future__ import annotations
 
-from bot.reply import render
+from bot.present import render
 from knowledge.models import Answer, Source
 
 TITLE = "开封市人民政府2019年政府信息公开工作年度报告"

@@ -29,7 +29,7 @@ from tg_factories import (  # noqa: F401 - fixtures make_bot, kaifeng, two_agenc
     two_agencies,
 )
 
-from bot.reply import render
+from bot.present import render
 from bot.tg import texts
 
 HTML = {"parse_mode": "HTML", "link_preview_options": {"is_disabled": True}}

@@ -30,7 +30,7 @@ from tg_factories import (
     make_text_update,
 )
 
-from bot.reply import charts
+from bot.present import charts
 from bot.settings import ROOT
 from knowledge.ingest import ingest
 from knowledge.store import Store

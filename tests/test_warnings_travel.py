@@ -13,7 +13,7 @@ import json
 import pytest
 
 from bot.cli import main
-from bot.reply import charts, render
+from bot.present import charts, render
 from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
 from knowledge.ingest import ingest

@@ -23,7 +23,6 @@ from knowledge.models import Answer
 
 if TYPE_CHECKING:
     from bot.reply.answer import Answerer
-    from bot.understand.resolve import Query
 
 _BARE = re.compile(r"[\s\u3000?？!！。，,.、]|的?(?:政府信息公开工作)?(?:年度报告|年报|报告|情况|数据)")
 NEAR_KINDS = ("apply_rows", "review_groups", "review_columns", "active_rows", "applicants")

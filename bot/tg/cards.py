@@ -13,7 +13,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
-from bot.reply import charts, render, sourceview
+from bot.present import charts, render, sourceview
 from bot.tg import keyboards, state, texts
 from bot.tg.split import split_html
 from knowledge.models import Answer

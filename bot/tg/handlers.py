@@ -15,7 +15,7 @@ from telegram.constants import ChatType
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import ContextTypes, filters
 
-from bot.reply import render
+from bot.present import render
 from bot.tg import cards, keyboards, state, texts
 from bot.tg.flood import admit
 from bot.tg.resend import MaybeSent

@@ -20,7 +20,8 @@ from telegram import (
 )
 from telegram.ext import ContextTypes
 
-from bot.reply import parts, render
+from bot.present import render
+from bot.reply import parts
 from bot.reply.answer import Answerer, Context
 from bot.tg import state, texts
 from bot.tg.split import split_html

@@ -71,7 +71,7 @@ def test_a_follow_up_of_a_prose_figure_asks_the_same_words_in_the_other_year(pin
     assert first.value == 117
     again = pingtan.answer("那2021年呢", ctx)  # 平潭2021's text gives no count of 政策解读
     assert again.status == "unknown"
-    assert again.text == "平潭综合实验区2021年的年报中没有找到“政策解读”的数字。"
+    assert again.text.startswith("平潭综合实验区2021年的年报中没有找到“政策解读”的数字或内容。可以问：")
     assert "报告正文中的数字" not in again.text
     back = pingtan.answer("那2023年呢", ctx)
     assert back.value == 117

@@ -13,8 +13,9 @@ from knowledge.catalogue import default as catalogue
 from knowledge.models import Answer, Report, Warning_
 
 # “平潭的数据有没有问题”, “开封2019年年报有错误吗”, “洪泽的报告数字对得上吗”, “/checks 平潭”
-# (not “年报存在的主要问题”, the section 五: a 问题 only of the figures, asked as a question)
-ASKS = re.compile(r"^/checks?(?![a-z])|勾稽|(数据|数字|年报|报告|表格)\S{0,6}?(对不上|对得上|不一致|矛盾|错漏|差错|有误|有错|错误)"
+# (not “年报存在的主要问题”, the section 五: a 问题 only of the figures, asked as a question; nor the corner
+# cell of table 三 pasted with a path, “本列数据的勾稽关系为：…”, a label of the template)
+ASKS = re.compile(r"^/checks?(?![a-z])|勾稽(?!关系为)|(数据|数字|年报|报告|表格)\S{0,6}?(对不上|对得上|不一致|矛盾|错漏|差错|有误|有错|错误)"
                   r"|(数据|数字)\S{0,2}(有没有|有无|是否有|是否存在|有)\S{0,2}问题")
 SHOWN = 40  # lines in a chat reply; `check --db` prints every one
 

@@ -22,6 +22,8 @@ def reason(ans: Answer) -> str:
         head = re.split(r"[，,]?您(?:问的|是指)|？|\?", first, maxsplit=1)[0].strip("，,。 ")
         return (head + "，请单独问这一项") if head else "有几种理解，请单独问这一项"
     first = _TAIL.sub("", first)
+    if ans.agency and ans.year:  # the part is named already: “平潭2021年（年报中没有找到…）”
+        first = first.removeprefix(f"{ans.agency}{ans.year}年的")
     return first.split("。", 1)[0].strip("，,；; ") or "报告中没有这一项"
 
 

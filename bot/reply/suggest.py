@@ -115,11 +115,17 @@ def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
     return None
 
 
-def unknown(a: Answerer, reading: Reading) -> Answer:
-    """Nothing fits: say which words the reports do not know, and what can be asked."""
-    words = [w for w in reading.unexplained if len(w) >= 2]
-    said = f"年报中没有“{'、'.join(words[:3])}”这一项的数字或内容。" if words else "年报中没有找到与这个问题对应的数字或内容。"
-    return Answer(status="unknown", text=said + "可以问：" + "；".join(a.examples(2)))
+def unknown(a: Answerer, slots: Slots, reading: Reading) -> Answer:
+    """Nothing fits: say which words the reports do not know (in the report asked, when one is), and what
+    can be asked."""
+    words = "、".join([w for w in reading.unexplained if len(w) >= 2][:3])
+    year = slots.years[0] if slots.agency and len(slots.years) == 1 else None
+    if year is not None and words:  # “那2021年呢” after a prose figure: that report does not say it
+        said = f"{slots.agency}{year}年的年报中没有找到“{words}”的数字或内容。"
+    else:
+        said = f"年报中没有“{words}”这一项的数字或内容。" if words else "年报中没有找到与这个问题对应的数字或内容。"
+    return Answer(status="unknown", agency=slots.agency if year else None, year=year,
+                  text=said + "可以问：" + "；".join(a.examples(2)))
 
 
 def which_item(a: Answerer, q: str, op_start: int) -> Answer:
@@ -130,4 +136,4 @@ def which_item(a: Answerer, q: str, op_start: int) -> Answer:
 
 def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:
     """The reply when no item and no prose figure fits the question."""
-    return vague(a, slots, reading) or near(a, slots, reading, q) or unknown(a, reading)
+    return vague(a, slots, reading) or near(a, slots, reading, q) or unknown(a, slots, reading)

@@ -395,3 +395,19 @@ def test_two_loaded_years_and_no_year_asked_is_a_question_back(pingtan_two_years
                       "1. 2021年平潭行政复议多少件\n2. 2019年平潭行政复议多少件")
     assert pingtan_two_years.answer(a.options[0]).value == 3
     assert pingtan_two_years.answer(a.options[1]).value == 0
+
+
+PINGTAN_2019_URL = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202001/t20200120_80576.htm"
+PINGTAN_2023_URL = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm"
+
+
+def test_the_original_link_is_the_newest_report_used_that_has_an_address(multi: Answerer) -> None:
+    # 开封's report carries no address; 平潭's carry theirs (the 原文 button, `ask --json`'s url)
+    assert multi.answer("开封2019年行政复议多少件").url is None
+    assert multi.answer("平潭2019年行政复议多少件").url == PINGTAN_2019_URL
+    assert multi.answer("平潭近5年行政复议多少件").url == PINGTAN_2023_URL
+    # a ranking of bodies: 开封 19 is first, but the report with an address among those ranked is 平潭's
+    top = multi.answer("2019年哪个单位行政复议最多")
+    assert (top.agency, top.value, top.url) == ("开封市人民政府", 19, PINGTAN_2019_URL)
+    assert [(s["agency"], s["year"], s["url"]) for s in top.sources] == [
+        ("开封市人民政府", 2019, None), ("平潭综合实验区", 2019, PINGTAN_2019_URL)]

@@ -297,17 +297,20 @@ def pages_done(done: int, total: int) -> None:
         listener(done, total)
 
 
+PDFIUM = True  # False: every page through pdfplumber (pdfminer), as before issue 26 (benchmarks/compare_pdf_readers.py)
+
+
 def _pages(doc: pdfium.PdfDocument, data: bytes, stack: ExitStack) -> list[Page]:
     """Every page with its objects: from PDFium, or from pdfplumber (open until `stack` closes) for a page
     PDFium's can't stand for."""
     pages: list[Page] = []
     plumber: pdfplumber.PDF | None = None
     doctop = 0.0
-    descents = font_descents(data)
+    descents = font_descents(data) if PDFIUM else {}
     for i in range(len(doc)):
         raw = doc[i]
         try:
-            page: Page | None = PdfiumPage(raw, i + 1, doctop, descents) if usable(raw) else None
+            page: Page | None = PdfiumPage(raw, i + 1, doctop, descents) if PDFIUM and usable(raw) else None
         finally:
             raw.close()
         if page is None or not page.faithful:  # pdfplumber (pdfminer) places this page's objects

@@ -306,15 +306,19 @@ def _pages(doc: pdfium.PdfDocument, data: bytes, stack: ExitStack) -> list[Page]
     pages: list[Page] = []
     plumber: pdfplumber.PDF | None = None
     doctop = 0.0
-    descents = font_descents(data) if PDFIUM else {}
+    if not PDFIUM:
+        return list(stack.enter_context(pdfplumber.open(io.BytesIO(data))).pages)
+    descents = font_descents(data)
     for i in range(len(doc)):
         raw = doc[i]
         try:
-            page: Page | None = PdfiumPage(raw, i + 1, doctop, descents) if PDFIUM and usable(raw) else None
+            page: Page | None = PdfiumPage(raw, i + 1, doctop, descents) if usable(raw) else None
         finally:
             raw.close()
         if page is None or not page.faithful:  # pdfplumber (pdfminer) places this page's objects
             plumber = plumber or stack.enter_context(pdfplumber.open(io.BytesIO(data)))
+            if i >= len(plumber.pages):  # a page PDFium finds and pdfminer does not: nothing to read on it
+                continue
             page = plumber.pages[i]
         doctop += float(page.height)
         pages.append(page)

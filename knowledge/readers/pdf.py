@@ -300,12 +300,17 @@ def pages_done(done: int, total: int) -> None:
         listener(done, total)
 
 
-def _pages(doc: pdfium.PdfDocument, data: bytes, stack: ExitStack) -> list[Page]:
-    """Every page with its objects: from PDFium, or from pdfplumber (open until `stack` closes) for a page
-    PDFium's can't stand for."""
-    pages: list[Page] = []
+PDFIUM = True  # False: every page through pdfplumber (pdfminer), as before issue 26 (benchmarks/compare_pdf_readers.py)
+
+
+def _pages(doc: pdfium.PdfDocument, data: bytes, stack: ExitStack) -> dict[int, Page]:
+    """Every page (by its index in the file) with its objects: from PDFium, or from pdfplumber (open until
+    `stack` closes) for a page PDFium's can't stand for."""
+    pages: dict[int, Page] = {}
     plumber: pdfplumber.PDF | None = None
     doctop = 0.0
+    if not PDFIUM:
+        return dict(enumerate(stack.enter_context(pdfplumber.open(io.BytesIO(data))).pages))
     descents = font_descents(data)
     for i in range(len(doc)):
         raw = doc[i]
@@ -315,9 +320,11 @@ def _pages(doc: pdfium.PdfDocument, data: bytes, stack: ExitStack) -> list[Page]
             raw.close()
         if page is None or not page.faithful:  # pdfplumber (pdfminer) places this page's objects
             plumber = plumber or stack.enter_context(pdfplumber.open(io.BytesIO(data)))
+            if i >= len(plumber.pages):  # a page PDFium finds and pdfminer does not: nothing to read on it
+                continue
             page = plumber.pages[i]
         doctop += float(page.height)
-        pages.append(page)
+        pages[i] = page
     return pages
 
 
@@ -329,11 +336,11 @@ def _all_items(data: bytes, name: str) -> tuple[list[list[_Text | _Block]], int]
         return _read_pages(_pages(doc, data, stack), data, name)
 
 
-def _read_pages(pages: list[Page], data: bytes, name: str) -> tuple[list[list[_Text | _Block]], int]:
-    scans = {i: float(page.height) for i, page in enumerate(pages) if needs_ocr(page)}
+def _read_pages(pages: dict[int, Page], data: bytes, name: str) -> tuple[list[list[_Text | _Block]], int]:
+    scans = {i: float(page.height) for i, page in pages.items() if needs_ocr(page)}
     total, done = len(pages), 0
     items: dict[int, list[Any]] = {}
-    for i, page in enumerate(pages):  # the text pages first: a scan's pages then count up to the end
+    for i, page in pages.items():  # the text pages first: a scan's pages then count up to the end
         if i not in scans:
             items[i] = _page_items(page)
             done += 1
@@ -344,7 +351,7 @@ def _read_pages(pages: list[Page], data: bytes, name: str) -> tuple[list[list[_T
         from knowledge.readers.ocr import ocr_pages  # onnxruntime and the models: only for a scan
 
         items.update(ocr_pages(data, name, scans, progress=lambda n: pages_done(done + n, total)))
-    return [items[i] for i in range(total)], len(scans)
+    return [items[i] for i in sorted(items)], len(scans)
 
 
 def read_pdf(data: bytes, name: str) -> Document:

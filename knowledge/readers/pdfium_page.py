@@ -6,8 +6,9 @@ and the painted paths and images; they are put in pdfplumber's object dicts, in 
 (a character's box runs from its font's descent up one font size; a path is split into lines,
 rectangles and curves by pdfminer's own rules), so pdfplumber's table finder and line grouping read
 them exactly as before (tests/test_pdf_golden.py compares every line, cell and fact).
-A page this cannot give in pdfminer's geometry (rotated, or a media box not at the origin: `usable`)
-or whose drawn glyphs PDFium's text page left out (`faithful`) is left to pdfplumber.
+A page this cannot give in pdfminer's geometry (rotated, or a media box not at the origin: `usable`;
+turned or mirrored text) or whose drawn glyphs PDFium's text page left out (`faithful`) is left to
+pdfplumber.
 """
 
 from __future__ import annotations
@@ -148,6 +149,7 @@ class PdfiumPage(Page):
         self.get_textmap = lru_cache()(self._get_textmap)
         self._descents = descents or {}
         self._by_font: dict[int, float | None] = {}
+        self._turned = False
         self._objects = self._read(page)
 
     def close(self) -> None:
@@ -172,7 +174,7 @@ class PdfiumPage(Page):
             chars = self._chars(textpage.raw)
         finally:
             textpage.close()
-        self.faithful = not self._dropped(top_level)
+        self.faithful = not self._turned and not self._dropped(top_level)
         if not self.faithful:
             return objects  # pdfplumber reads this page
         self._walk(top_level, identity, objects)
@@ -202,22 +204,24 @@ class PdfiumPage(Page):
             ext = extents.setdefault(textobj, [box.left, box.right])
             ext[0], ext[1] = min(ext[0], box.left), max(ext[1], box.right)
             upright = fm.a * fm.d > 0 and fm.b * fm.c <= 0  # pdfminer's test (scaling is positive)
+            if not upright or fm.b or fm.c:
+                self._turned = True  # turned or mirrored text: pdfminer's boxes for it are not rebuilt here
             font_size = c.FPDFText_GetFontSize(tp, i)
             size = font_size * abs(fm.d)  # in text space: scaled as drawn
-            # a horizontal glyph's loose box starts at its origin; where it does not, it is vertical writing
-            if abs(box.left - fm.e) > 0.01 and c.FPDFText_GetCharOrigin(tp, i, ox, oy) and (
-                    abs(ox.value - fm.e) > 0.01 or abs(oy.value - fm.f) > 0.01):
-                # vertical writing: the origin is the glyph's lower left, its box one font size square
+            c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            if abs(oy.value - fm.f) > 0.01:
+                # vertical writing (the matrix is the text object's: a line of horizontal text keeps its
+                # baseline): the origin is the glyph's lower left, its box one font size square
                 x0, y0 = ox.value, oy.value
                 x1, y1 = x0 + size, y0 + size
             else:
                 x0, x1, y0 = box.left, box.right, box.bottom
                 descent = self._descent(textobj)
-                if descent is not None and upright:  # pdfminer's descent line, where PDFium takes another
-                    y0 = fm.f + fm.d * font_size * descent / 1000
-                y1 = y0 + size if upright else box.top
+                if descent is not None:  # pdfminer's descent line, where PDFium takes another
+                    y0 = oy.value + fm.d * font_size * descent / 1000
+                y1 = y0 + size
             ch = self._base(x0, y0, x1, y1, "char")
-            ch.update(text=text, upright=upright, size=size if upright else x1 - x0, fontname="", adv=x1 - x0,
+            ch.update(text=text, upright=upright, size=size, fontname="", adv=x1 - x0,
                       matrix=(fm.a, fm.b, fm.c, fm.d, fm.e, fm.f))
             out.append(ch)
         self._extents = extents

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tg_factories import (
+from tg_factories import (  # noqa: F401 - fixture make_bot
     BOT_USER,
     BOT_USERNAME,
     GROUP,
@@ -27,6 +27,7 @@ from tg_factories import (
     USER,
     bots,
     loaded,
+    make_bot,
     make_text_update,
 )
 
@@ -63,12 +64,6 @@ def check(d: dict, seen: list[str]) -> None:
         assert not missing, f"{d['id']} · {q}: {missing} not in\n{reply}"
     unwanted = [s for s in d.get("not", []) if s in seen[-1]]
     assert not unwanted, f"{d['id']}: {unwanted} in\n{seen[-1]}"
-
-
-@pytest.fixture
-async def make_bot():
-    async with bots() as make:
-        yield make
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 from kb_files import copy_kb
-from tg_factories import REPORTS, SETTINGS, bots, build_db, make_text_update
+from tg_factories import (  # noqa: F401 - fixtures make_bot, kaifeng
+    REPORTS,
+    SETTINGS,
+    bots,
+    build_db,
+    kaifeng,
+    make_bot,
+    make_text_update,
+)
 
 from bot.live import Live
 from bot.settings import ROOT
@@ -23,17 +31,6 @@ from knowledge.store import Store
 QUESTION = "平潭2019年行政复议多少件"
 ANSWERED = "平潭综合实验区2019年行政复议0件（结果维持0件、结果纠正0件、其他结果0件、尚未审结0件）。"
 NOT_THERE = "知识库中没有“平潭”的年报。已载入：开封市人民政府（2019年）。"
-
-
-@pytest.fixture
-async def make_bot():
-    async with bots() as make:
-        yield make
-
-
-@pytest.fixture(scope="module")
-def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("kaifeng"), "kaifeng-2019.txt")
 
 
 @pytest.fixture

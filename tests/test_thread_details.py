@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tg_factories import (
+from tg_factories import (  # noqa: F401 - fixture make_bot
     BOT_USER,
     REPORTS,
     SETTINGS,
@@ -25,6 +25,7 @@ from tg_factories import (
     build_db,
     buttons,
     loaded,
+    make_bot,
     make_callback_update,
     make_inline_update,
     make_text_update,
@@ -37,12 +38,6 @@ from knowledge.store import Store
 
 HERE = Path(__file__).resolve().parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-async def make_bot():
-    async with bots() as make:
-        yield make
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,8 @@ _EACH = re.compile(r"分别|各自|各是|各为|各(?=有?多少|几)|都是多
 APART = re.compile(r"分别|各自|各是|各为|各(?=有?多少|几)|都是多少|和|与|及|、|以及")  # items named apart
 
 
-def _when(slots: Slots) -> str:
+def said_when(slots: Slots) -> str:
+    """The time a question names, as words that name it again (2021年和2023年, 近3年, 去年)."""
     if slots.years:
         return "和".join(f"{y}年" for y in slots.years)
     if slots.recent:
@@ -31,7 +32,7 @@ def _when(slots: Slots) -> str:
 
 def bodies(a: Answerer, slots: Slots) -> Answer:
     """The question for each body named, in the order named."""
-    when = _when(slots)
+    when = said_when(slots)
     rest = _JOIN.sub("", _EACH.sub("", slots.rest.replace(GAP, " ")).strip()).replace(" ", "")
     got = [(f"{ag}{when}", a.answer_one(short_name(ag, a.agency_index) + when + rest)) for ag in slots.agencies]
     subject = f"{when}{_item(a, rest)}" if when else _item(a, rest)

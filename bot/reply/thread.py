@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.reply.each import said_when
 from bot.understand import smalltalk
 from bot.understand.agencies import short_name
-from bot.understand.extract import GAP, Slots, extract
+from bot.understand.extract import GAP, extract
 from bot.understand.normalise import normalise
 from bot.understand.plan import QueryPlan, compile_plan
 from bot.understand.resolve import Query
@@ -122,15 +123,6 @@ def _names_item(words: str) -> bool:
     return bool(_FILLER.sub("", words))
 
 
-def _when(slots: Slots) -> str:
-    """The time a question names, as words that name it again."""
-    if slots.years:
-        return "和".join(f"{y}年" for y in slots.years)
-    if slots.recent:
-        return f"近{slots.recent}年"
-    return slots.relative or ""
-
-
 def _who(a: Answerer, agencies: list[str]) -> str:
     return "和".join(short_name(x, a.agency_index) for x in agencies)
 
@@ -157,7 +149,7 @@ def whole(a: Answerer, question: str, ctx: Context) -> str:
         if other.agencies and not other.years:
             return f"{_who(a, ctx.agencies)}和{_who(a, other.agencies)}{ctx.when}{item}相比"
         if other.years and not other.agencies:
-            return f"{_who(a, ctx.agencies)}{ctx.when}和{_when(other)}{item}相比"
+            return f"{_who(a, ctx.agencies)}{ctx.when}和{said_when(other)}{item}相比"
     plan = compile_plan(q, slots, a.ops, lambda part: extract(part, a.agency_index))
     said = slots.resolution.said if slots.resolution.options or slots.resolution.suggest else ""
     named_who = bool(slots.agencies or said)  # a name to ask back about (“那财政局呢” in 开封) is kept as said
@@ -177,7 +169,7 @@ def whole(a: Answerer, question: str, ctx: Context) -> str:
         if not last:
             return question
         who = (_who(a, slots.agencies) or said) if named_who else who
-        return who + (_when(slots) if named_when else when) + last
+        return who + (said_when(slots) if named_when else when) + last
     if not names_item:  # an operation on the last item (纠错率呢, 比2021年多多少, 哪年最多)
         return who + when + _COUNT.sub("", ctx.item) + q
     kinds = _only_columns(a, plan.rest, ctx)
@@ -225,7 +217,7 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
         ctx.year, ctx.when = ans.year, f"{ans.year}年"
     elif slots.years or slots.recent or slots.relative:
         ctx.year = slots.years[0] if len(slots.years) == 1 else None
-        ctx.when = _when(slots)
+        ctx.when = said_when(slots)
     if _names_item(plan.rest) or plan.rate:  # a rate is part of the item: 比2021年高多少 compares the rates
         item = (slots.rest if plan.rate else plan.rest).replace(GAP, "").strip(" 的")
         ctx.item = _EDGES.sub("", item)

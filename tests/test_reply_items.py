@@ -92,3 +92,16 @@ def test_a_group_with_no_printed_item_is_not_compared(tmp_path_factory: pytest.T
     a = Answerer(KnowledgeBase.load(folder / "kb")).answer("开封2019年行政复议结果哪种最多")
     assert (a.status, a.value, a.agency, a.year) == ("unknown", None, "开封市人民政府", 2019)
     assert a.text == "开封市人民政府2019年的年报没有给出行政复议结果各项的数字，无法比较。"
+
+
+def test_a_group_with_one_printed_item_names_it_and_the_unprinted_ones(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # 行政复议 结果维持 10 printed, 纠正, 其他, 尚未审结 “/”
+    folder = tmp_path_factory.mktemp("items-one")
+    text = (DATA / "reports" / "kaifeng-2019.txt").read_text(encoding="utf-8")
+    assert text.count("10\t2\t2\t5\t19\t") == 1
+    (folder / "kaifeng-2019.txt").write_text(text.replace("10\t2\t2\t5\t19\t", "10\t/\t/\t/\t19\t"), encoding="utf-8")
+    assert not ingest([folder / "kaifeng-2019.txt"], Store(folder / "kb"), Settings()).failures
+    a = Answerer(KnowledgeBase.load(folder / "kb")).answer("开封2019年行政复议结果哪种最多")
+    assert (a.status, a.value) == ("answered", 10)
+    assert a.text.split("\n")[0] == ("开封市人民政府2019年行政复议结果中最多的是结果维持（10件）。依次为：结果维持10件；"
+                                     "结果纠正、其他结果、尚未审结报告未给出数字，未参加比较。")

@@ -182,3 +182,18 @@ def test_a_place_s_departments_listed_with_each_figure(answerer: Answerer) -> No
         assert f"{PT}{body}2023年：{n}件" in a.text
     a = answerer.answer("2023年平潭哪个部门收到的申请最多", Context())
     assert a.text.splitlines()[1] == f"1. {PT}管委会办公室2023年：21件"
+
+
+@pytest.mark.parametrize("town", ["和林镇", "青山镇", "城关街道", "大河乡"])
+def test_a_township_or_street_not_loaded_is_said_so_not_asked_among_the_loaded_bodies(answerer: Answerer,
+                                                                                      town: str) -> None:
+    # a place written as one (…镇/乡/街道) that no loaded report names: never one of the loaded bodies'
+    # figures, never their list as options (和林镇 was asked back as “平潭和林镇…/开封和林镇…”)
+    a = answerer.answer(f"{town}2023年收到多少申请", Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text.startswith(f"知识库中没有“{town}”的年报。已载入：")
+
+
+@pytest.mark.parametrize("q", ["2019年城乡低保多少", "2023年乡镇收到多少申请"])
+def test_words_like_a_place_that_name_none_are_not_taken_for_one(answerer: Answerer, q: str) -> None:
+    assert "知识库中没有“" not in answerer.answer(q, Context()).text

@@ -78,3 +78,14 @@ def test_two_items_not_asked_as_one_figure_are_answered_one_by_one(answerer: Ans
     assert (a.status, a.value) == ("answered", None)  # no one figure: each item its own
     assert [ln.split("报告未单列")[0] for ln in a.text.splitlines()[:2]] == lines
     assert "372" not in a.text and "527" not in a.text  # never added up unasked
+
+
+@pytest.mark.parametrize(("q", "first", "second"), [
+    ("开封2019年行政复议和行政复议结果维持一共多少", "行政复议", "行政复议结果维持"),  # answered 10 (结果维持) alone
+    ("开封2019年行政复议结果维持和结果纠正一共多少", "行政复议结果维持", "结果纠正"),  # answered 10 as well
+])
+def test_two_things_to_add_read_as_one_cell_are_never_answered_as_that_cell(answerer: Answerer, q: str, first: str,
+                                                                            second: str) -> None:
+    got = answerer.answer(q, Context())
+    assert (got.status, got.value) == ("unknown", None)
+    assert got.text == f"没能把“{first}”和“{second}”读成两个可以相加的数字；可以分别问它们的数字。"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread
+from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread, together
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.reply.thread import Context
@@ -171,9 +171,9 @@ class Answerer:
             # “办结率” names 办结 but asks a rate: only a rate the report states will do
             return self._try_prose(reading.words, slots, q) or self._unknown(
                 f"年报没有直接给出这个比率；可以问{label(query, self.cat)}的数字。")
-        if not query.choices and select.SUM_WORDS.search(slots.rest) and (two := select.collapsed(reading)):
+        if not query.choices and together.SUM_WORDS.search(slots.rest) and (two := together.collapsed(reading)):
             return self._unknown(f"没能把“{two[0]}”和“{two[1]}”读成两个可以相加的数字；可以分别问它们的数字。")
-        if query.choices and select.SUM_WORDS.search(slots.rest) and select.addable(query.choices, q):
+        if query.choices and together.SUM_WORDS.search(slots.rest) and together.addable(query.choices, q):
             chosen = self._reports(slots, q)  # 予以公开和部分公开一共多少件
             if isinstance(chosen, Answer) or len(chosen.reports) == 1:
                 return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])

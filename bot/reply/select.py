@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.reply import items, suggest
+from bot.reply import items, suggest, together
 from bot.reply.execute import Executor, Measure
 from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
@@ -180,35 +180,6 @@ def _share_total(part: Query, named: Query | None, reading_rows: list[str]) -> Q
     return None
 
 
-_EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
-SUM_WORDS = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")
-
-
-_JOINED = re.compile(r"^\s*(?:和|与|及|跟|、|加上|以及)\s*$")
-
-
-def collapsed(reading: Reading) -> tuple[str, str] | None:
-    """Two things named apart to be added that the template reads as one cell (“行政复议和行政复议结果维持”:
-    the group and its own column): the words of each, so that neither is answered for the sum asked."""
-    hits = sorted(reading.hits, key=lambda h: h.start)
-    runs: list[list[int]] = []  # hit spans joined without a gap: one thing named
-    for h in hits:
-        if runs and h.start <= runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], h.end)
-        else:
-            runs.append([h.start, h.end])
-    for (s1, e1), (s2, e2) in zip(runs, runs[1:]):
-        if _JOINED.match(reading.text[e1:s2]):
-            return reading.text[s1:e1], reading.text[s2:e2]
-    return None
-
-
-def addable(items: list[Query], q: str) -> bool:
-    """Whether several items named together are to be added: the same table and column, not asked one by one."""
-    same = len({c.column for c in items}) == 1 or len({c.row for c in items}) == 1
-    return same and len({c.kind for c in items}) == 1 and items[0].kind in ("apply", "review") and not _EACH.search(q)
-
-
 def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
     """Execute a plan; None when the plan's item is not something to compute with (the caller answers
     the question as a plain one)."""
@@ -226,7 +197,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
         if plan.op == "share" or (item is not None and not plan.rate and plan.share_of):
             named = resolve(a.reading(plan.share_of), a.cat) if plan.share_of else None
             item = _inside(item, named)
-            if item is None or item.kind not in ("apply", "review") or (item.choices and not addable(item.choices, q)):
+            if item is None or item.kind not in ("apply", "review") or (item.choices and not together.addable(item.choices, q)):
                 return None
             totals = {(t.field_id if t else None) for c in (item.choices or [item])
                       for t in [_share_total(c, named, reading.ids("apply_rows"))]}

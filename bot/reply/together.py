@@ -1,0 +1,38 @@
+"""Items named together in one question (予以公开和部分公开一共多少): whether they are to be added, and
+two things to add that the template reads as one cell (never answered as that cell)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bot.understand.match import Reading
+from bot.understand.resolve import Query
+
+_EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
+SUM_WORDS = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")
+
+
+_JOINED = re.compile(r"^\s*(?:和|与|及|跟|、|加上|以及)\s*$")
+
+
+def collapsed(reading: Reading) -> tuple[str, str] | None:
+    """Two things named apart to be added that the template reads as one cell (“行政复议和行政复议结果维持”:
+    the group and its own column): the words of each, so that neither is answered for the sum asked."""
+    hits = sorted(reading.hits, key=lambda h: h.start)
+    runs: list[list[int]] = []  # hit spans joined without a gap: one thing named
+    for h in hits:
+        if runs and h.start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], h.end)
+        else:
+            runs.append([h.start, h.end])
+    for (s1, e1), (s2, e2) in pairwise(runs):
+        if _JOINED.match(reading.text[e1:s2]):
+            return reading.text[s1:e1], reading.text[s2:e2]
+    return None
+
+
+def addable(items: list[Query], q: str) -> bool:
+    """Whether several items named together are to be added: the same table and column, not asked one by one."""
+    same = len({c.column for c in items}) == 1 or len({c.row for c in items}) == 1
+    return same and len({c.kind for c in items}) == 1 and items[0].kind in ("apply", "review") and not _EACH.search(q)

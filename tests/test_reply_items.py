@@ -105,3 +105,11 @@ def test_a_group_with_one_printed_item_names_it_and_the_unprinted_ones(tmp_path_
     assert (a.status, a.value) == ("answered", 10)
     assert a.text.split("\n")[0] == ("开封市人民政府2019年行政复议结果中最多的是结果维持（10件）。依次为：结果维持10件；"
                                      "结果纠正、其他结果、尚未审结报告未给出数字，未参加比较。")
+
+
+def test_the_applicants_of_one_outcome_are_ranked_not_the_outcome_total_given(kaifeng: Answerer) -> None:
+    # 开封2019 table 三, row (一)予以公开: 自然人302 商业企业37 科研机构1 社会公益组织0 法律服务机构1 其他1 (总计342) —
+    # it answered the row's total, 342, for “which kind of applicant”
+    a = kaifeng.answer("开封2019年予以公开的申请人中哪类最多")
+    assert (a.status, a.value) == ("answered", 302)
+    assert a.text.startswith("开封市人民政府2019年予以公开的申请人中最多的是自然人（302件）。依次为：自然人302件、商业企业37件、")

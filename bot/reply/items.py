@@ -17,7 +17,8 @@ SHOWN = 6  # items listed after the first
 
 def _parts(c: Composer, r: Report, item: Query | None, reading: Reading) -> tuple[str, list[tuple[str, Fact | None]]]:
     """The group's name and its items (label, cell or None when the report gives no cell)."""
-    if reading.has("applicants") or (item is None and "申请人" in reading.text) or "apply.applicants" in reading.ids("headers"):
+    asks_applicants = "申请人" in reading.text and (item is None or item.kind == "apply")  # 予以公开的申请人中哪类最多
+    if reading.has("applicants") or asks_applicants or "apply.applicants" in reading.ids("headers"):
         row = item.row if item is not None and item.kind == "apply" and item.row else "apply.new"
         cols = [x for x in c.cat.apply_columns if x.id not in ("total", "legal_person")]
         name = "申请人" if row == "apply.new" else f"{label(Query(kind='apply', row=row), c.cat, r.template)}的申请人"

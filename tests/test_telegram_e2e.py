@@ -11,7 +11,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -53,12 +53,29 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return {**env, "PYTHONPATH": pythonpath, "NIANBAO_CONFIG": str(config), **extra}
 
 
-def _wait_for(predicate, proc: subprocess.Popen, timeout: float = TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert proc.poll() is None, f"the bot exited early with status {proc.returncode}"
-        assert time.monotonic() < deadline, "no reply within the timeout"
-        time.sleep(0.05)
+def _start(args: list[str], env: dict[str, str], log, api: FakeBotApi) -> tuple[subprocess.Popen, list[str]]:
+    """Run the bot with its log piped: each line goes to `log` and to the list returned, and wakes _wait_for."""
+    proc = subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    said: list[str] = []
+
+    def pump() -> None:
+        for raw in proc.stdout:
+            log.write(raw)
+            log.flush()
+            said.append(raw.decode("utf-8", "replace"))
+            api.wake()
+
+    threading.Thread(target=pump, daemon=True).start()
+    return proc, said
+
+
+def _wait_for(api: FakeBotApi, predicate, proc: subprocess.Popen, guard: float = TIMEOUT) -> None:
+    """Wait, woken by each call the fake Bot API records (or by the bot exiting), until predicate holds."""
+    threading.Thread(target=lambda: (proc.wait(), api.wake()), daemon=True).start()
+    done = api.wait_until(lambda: predicate() or proc.poll() is not None, guard)
+    assert proc.poll() is None or predicate(), f"the bot exited early with status {proc.returncode}"
+    assert done, "no reply: the bot hung"
 
 
 def test_serve_answers_updates_from_get_updates_over_http(tmp_path):
@@ -72,9 +89,9 @@ def test_serve_answers_updates_from_get_updates_over_http(tmp_path):
         proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--db", str(db)],
                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            _wait_for(lambda: len(api.sent()) >= 1, proc)
+            _wait_for(api, lambda: len(api.sent()) >= 1, proc)
             api.push_update(make_text_update("行政诉讼呢？"))
-            _wait_for(lambda: len(api.sent()) >= 2, proc)
+            _wait_for(api, lambda: len(api.sent()) >= 2, proc)
         finally:
             _stop(proc)
     first, second = api.sent()
@@ -123,16 +140,18 @@ def test_serve_in_webhook_mode_registers_the_secret_and_rejects_calls_without_it
     with FakeServer(api) as server, (tmp_path / "serve.log").open("wb") as log:
         env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
                    NIANBAO_WEBHOOK_URL=hook, NIANBAO_WEBHOOK_LISTEN="127.0.0.1",
-                   NIANBAO_WEBHOOK_PORT=str(port), NIANBAO_WEBHOOK_SECRET="s3cret-Token_1")
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--db", str(db)],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                   NIANBAO_WEBHOOK_PORT=str(port), NIANBAO_WEBHOOK_SECRET="s3cret-Token_1",
+                   NIANBAO_LOG_LEVEL="DEBUG")  # PTB says at DEBUG when its webhook server listens
+        proc, said = _start(["serve", "--db", str(db)], env, log, api)
         try:
-            _wait_for(lambda: bool(api.sent("setWebhook")), proc)
+            _wait_for(api, lambda: bool(api.sent("setWebhook")), proc)
             [registered] = api.sent("setWebhook")
             assert registered["url"] == hook and registered["secret_token"] == "s3cret-Token_1"
-            _wait_for(lambda: _post(hook, make_text_update("行政复议多少件"), "wrong") == 403, proc)
+            # PTB registers the webhook before its server listens: wait for the server's own word
+            _wait_for(api, lambda: any("Webhook Server started" in line for line in said), proc)
+            assert _post(hook, make_text_update("行政复议多少件"), "wrong") == 403
             assert _post(hook, make_text_update("2019年行政复议多少件"), "s3cret-Token_1") == 200
-            _wait_for(lambda: bool(api.sent()), proc)
+            _wait_for(api, lambda: bool(api.sent()), proc)
         finally:
             _stop(proc)
     [reply] = api.sent()
@@ -152,16 +171,16 @@ def test_serve_shows_a_trend_chart_the_source_table_and_the_original_link(tmp_pa
         proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--db", str(db)],
                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            _wait_for(lambda: len(api.sent("sendPhoto")) >= 1, proc, timeout=60)
+            _wait_for(api, lambda: len(api.sent("sendPhoto")) >= 1, proc, guard=60)
             api.push_update(make_text_update("平潭2023年不予公开多少件"))
-            _wait_for(lambda: len(api.sent()) >= 1, proc)
+            _wait_for(api, lambda: len(api.sent()) >= 1, proc)
             table_answer = api.sent()[0]
             [(view_label, view_data), (link_label, _)] = buttons(table_answer["reply_markup"])[:2]
             assert (view_label, link_label) == ("查看原表", "原文")
             bot_message = {"message_id": 600, "date": 0, "chat": {"id": USER["id"], "type": "private"},
                            "from": BOT_USER, "text": "…", "reply_markup": table_answer["reply_markup"]}
             api.push_update(make_callback_update(view_data, bot_message))
-            _wait_for(lambda: len(api.sent()) >= 2, proc)
+            _wait_for(api, lambda: len(api.sent()) >= 2, proc)
         finally:
             _stop(proc)
     [photo] = api.sent("sendPhoto")

@@ -12,13 +12,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from telegram.error import BadRequest, NetworkError, RetryAfter
-from test_telegram_e2e import _env, _free_port, _stop, _wait_for
+from test_telegram_e2e import _env, _free_port, _start, _stop, _wait_for
 from tg_factories import (  # noqa: F401 - fixtures make_bot, two_agencies
     BOT_USER,
     KAIFENG_LITIGATION,
@@ -36,7 +35,6 @@ from tg_factories import (  # noqa: F401 - fixtures make_bot, two_agencies
     two_agencies,
 )
 
-from bot.settings import ROOT
 from bot.tg.resend import Resending
 
 # 开封 2019: 主动公开 is a prose figure; its sentence, as printed in 一、总体情况
@@ -48,9 +46,8 @@ QUESTIONS = {"2019年行政复议多少件": KAIFENG_REVIEW, "2019年行政诉�
 USERS = [{"id": 3000 + i, "is_bot": False, "first_name": f"读者{i}"} for i in range(10)]
 
 
-def _serve(db: Path, env: dict[str, str], log) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--db", str(db)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+def _serve(db: Path, env: dict[str, str], log, api: FakeBotApi) -> tuple[subprocess.Popen, list[str]]:
+    return _start(["serve", "--db", str(db)], env, log, api)
 
 
 def test_ten_users_each_get_their_answer_once_through_500s_and_dropped_connections(tmp_path):
@@ -59,18 +56,18 @@ def test_ten_users_each_get_their_answer_once_through_500s_and_dropped_connectio
     log_path = tmp_path / "serve.log"
     with FakeServer(api) as server, log_path.open("wb") as log:
         alive = tmp_path / "alive"
-        proc = _serve(db, _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
-                               NIANBAO_HEALTH_FILE=str(alive)), log)
+        proc, _ = _serve(db, _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url,
+                                  NIANBAO_HEALTH_FILE=str(alive)), log, api)
         try:
-            _wait_for(lambda: "setMyCommands" in api.methods(), proc)  # started
-            _wait_for(alive.exists, proc)  # the container HEALTHCHECK's file
+            _wait_for(api, lambda: api.methods().count("setMyCommands") == 2, proc)  # started
+            assert alive.exists()  # the container HEALTHCHECK's file, touched before the menus are set
             api.fail("sendMessage", "500", 2)
             api.fail("sendMessage", "drop", 2)
             asked = {}
             for i, user in enumerate(USERS):
                 asked[user["id"]] = list(QUESTIONS)[i % len(QUESTIONS)]
                 api.push_update(make_text_update(asked[user["id"]], user=user))
-            _wait_for(lambda: len(api.sent()) >= len(USERS), proc, timeout=60)
+            _wait_for(api, lambda: len(api.sent()) >= len(USERS), proc, guard=60)
         finally:
             _stop(proc)  # waits for the process to end: no late duplicate can arrive after this
     sent = api.sent()
@@ -91,12 +88,12 @@ def test_serve_waits_for_an_unreachable_bot_api_logging_each_try(tmp_path):
     log_path = tmp_path / "serve.log"
     with log_path.open("wb") as log:
         env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=f"http://127.0.0.1:{port}/bot")
-        proc = _serve(db, env, log)
+        proc, said = _serve(db, env, log, api)
         try:
-            _wait_for(lambda: log_path.read_text(errors="replace").count("not reachable") >= 2, proc)
+            _wait_for(api, lambda: sum("not reachable" in line for line in said) >= 2, proc)
             with FakeServer(api, port=port):
                 api.push_update(make_text_update("2019年行政复议多少件"))
-                _wait_for(lambda: len(api.sent()) >= 1, proc)
+                _wait_for(api, lambda: len(api.sent()) >= 1, proc)
                 _stop(proc)  # while the Bot API is still there: a clean shutdown
         finally:
             _stop(proc)

@@ -83,6 +83,7 @@ class FakeBotApi:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (method, kind) of each failure served
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _new_update: threading.Event = field(default_factory=threading.Event)
+    _recorded: threading.Condition = field(default_factory=threading.Condition)  # told of every call recorded
 
     # ------------------------------------------------------------- recording
 
@@ -117,6 +118,17 @@ class FakeBotApi:
                     return f.kind
         return None
 
+    def wake(self) -> None:
+        """Wake whoever waits in wait_until (a call was recorded, or the process under test ended)."""
+        with self._recorded:
+            self._recorded.notify_all()
+
+    def wait_until(self, predicate: Callable[[], bool], guard: float) -> bool:
+        """Block until predicate() holds, woken by each recorded call (and by wake()); False after `guard`
+        seconds without it — a guard against a hung process, not a measure of speed."""
+        with self._recorded:
+            return self._recorded.wait_for(predicate, timeout=guard)
+
     def push_update(self, update: dict[str, Any]) -> None:
         """Queue an update for getUpdates."""
         with self._lock:
@@ -130,6 +142,7 @@ class FakeBotApi:
         if method != "getUpdates":
             with self._lock:
                 self.calls.append(Call(method, params))
+            self.wake()
         if method == "getMe":
             return {**BOT_USER, "can_join_groups": True, "can_read_all_group_messages": False,
                     "supports_inline_queries": True}

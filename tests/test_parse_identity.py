@@ -155,3 +155,21 @@ def test_a_page_in_traditional_characters_with_pinyin_glosses_is_read_as_simplif
     assert (p.report.agency, p.report.year, p.report.identified_from) == ("测试市农业农村局", 2020, "正文首句")
     assert [s.id for s in p.report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert p.notes == ["页面为繁体字，已转换为简体字读取"]
+
+
+def test_the_contact_for_questions_names_the_body_its_office_standing_for_it() -> None:
+    # no title line; the opening names the body only where it says whom to ask (its 办公室 answers for it)
+    head = ["本年度报告根据《中华人民共和国政府信息公开条例》要求编制。所列数据的统计时限自2022年1月1日起至2022年12月31日止。"
+            "如对本报告有疑问，请与测试市交通运输局办公室联系，联系电话：0000-00000000。"]
+    agency, year, found = identity(head)
+    assert (agency, year) == ("测试市交通运输局", 2022)
+    assert "正文联系方式" in (found or "")
+
+
+def test_a_report_speaking_as_we_the_county_is_that_county_government() -> None:
+    # “2022年，我县认真贯彻…” with 德清县 named further on (checked against China's divisions)
+    head = ["2022年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开。",
+            "本报告电子版可在德清县人民政府门户网站查阅。"]
+    agency, year, found = identity(head)
+    assert (agency, year) == ("德清县人民政府", 2022)
+    assert "正文首句与正文地名" in (found or "")

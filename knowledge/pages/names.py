@@ -21,6 +21,7 @@ from knowledge.pages.places import mentioned
 FROM_SOURCE_LINE = "来源栏"
 FROM_BREADCRUMB = "页面导航"
 FROM_SUBJECT = "正文首句与正文地名"
+FROM_CONTACT = "正文联系方式"
 
 _BODY_CHARS = r"[\u4e00-\u9fff（）()·]"
 _SOURCE = re.compile(
@@ -40,6 +41,12 @@ _SUBJECT = re.compile(
     r"(?:^|[，,。；;\s])(?P<level>县|区|市|旗)(?P<body>(?:人民)?政府(?:办公室)?)"
     r"(?:特|现|已|认真)?(?:向社会)?(?:编制|公布|发布|公开)"
 )
+# “2021年，我县认真贯彻…”: the government of the county the text names (the opening speaks as the county)
+_WE = re.compile(r"(?:^|[，,。；;\s\d年])(?:我|本)(?P<level>县|区|市|旗)(?!委|直|政府办|级)")
+# “如对本报告有疑问，请与永康市交通运输局办公室联系”: the body answering for its report
+_CONTACT = re.compile(r"(?:疑问|问题|意见|建议)[^。]{0,12}?(?:请|可)?(?:与|向|联系|致电)(?P<agency>[\u4e00-\u9fff]{4,30}?)"
+                      r"(?:联系|咨询|反映)")
+_OFFICE_OF = re.compile(r"^(?P<body>.+?(?:人民政府|政府|局|委员会|委|管委会|管理委员会|中心|办事处))办公室$")
 # a zone that is its own body, named in the opening by its kind alone: “以及管理区政府信息公开工作开展情况编制”
 _ZONE = re.compile(r"(?:以及|本|我|全)(?P<kind>管理区|开发区|高新区|新区|试验区|实验区)(?:政府)?信息公开")
 _NAMED_ZONE = r"(?:^|(?<=[，,。；;：:\s\d年]))(?P<name>[\u4e00-\u9fff]{{2,4}}{kind})"
@@ -78,7 +85,7 @@ def breadcrumb(lines: list[str], is_agency: Callable[[str], bool]) -> Reading | 
 def subject(opening: str, text: str) -> Reading | None:
     """`县政府编制了…报告` with the county the text names most often: 大英县人民政府; a zone named by its kind
     (`管理区`) with the name the text gives it after a boundary (`2025年,熊口管理区在…`)."""
-    m = _SUBJECT.search(opening)
+    m = _SUBJECT.search(opening) or _WE.search(opening)
     if m is None:
         if (z := _ZONE.search(opening)) is not None:
             kind = z.group("kind")
@@ -89,9 +96,21 @@ def subject(opening: str, text: str) -> Reading | None:
     places = mentioned(text, m.group("level"))
     if not places:
         return None
-    body = m.group("body")
+    body = m.groupdict().get("body") or "人民政府"
     body = body if body.startswith("人民") else "人民" + body
     return Reading(places[0] + body, FROM_SUBJECT)
+
+
+def contact(opening: str, text: str, is_agency: Callable[[str], bool]) -> Reading | None:
+    """The body a report gives for questions about it (`请与永康市交通运输局办公室联系`): its office stands for
+    the body, unless the report speaks as the office itself (我办/本办)."""
+    m = _CONTACT.search(opening)
+    if m is None or not is_agency(agency := m.group("agency")) or not _BODY_END.search(agency):
+        return None
+    office = _OFFICE_OF.match(agency)
+    if office is not None and not re.search(r"[我本]办(?!理|结|件)", text):
+        agency = office.group("body")
+    return Reading(agency, FROM_CONTACT)
 
 
 def same_body(a: str, b: str) -> bool:

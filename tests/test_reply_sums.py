@@ -89,3 +89,16 @@ def test_two_things_to_add_read_as_one_cell_are_never_answered_as_that_cell(answ
     got = answerer.answer(q, Context())
     assert (got.status, got.value) == ("unknown", None)
     assert got.text == f"没能把“{first}”和“{second}”读成两个可以相加的数字；可以分别问它们的数字。"
+
+
+def test_one_column_of_two_table_two_rows_is_added(answerer: Answerer) -> None:
+    # 开封2019 table 二: 行政许可 处理决定数量 697542, 行政处罚 处理决定数量 20815 — each was listed, none added
+    a = answerer.answer("开封2019年行政许可和行政处罚的处理决定一共多少件", Context())
+    assert (a.status, a.value) == ("answered", 718357)
+    assert a.formula == "行政许可处理决定数量697542 + 行政处罚处理决定数量20815 = 718357"
+
+
+def test_last_years_column_of_table_two_is_not_read_as_last_year(answerer: Answerer) -> None:
+    # “上一年有多少项” names the column 上一年项目数量 (行政处罚 11063), not the year before: it answered 处理决定数量 20815
+    a = answerer.answer("开封2019年行政处罚事项上一年有多少项", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 11063, "项")

@@ -34,5 +34,9 @@ def collapsed(reading: Reading) -> tuple[str, str] | None:
 
 def addable(items: list[Query], q: str) -> bool:
     """Whether several items named together are to be added: the same table and column, not asked one by one."""
+    if _EACH.search(q) or len({c.kind for c in items}) != 1:
+        return False
+    if items[0].kind == "active":  # table 二: one column of several rows (行政许可和行政处罚的处理决定), never a row's columns
+        return len({c.column for c in items}) == 1 and None not in {c.column for c in items}
     same = len({c.column for c in items}) == 1 or len({c.row for c in items}) == 1
-    return same and len({c.kind for c in items}) == 1 and items[0].kind in ("apply", "review") and not _EACH.search(q)
+    return same and items[0].kind in ("apply", "review")

@@ -102,3 +102,12 @@ def test_last_years_column_of_table_two_is_not_read_as_last_year(answerer: Answe
     # “上一年有多少项” names the column 上一年项目数量 (行政处罚 11063), not the year before: it answered 处理决定数量 20815
     a = answerer.answer("开封2019年行政处罚事项上一年有多少项", Context())
     assert (a.status, a.value, a.unit) == ("answered", 11063, "项")
+
+
+def test_one_figure_of_a_sentence_is_not_given_for_two_things_asked_added(answerer: Answerer) -> None:
+    # 开封2019: “…共主动公开各类政府信息231731条（政府规范性文件845个，政策解读320条，县区、政府部门上报信息1388条）”
+    # — asked for 政策解读 and 上报信息 together, it answered 1388 alone (a wrong figure for the sum)
+    a = answerer.answer("开封2019年政策解读和县区政府部门上报信息一共多少条", Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text.startswith("报告正文没有给出这几项加在一起的数字（原文：“2019年，全市各县区及市政府各部门共主动公开")
+    assert a.text.endswith("）；可以分别问它们的数字。")

@@ -154,6 +154,7 @@ class Answerer:
                      if text_of else reading.words)
             named = any(len(w) >= 2 for w in words)
             prose = self._try_prose(words, slots, q) if named else None
+            prose = together.prose_sum_refused(slots.rest, prose) or prose  # one of two figures asked added
             if prose is not None or text_of is None:
                 return prose or suggest.dead_end(self, slots, reading, q)
             query = text_of

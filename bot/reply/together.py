@@ -8,6 +8,8 @@ from itertools import pairwise
 
 from bot.understand.match import Reading
 from bot.understand.resolve import Query
+from knowledge.fact_index import fmt
+from knowledge.models import Answer
 
 _EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
 SUM_WORDS = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")
@@ -40,3 +42,22 @@ def addable(items: list[Query], q: str) -> bool:
         return len({c.column for c in items}) == 1 and None not in {c.column for c in items}
     same = len({c.column for c in items}) == 1 or len({c.row for c in items}) == 1
     return same and items[0].kind in ("apply", "review")
+
+
+_APART = re.compile(r"[\u4e00-\u9fff](?:和|与|及|、|以及)[\u4e00-\u9fff]")
+_TOTAL_SAID = re.compile(r"共|合计|总计|累计|总数")
+
+
+def prose_sum_refused(rest: str, ans: Answer | None) -> Answer | None:
+    """“业务工作和公告公示栏目一共发布多少条”: a sentence's one figure is not the sum of two things asked
+    together; unless that sentence states a total, say so instead of giving one of them."""
+    if ans is None or ans.status != "answered" or not SUM_WORDS.search(rest) or not _APART.search(rest):
+        return None
+    sentence = ans.source.sentence if ans.source is not None and ans.source.sentence else ""
+    figure = fmt(ans.value) if ans.value is not None else ""
+    at = sentence.find(figure) if figure else -1
+    if at >= 0 and _TOTAL_SAID.search(sentence[max(0, at - 8) : at]):  # “…共计发布信息47条”: a total itself
+        return None
+    said = sentence if len(sentence) <= 80 else "…" + sentence[-80:]  # the figures stand at its end
+    return Answer(status="unknown", agency=ans.agency, year=ans.year,
+                  text=f"报告正文没有给出这几项加在一起的数字（原文：“{said}”）；可以分别问它们的数字。")

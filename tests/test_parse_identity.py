@@ -173,3 +173,12 @@ def test_a_report_speaking_as_we_the_county_is_that_county_government() -> None:
     agency, year, found = identity(head)
     assert (agency, year) == ("德清县人民政府", 2022)
     assert "正文首句与正文地名" in (found or "")
+
+
+def test_the_body_the_opening_speaks_of_under_its_leaders_names_the_report() -> None:
+    # no title line: “2022年，在区委、区政府的正确领导下，某某街道办事处认真贯彻落实《条例》…”
+    head = ["一、总体情况", "2022年，在区委、区政府的正确领导下，测试街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》，"
+            "坚持“依法、公开、客观、及时”的原则。"]
+    agency, year, found = identity(head)
+    assert (agency, year) == ("测试街道办事处", 2022)
+    assert "正文首句与正文地名" in (found or "")

@@ -46,6 +46,9 @@ _WE = re.compile(r"(?:^|[，,。；;\s\d年])(?:我|本)(?P<level>县|区|市|�
 # “如对本报告有疑问，请与永康市交通运输局办公室联系”: the body answering for its report
 _CONTACT = re.compile(r"(?:疑问|问题|意见|建议)[^。]{0,12}?(?:请|可)?(?:与|向|联系|致电)(?P<agency>[\u4e00-\u9fff]{4,30}?)"
                       r"(?:联系|咨询|反映)")
+# “在区委、区政府的正确领导下，某某街道办事处认真贯彻…”: the body the opening speaks of, by its full name
+_LED = re.compile(r"领导下[，,、\s]*(?P<agency>[\u4e00-\u9fff]{2,30}?(?:人民政府|街道办事处|办事处|管委会|管理委员会|委员会|局|中心))"
+                  r"(?:认真|坚持|深入|全面|紧紧|始终|不断|进一步|积极|持续|围绕)")
 _OFFICE_OF = re.compile(r"^(?P<body>.+?(?:人民政府|政府|局|委员会|委|管委会|管理委员会|中心|办事处))办公室$")
 # a zone that is its own body, named in the opening by its kind alone: “以及管理区政府信息公开工作开展情况编制”
 _ZONE = re.compile(r"(?:以及|本|我|全)(?P<kind>管理区|开发区|高新区|新区|试验区|实验区)(?:政府)?信息公开")
@@ -99,6 +102,14 @@ def subject(opening: str, text: str) -> Reading | None:
     body = m.groupdict().get("body") or "人民政府"
     body = body if body.startswith("人民") else "人民" + body
     return Reading(places[0] + body, FROM_SUBJECT)
+
+
+def led(opening: str, is_agency: Callable[[str], bool]) -> Reading | None:
+    """The body that “在…领导下” the opening's first sentence speaks of (某某街道办事处认真贯彻…)."""
+    m = _LED.search(opening[:300])
+    if m is None or not is_agency(agency := m.group("agency")) or re.match(r"^[我本该全各]", agency):
+        return None
+    return Reading(agency, FROM_SUBJECT)
 
 
 def contact(opening: str, text: str, is_agency: Callable[[str], bool]) -> Reading | None:

@@ -150,7 +150,8 @@ def _page_readings(lay: Layout) -> list[Reading]:
     head = [ln.text for ln in lay.lines[:_BODY_LINES]]
     found = [page_names.source_line(head, _is_agency), page_names.breadcrumb(head, _is_agency),
              page_names.subject(_opening(lay), lay.text[lay.body_start :]),
-             page_names.contact(_opening(lay), lay.text[lay.body_start :], _is_agency)]
+             page_names.contact(_opening(lay), lay.text[lay.body_start :], _is_agency),
+             page_names.led(_opening(lay), _is_agency)]
     return [r for r in found if r is not None]
 
 

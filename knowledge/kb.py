@@ -218,6 +218,11 @@ class KnowledgeBase:
             return cls([], store=store, directory=directory, version=version, **at)
         return cls([StoredReport.of(e) for e in store.catalogue()], store=store, version=version, **at)
 
+    def may_warn_across(self, agency: str, year: int) -> bool:
+        """Whether the report of (agency, year) may hold warnings against the year before: False only
+        when a folder base's directory says it holds none (its file is then not read for them)."""
+        return self.directory is None or self.directory.may_warn_across(agency, year)
+
     def changed(self) -> bool:
         """Whether a write has committed to the base on disk since this view of it was loaded (one stat)."""
         return self.path is not None and generation(self.path) != self.stamp

@@ -179,3 +179,27 @@ def test_a_folder_of_two_years_is_stored_with_its_cross_year_warnings(tmp_path: 
     got = json.loads(capsys.readouterr().out)
     assert got["value"] == 5
     assert got["warnings"] == ["与上年报告不一致：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]
+
+
+def test_a_base_whose_directory_predates_the_across_list_still_warns_and_learns_it_at_the_next_write(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the directory lists which reports warn against the year before, so a reply reads the next year's
+    # report only then; a base written before that list existed must still carry the warning
+    copy = tmp_path / "kaifeng-2020.txt"
+    copy.write_text((REPORTS / "kaifeng-2019.txt").read_text(encoding="utf-8").replace("2019", "2020"), encoding="utf-8")
+    db = tmp_path / "kb"
+    assert main(["ingest", "--db", str(db), str(REPORTS / "kaifeng-2019.txt"), str(copy)]) == 0
+    directory = db / json.loads((db / "catalogue.json").read_text(encoding="utf-8"))["kb"]["1"]["directory"]
+    doc = json.loads(directory.read_text(encoding="utf-8"))
+    assert doc["directory"]["1"].pop("across") == {"开封市人民政府": [2020]}
+    directory.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    want = ["与上年报告不一致：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]
+    assert main(["ask", "--db", str(db), "--json", "开封2019年结转下年度继续办理多少件"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == want
+    assert main(["ingest", "--db", str(db), str(REPORTS / "pingtan-2023.txt")]) == 0
+    directory = db / json.loads((db / "catalogue.json").read_text(encoding="utf-8"))["kb"]["1"]["directory"]
+    assert json.loads(directory.read_text(encoding="utf-8"))["directory"]["1"]["across"] == {"开封市人民政府": [2020]}
+    capsys.readouterr()
+    assert main(["ask", "--db", str(db), "--json", "开封2019年结转下年度继续办理多少件"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == want

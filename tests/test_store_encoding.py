@@ -65,7 +65,7 @@ def test_report_files_are_named_after_the_report_id() -> None:
 def test_usual_files_are_written_as_generation_and_number_and_read_back_whole() -> None:
     d = Directory.of([entry(KF, 2019, KF19), entry(KF, 2020, KF20), entry(PT, 2019, PT19)])
     assert d.encode() == {"directory": {"1": {"format": 1, "count": 3, "agencies": {
-        KF: "2019:e6c5d394.0;2020:a0.1", PT: "2019:e6c5d394.1"}}}}
+        KF: "2019:e6c5d394.0;2020:a0.1", PT: "2019:e6c5d394.1"}, "across": {}}}}
     back = reread(d)
     assert listing(back) == [(KF, 2019, "开封市人民政府-2019", KF19), (KF, 2020, "开封市人民政府-2020", KF20),
                              (PT, 2019, "平潭综合实验区-2019", PT19)]
@@ -373,3 +373,30 @@ def test_reports_made_from_the_directory() -> None:
     assert [x.id for x in reports] == ["开封市人民政府-2019-2", "开封市人民政府-2020", "平潭综合实验区-2019"]
     assert reports[1] is later and len(reports) == len(by_id) == len(report_of) == 3
     assert sorted(by_id) == ["平潭综合实验区-2019", "开封市人民政府-2019-2", "开封市人民政府-2020"]
+
+
+# ------------------------------------------------------------- which reports warn against the year before
+
+ACROSS = {"rule": "years.same_cell", "message": "开封2020年报告的上年结转与2019年报告的结转下年不一致", "cells": []}
+OWN = {"rule": "sums.table3", "message": "表三总计不等于各项之和", "cells": []}
+
+
+def test_the_directory_lists_the_reports_that_warn_against_the_year_before() -> None:
+    d = Directory.of([entry(KF, 2019, KF19) | {"warnings": [OWN]}, entry(KF, 2020, KF20) | {"warnings": [OWN, ACROSS]},
+                      entry(PT, 2019, PT19)])
+    assert d.encode()["directory"]["1"]["across"] == {KF: [2020]}
+    back = reread(d)
+    assert back.may_warn_across(KF, 2020) and not back.may_warn_across(KF, 2019) and not back.may_warn_across(PT, 2019)
+    back.add(entry(KF, 2020, KF20) | {"warnings": [OWN]})  # replaced by a copy that agrees with 2019
+    assert not back.may_warn_across(KF, 2020) and "across" in back.encode()["directory"]["1"]
+    back.add(entry(PT, 2020, "reports/x.json") | {"warnings": [ACROSS]})
+    assert back.encode()["directory"]["1"]["across"] == {PT: [2020]}
+    back.drop(entry(PT, 2020, "reports/x.json"))
+    assert not back.may_warn_across(PT, 2020) and back.encode()["directory"]["1"]["across"] == {}
+
+
+def test_a_directory_written_before_it_said_so_lets_every_report_be_read_until_the_next_write() -> None:
+    d = Directory.decode(doc({KF: "2019:e6c5d394.0;2020:a0.1"}, count=2))
+    assert d is not None and d.may_warn_across(KF, 2020) and d.may_warn_across(KF, 2019)
+    d.learn_across([entry(KF, 2019, KF19), entry(KF, 2020, KF20) | {"warnings": [ACROSS]}])
+    assert d.may_warn_across(KF, 2020) and not d.may_warn_across(KF, 2019)

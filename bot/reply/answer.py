@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread, together
@@ -61,6 +61,7 @@ class Answerer:
         self.ops = default_ops()
         self.executor = Executor(kb, self.cat, self.ops, cell=self.compose.one, one=self._one)
         self._readings: dict[str, Reading] = {}
+        self._read: tuple[str, Slots] | None = None  # the last question read with no body talked about
         if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
             segment.warm()
 
@@ -69,6 +70,12 @@ class Answerer:
         if self._examples is None:
             self._examples = smalltalk.examples(self.kb.years, 4)
         return self._examples[:n]
+
+    def slots(self, q: str) -> Slots:
+        """What a normalised question says about when and who (no body talked about): the question just
+        answered is not read again (the thread reads it after the answer)."""
+        got = self._read
+        return got[1] if got is not None and got[0] == q else extract(q, self.agency_index)
 
     # ------------------------------------------------------------------ entry point
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -97,6 +104,8 @@ class Answerer:
         if not self.kb.reports:
             return self._unknown("知识库中还没有报告，请先载入报告。")
         slots = extract(q, self.agency_index, place)
+        if place is None:  # kept as read (the answer changes its rest): the thread reads it next
+            self._read = (q, replace(slots, years=list(slots.years), agencies=list(slots.agencies)))
         named = self._named(slots, q)
         if named is not None:
             return named

@@ -201,7 +201,7 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     from bot.understand.resolve import resolve
 
     q = normalise(full[:LOOKED_AT * 2], a.lex)[:LOOKED_AT]
-    slots = extract(q, a.agency_index)
+    slots = a.slots(q)
     if not re.search(r"[\u4e00-\u9fff]", q) or ans.status == "unknown" and not slots.agencies:
         ctx.options = []
         return

@@ -13,6 +13,11 @@ names of its own (one flat string parses ten times faster than nested lists), ot
 name follow from the id) or, when it does not have the usual form, the whole path; `id` is null when
 it is “{agency}-{year}”; `aliases` is null when the report gives itself no short names.  An agency's
 rows are decoded when first asked for (lazy.Unpacked).
+
+    "across": {agency: [year, …]} — the reports that hold warnings against the year before (rule ids
+"years.…"), so that a reply reads the next year's report for its cross-year warnings only when it
+holds some.  A directory written before this key existed lacks it (None: any report may hold such
+warnings); the next write learns it from the shards.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from knowledge.checks.years import RULE_PREFIX
 from knowledge.store.lazy import Unpacked
 
 FORMAT = 1
@@ -67,17 +73,23 @@ def _raw(rows: list[Row]) -> str | list[Row]:
     return rows
 
 
+def _warns_across(entry: dict[str, Any]) -> bool:
+    return any(str(w.get("rule", "")).startswith(RULE_PREFIX) for w in entry.get("warnings") or [])
+
+
 class Directory:
     """Agency → its reports' rows; read from the directory file or made from catalogue entries."""
 
-    def __init__(self, agencies: Mapping[str, list[Row]], count: int | None = None) -> None:
+    def __init__(self, agencies: Mapping[str, list[Row]], count: int | None = None,
+                 across: dict[str, set[int]] | None = None) -> None:
         self.agencies = agencies
         self._count = count  # (stored in the file: counting would decode every agency)
+        self.across = across  # agency → years whose report warns against the year before (None: not known)
 
     @classmethod
     def of(cls, entries: Iterable[dict[str, Any]]) -> Directory:
         """The directory of full catalogue entries (a base written before directories existed)."""
-        d = cls({})
+        d = cls({}, across={})
         for e in entries:
             d.add(e)
         return d
@@ -88,8 +100,10 @@ class Directory:
         body = doc.get("directory", {}).get("1") if isinstance(doc, dict) else None
         if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("agencies"), dict):
             return None
-        count = body.get("count")
-        return cls(Unpacked(body["agencies"], _rows), count if isinstance(count, int) else None)
+        count, across = body.get("count"), body.get("across")
+        known = ({a: set(ys) for a, ys in across.items() if isinstance(ys, list)} if isinstance(across, dict)
+                 else None)
+        return cls(Unpacked(body["agencies"], _rows), count if isinstance(count, int) else None, known)
 
     def encode(self) -> dict[str, Any]:
         """The directory file's tables (agencies no write touched keep their stored form: not re-encoded)."""
@@ -98,7 +112,10 @@ class Directory:
             agencies = {a: _raw(made[a]) if a in made else v for a, v in raw.items()}
         else:
             agencies = {a: _raw(rows) for a, rows in self.agencies.items()}
-        return {"directory": {"1": {"format": FORMAT, "count": len(self), "agencies": agencies}}}
+        body: dict[str, Any] = {"format": FORMAT, "count": len(self), "agencies": agencies}
+        if self.across is not None:
+            body["across"] = {a: sorted(ys) for a, ys in sorted(self.across.items()) if ys}
+        return {"directory": {"1": body}}
 
     # ------------------------------------------------------------------ changes (by the writer)
     def _set(self, agency: str, rows: list[Row]) -> None:
@@ -126,11 +143,35 @@ class Directory:
                      list(entry.get("aliases") or []) or None])
         rows.sort(key=lambda r: r[0])
         self._set(agency, rows)
+        if self.across is not None:
+            self._kept_across(agency, changed=year)
+            if _warns_across(entry):
+                self.across.setdefault(agency, set()).add(year)
+
+    def learn_across(self, entries: Iterable[dict[str, Any]]) -> None:
+        """Which reports warn against the year before, from every report's full entry (a directory
+        written before it said so)."""
+        self.across = {}
+        for e in entries:
+            if _warns_across(e):
+                self.across.setdefault(e["agency"], set()).add(e["year"])
 
     def drop(self, entry: dict[str, Any]) -> None:
         """Remove a report's row."""
         agency, rid = entry["agency"], entry["id"]
         self._set(agency, [r for r in self.agencies.get(agency, []) if self.rid(agency, r) != rid])
+        if self.across is not None:
+            self._kept_across(agency)
+
+    def _kept_across(self, agency: str, changed: int | None = None) -> None:
+        """The agency's years that warn across years, less those no longer listed and the changed one."""
+        assert self.across is not None
+        years = {r[0] for r in self.agencies.get(agency, [])} - {changed}
+        kept = {y for y in self.across.get(agency, ()) if y in years}
+        if kept:
+            self.across[agency] = kept
+        else:
+            self.across.pop(agency, None)
 
     # ------------------------------------------------------------------ reading
     @staticmethod
@@ -162,6 +203,11 @@ class Directory:
         """The row of one agency's report of one year."""
         rows = self.agencies.get(agency)
         return next((r for r in rows if r[0] == year), None) if rows else None
+
+    def may_warn_across(self, agency: str, year: int) -> bool:
+        """Whether the report of (agency, year) may hold warnings against the year before (True when
+        the directory does not know)."""
+        return self.across is None or year in self.across.get(agency, ())
 
     def names(self) -> dict[str, list[str]]:
         """Agency → the short names its reports give themselves (what the agency index is made of)."""

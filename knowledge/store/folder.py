@@ -320,6 +320,8 @@ class Store:
         if isinstance(doc.get("directory"), str):
             directory = Directory.decode(_tables(root / doc["directory"])) or Directory({})
             old.append(doc["directory"])
+            if directory.across is None:  # written before the directory said which reports warn across years
+                directory.learn_across(e for rel in manifest.values() for e in self._shard(rel, root).values())
         else:  # a base from before directories: made once from every shard
             directory = Directory.of(e for rel in manifest.values() for e in self._shard(rel, root).values())
         def entry_of(agency: str, year: int) -> Entry | None:

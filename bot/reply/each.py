@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.reply import parts
+from bot.reply import parts, together
 from bot.understand.agencies import short_name
 from bot.understand.extract import GAP, Slots
 from bot.understand.resolve import Query, label
@@ -36,7 +36,13 @@ def bodies(a: Answerer, slots: Slots) -> Answer:
     rest = _JOIN.sub("", _EACH.sub("", slots.rest.replace(GAP, " ")).strip()).replace(" ", "")
     got = [(f"{ag}{when}", a.answer_one(short_name(ag, a.agency_index) + when + rest)) for ag in slots.agencies]
     subject = f"{when}{_item(a, rest)}" if when else _item(a, rest)
-    return parts.compose(got, subject=subject)
+    ans = parts.compose(got, subject=subject)
+    if together.asks_sum(slots.rest):  # 平潭和洪泽一共…: the bodies' figures added
+        lacking = [who for who, x in got if x.status != "answered"]
+        years = {x.year for _, x in got}
+        ans = together.over(ans, [(x.agency or who, x) for who, x in got], "、".join(slots.agencies) + subject, lacking)
+        ans.year = years.pop() if ans.formula and len(years) == 1 else ans.year
+    return ans
 
 
 def items(a: Answerer, query: Query, slots: Slots, q: str) -> Answer | None:

@@ -255,6 +255,10 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
         gone = [f"{agency}{y}年（未载入）" for y in missing]
         ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone, _name(a, plan, item, share_of),
                                                                             missing)
+        if plan.op == "series" and together.asks_sum(slots.rest):  # 2019到2023年一共…: the years' figures added
+            ans = together.over(ans, [(f"{m.report.year}年", m.answer) for m in ms],
+                                agency + together.years_said(years) + _name(a, plan, item, share_of),
+                                [f"{agency}{y}年" for y in missing] + [m.who for m in ms if not m.ok])
         if slots.recent:
             ans.text = f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）。\n" + ans.text
         ans.subject = short_name(agency, a.agency_index) + _name(a, plan, item, share_of)
@@ -265,6 +269,10 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
     ms = [ex.measure(plan, r, item, share_of) for r in reports]
     ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, sorted(ms, key=_by_body), gone)
     when = "、".join(map(str, slots.years)) + "年" if slots.years else ""
+    if plan.op != "rank" and together.asks_sum(slots.rest) and not note:  # 平潭的部门一共…: the bodies' figures added
+        ms = sorted(ms, key=_by_body)
+        ans = together.over(ans, [(m.report.agency, m.answer) for m in ms], f"下列{len(ms)}个机关{when}{_name(a, plan, item, share_of)}",
+                            [m.who for m in ms if not m.ok] + gone)
     ans.subject = when + (re.sub(r"^本年度?", "", name) if when else name) if (name := _name(a, plan, item, share_of)) else None
     if note:
         ans.text = note + ans.text

@@ -4,6 +4,7 @@ two things to add that the template reads as one cell (never answered as that ce
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from itertools import pairwise
 
 from bot.understand.match import Reading
@@ -11,7 +12,7 @@ from bot.understand.resolve import Query
 from knowledge.fact_index import fmt
 from knowledge.models import Answer
 
-_EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
+EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
 SUM_WORDS = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")
 
 
@@ -36,7 +37,7 @@ def collapsed(reading: Reading) -> tuple[str, str] | None:
 
 def addable(items: list[Query], q: str) -> bool:
     """Whether several items named together are to be added: the same table and column, not asked one by one."""
-    if _EACH.search(q) or len({c.kind for c in items}) != 1:
+    if EACH.search(q) or len({c.kind for c in items}) != 1:
         return False
     if items[0].kind == "active":  # table 二: one column of several rows (行政许可和行政处罚的处理决定), never a row's columns
         return len({c.column for c in items}) == 1 and None not in {c.column for c in items}
@@ -61,3 +62,45 @@ def prose_sum_refused(rest: str, ans: Answer | None) -> Answer | None:
     said = sentence if len(sentence) <= 80 else "…" + sentence[-80:]  # the figures stand at its end
     return Answer(status="unknown", agency=ans.agency, year=ans.year,
                   text=f"报告正文没有给出这几项加在一起的数字（原文：“{said}”）；可以分别问它们的数字。")
+
+
+def asks_sum(rest: str) -> bool:
+    """Whether a question over several bodies or years asks for their figures added (一共, 合计 …), not each."""
+    return bool(SUM_WORDS.search(rest)) and not EACH.search(rest)
+
+
+def years_said(years: list[int]) -> str:
+    """Years added up, as said: a run as 2019—2021年, others one by one (2021年和2023年)."""
+    ys = sorted(set(years))
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}—{ys[-1]}年"
+    return "和".join(f"{y}年" for y in ys)
+
+
+def over(ans: Answer, terms: list[tuple[str, Answer]], head: str, lacking: list[str]) -> Answer:
+    """“一共” over several bodies or years (平潭和洪泽一共…, 2019到2023年一共…): the figures listed added up,
+    as the reply's first line with the formula — when each has its figure of one item and unit (not a rate:
+    rates do not add); else the listing as it was, with why no total is given."""
+    got = [x for _, x in terms]
+    fields, units = {x.field for x in got}, {x.unit for x in got}
+    why = ""
+    if lacking:
+        why = "缺少" + "、".join(lacking[:3]) + "的数字"
+    elif len(fields) != 1 or None in fields or len(units) != 1 or any(x.value is None for x in got):
+        why = "各项不是同一类数字"
+    elif "%" in units or str(next(iter(fields))).startswith("rate."):
+        why = "比率不能相加"
+    if why or len(terms) < 2:
+        if why and ans.status == "answered":  # the figures found are listed; the total asked for is not given
+            ans.text = f"未合计：{why}。\n" + ans.text
+            ans.status, ans.value, ans.formula = "unknown", None, None
+        return ans
+    total = sum((Decimal(fmt(x.value)) for x in got), Decimal(0))
+    ans.value = int(total) if total == total.to_integral_value() else float(total)
+    unit = got[0].unit or ""
+    formula = " + ".join(f"{lab}{fmt(x.value)}" for lab, x in terms) + f" = {fmt(ans.value)}"
+    ans.text = f"{head}合计{fmt(ans.value)}{unit}（{formula}；报告未单列此数，由各报告的数字相加）。\n" + ans.text
+    ans.unit, ans.formula = unit or None, formula
+    ans.breakdown = [(lab, x.value) for lab, x in terms]
+    ans.field = "sum." + str(next(iter(fields)))
+    return ans

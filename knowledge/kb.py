@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from knowledge.models import Fact, Report, Section
+from knowledge.models import Fact, Report, Section, Warning_
 from knowledge.paths import DATA, cache_dir
 from knowledge.store import CATALOGUE, Payload, Store, legacy, unpack
 from knowledge.store.directory import Directory
@@ -217,6 +217,17 @@ class KnowledgeBase:
         if directory is not None:
             return cls([], store=store, directory=directory, version=version, **at)
         return cls([StoredReport.of(e) for e in store.catalogue()], store=store, version=version, **at)
+
+    def warnings_of(self, report: Report) -> list[Warning_]:
+        """A report's warnings; of a stored report whose figures are not in memory, read from its file
+        without keeping its figures (the next year's report, read for its cross-year warnings only)."""
+        if (not isinstance(report, StoredReport) or "_entry" in report.__dict__ or self.store is None
+                or report.id in self.resident or report.id in self.cache.items):
+            return report.warnings
+        payload = self.store.read_report(report.entry())
+        if payload is None or payload.meta is None:  # gone, or a file from before details were kept in it
+            return report.warnings
+        return details_of(payload.meta)["warnings"]
 
     def may_warn_across(self, agency: str, year: int) -> bool:
         """Whether the report of (agency, year) may hold warnings against the year before: False only

@@ -24,7 +24,7 @@ from bot.understand.linking import province_of
 from bot.understand.linking_rules import near, tail_of
 from bot.understand.match import ProseMatch, Reading, best_prose, named_concept, read
 from bot.understand.normalise import normalise
-from bot.understand.plan import compile_plan
+from bot.understand.plan import QueryPlan, compile_plan
 from bot.understand.plan import default as default_ops
 from bot.understand.resolve import Query, label, resolve
 from knowledge import catalogue as catalogue_mod
@@ -61,7 +61,8 @@ class Answerer:
         self.ops = default_ops()
         self.executor = Executor(kb, self.cat, self.ops, cell=self.compose.one, one=self._one)
         self._readings: dict[str, Reading] = {}
-        self._read: tuple[str, Slots] | None = None  # the last question read with no body talked about
+        self._queries: dict[str, Query | None] = {}
+        self._read: tuple[str, str, Slots, QueryPlan | None] | None = None  # the last question read with no body talked about
         if warm:  # load the dictionary now, not on a question (a one-shot CLI question skips this)
             segment.warm()
 
@@ -71,11 +72,22 @@ class Answerer:
             self._examples = smalltalk.examples(self.kb.years, 4)
         return self._examples[:n]
 
-    def slots(self, q: str) -> Slots:
-        """What a normalised question says about when and who (no body talked about): the question just
-        answered is not read again (the thread reads it after the answer)."""
+    def resolved(self, text: str) -> Query | None:
+        """The template item a text names (cached with its reading: never changed once made)."""
+        if text not in self._queries:
+            if len(self._queries) > 512:
+                self._queries.clear()
+            self._queries[text] = resolve(self.reading(text), self.cat)
+        return self._queries[text]
+
+    def read_again(self, question: str) -> tuple[str, Slots, QueryPlan | None]:
+        """A question as the answerer reads it (normalised; when and who; its plan) with no body talked
+        about: the question just answered is not read again (the thread reads it after the answer)."""
         got = self._read
-        return got[1] if got is not None and got[0] == q else extract(q, self.agency_index)
+        if got is not None and got[0] == question:
+            return got[1], got[2], got[3]
+        q = normalise(question[: MAX_QUESTION * 2], self.lex)[:MAX_QUESTION]
+        return q, extract(q, self.agency_index), None
 
     # ------------------------------------------------------------------ entry point
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -105,7 +117,7 @@ class Answerer:
             return self._unknown("知识库中还没有报告，请先载入报告。")
         slots = extract(q, self.agency_index, place)
         if place is None:  # kept as read (the answer changes its rest): the thread reads it next
-            self._read = (q, replace(slots, years=list(slots.years), agencies=list(slots.agencies)))
+            self._read = (question, q, replace(slots, years=list(slots.years), agencies=list(slots.agencies)), None)
         named = self._named(slots, q)
         if named is not None:
             return named
@@ -124,6 +136,8 @@ class Answerer:
                 self.agency_index.region_agencies(set(province_of(slots.unknown_place))))
             return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded(nearby)}。")
         plan = compile_plan(q, slots, self.ops, lambda part: extract(part, self.agency_index))
+        if self._read is not None and self._read[0] == question and place is None:  # (as made: the answer may change it)
+            self._read = (*self._read[:3], replace(plan, agencies=list(plan.agencies), years=list(plan.years)))
         if len(slots.agencies) > 1 and plan.op == "value":  # 平潭和洪泽…各多少: each body's own answer
             return each.bodies(self, slots)
         ans = select.run(self, plan, slots, q) if plan.op != "value" else None
@@ -149,7 +163,7 @@ class Answerer:
     def _value(self, slots: Slots, q: str) -> Answer:
         """A figure, a text or a breakdown: the question as one selection of one item."""
         reading = self.reading(slots.rest)
-        query = resolve(reading, self.cat)
+        query = self.resolved(slots.rest)
         text_of: Query | None = None  # 六 has no table: its text, when no sentence of it states the figure
         if query is not None and query.kind == "section" and _ASKS_NUMBER.search(slots.rest):
             text_of = query if (query.section or "").startswith("六") else None

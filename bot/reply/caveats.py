@@ -96,7 +96,7 @@ def found(kb: KnowledgeBase, facts: list[tuple[Report, Fact]]) -> tuple[list[tup
                 flagged.add((r.agency, r.year))
         later = (kb.report_of[(r.agency, r.year + 1)]
                  if (r.agency, r.year + 1) in kb.report_of and kb.may_warn_across(r.agency, r.year + 1) else None)
-        for w in later.warnings if later is not None else []:
+        for w in kb.warnings_of(later) if later is not None else []:
             if _hits(w, ks, r.year):  # the next year's report holds the checks across the two
                 out.setdefault(w.message, (later, w))
                 flagged.add((r.agency, r.year))

@@ -198,14 +198,12 @@ def _without(a: Answerer, item: str, kinds: set[str]) -> str:
 
 def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     """Keep what the question and its answer were about, for the next turn."""
-    from bot.understand.resolve import resolve
 
-    q = normalise(full[:LOOKED_AT * 2], a.lex)[:LOOKED_AT]
-    slots = a.slots(q)
+    q, slots, plan_read = a.read_again(full)
     if not re.search(r"[\u4e00-\u9fff]", q) or ans.status == "unknown" and not slots.agencies:
         ctx.options = []
         return
-    plan: QueryPlan = compile_plan(q, slots, a.ops, lambda part: extract(part, a.agency_index))
+    plan: QueryPlan = plan_read or compile_plan(q, slots, a.ops, lambda part: extract(part, a.agency_index))
     ctx.options = list(ans.options) if ans.status == "clarify" else []
     if ans.status == "clarify" and not slots.agencies and not ctx.agencies:
         return  # the body is being asked: nothing settled yet
@@ -221,7 +219,7 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     if _names_item(plan.rest) or plan.rate:  # a rate is part of the item: 比2021年高多少 compares the rates
         item = (slots.rest if plan.rate else plan.rest).replace(GAP, "").strip(" 的")
         ctx.item = _EDGES.sub("", item)
-        ctx.query = resolve(a.reading(plan.rest), a.cat)
+        ctx.query = a.resolved(plan.rest)
     asked = slots.rest.replace(GAP, "").strip()
     if plan.op not in ("difference", "growth") and _names_item(asked):
         ctx.asked = _EDGES.sub("", asked)

@@ -32,6 +32,11 @@ def _names() -> frozenset[str]:
         return frozenset(n for row in csv.DictReader(f) if len(n := row["name"]) >= 2)
 
 
+def names() -> frozenset[str]:
+    """Every county-level-and-up division name (empty when the table is not installed)."""
+    return _names()
+
+
 def mentioned(text: str, level: str) -> list[str]:
     """Division names ending in `level` (县, 区, 市 …) that the text mentions, most often first."""
     names = _names()

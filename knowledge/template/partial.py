@@ -32,6 +32,26 @@ def cut_at(ids: list[str]) -> str | None:
     return max(ids, key=ORDER.index)
 
 
+# what the template's section 一 speaks of: its sub-heads (主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障)
+_SECTION_ONE_WORDS = ("主动公开", "依申请公开", "政府信息公开申请", "政府信息管理", "平台建设", "监督保障")
+_TOP_HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]{1,2}\s*[、.．]", re.M)
+_ONE_PAGE_WORDS = ("政府信息公开", "依申请公开", "主动公开")
+
+
+def reads_as_report(text: str, ids: list[str], titled: bool) -> bool:
+    """Whether a page with fewer than three of the template's sections is still part of an annual report:
+    one that opens with 一、总体情况 and ends before the tables, speaking of what section 一 reports
+    (主动公开 and 依申请公开 …); or, without any heading, one page of a report titled as one (a flip-book's
+    page) that speaks of 政府信息公开."""
+    if ids and ids[0] == "一" and cut_at(ids) is not None:
+        if len(_TOP_HEADING.findall(text)) > len(ids):
+            return False  # more sections under numerals of the body's own: a whole document, not a cut page
+        return sum(w in text for w in _SECTION_ONE_WORDS) >= 3 and "政府信息公开" in text
+    if not ids and titled:
+        return sum(w in text for w in _ONE_PAGE_WORDS) >= 2
+    return False
+
+
 def missing_parts(
     cat: Catalogue, found: set[str], tables_read: set[str], cut: tuple[str, str] | None = None
 ) -> list[str]:

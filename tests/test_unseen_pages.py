@@ -126,3 +126,24 @@ def test_contact_sentence_keeps_no_preposition_and_the_period_year_beats_a_self_
     assert (p.report.agency, p.report.year) == ("曲阜市青石镇人民政府", 2021)
     assert "2020" not in p.report.title
     assert "报告标题写2020年，统计期限为2021年；按统计期限入库为2021年" in p.notes
+
+
+def test_a_zone_named_by_its_kind_alone_is_stored_with_the_place_its_address_gives() -> None:
+    text = (
+        "根据《中华人民共和国政府信息公开条例》要求，现公布经开区2023年政府信息公开工作年度报告。"
+        "所列数据统计时限为2023年1月1日至2023年12月31日。公众如需咨询，请与经开区办公室联系"
+        "（地址：曲靖经济技术开发区春风路1号）。\n一、总体情况\n2023年，经开区坚持公开为常态。\n"
+        "(一)主动公开方面。通过门户网站发布信息516条。\n(二)依申请公开方面。收到申请2件。\n(三)政府信息管理。规范。\n"
+    )
+    r = parsed(text).report
+    assert (r.agency, r.year) == ("曲靖经开区", 2023)
+    assert "经开区" in r.aliases
+
+
+def test_a_zone_whose_page_names_no_place_keeps_its_printed_name() -> None:
+    text = (
+        "现发布《市临港经济区2023年政府信息公开工作年度报告》。统计期限为2023年1月1日至2023年12月31日。\n"
+        "一、总体情况\n2023年，市临港经济区加大主动公开力度。\n(一)主动公开。发布信息15条。\n(二)依申请公开。"
+        "受理政府信息公开申请5件。\n(三)政府信息管理。规范。\n"
+    )
+    assert parsed(text).report.agency == "市临港经济区"

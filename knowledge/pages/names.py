@@ -175,7 +175,7 @@ def overview_subject(overview: str, is_agency: Callable[[str], bool]) -> Reading
     if m is None:
         return None
     agency = m.group("agency")
-    if not is_agency(agency) or not _BODY_END.search(agency) or re.match(r"^[我本该全各县市区镇乡局]", agency):
+    if not is_agency(agency) or not _BODY_END.search(agency) or re.match(r"^[我本该全各县市区镇乡局在对]", agency):
         return None
     return Reading(agency, FROM_OVERVIEW_SUBJECT)
 

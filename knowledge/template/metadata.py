@@ -272,6 +272,7 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
                 url = m.group(1)
                 break
     fuller = _fuller(_government(agency), lay.text[lay.body_start :])
+    fuller = places.zone_place(fuller, lay.text[lay.body_start :]) or fuller  # 经开区 → 安顺经开区 (its address)
     printed = [a for t, _ in titles if (named := _named(t)) and named[1] == year for a in (named[0],)]
     names = [a for a in dict.fromkeys([agency, *printed]) if a != fuller]  # as its titles print it
     notes = [f"页面上机关名称有两种读法：按{found or '标题'}为“{fuller}”，{r.where}为“{r.agency}”；按前者入库"

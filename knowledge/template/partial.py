@@ -22,6 +22,7 @@ TABLE_MISSING = "表{sid}缺失（可能为图片或页面不完整）"
 SECTION_MISSING = "第{sid}部分“{name}”缺失（页面不完整）"
 CUT_AT = "页面止于{heading}"
 CUT = "页面在“{sid}”处截断"
+PART_ONLY = "页面只保存了报告的一部分，没有章节标题"
 _CUT_NOTE = re.compile(r"^页面止于(?P<sid>[一二三四五六]|前言)")
 
 
@@ -57,8 +58,11 @@ def missing_parts(
 ) -> list[str]:
     """The template's sections absent from `found` and tables 二/三/四 that gave no cell, in template order;
     `cut` = (section id, its printed heading) when the page ends inside that section."""
-    out = [CUT_AT.format(heading=cut[1])] if cut else []
-    why = f"（{CUT.format(sid=cut[0] if cut[0] != '序' else '前言')}）" if cut else ""
+    if not found and cut is not None:  # no heading at all: one page from a report's middle, or a cut preface
+        out, why = [PART_ONLY], f"（{PART_ONLY}）"
+    else:
+        out = [CUT_AT.format(heading=cut[1])] if cut else []
+        why = f"（{CUT.format(sid=cut[0] if cut[0] != '序' else '前言')}）" if cut else ""
     for sec in cat.sections:
         sid = sec["id"]
         after = cut is not None and ORDER.index(sid) >= ORDER.index(cut[0])

@@ -149,3 +149,14 @@ def test_a_zone_whose_page_names_no_place_keeps_its_printed_name() -> None:
         "受理政府信息公开申请5件。\n(三)政府信息管理。规范。\n"
     )
     assert parsed(text).report.agency == "市临港经济区"
+
+
+def test_a_title_line_keeps_its_year_against_the_statistics_period_and_ingest_says_so() -> None:
+    text = (
+        "青石县人民政府2022年政府信息公开工作年度报告\n本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n"
+        "一、总体情况\n2021年，青石县认真贯彻条例。\n(一)主动公开。主动公开政府信息100条。\n(二)依申请公开。"
+        "收到申请3件。\n(三)政府信息管理。规范。\n"
+    )
+    p = parsed(text)
+    assert (p.report.agency, p.report.year) == ("青石县人民政府", 2022)
+    assert "报告标题写2022年，统计期限却为2021年；按标题入库为2022年" in p.notes

@@ -240,8 +240,9 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
         year, found = int(m.group(1)), FROM_PERIOD if m.re is _PERIOD else FROM_OVERVIEW
     year_notes: list[str] = []
     if year is not None and (period := _period_year(lay)) is not None and period != year:
-        # a title cited in the opening (《某镇2020年…报告》) that the statistics period and the text contradict
-        if found == FROM_OPENING or period == _spoken_year(lay):
+        # a title cited in the opening (《某镇2020年…报告》) that the statistics period contradicts; a title line
+        # keeps its year, with the disagreement said at ingest
+        if found == FROM_OPENING and period == (_spoken_year(lay) or period):
             year_notes.append(f"报告标题写{year}年，统计期限为{period}年；按统计期限入库为{period}年")
             year, title = period, ""
         else:

@@ -138,7 +138,7 @@ def report_2021_specs(
     """The specs of `report_2021`; `head` replaces the title line (a cover, a wrapped title …)."""
     return [
         *(head if head is not None else [title]),
-        "本报告由测试县人民政府办公室编制。",
+        "本报告由本机关编制。",
         "一、总体情况",
         prose,
         *ACTIVE_2021,

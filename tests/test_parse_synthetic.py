@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from parse_factories import ACTIVE_2021, Z7, make_doc, report_2021
+from parse_factories import ACTIVE_2021, Z7, make_doc, report_2021, report_2021_specs
 
 from knowledge.errors import BadTable, NotAReport
 from knowledge.models import Document, Fact, Parsed
@@ -26,7 +26,7 @@ def test_metadata_and_version_from_headers(parsed: Parsed) -> None:
     assert (r.agency, r.year, r.template, r.id) == ("测试县人民政府", 2022, "2021", "测试县人民政府-2022")
     assert [s.id for s in r.sections] == ["序", "一", "二", "三", "四", "五", "六"]
     assert r.section("序").heading == "前言"
-    assert r.section("序").text == "本报告由测试县人民政府办公室编制。"
+    assert r.section("序").text == "本报告由本机关编制。"
 
 
 @pytest.mark.parametrize(
@@ -161,9 +161,16 @@ def test_pre_2019_reports_are_refused() -> None:
 
 
 def test_no_agency_is_refused() -> None:
-    doc = report_2021(title="2022年政府信息公开工作年度报告")
+    specs = report_2021_specs(title="2022年政府信息公开工作年度报告")
     with pytest.raises(NotAReport, match="发布机关"):
-        parse(doc)
+        parse(make_doc(specs))
+
+
+def test_an_untitled_body_is_the_one_whose_office_compiled_the_report() -> None:
+    specs = report_2021_specs(title="2022年政府信息公开工作年度报告")
+    specs[1] = "本报告由测试县人民政府办公室编制。"
+    r = parse(make_doc(specs)).report
+    assert (r.agency, r.year, r.identified_from) == ("测试县人民政府", 2022, "正文编制单位")
 
 
 def test_year_falls_back_to_the_statistics_period() -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from knowledge.errors import NotAReport
 from knowledge.pages import names as page_names
+from knowledge.pages import places
 from knowledge.pages.names import FROM_SOURCE_LINE, Reading  # noqa: F401 (FROM_SOURCE_LINE: re-exported)
 from knowledge.template.sections import HEADINGS, Layout
 
@@ -39,12 +40,14 @@ _BODY_NOTE = re.compile(r"[（(](?:机关|本级|本机关|机关本级)[）)]")
 _SHORT_GOV = re.compile(r"(?<=[县区市镇乡旗])政府(?=(?:办公室)?$)")
 _CITED = re.compile(r"《[^《》]*》")
 _OVERVIEW_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[，,]")
+# a year a sentence speaks of as its time: “2019年，某局…”, “2021年我局…”, “2022年共…” (not a date: 2022年1月)
+_SPOKEN_YEAR = re.compile(r"(?:^|(?<=[。；，,\s]))((?:19|20)\d{2})\s*年度?\s*(?=[，,]|[我本全共])")
 _SELF_DESCRIBED = re.compile(r"本(?:年报|年度报告|报告)[^。]{0,12}根据《中华人民共和国政府信息公开条例》")
 _CITE_OPEN = re.compile(r"《[^《》]*$")  # a citation that runs on to the next line
 _CITE_CLOSE = re.compile(r"^[^《》]*》")  # the end of one begun on the line above
 _CRAWL_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
 _CRAWL_URL = re.compile(r"^\s*原文(?:链接|地址)\s*[:：]\s*(https?://\S+)")
-_CHROME = re.compile(r"^.*?(?:当前位置|首页)[^ ]*\s+")
+_CHROME = re.compile(r"^.*?(?:当前位置|首页)[^ ]*\s+|^(?:Page|P\.?|第)\s*\d+\s*页?\s*[-—–:：]\s*")
 _CITY = re.compile(r"[\u4e00-\u9fff]{2}(?:市|州|盟|地区)")
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{2,3}(?:县|区|市|旗)")
 # 来源：某某县人民政府办公室 时间：2024-03-08 — the publishing body on a web page's info line
@@ -145,13 +148,30 @@ def _opening(lay: Layout) -> str:
     return lay.text[lay.body_start : end][-6000:]
 
 
+def _overview(lay: Layout) -> str:
+    """The first lines of 总体情况 (empty when the page has no such heading)."""
+    m = HEADINGS["一"].search(lay.text, lay.body_start)
+    return lay.text[m.end() : m.end() + 1500].lstrip() if m else ""
+
+
+def _overview_years(lay: Layout) -> re.Match[str] | None:
+    """The one year 总体情况 speaks of (“2019年，某局共主动公开…”), when it names a single one as its subject."""
+    years = {m.group(1): m for m in _SPOKEN_YEAR.finditer(_overview(lay))}
+    return next(iter(years.values())) if len(years) == 1 else None
+
+
 def _page_readings(lay: Layout) -> list[Reading]:
-    """The bodies the page names outside its title: info line, breadcrumb, the opening's subject."""
+    """The bodies the page names outside its title: info line, breadcrumb, the opening's subject, its
+    contact line, the office that compiled it, the subject 总体情况 opens with, the signature."""
     head = [ln.text for ln in lay.lines[:_BODY_LINES]]
+    text = lay.text[lay.body_start :]
     found = [page_names.source_line(head, _is_agency), page_names.breadcrumb(head, _is_agency),
-             page_names.subject(_opening(lay), lay.text[lay.body_start :]),
-             page_names.contact(_opening(lay), lay.text[lay.body_start :], _is_agency),
-             page_names.led(_opening(lay), _is_agency)]
+             page_names.subject(_opening(lay), text),
+             page_names.contact(_opening(lay), text, _is_agency),
+             page_names.led(_opening(lay), _is_agency),
+             page_names.compiler(_opening(lay), text, _is_agency),
+             page_names.overview_subject(_overview(lay), _is_agency),
+             page_names.signature([ln.text for ln in lay.lines[-12:]], _is_agency)]
     return [r for r in found if r is not None]
 
 
@@ -192,10 +212,12 @@ def _fuller(agency: str, text: str) -> str:
     else:
         return agency
     flat = re.sub(r"\s+", "", text)
+    known = places.names()
     for m in re.finditer(re.escape(agency), flat):
         for size in (4, 3):
             before = flat[max(0, m.start() - size) : m.start()]
-            if above.fullmatch(before):
+            # a division's name, not a word run on to one (请与邹城市田黄镇 → 邹城市, never 与邹城市)
+            if above.fullmatch(before) and (not known or before in known):
                 return before + agency
     return agency
 
@@ -214,8 +236,17 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
         year, year_from = next(((int(m.group("year")), where) for t, where in sentences_last if (m := _TITLE.match(t))),
                                (None, None))
         found = found or year_from
-    if year is None and (m := _PERIOD.search(lay.text) or _overview_year(lay)):
+    if year is None and (m := _PERIOD.search(lay.text) or _overview_year(lay) or _overview_years(lay)):
         year, found = int(m.group(1)), FROM_PERIOD if m.re is _PERIOD else FROM_OVERVIEW
+    year_notes: list[str] = []
+    if year is not None and (period := _period_year(lay)) is not None and period != year:
+        # a title cited in the opening (《某镇2020年…报告》) that the statistics period contradicts; a title line
+        # keeps its year, with the disagreement said at ingest
+        if found == FROM_OPENING and period == (_spoken_year(lay) or period):
+            year_notes.append(f"报告标题写{year}年，统计期限为{period}年；按统计期限入库为{period}年")
+            year, title = period, ""
+        else:
+            year_notes.append(f"报告标题写{year}年，统计期限却为{period}年；按标题入库为{year}年")
     if not agency and year is not None:
         for t, _ in titles:
             if (m := _NO_YEAR.match(t)) and _is_agency(m.group("agency").strip()):
@@ -227,6 +258,10 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
         found = f"{where}、{found}" if found and found not in where else where
         if not title or _named(title) is None:
             title = f"{agency}{year}年政府信息公开工作年度报告"
+    elif agency and (signed := _signed_fuller(agency, readings)):
+        agency = signed  # the title dropped a character the signature prints (威海市文登人民政府办公室)
+    if agency and year is not None and not title:  # the title's year was not the report's
+        title = f"{agency}{year}年政府信息公开工作年度报告"
     if year is not None and year < 2019:
         raise NotAReport(too_old(year))
     if not agency or year is None:
@@ -238,11 +273,34 @@ def read_meta(lay: Layout, doc_title: str | None, doc_url: str | None) -> Meta:
                 url = m.group(1)
                 break
     fuller = _fuller(_government(agency), lay.text[lay.body_start :])
+    fuller = places.zone_place(fuller, lay.text[lay.body_start :]) or fuller  # 经开区 → 安顺经开区 (its address)
     printed = [a for t, _ in titles if (named := _named(t)) and named[1] == year for a in (named[0],)]
     names = [a for a in dict.fromkeys([agency, *printed]) if a != fuller]  # as its titles print it
     notes = [f"页面上机关名称有两种读法：按{found or '标题'}为“{fuller}”，{r.where}为“{r.agency}”；按前者入库"
              for r in readings if not page_names.same_body(r.agency, fuller) and not page_names.same_body(r.agency, agency)]
-    return Meta(title=title, agency=fuller, year=year, url=url, names=names, found=found, notes=notes[:1])
+    return Meta(title=title, agency=fuller, year=year, url=url, names=names, found=found,
+                notes=notes[:1] + year_notes)
+
+
+def _period_year(lay: Layout) -> int | None:
+    m = _PERIOD.search(lay.text)
+    return int(m.group(1)) if m else None
+
+
+def _spoken_year(lay: Layout) -> int | None:
+    m = _overview_year(lay) or _overview_years(lay)
+    return int(m.group(1)) if m else None
+
+
+def _signed_fuller(agency: str, readings: list[Reading]) -> str | None:
+    """The signature's name when the title's is the same name with a character or two left out."""
+    for r in readings:
+        if r.where != page_names.FROM_SIGNATURE or r.agency == agency or not 0 < len(r.agency) - len(agency) <= 2:
+            continue
+        rest = iter(r.agency)
+        if all(ch in rest for ch in agency):  # the title's name is a subsequence of the signature's
+            return r.agency
+    return None
 
 
 def title_year(lay: Layout, doc_title: str | None) -> int | None:

@@ -22,7 +22,7 @@ from knowledge.template.active_table import read_active
 from knowledge.template.apply_table import read_apply
 from knowledge.template.derive import derive
 from knowledge.template.metadata import names_annual_report, read_meta, report_year, template_version, too_old
-from knowledge.template.partial import cut_at, missing_parts
+from knowledge.template.partial import cut_at, missing_parts, reads_as_report
 from knowledge.template.prose_confirm import confirm
 from knowledge.template.review_table import read_review
 from knowledge.template.sections import Layout, Span, find, find_named, layout, preface, sections
@@ -83,7 +83,10 @@ def parse(doc: Document, catalogue: Catalogue | None = None) -> Parsed:
     spans = _sections(lay, doc.title)
     titled = names_annual_report(lay, doc.title)
     if len(spans) < 3 and not (spans and titled):
-        raise NotAReport(NOT_A_REPORT)
+        # a page cut before the tables, or one page of a report, that reads as the template's section 一 does
+        if not reads_as_report(lay.text[lay.body_start :], [s.id for s in spans], titled):
+            raise NotAReport(NOT_A_REPORT)
+        titled = True
     meta = read_meta(lay, doc.title, doc.url)
     if meta.year > date.today().year + 1:  # a typo (2099), or a date read as a year: never "the newest year"
         raise NotAReport(too_new(meta.year))

@@ -22,6 +22,7 @@ TABLE_MISSING = "表{sid}缺失（可能为图片或页面不完整）"
 SECTION_MISSING = "第{sid}部分“{name}”缺失（页面不完整）"
 CUT_AT = "页面止于{heading}"
 CUT = "页面在“{sid}”处截断"
+PART_ONLY = "页面只保存了报告的一部分，没有章节标题"
 _CUT_NOTE = re.compile(r"^页面止于(?P<sid>[一二三四五六]|前言)")
 
 
@@ -32,13 +33,36 @@ def cut_at(ids: list[str]) -> str | None:
     return max(ids, key=ORDER.index)
 
 
+# what the template's section 一 speaks of: its sub-heads (主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障)
+_SECTION_ONE_WORDS = ("主动公开", "依申请公开", "政府信息公开申请", "政府信息管理", "平台建设", "监督保障")
+_TOP_HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]{1,2}\s*[、.．]", re.M)
+_ONE_PAGE_WORDS = ("政府信息公开", "依申请公开", "主动公开")
+
+
+def reads_as_report(text: str, ids: list[str], titled: bool) -> bool:
+    """Whether a page with fewer than three of the template's sections is still part of an annual report:
+    one that opens with 一、总体情况 and ends before the tables, speaking of what section 一 reports
+    (主动公开 and 依申请公开 …); or, without any heading, one page of a report titled as one (a flip-book's
+    page) that speaks of 政府信息公开."""
+    if ids and ids[0] == "一" and cut_at(ids) is not None:
+        if len(_TOP_HEADING.findall(text)) > len(ids):
+            return False  # more sections under numerals of the body's own: a whole document, not a cut page
+        return sum(w in text for w in _SECTION_ONE_WORDS) >= 3 and "政府信息公开" in text
+    if not ids and titled:
+        return sum(w in text for w in _ONE_PAGE_WORDS) >= 2
+    return False
+
+
 def missing_parts(
     cat: Catalogue, found: set[str], tables_read: set[str], cut: tuple[str, str] | None = None
 ) -> list[str]:
     """The template's sections absent from `found` and tables 二/三/四 that gave no cell, in template order;
     `cut` = (section id, its printed heading) when the page ends inside that section."""
-    out = [CUT_AT.format(heading=cut[1])] if cut else []
-    why = f"（{CUT.format(sid=cut[0] if cut[0] != '序' else '前言')}）" if cut else ""
+    if not found and cut is not None:  # no heading at all: one page from a report's middle, or a cut preface
+        out, why = [PART_ONLY], f"（{PART_ONLY}）"
+    else:
+        out = [CUT_AT.format(heading=cut[1])] if cut else []
+        why = f"（{CUT.format(sid=cut[0] if cut[0] != '序' else '前言')}）" if cut else ""
     for sec in cat.sections:
         sid = sec["id"]
         after = cut is not None and ORDER.index(sid) >= ORDER.index(cut[0])

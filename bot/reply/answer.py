@@ -144,7 +144,11 @@ class Answerer:
         if ans is None:
             slots.rest = plan.rest if plan.op == "value" else slots.rest
             ans = self._value(slots, q)
-        return convert(ans, plan.unit, self.ops.units) if plan.unit else ans
+        ans = convert(ans, plan.unit, self.ops.units) if plan.unit else ans
+        if (note := slots.resolution.note) and ans.status == "answered" and ans.agency == slots.agency \
+                and not ans.ranking and note not in ans.text:  # how the body was read, before a prose figure too
+            ans.text = f"{note}。\n{ans.text}"
+        return ans
 
     def reading(self, text: str) -> Reading:
         """The concepts a text names (cached: a ranking reads the same item for every report)."""

@@ -14,7 +14,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.understand.names import _WORDS, DEPT, GOV, OFFICE, Split, body_forms, region_forms, split
+from bot.understand.names import (
+    _WORDS,
+    DEPT,
+    GOV,
+    OFFICE,
+    Split,
+    body_forms,
+    inner_bodies,
+    region_forms,
+    split,
+)
 from bot.understand.regions import divisions
 from knowledge.models import Report
 from knowledge.store.lazy import Unpacked
@@ -188,6 +198,10 @@ class AgencyIndex:
             for form in body_forms(s.body, s.kind):
                 self.names[form].add((BODY, form))
                 self.with_body[form].add(agency)
+        for body, kind in inner_bodies(agency) if s.path else ():  # …人民政府(县人民政府办公室): its office too
+            for form in body_forms(body, kind):
+                self.names[form].add((BODY, form))
+                self.with_body[form].add(agency)
 
     def name_list(self) -> list[str]:
         """Every name in index order (made once, on the first misspelling looked up)."""
@@ -244,6 +258,12 @@ class AgencyIndex:
             i = j
         return out
 
+    def place_named(self, m: _Mention) -> _Mention | None:
+        """A full name that is only a place (a report calling itself 桐梓县) as that place's mention, else None."""
+        if m.kind != NAME or not m.keys or any(self.splits[a].kind != GOV or self.splits[a].body for a in m.keys):
+            return None
+        return _Mention(m.start, m.end, REGION, {self.splits[a].region for a in m.keys})
+
     def bodies(self) -> dict[str, list[str]]:
         """Each department's body name (行政审批服务局) → the loaded agencies of that name (made on first use)."""
         got = getattr(self, "_bodies", None)
@@ -283,7 +303,11 @@ def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = No
         end = phrase[-1].end
         if got.said and (more := len(got.said) - (end - phrase[0].start)) > 0:  # 平潭 + 发展局 read by the rule
             end += more + (text[end : end + 1] == "的")
-        spans.append((phrase[0].start, end))
+        start = phrase[0].start
+        if got.agencies and (pre := _place_said(text, start, got.agencies, index)):  # 安顺 + 经开区 (stored unplaced)
+            start -= len(pre)
+            got.note = got.note or f"“{pre}{text[phrase[0].start : end]}”按{got.agencies[0]}理解"
+        spans.append((start, end))
         if got.unknown or got.options or got.suggest:
             got.agencies = res.agencies + got.agencies
             got.rest = _cut(text, spans)
@@ -301,6 +325,21 @@ def resolve_agencies(text: str, index: AgencyIndex, years: list[int] | None = No
             return got
     res.rest = _cut(text, spans)
     return res
+
+
+def _place_said(text: str, start: int, agencies: list[str], index: AgencyIndex) -> str:
+    """A real place just before the name of one body stored without its place (安顺 of 安顺经开区 when the
+    report calls itself 经开区; 孝感 of 孝感临空经济区 for 市临空经济区), else ""."""
+    if len(agencies) != 1 or any(p in divisions().codes for p in index.splits[agencies[0]].path):
+        return ""
+    k = start
+    while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 8:
+        k -= 1
+    for i in range(k, start - 1):
+        pre = text[i:start]
+        if known_place(pre) or (pre[-1] in "省市县区" and known_place(pre[:-1])):
+            return pre
+    return ""
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:

@@ -65,6 +65,8 @@ def phrases(text: str, index: AgencyIndex) -> list[list[_Mention]]:
             cur[-1] = _Mention(cur[-1].start, m.end, NAME, cur[-1].keys)  # 平潭综合实验区管委会: the same body
             continue
         between = text[cur[-1].end : m.start] if cur else ""
+        if m.kind == BODY and cur and _JOIN.match(between) and (place := index.place_named(cur[-1])):
+            cur[-1] = place  # 桐梓县 (its report's own name) 政府办: a body of that place
         if cur and cur[-1].kind == REGION and (_JOIN.match(between) or (between == "\u3000" and m.kind != GOVT)):
             # a year between a place and a body still joins them (平潭2023年市场监管局), not a place and 政府
             if m.kind != REGION or index.region_agencies(cur[-1].keys) & index.region_agencies(m.keys):
@@ -104,8 +106,8 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         said += m.group(0)
         heads = {(index.splits[a].region, index.splits[a].body + m.group(0)) for a in last.keys}
         inside = index.region_agencies({r for r, _ in heads})
-        got = sorted(a for a in inside if any(
-            index.splits[a].region == r and w in body_forms(index.splits[a].body, index.splits[a].kind)
+        got = sorted(a for a in inside if any(index.splits[a].region == r and (  # or the office its name says it is
+            w in body_forms(index.splits[a].body, index.splits[a].kind) or a in index.with_body.get(w, ()))
             for r, w in heads))
         return _pick(got, said) if got else _unknown(said, index, cands)
     if last.kind == NAME and (words := _body_words(text[last.end :])) \
@@ -115,6 +117,8 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         return by_rule(words, own, said, index, years) or _unknown(said + words[0], index, index.region_agencies(places))
     if last.kind == NAME:  # a full name, maybe with the regions above it (江苏省淮安市洪泽区人民政府)
         named = sorted(last.keys & cands) if regions else sorted(last.keys)
+        if years and not any(index.has_year(a, years) for a in named) and (place := index.place_named(last)):
+            return _region(said, place.keys, cands, index, years, explicit=False)  # 桐梓县 2019: its other name's
         return _pick(named, said) if named else _unknown(said, index, cands)
     if regions and not cands:
         return _unknown(said, index, index.region_agencies(here))

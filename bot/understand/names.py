@@ -62,8 +62,13 @@ def _split_default(agency: str) -> Split:
     return _split(agency, divisions())
 
 
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def _split(agency: str, d: Divisions) -> Split:
     name = re.sub(r"\s+", "", agency)
+    if (bare := _PAREN.sub("", name)) and len(bare) >= 2:  # 桐梓县人民政府(县人民政府办公室): the government
+        name = bare
     parts: list[str] = []
     codes: list[str | None] = []
     i = 0
@@ -151,6 +156,21 @@ def _path(parts: list[str], codes: list[str | None], d: Divisions) -> tuple[str,
     return tuple(out)
 
 
+def inner_bodies(agency: str) -> list[tuple[str, str]]:
+    """(body, kind) the parenthesised parts of a name say the body also is: 桐梓县人民政府(县人民政府办公室) →
+    (人民政府办公室, office) — a part that names its place by its level alone (县…, 市…) is of the same place."""
+    out = []
+    for inner in re.findall(r"[（(]([^（）()]{2,})[）)]", agency):
+        rel = inner[1:] if inner[0] in _RELATIVE and len(inner) > 3 else inner
+        s = split(rel)
+        if not s.path and s.kind != GOV and s.body:
+            out.append((s.body, s.kind))
+    return out
+
+
+_RELATIVE = "省市县区州镇乡"  # a name beginning with its level alone (市临空经济区): the place the report is of
+
+
 def region_forms(region: str, table: Divisions | None = None) -> set[str]:
     """What people call a region: 开封市, 开封; 平潭综合实验区, 平潭; 新疆维吾尔自治区, 新疆."""
     if table is None:  # thousands of bodies share a few regions: each region's forms are made once
@@ -164,6 +184,9 @@ def _region_forms_default(region: str) -> frozenset[str]:
 
 
 def _region_forms(region: str, d: Divisions) -> set[str]:
+    if region[0] in _RELATIVE and region not in d.codes and len(region) > 3 and region[1:] not in d.codes \
+            and not d.prefix(region):  # 市临空经济区 (the city's): also 临空经济区, 临空区 …
+        return {region} | _region_forms(region[1:], d)
     out = {region}
     stem = d.stem(region) if region in d.codes else level_stem(region)
     if len(stem) >= 2:

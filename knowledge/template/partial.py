@@ -10,6 +10,7 @@ What the prose says for a missing table's cell (`said`) answers in its place, qu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.catalogue import Catalogue
@@ -119,11 +120,27 @@ class Rule:
 
 
 _COUNT = ("件", "起", "次", "项", "宗")
+_CASE = r"(?:案件|申请|程序)?"
+_BOTH = r"(?:均为|均是|都为|都是|均|各)$"  # “行政复议和行政诉讼均为0件”: one figure for each of the two
+
+
+def _pair(one: str, other: str) -> re.Pattern[str]:
+    """One of table 四's two counts alone, or named with the other and a word saying the figure is each's."""
+    return re.compile(rf"{one}{_CASE}(?:共|合计)?$|{one}{_CASE}[和与及、]{other}{_CASE}{_BOTH}"
+                      rf"|{other}{_CASE}[和与及、]{one}{_CASE}{_BOTH}")
+
+
 RULES = (
-    Rule("apply.new", ("total", None), re.compile(r"(?:收到|受理|接收|新收)[^，。；,;]{0,20}申请(?:共|合计)?$"),
-         not_before=re.compile(r"上年|结转|复议|诉讼|办结|答复|办理|咨询"), needs="申请"),
-    Rule("review", ("total", None), re.compile(r"行政复议(?:案件|申请)?(?:共|合计)?$"), units=_COUNT),
-    Rule("litigation", ("total", None), re.compile(r"行政诉讼(?:案件)?(?:共|合计)?$"), units=_COUNT),
+    Rule("apply.new", ("total", None),
+         re.compile(r"(?:收到|受理|接收|新收)[^，。；,;]{0,20}(?:申请|依申请公开(?:信件|申请)?)(?:共|合计)?$"),
+         not_before=re.compile(r"上年|结转|转结|复议|诉讼|办结|答复|办理|咨询"), needs="申请"),
+    Rule("apply.carried_in", ("total", None), re.compile(r"上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请)?$"),
+         needs="申请"),
+    Rule("apply.carried_out", ("total", None),
+         re.compile(r"(?:转|结转)(?:至|到|入)?下一?年度?(?:继续)?办理(?:的申请)?$"), needs="申请"),
+    Rule("apply.partial", ("total", None), re.compile(r"部分公开$"), needs="申请"),
+    Rule("review", ("total", None), _pair("行政复议", "行政诉讼"), units=_COUNT),
+    Rule("litigation", ("total", None), _pair("行政诉讼", "行政复议"), units=_COUNT),
     Rule("active.normative", ("in_force", "total_published"),
          re.compile(r"现行有效(?:的)?(?:行政)?规范性文件$"), units=("件", "个", "份")),
     Rule("active.normative", ("issued", "new_made"),
@@ -141,19 +158,16 @@ _NOT_NONE = {"apply.new": re.compile(r"复议|诉讼"), "review": re.compile(r"�
              "litigation": re.compile(r"申请人")}
 
 
+_ALL_NATURAL = re.compile(r"^[^。；;]{0,12}?(?:均为|均是|均系|全部为|全部是|全部来自|都是|都为)自然人")
+
+
 def said(row: str, column: str | None, prose: list[Fact], sections: list[Section]) -> Fact | None:
     """The prose figure for (row, column), or a sentence saying there was none (as a 0 with its words)."""
-    rules = [r for r in RULES if r.row == row and column in r.columns]
-    for f in prose:
-        sentence = f.source.sentence or ""
-        if f.value is None or not sentence:
-            continue
-        for rule in rules:
-            if f.unit not in rule.units or (rule.needs and rule.needs not in sentence):
-                continue
-            before, _ = context(sentence, f.source.row or f.raw, f.raw)
-            if rule.before.search(before) and not (rule.not_before and rule.not_before.search(before)):
-                return f
+    if row == "apply.new" and column == "natural":  # “收到申请2件。均为自然人…”: the total is the 自然人's
+        return next((n for f in _stated(row, "total", prose) if (n := _all_natural(f, sections))), None)
+    got = next(_stated(row, column, prose), None)
+    if got is not None:
+        return got
     if column not in ("total", None):
         return None
     for pattern in (p for r, p in NONE if r == row):
@@ -165,4 +179,38 @@ def said(row: str, column: str | None, prose: list[Fact], sections: list[Section
                 phrase = m.group(0)
                 return Fact(report="", row="prose", column=None, value=0.0, kind="zero", raw=phrase, unit="件",
                             source=Source(section=sec.heading, row=phrase, sentence=sentence.strip()))
+    return None
+
+
+def _stated(row: str, column: str | None, prose: list[Fact]) -> Iterator[Fact]:
+    """The prose figures a rule reads as (row, column), in the report's order."""
+    rules = [r for r in RULES if r.row == row and column in r.columns]
+    for f in prose:
+        sentence = f.source.sentence or ""
+        if f.value is None or not sentence:
+            continue
+        for rule in rules:
+            if f.unit not in rule.units or (rule.needs and rule.needs not in sentence):
+                continue
+            before, _ = context(sentence, f.source.row or f.raw, f.raw)
+            if rule.before.search(before) and not (rule.not_before and rule.not_before.search(before)):
+                yield f
+                break
+
+
+def _all_natural(total: Fact, sections: list[Section]) -> Fact | None:
+    """The applications' total when the words right after it say every one came from a natural person."""
+    sentence = total.source.sentence
+    if not sentence or total.kind == "zero":
+        return None
+    for sec in sections:
+        at = sec.text.find(sentence)
+        after = sec.text[at + len(sentence) :].lstrip("。，,；; ") if at >= 0 else ""
+        tail = sentence[sentence.find(total.raw) + len(total.raw) :].lstrip("，,")
+        m = _ALL_NATURAL.match(tail) or _ALL_NATURAL.match(after)
+        if m is not None:
+            phrase = f"{total.source.row or total.raw}…{m.group(0)}"
+            return Fact(report=total.report, row="prose", column=None, value=total.value, kind=total.kind,
+                        raw=total.raw, unit=total.unit, source=Source(section=total.source.section, row=phrase,
+                                                                       sentence=f"{sentence}…{m.group(0)}"))
     return None

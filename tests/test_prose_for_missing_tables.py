@@ -18,6 +18,8 @@ PAGES = {
                 "(三)政府信息管理情况。规范发布流程。\n",
     "county.txt": "石门县2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况。2022年，收到依申请公开4件，"
                   "其中县政府办收到4件。均为自然人政府信息公开申请，其中通过网站申请1件。行政复议和行政诉讼各2件。\n",
+    "words.txt": "红河县2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况。2022年，新受理政府信息公开申请9件，"
+                 "办结7件，上年转结政府信息公开申请2件，转下一年办理4件。\n",
     "other.txt": "青山乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，青山乡收到政府信息公开申请5件，"
                  "其中自然人3件，行政复议1件，行政诉讼2件。\n",
 }
@@ -55,3 +57,17 @@ def test_a_missing_cell_said_in_words(answerer: Answerer, q: str, value: int, wo
 def test_some_natural_persons_are_not_all(answerer: Answerer) -> None:
     a = answerer.answer("青山乡2022年自然人申请几件", Context())  # “其中自然人3件” is no rule for the missing cell
     assert a.value != 5
+
+
+@pytest.mark.parametrize(
+    ("q", "value", "words"),
+    [
+        ("红河县2022年新收的信息公开申请办结了几件", 7, "办结7件"),  # 新收 or 办结: the sentence says 办结
+        ("红河县2022年上年转结的申请有多少", 2, "上年转结政府信息公开申请2件"),  # the report's own inversion
+        ("红河县上年转结的申请有多少", 2, "上年转结政府信息公开申请2件"),  # 上年 here is no year
+    ],
+)
+def test_the_reports_own_wording_picks_one_reading(answerer: Answerer, q: str, value: int, words: str) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value) == ("answered", value)
+    assert f"此数取自正文“{words}”" in a.text

@@ -14,6 +14,7 @@ from itertools import islice
 from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread, together
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
+from bot.reply.prose import said_reading
 from bot.reply.thread import Context
 from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
@@ -206,6 +207,9 @@ class Answerer:
             if isinstance(chosen, Answer) or len(chosen.reports) == 1:
                 return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
+        if query.choices and not same_row and not isinstance(chosen := self._reports(slots, q), Answer) \
+                and len(chosen.reports) == 1:  # the cut page's sentence repeats one reading's words
+            query = said_reading(self.compose, query, reading, chosen.reports[0]) or query
         if query.choices and not same_row:  # one table-二 row: the report's template decides
             return each.items(self, query, slots, q) or self._clarify_fields(query, slots, q)
         plan = self._reports(slots, q)

@@ -6,10 +6,20 @@ from __future__ import annotations
 import re
 
 from bot.reply.compose import Composer
-from bot.understand.match import ProseMatch, clause_of, item_precision, named_item, named_rivals, year_own
+from bot.understand.match import (
+    ProseMatch,
+    Reading,
+    clause_of,
+    item_precision,
+    named_item,
+    named_rivals,
+    year_own,
+)
 from bot.understand.plan import Ops, scan
+from bot.understand.resolve import Query
 from knowledge.fact_index import fmt
 from knowledge.models import Answer, Fact, Report
+from knowledge.template.partial import missing_for, said
 
 PROSE_MIN = 0.75  # a figure below this fit is not offered unless the question names its item
 
@@ -84,3 +94,17 @@ def over_years(compose: Composer, picks: list[tuple[Report, tuple[ProseMatch, li
     if len(said) == 1:
         ans.value, ans.year = said[0][1].value, said[0][0].year
     return ans
+
+
+def said_reading(c: Composer, query: Query, reading: Reading, r: Report) -> Query | None:
+    """Of a question's readings, the one whose own words the cut page's sentence for it repeats (办结 of
+    “办结17件”, not 新收 of “新受理…申请17件”), when the tables of all of them are missing; else None."""
+    fits = []
+    for choice in query.choices:
+        if c._fact(r, choice.row, choice.column) is not None or not missing_for(r.missing, choice.row or ""):
+            return None  # a table the report has: its readings are asked about as ever
+        f = said(choice.row or "", choice.column, c.kb.prose(r.id), r.sections)
+        words = [h.alias for h in reading.hits if h.concept.id == choice.row]
+        if f is not None and any(w in (f.source.row or "") for w in words):
+            fits.append(choice)
+    return fits[0] if len(fits) == 1 else None

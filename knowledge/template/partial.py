@@ -139,6 +139,8 @@ RULES = (
     Rule("apply.carried_out", ("total", None),
          re.compile(r"(?:转|结转)(?:至|到|入)?下一?年度?(?:继续)?办理(?:的申请)?$"), needs="申请"),
     Rule("apply.partial", ("total", None), re.compile(r"部分公开$"), needs="申请"),
+    Rule("apply.total", ("total", None), re.compile(r"(?:^|本年度?|依法|全部|均已)(?:已)?(?:办结|办理完毕)(?:了)?$"),
+         not_before=re.compile(r"上年|结转|转结|复议|诉讼"), needs="申请"),
     Rule("review", ("total", None), _pair("行政复议", "行政诉讼"), units=_COUNT),
     Rule("litigation", ("total", None), _pair("行政诉讼", "行政复议"), units=_COUNT),
     Rule("active.normative", ("in_force", "total_published"),

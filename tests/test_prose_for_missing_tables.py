@@ -71,3 +71,11 @@ def test_the_reports_own_wording_picks_one_reading(answerer: Answerer, q: str, v
     a = answerer.answer(q, Context())
     assert (a.status, a.value) == ("answered", value)
     assert f"此数取自正文“{words}”" in a.text
+
+
+@pytest.mark.parametrize("q", ["白沙镇2022年主动公开信息多少条", "白沙镇2022年主动公开的信息多少条", "白沙镇2022年主动公开了多少信息"])
+def test_zhudong_gongkai_is_one_term_never_offered_as_an_application_outcome(answerer: Answerer, q: str) -> None:
+    a = answerer.answer(q, Context())  # the page says no 主动公开 figure: it is not there, not 予以公开
+    assert a.status == "unknown"
+    assert a.text.startswith("白沙镇人民政府2022年的年报中没有找到“主动公开”")
+    assert "予以公开" not in a.text and "不予公开" not in a.text

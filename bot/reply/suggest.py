@@ -62,11 +62,17 @@ def _item_name(concept: Concept, lex: Lexicon, cat: Catalogue) -> str:
     return max(lex.by_concept.get(concept, [concept.id])[:2], key=len)
 
 
+# The template's own terms for a kind of disclosure (sections 二 and 三): one word each, never cut so that a
+# piece of one (公开信 of 主动公开信息) is offered as a table item (予以公开 / 不予公开 are other quantities).
+WHOLE_TERMS = re.compile(r"主动公开|依申请公开|政务公开|政府信息公开")
+
+
 def _chunks(reading: Reading) -> list[str]:
     """The runs of the question no item word explains (“不掌控相关信息的多少件”)."""
     covered = [False] * len(reading.text)
-    for h in reading.hits:
-        covered[h.start:h.end] = [True] * (h.end - h.start)
+    for h in [*reading.hits, *WHOLE_TERMS.finditer(reading.text)]:
+        start, end = (h.start, h.end) if not isinstance(h, re.Match) else h.span()
+        covered[start:end] = [True] * (end - start)
     text = "".join(" " if c else ch for ch, c in zip(reading.text, covered, strict=True))
     return [c for c in text.split() if any(w in c for w in reading.unexplained if len(w) >= 2)]
 
@@ -118,7 +124,9 @@ def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
 def unknown(a: Answerer, slots: Slots, reading: Reading) -> Answer:
     """Nothing fits: say which words the reports do not know (in the report asked, when one is), and what
     can be asked."""
-    words = "、".join([w for w in reading.unexplained if len(w) >= 2][:3])
+    whole = [m.group(0) for m in WHOLE_TERMS.finditer(reading.text)]  # “主动公开”, not its piece “主动”
+    said = [next((t for t in whole if w in t), w) for w in reading.unexplained if len(w) >= 2]
+    words = "、".join(list(dict.fromkeys(said))[:3])
     year = slots.years[0] if slots.agency and len(slots.years) == 1 else None
     if year is not None and words:  # “那2021年呢” after a prose figure: that report does not say it
         said = f"{slots.agency}{year}年的年报中没有找到“{words}”的数字或内容。"

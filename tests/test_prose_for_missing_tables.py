@@ -20,6 +20,8 @@ PAGES = {
                   "其中县政府办收到4件。均为自然人政府信息公开申请，其中通过网站申请1件。行政复议和行政诉讼各2件。\n",
     "words.txt": "红河县2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况。2022年，新受理政府信息公开申请9件，"
                  "办结7件，上年转结政府信息公开申请2件，转下一年办理4件。\n",
+    "sums.txt": "金山区2022年政府信息公开工作年度报告\n一、总体情况\n2022年，办理人大代表建议23件、政协提案31件，"
+                "开展在线访谈4次。通过门户网站发布信息900条，其中概况类信息12条、政务动态类信息80条。\n",
     "other.txt": "青山乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，青山乡收到政府信息公开申请5件，"
                  "其中自然人3件，行政复议1件，行政诉讼2件。\n",
 }
@@ -79,3 +81,22 @@ def test_zhudong_gongkai_is_one_term_never_offered_as_an_application_outcome(ans
     assert a.status == "unknown"
     assert a.text.startswith("白沙镇人民政府2022年的年报中没有找到“主动公开”")
     assert "予以公开" not in a.text and "不予公开" not in a.text
+
+
+@pytest.mark.parametrize(
+    ("q", "value", "formula"),
+    [
+        ("金山区2022年人大代表建议和政协提案一共办理多少件", 54, "23 + 31 = 54"),
+        ("金山区2022年概况类和政务动态类信息合计多少条", 92, "12 + 80 = 92"),
+    ],
+)
+def test_two_figures_of_one_sentence_are_added_with_the_formula(answerer: Answerer, q: str, value: int,
+                                                                 formula: str) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value, a.formula) == ("answered", value, formula)
+    assert "报告正文分别写有" in a.text.splitlines()[0]
+
+
+def test_two_figures_of_different_units_are_not_added(answerer: Answerer) -> None:
+    a = answerer.answer("金山区2022年人大代表建议和在线访谈一共多少", Context())
+    assert a.value not in (27, 23, 4)

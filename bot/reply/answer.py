@@ -30,7 +30,7 @@ from bot.understand.plan import default as default_ops
 from bot.understand.resolve import Query, label, resolve
 from knowledge import catalogue as catalogue_mod
 from knowledge.kb import KnowledgeBase
-from knowledge.models import Answer, Report
+from knowledge.models import Answer, Fact, Report
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +160,11 @@ class Answerer:
             got = self._readings[text] = read(text, self.lex)
         return got
 
+    def _prose_of(self, ans: Answer | None) -> list[Fact]:
+        """The prose figures of the report an answer is from."""
+        r = self.kb.report_of.get((ans.agency, ans.year)) if ans is not None and ans.agency and ans.year else None
+        return self.kb.prose(r.id) if r is not None else []
+
     def _one(self, report: Report, rest: str) -> Answer:
         """The plan's item for one report, answered as the single question “<agency><year>年<rest>”."""
         slots = Slots(years=[report.year], agency=report.agency, agencies=[report.agency], rest=rest)
@@ -182,7 +187,7 @@ class Answerer:
                      if text_of else reading.words)
             named = any(len(w) >= 2 for w in words)
             prose = self._try_prose(words, slots, q) if named else None
-            prose = together.prose_sum_refused(slots.rest, prose) or prose  # one of two figures asked added
+            prose = together.prose_sum_refused(slots.rest, prose, self._prose_of(prose)) or prose  # two added
             if prose is not None or text_of is None:
                 return prose or suggest.dead_end(self, slots, reading, q)
             query = text_of

@@ -4,13 +4,14 @@ two things to add that the template reads as one cell (never answered as that ce
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
 from bot.understand.match import Reading
 from bot.understand.resolve import Query
 from knowledge.fact_index import fmt
-from knowledge.models import Answer
+from knowledge.models import Answer, Fact
 
 EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
 SUM_WORDS = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")
@@ -49,9 +50,10 @@ _APART = re.compile(r"[\u4e00-\u9fff](?:和|与|及|、|以及)[\u4e00-\u9fff]")
 _TOTAL_SAID = re.compile(r"共|合计|总计|累计|总数")
 
 
-def prose_sum_refused(rest: str, ans: Answer | None) -> Answer | None:
+def prose_sum_refused(rest: str, ans: Answer | None, prose: list[Fact] | None = None) -> Answer | None:
     """“业务工作和公告公示栏目一共发布多少条”: a sentence's one figure is not the sum of two things asked
-    together; unless that sentence states a total, say so instead of giving one of them."""
+    together; unless that sentence states a total, or prints each of the two (the report's prose figures:
+    then they are added, with the formula), say so instead of giving one of them."""
     if ans is None or ans.status != "answered" or not SUM_WORDS.search(rest) or not _APART.search(rest):
         return None
     sentence = ans.source.sentence if ans.source is not None and ans.source.sentence else ""
@@ -59,9 +61,40 @@ def prose_sum_refused(rest: str, ans: Answer | None) -> Answer | None:
     at = sentence.find(figure) if figure else -1
     if at >= 0 and _TOTAL_SAID.search(sentence[max(0, at - 8) : at]):  # “…共计发布信息47条”: a total itself
         return None
+    if (added := _prose_sum(rest, ans, [f for f in prose or () if f.source.sentence == sentence])) is not None:
+        return added
     said = sentence if len(sentence) <= 80 else "…" + sentence[-80:]  # the figures stand at its end
     return Answer(status="unknown", agency=ans.agency, year=ans.year,
                   text=f"报告正文没有给出这几项加在一起的数字（原文：“{said}”）；可以分别问它们的数字。")
+
+
+_PARTS = re.compile(r"^(.+?)(?:和|与|及|、|以及)(.+?)(?:一共|合计|总共|共计|加起来|合起来|加在一起|之和|总和)")
+
+
+def _prose_sum(rest: str, ans: Answer, facts: list[Fact]) -> Answer | None:
+    """The two things asked added, each printed once in the answer's sentence with the same unit: their sum."""
+    m = _PARTS.match(re.sub(r"\s+", "", rest))
+    if m is None:
+        return None
+    terms: list[Fact] = []
+    for part in m.groups():
+        part = re.sub(r"(?:的|共|一共)?(?:办理|发布|公开|收到)?(?:的)?$", "", part)
+        hits = [f for f in facts if len(part) >= 2 and part in (f.source.row or "") and f.value is not None]
+        if len(hits) != 1 or hits[0] in terms:
+            return None
+        terms.append(hits[0])
+    if len({f.unit for f in terms}) != 1:
+        return None
+    total = sum((Decimal(fmt(f.value)) for f in terms), Decimal(0))
+    value = int(total) if total == total.to_integral_value() else float(total)
+    unit = terms[0].unit or ""
+    formula = " + ".join(fmt(f.value) for f in terms) + f" = {fmt(value)}"
+    what = "和".join(m.groups())
+    parts = "、".join(f"“{f.source.row}”" for f in terms)
+    head = f"{ans.agency}{ans.year}年{what}合计{fmt(value)}{unit}（报告正文分别写有{parts}，由这两个数相加：{formula}）。"
+    rest_lines = ans.text.split("\n", 1)[1] if "\n" in ans.text else ""
+    return replace(ans, value=value, unit=unit or None, formula=formula, field="sum.prose",
+                   breakdown=[(f.source.row or "", f.value) for f in terms], text=f"{head}\n{rest_lines}")
 
 
 def asks_sum(rest: str) -> bool:

@@ -22,6 +22,9 @@ PAGES = {
                  "办结7件，上年转结政府信息公开申请2件，转下一年办理4件。\n",
     "sums.txt": "金山区2022年政府信息公开工作年度报告\n一、总体情况\n2022年，办理人大代表建议23件、政协提案31件，"
                 "开展在线访谈4次。通过门户网站发布信息900条，其中概况类信息12条、政务动态类信息80条。\n",
+    "active.txt": "东湖镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，主动公开政府信息40条，包括机构职能类3条、"
+                  "处罚强制类7条、规范性文件类2条、行政事业性收费信息4条。办理12345政务服务热线310件、领导信箱20件。"
+                  "共收到政府信息公开申请6件。\n",
     "other.txt": "青山乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，青山乡收到政府信息公开申请5件，"
                  "其中自然人3件，行政复议1件，行政诉讼2件。\n",
 }
@@ -100,3 +103,23 @@ def test_two_figures_of_one_sentence_are_added_with_the_formula(answerer: Answer
 def test_two_figures_of_different_units_are_not_added(answerer: Answerer) -> None:
     a = answerer.answer("金山区2022年人大代表建议和在线访谈一共多少", Context())
     assert a.value not in (27, 23, 4)
+
+
+@pytest.mark.parametrize(
+    ("q", "value"),
+    [
+        ("东湖镇2022年处罚强制类信息几条", 7),  # one category of the text, not 行政处罚 or 行政强制 of table 二
+        ("东湖镇2022年行政事业性收费信息几条", 4),  # a count of 信息, not the table's 收费金额
+        ("东湖镇2022年规范性文件公开了几条", 2),  # not asked which column of a table the page lacks
+        ("东湖镇2022年12345热线办理了多少件", 310),  # the item by its short name
+        ("东湖镇2022年一共有多少人来申请政府信息公开", 6),
+    ],
+)
+def test_a_cut_page_answers_from_its_text(answerer: Answerer, q: str, value: int) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value, a.section) == ("answered", value, "一、总体情况")
+
+
+def test_a_money_column_is_never_a_count_of_the_text(answerer: Answerer) -> None:
+    a = answerer.answer("东湖镇2022年行政事业性收费金额多少万元", Context())
+    assert a.status != "answered"

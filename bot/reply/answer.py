@@ -14,7 +14,7 @@ from itertools import islice
 from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread, together
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
-from bot.reply.prose import said_reading
+from bot.reply.prose import for_cut_table, said_reading
 from bot.reply.thread import Context
 from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
@@ -211,6 +211,8 @@ class Answerer:
             chosen = self._reports(slots, q)  # 予以公开和部分公开一共多少件
             if isinstance(chosen, Answer) or len(chosen.reports) == 1:
                 return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])
+        if (cut := for_cut_table(self, query, reading, slots, q)) is not None:  # table 二 cut off: its prose
+            return cut
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
         if query.choices and not same_row and not isinstance(chosen := self._reports(slots, q), Answer) \
                 and len(chosen.reports) == 1:  # the cut page's sentence repeats one reading's words

@@ -4,6 +4,7 @@ several years' reports (“平潭2021年和2023年政策解读多少”)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bot.reply.compose import Composer
 from bot.understand.match import (
@@ -20,6 +21,10 @@ from bot.understand.resolve import Query
 from knowledge.fact_index import fmt
 from knowledge.models import Answer, Fact, Report
 from knowledge.template.partial import missing_for, said
+
+if TYPE_CHECKING:
+    from bot.reply.answer import Answerer
+    from bot.understand.extract import Slots
 
 PROSE_MIN = 0.75  # a figure below this fit is not offered unless the question names its item
 
@@ -108,3 +113,21 @@ def said_reading(c: Composer, query: Query, reading: Reading, r: Report) -> Quer
         if f is not None and any(w in (f.source.row or "") for w in words):
             fits.append(choice)
     return fits[0] if len(fits) == 1 else None
+
+
+def for_cut_table(a: Answerer, query: Query, reading: Reading, slots: Slots, q: str) -> Answer | None:
+    """A table-二 item asked of a page cut before its table (so no cell, and no rule reads the cell from the
+    prose) when the question names no column: a figure of the report's sentences that its words name
+    (行政事业性收费信息2条, 处罚强制类9条, 规范性文件6条) — else None, and the table is said to be missing."""
+    if query.kind != "active" or reading.has("active_columns"):
+        return None
+    plan = a._reports(slots, q)
+    if isinstance(plan, Answer) or len(plan.reports) != 1:
+        return None
+    r = plan.reports[0]
+    cells = [(c.row or "", c.column) for c in query.choices] or [(query.row or "", query.column)]
+    prose_facts = a.kb.prose(r.id)
+    if any(not missing_for(r.missing, row) or said(row, col, prose_facts, r.sections) for row, col in cells):
+        return None
+    got = a._try_prose(reading.words, slots, q)
+    return got if got is not None and got.status in ("answered", "clarify") else None

@@ -337,7 +337,7 @@ def named_item(ranked: list[ProseMatch], question: str, asks_year: bool) -> Pros
     named = []
     for m in fits:
         parts = item_parts(m.fact)
-        if parts and all(p in question for p in parts) and sum(map(len, parts)) >= ITEM_MIN:
+        if parts and all(p in question or _shortened(p, question) for p in parts) and sum(map(len, parts)) >= ITEM_MIN:
             named.append((sum(map(len, parts)), m))
     if not named:
         return None
@@ -345,6 +345,21 @@ def named_item(ranked: list[ProseMatch], question: str, asks_year: bool) -> Pros
     if len(named) > 1 and named[1][0] == named[0][0] and named[1][1].fact.value != named[0][1].fact.value:
         return None
     return named[0][1]
+
+
+def _shortened(item: str, question: str) -> bool:
+    """Whether the question says the item by a short name: its first and last characters with some of those
+    between, in order (12345热线 of 12345政务服务热线), at least half of it."""
+    for i in (k for k, ch in enumerate(question) if ch == item[0]):
+        k, j = 0, i
+        while j < len(question) and k < len(item):
+            k = item.find(question[j], k) + 1
+            if k == 0:
+                break
+            j += 1
+            if k == len(item) and j - i >= max(4, len(item) // 2):
+                return True
+    return False
 
 
 def named_rivals(ranked: list[ProseMatch], own: ProseMatch, question: str) -> list[ProseMatch]:

@@ -14,7 +14,7 @@ from itertools import islice
 from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread, together
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
-from bot.reply.prose import for_cut_table, said_reading
+from bot.reply.prose import on_cut_page
 from bot.reply.thread import Context
 from bot.understand import lexicon as lexicon_mod
 from bot.understand import segment, smalltalk
@@ -30,7 +30,7 @@ from bot.understand.plan import default as default_ops
 from bot.understand.resolve import Query, label, resolve
 from knowledge import catalogue as catalogue_mod
 from knowledge.kb import KnowledgeBase
-from knowledge.models import Answer, Fact, Report
+from knowledge.models import Answer, Report
 
 log = logging.getLogger(__name__)
 
@@ -160,11 +160,6 @@ class Answerer:
             got = self._readings[text] = read(text, self.lex)
         return got
 
-    def _prose_of(self, ans: Answer | None) -> list[Fact]:
-        """The prose figures of the report an answer is from."""
-        r = self.kb.report_of.get((ans.agency, ans.year)) if ans is not None and ans.agency and ans.year else None
-        return self.kb.prose(r.id) if r is not None else []
-
     def _one(self, report: Report, rest: str) -> Answer:
         """The plan's item for one report, answered as the single question “<agency><year>年<rest>”."""
         slots = Slots(years=[report.year], agency=report.agency, agencies=[report.agency], rest=rest)
@@ -187,7 +182,7 @@ class Answerer:
                      if text_of else reading.words)
             named = any(len(w) >= 2 for w in words)
             prose = self._try_prose(words, slots, q) if named else None
-            prose = together.prose_sum_refused(slots.rest, prose, self._prose_of(prose)) or prose  # two added
+            prose = together.prose_sum_refused(slots.rest, prose, self.kb) or prose  # one of two figures asked added
             if prose is not None or text_of is None:
                 return prose or suggest.dead_end(self, slots, reading, q)
             query = text_of
@@ -211,12 +206,9 @@ class Answerer:
             chosen = self._reports(slots, q)  # 予以公开和部分公开一共多少件
             if isinstance(chosen, Answer) or len(chosen.reports) == 1:
                 return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])
-        if (cut := for_cut_table(self, query, reading, slots, q)) is not None:  # table 二 cut off: its prose
-            return cut
+        if isinstance(query := on_cut_page(self, query, reading, slots, q), Answer):  # tables cut off: the text
+            return query
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)
-        if query.choices and not same_row and not isinstance(chosen := self._reports(slots, q), Answer) \
-                and len(chosen.reports) == 1:  # the cut page's sentence repeats one reading's words
-            query = said_reading(self.compose, query, reading, chosen.reports[0]) or query
         if query.choices and not same_row:  # one table-二 row: the report's template decides
             return each.items(self, query, slots, q) or self._clarify_fields(query, slots, q)
         plan = self._reports(slots, q)

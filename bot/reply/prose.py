@@ -115,6 +115,19 @@ def said_reading(c: Composer, query: Query, reading: Reading, r: Report) -> Quer
     return fits[0] if len(fits) == 1 else None
 
 
+def on_cut_page(a: Answerer, query: Query, reading: Reading, slots: Slots, q: str) -> Query | Answer:
+    """A question on a page cut before its tables: the text's figure for a table-二 item (for_cut_table), or
+    of several readings the one the text's sentence words (said_reading); else the query as it was."""
+    if (got := for_cut_table(a, query, reading, slots, q)) is not None:
+        return got
+    if not query.choices or (query.kind == "active" and all(c.row == query.row for c in query.choices)):
+        return query
+    plan = a._reports(slots, q)
+    if isinstance(plan, Answer) or len(plan.reports) != 1:
+        return query
+    return said_reading(a.compose, query, reading, plan.reports[0]) or query
+
+
 def for_cut_table(a: Answerer, query: Query, reading: Reading, slots: Slots, q: str) -> Answer | None:
     """A table-二 item asked of a page cut before its table (so no cell, and no rule reads the cell from the
     prose) when the question names no column: a figure of the report's sentences that its words name

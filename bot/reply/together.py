@@ -11,6 +11,7 @@ from itertools import pairwise
 from bot.understand.match import Reading
 from bot.understand.resolve import Query
 from knowledge.fact_index import fmt
+from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer, Fact
 
 EACH = re.compile(r"分别|各自|各是|各为|各多少|每项|哪个|哪一")
@@ -50,7 +51,7 @@ _APART = re.compile(r"[\u4e00-\u9fff](?:和|与|及|、|以及)[\u4e00-\u9fff]")
 _TOTAL_SAID = re.compile(r"共|合计|总计|累计|总数")
 
 
-def prose_sum_refused(rest: str, ans: Answer | None, prose: list[Fact] | None = None) -> Answer | None:
+def prose_sum_refused(rest: str, ans: Answer | None, kb: KnowledgeBase | None = None) -> Answer | None:
     """“业务工作和公告公示栏目一共发布多少条”: a sentence's one figure is not the sum of two things asked
     together; unless that sentence states a total, or prints each of the two (the report's prose figures:
     then they are added, with the formula), say so instead of giving one of them."""
@@ -61,7 +62,9 @@ def prose_sum_refused(rest: str, ans: Answer | None, prose: list[Fact] | None = 
     at = sentence.find(figure) if figure else -1
     if at >= 0 and _TOTAL_SAID.search(sentence[max(0, at - 8) : at]):  # “…共计发布信息47条”: a total itself
         return None
-    if (added := _prose_sum(rest, ans, [f for f in prose or () if f.source.sentence == sentence])) is not None:
+    r = kb.report_of.get((ans.agency, ans.year)) if kb is not None and ans.agency and ans.year else None
+    prose = kb.prose(r.id) if kb is not None and r is not None else []
+    if (added := _prose_sum(rest, ans, [f for f in prose if f.source.sentence == sentence])) is not None:
         return added
     said = sentence if len(sentence) <= 80 else "…" + sentence[-80:]  # the figures stand at its end
     return Answer(status="unknown", agency=ans.agency, year=ans.year,

@@ -24,7 +24,7 @@ PAGES = {
                 "开展在线访谈4次。通过门户网站发布信息900条，其中概况类信息12条、政务动态类信息80条。\n",
     "active.txt": "东湖镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，主动公开政府信息40条，包括机构职能类3条、"
                   "处罚强制类7条、规范性文件类2条、行政事业性收费信息4条。办理12345政务服务热线310件、领导信箱20件。"
-                  "共收到政府信息公开申请6件。\n",
+                  "共收到政府信息公开申请6件。各村、政府部门上报信息15条。\n",
     "other.txt": "青山乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，青山乡收到政府信息公开申请5件，"
                  "其中自然人3件，行政复议1件，行政诉讼2件。\n",
 }
@@ -113,6 +113,7 @@ def test_two_figures_of_different_units_are_not_added(answerer: Answerer) -> Non
         ("东湖镇2022年规范性文件公开了几条", 2),  # not asked which column of a table the page lacks
         ("东湖镇2022年12345热线办理了多少件", 310),  # the item by its short name
         ("东湖镇2022年一共有多少人来申请政府信息公开", 6),
+        ("东湖镇2022年主动公开了多少条政府信息", 40),  # 政府信息 is no short name of 政府部门上报信息
     ],
 )
 def test_a_cut_page_answers_from_its_text(answerer: Answerer, q: str, value: int) -> None:

@@ -146,8 +146,8 @@ class Answerer:
             slots.rest = plan.rest if plan.op == "value" else slots.rest
             ans = self._value(slots, q)
         ans = convert(ans, plan.unit, self.ops.units) if plan.unit else ans
-        if (note := slots.resolution.note) and ans.status == "answered" and ans.agency == slots.agency \
-                and not ans.ranking and note not in ans.text:  # how the body was read, before a prose figure too
+        if (note := slots.resolution.note or "").startswith("“") and ans.status == "answered" \
+                and ans.agency == slots.agency and not ans.ranking and note not in ans.text:  # how a name was read
             ans.text = f"{note}。\n{ans.text}"
         return ans
 

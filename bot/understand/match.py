@@ -348,18 +348,17 @@ def named_item(ranked: list[ProseMatch], question: str, asks_year: bool) -> Pros
 
 
 def _shortened(item: str, question: str) -> bool:
-    """Whether the question says the item by a short name: its first and last characters with some of those
-    between, in order (12345热线 of 12345政务服务热线), at least half of it."""
-    for i in (k for k, ch in enumerate(question) if ch == item[0]):
-        k, j = 0, i
-        while j < len(question) and k < len(item):
-            k = item.find(question[j], k) + 1
-            if k == 0:
-                break
-            j += 1
-            if k == len(item) and j - i >= max(4, len(item) // 2):
+    """Whether the question says the item by a short name: its head and its tail with one run between left
+    out (12345热线 of 12345政务服务热线), at least half of it, and more than words every item has (政府信息)."""
+    for head in range(2, len(item) - 1):
+        for tail in range(2, len(item) - head):
+            short = item[:head] + item[-tail:]
+            if 2 * len(short) >= len(item) and short in question and _WEAK_RUN.sub("", short):
                 return True
     return False
+
+
+_WEAK_RUN = re.compile("|".join(sorted(WEAK, key=len, reverse=True)))
 
 
 def named_rivals(ranked: list[ProseMatch], own: ProseMatch, question: str) -> list[ProseMatch]:

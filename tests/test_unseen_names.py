@@ -18,7 +18,8 @@ from knowledge.models import Report
 from knowledge.store import Store
 
 PAREN = "青溪县人民政府(县人民政府办公室)"
-NAMES = [(PAREN, 2021), ("青溪县", 2022), ("高新区", 2022), ("市航空港经济区", 2022), ("平潭综合实验区财政金融局", 2022)]
+NAMES = [(PAREN, 2021), ("青溪县", 2022), ("高新区", 2022), ("市航空港经济区", 2022), ("平潭综合实验区财政金融局", 2022),
+         ("丰城经开区", 2022)]
 INDEX = AgencyIndex([Report(id=f"{n}-{y}", agency=n, year=y, title=n, template="2021", source_file="")
                      for n, y in NAMES])
 
@@ -39,6 +40,9 @@ def ask(q: str) -> Slots:
         ("航空港经济区2022年安全生产信息多少条", "市航空港经济区"),  # 市…: the city's, asked without it
         ("航空港区2022年安全生产信息多少条", "市航空港经济区"),
         ("高新区2022年政务动态多少条", "高新区"),
+        ("丰城经开区2022年政务动态多少条", "丰城经开区"),  # a zone named by its place and 经开区: the park's names
+        ("丰城开发区2022年政务动态多少条", "丰城经开区"),
+        ("丰城经济技术开发区2022年政务动态多少条", "丰城经开区"),
     ],
 )
 def test_a_body_by_the_name_people_use(q: str, agency: str) -> None:
@@ -71,6 +75,7 @@ PAGES = {
     "a.txt": f"{PAREN}2021年政府信息公开工作年度报告\n一、总体情况\n2021年，以县政府和县人民政府办公室名义印发的"
              "规范性文件7个，政策解读11个。\n二、主动公开政府信息情况\n",
     "b.txt": "青溪县2022年政府信息公开工作年度报告\n一、总体情况\n2022年，青溪县发布政策解读19条。\n二、主动公开政府信息情况\n",
+    "d.txt": "丰城经开区2021年政府信息公开工作年度报告\n一、总体情况\n2021年，丰城经开区发布政策解读6条。\n二、主动公开政府信息情况\n",
     "c.txt": "高新区2022年政府信息公开工作年度报告\n一、总体情况\n2022年，高新区通过门户网站发布信息812条，"
              "其中政务动态类信息300条、通知公告类信息40条。\n二、主动公开政府信息情况\n",
 }
@@ -97,3 +102,9 @@ def test_the_reply_says_how_the_name_was_read(answerer: Answerer) -> None:
 def test_one_government_under_two_names_answers_by_year(answerer: Answerer, q: str, value: int) -> None:
     a = answerer.answer(q, Context())
     assert (a.status, a.value) == ("answered", value)
+
+
+def test_the_one_body_whose_name_ends_so_is_answered_with_a_note(answerer: Answerer) -> None:
+    a = answerer.answer("经开区2021年政策解读多少条", Context())  # no question back with a single option
+    assert (a.status, a.agency, a.value) == ("answered", "丰城经开区", 6)
+    assert a.text.startswith("“经开区”按丰城经开区理解。\n")

@@ -130,9 +130,9 @@ class Answerer:
             if not lead.hits and any(len(w) >= 2 for w in lead.unexplained):
                 slots.unknown_place = slots.lead
         if slots.unknown_place:
-            guess = near(slots.unknown_place, self.agency_index) or tail_of(slots.unknown_place, self.agency_index)
-            if guess and not slots.resolution.unknown:
-                return self._suggest(slots.unknown_place, guess, q)
+            guess = near(slots.unknown_place, self.agency_index)
+            if (guess or (tail := tail_of(slots.unknown_place, self.agency_index))) and not slots.resolution.unknown:
+                return self._suggest(slots.unknown_place, guess, q) if guess else suggest.as_read(self, slots.unknown_place, tail, q)
             nearby = slots.resolution.nearby or sorted(  # 郑州: what is loaded in 河南 comes first
                 self.agency_index.region_agencies(set(province_of(slots.unknown_place))))
             return self._unknown(f"知识库中没有“{slots.unknown_place}”的年报。已载入：{self._loaded(nearby)}。")

@@ -145,3 +145,11 @@ def which_item(a: Answerer, q: str, op_start: int) -> Answer:
 def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:
     """The reply when no item and no prose figure fits the question."""
     return vague(a, slots, reading) or near(a, slots, reading, q) or unknown(a, slots, reading)
+
+
+def as_read(a: Answerer, said: str, agency: str, q: str) -> Answer:
+    """The one loaded body whose name ends with what was said (实验区, 经开区): answered, saying how the name
+    was read (a question back with a single option would only add a turn)."""
+    ans = a._answer(q.replace(said, agency, 1) if said in q else agency + q)
+    ans.text = f"“{said}”按{agency}理解。\n{ans.text}" if ans.status == "answered" else ans.text
+    return ans

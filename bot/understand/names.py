@@ -28,7 +28,7 @@ _WORDS = {"市场", "市政", "市民", "市容", "区域", "县域", "区划", 
 _MODIFIERS = {"国家", "地方", "综合", "行政", "社会", "经济", "市场", "国有", "投资", "农村", "人民", "公共", "城市", "安全"}
 _NATIONAL = re.compile(r"国家[\u4e00-\u9fff]{2,8}?总局")
 _GENERIC_END = re.compile(r"(?:经济|综合|技术|产业|高新)+$")  # words a zone's name adds to its place
-_BORROW = ("综合实验区", "开发区", "高新区", "新区", "示范区", "园区", "园", "集聚区", "集中区")  # named after their county
+_BORROW = ("综合实验区", "开发区", "经开区", "高新区", "新区", "示范区", "园区", "园", "集聚区", "集中区")  # named after their county
 _ZONE_SHORT = (*PARKS, ("综合实验区", ("实验区",)))
 _SUFFIXES = (("委员会", ("委员会", "委")), ("办公室", ("办公室", "办")), ("办事处", ("办事处",)), ("局", ("局",)),
              ("委", ("委",)), ("中心", ("中心",)), ("厅", ("厅",)), ("署", ("署",)), ("办", ("办",)))
@@ -194,6 +194,10 @@ def _region_forms(region: str, d: Divisions) -> set[str]:
     core = _GENERIC_END.sub("", stem)
     if region not in d.codes and core != stem and len(core) >= 2:  # 航空港经济综合实验区 → 航空港, 航空港区
         out |= {core, core + "区", core + region[len(stem):].replace("综合", "")}
+    if region not in d.codes and (full := next((lg for lg, sh in PARKS if "经开区" in sh and region.endswith("经开区")),
+                                               None)) and len(stem) >= 2 and stem == region[:-3]:
+        region = stem + full  # 安顺经开区, as its report calls itself: 安顺经济技术开发区's names too
+        out.add(region)
     for long, shorts in _ZONE_SHORT:  # 番禺经济技术开发区 → 番禺开发区, 番禺经开区
         if region == long or (region.endswith(long) and stem == region[: -len(long)]):
             head = "" if region == long else stem  # 歙县经济开发区: the zone of the county named before it

@@ -108,3 +108,8 @@ def test_the_one_body_whose_name_ends_so_is_answered_with_a_note(answerer: Answe
     a = answerer.answer("经开区2021年政策解读多少条", Context())  # no question back with a single option
     assert (a.status, a.agency, a.value) == ("answered", "丰城经开区", 6)
     assert a.text.startswith("“经开区”按丰城经开区理解。\n")
+
+
+def test_one_government_under_two_names_is_compared_across_years(answerer: Answerer) -> None:
+    a = answerer.answer("青溪县政策解读2022年比2021年多了几条", Context())  # 19条 (2022) and 11个 (2021): both counts
+    assert (a.status, a.value, a.formula) == ("answered", 8, "19 − 11 = 8")

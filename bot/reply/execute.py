@@ -23,6 +23,9 @@ from knowledge.models import Answer, Report
 CENT = Decimal("0.01")
 LIST_MAX = 8
 
+# Counts of documents a report words either way (政策解读22条 one year, 13个 the next): one kind of figure.
+_DOCUMENTS = frozenset({"条", "个", "件", "篇", "份"})
+
 
 def dec(v: float | int | Decimal) -> Decimal:
     """A stored figure as the exact decimal it was printed as."""
@@ -199,9 +202,9 @@ class Executor:
                               options=m.answer.options, text=f"{m.who}：" + (
                                   m.answer.text if m.answer.status == "clarify" else reason(m.answer) + "。"))
         unit = a.answer.unit or ""
-        if (b.answer.unit or "") != unit:
+        if (b.answer.unit or "") != unit and not {a.answer.unit, b.answer.unit} <= _DOCUMENTS:
             return Answer(status="unknown", text=f"两个数字单位不同（{a.answer.unit}、{b.answer.unit}），不能直接相减。")
-        inputs = f"{a.who}{fmt(a.answer.value)}{unit}，{b.label or b.who}{fmt(b.answer.value)}{unit}"
+        inputs = f"{a.who}{fmt(a.answer.value)}{unit}，{b.label or b.who}{fmt(b.answer.value)}{b.answer.unit or ''}"
         other = b.label or (f"{b.report.year}年" if b.report.agency == a.report.agency else b.who)
         if plan.op == "growth":
             if b.d == 0:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.reply import items, suggest, together
 from bot.reply.execute import Executor, Measure
-from bot.understand.agencies import short_name
+from bot.understand.agencies import same_government, short_name
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
 from bot.understand.plan import QueryPlan, scan
@@ -92,24 +92,11 @@ def _point(a: Answerer, agency: str | None, year: int | None, other: int | None)
         year = other if other in have else (have[0] if len(have) == 1 else None)
     if year is None:
         return f"请写明{agency}的年份（已载入{'、'.join(map(str, have))}年）。"
-    if year not in have and (twin := _twin(a, agency, year)):
+    if year not in have and (twin := same_government(a.agency_index, a.kb.years, agency, year)):
         return a.kb.report_of[(twin, year)]
     if year not in have:
         return f"知识库中没有{agency}{year}年的年报。已载入：{a._loaded()}。"
     return a.kb.report_of[(agency, year)]
-
-
-def _twin(a: Answerer, agency: str, year: int) -> str | None:
-    """The one other name the same government's report of that year is stored under (桐梓县 2022 and
-    桐梓县人民政府(县人民政府办公室) 2019: both the county's government, never of the same year)."""
-    index = a.agency_index
-    s = index.splits.get(agency)
-    if s is None or s.kind != "gov" or not s.region:
-        return None
-    got = [b for b in index.region_agencies({s.region}) if b != agency and index.splits[b].kind == "gov"
-           and index.splits[b].path == s.path and year in a.kb.years.get(b, [])
-           and not set(a.kb.years.get(b, [])) & set(a.kb.years.get(agency, []))]
-    return got[0] if len(got) == 1 else None
 
 
 _CHANGE = re.compile(r"增长|增加|上升|提高|下降|减少|降低|回落|持平|同比|较上年|比上年|较去年|比去年")

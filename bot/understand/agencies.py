@@ -6,7 +6,7 @@ the bot calls.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split, standard_shorts
@@ -61,6 +61,18 @@ def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
             got = set(res.agencies or res.options)
         found += [a for a in sorted(got, key=lambda a: (len(index.splits[a].path), a)) if a not in found]
     return (found, None) if found else ([], text.strip() or None)
+
+
+def same_government(index: AgencyIndex, years: Mapping[str, list[int]], agency: str, year: int) -> str | None:
+    """The one other name the same government's report of that year is stored under (桐梓县 2022 and
+    桐梓县人民政府(县人民政府办公室) 2019: both the county's government, never of the same year)."""
+    s = index.splits.get(agency)
+    if s is None or s.kind != GOV or not s.region:
+        return None
+    got = [b for b in index.region_agencies({s.region}) if b != agency and index.splits[b].kind == GOV
+           and index.splits[b].path == s.path and year in years.get(b, [])
+           and not set(years.get(b, [])) & set(years.get(agency, []))]
+    return got[0] if len(got) == 1 else None
 
 
 def short_name(agency: str, index: AgencyIndex | None = None) -> str:

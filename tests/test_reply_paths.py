@@ -1,0 +1,162 @@
+"""Whole replies of the paths a question takes through bot/reply (select, answer, execute, prose), pinned for
+the mutation runs of issue 25: every field a user sees (text, options, series, source) — not just the figure.
+
+Figures read by hand from knowledge/data/reports/kaifeng-2019.txt and pingtan-2019/2021/2023.txt.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Answer
+from knowledge.paths import DATA
+from knowledge.store import Store
+
+PT = "平潭综合实验区"
+KF = "开封市人民政府"
+KF_TITLE = "开封市人民政府2019年政府信息公开工作年度报告"
+
+
+def pt_title(year: int) -> str:
+    return f"{PT}{year}年度政府信息公开工作年度报告"
+
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("paths") / "kb.json"
+    files = [DATA / "reports" / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt")]
+    assert not ingest(files, Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+def ask(answerer: Answerer, question: str) -> Answer:
+    return answerer.answer(question, Context())
+
+
+def test_a_prose_figure_over_two_years_names_its_body_section_and_series(four: Answerer) -> None:
+    # only the 2023 report states a number of 政策解读: “全年发布政策解读117篇” in 一、总体情况
+    a = ask(four, "平潭2021年和2023年政策解读多少")
+    assert (a.agency, a.year, a.value, a.section) == (PT, 2023, 117, "一、总体情况")
+    assert a.series == [{"agency": PT, "year": 2023, "value": 117}]
+
+
+def test_several_figures_of_one_sentence_are_offered_as_questions(four: Answerer) -> None:
+    # 开封's 一、总体情况: 全市共收到政府信息公开申请527件，上年结转信息公开申请5件，已答复申请526件 … 无法提供58件
+    a = ask(four, "开封2019年申请")
+    options = ["开封2019年全市共收到政府信息公开申请多少件", "开封2019年上年结转信息公开申请多少件",
+               "开封2019年已答复申请多少件", "开封2019年无法提供多少件"]
+    assert (a.status, a.agency, a.year, a.options) == ("clarify", KF, 2019, options)
+    assert a.text == "报告中有几处相近的数字，您问的是哪一个？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+
+
+def test_a_sum_names_its_body_year_terms_and_source(four: Answerer) -> None:
+    a = ask(four, "开封2019年予以公开和部分公开一共多少件")  # 342 + 30, table 三
+    t3 = "三、收到和处理政府信息公开申请情况"
+    assert (a.status, a.value, a.unit, a.agency, a.year, a.section) == ("answered", 372, "件", KF, 2019, t3)
+    assert (a.field, a.breakdown) == ("sum.apply.disclosed/total+apply.partial/total", [("予以公开", 342), ("部分公开", 30)])
+    assert (a.source.table, a.source.row, a.source.column) == (t3, "(一) 予以公开", "总计")
+    assert [(s["agency"], s["year"], s["title"], s["section"]) for s in a.sources] == [(KF, 2019, KF_TITLE, t3)]
+    assert a.report_title == KF_TITLE
+
+
+def test_a_sum_refused_still_names_the_report_it_is_about(four: Answerer) -> None:
+    a = ask(four, "开封2019年办理结果总计和予以公开一共多少")
+    assert (a.status, a.agency, a.year) == ("unknown", KF, 2019)
+    assert a.text == "“本年度办理结果总计”和“予以公开”不能相加（一项包含另一项，或是同一等式的两边）；可以分别问它们的数字。"
+
+
+def test_a_sum_with_a_term_the_report_does_not_print_clearly_is_not_made(four: Answerer) -> None:
+    # 平潭2019 table 二: 规章 0 0 0; 规范性文件 “898989” — three columns run together, not one figure
+    a = ask(four, "平潭2019年规章和规范性文件对外公开总数一共多少")
+    assert (a.status, a.value, a.agency, a.year) == ("unknown", None, PT, 2019)
+    assert a.text == "平潭综合实验区2019年的年报缺少相加所需的“规范性文件对外公开总数量”的数字，无法合计。"
+    # 第二十条第（六）项 行政处罚 “26480430”, 行政强制 “126025”: neither row splits into its three columns for sure
+    both = ask(four, "平潭2019年行政处罚和行政强制的处理决定一共多少件")
+    assert both.text == "平潭综合实验区2019年的年报缺少相加所需的“行政处罚处理决定数量、行政强制处理决定数量”的数字，无法合计。"
+
+
+FEE_2021 = ("平潭综合实验区2021年行政事业性收费本年收费金额24252.311082万元。\n来源：《平潭综合实验区2021年度政府信息公开工作年度报告》"
+            "二、主动公开政府信息情况，第二十条第（八）项 · 行政事业性收费 · 本年收费金额")
+
+
+@pytest.mark.parametrize(("q", "value", "unit", "how"), [
+    # 平潭2021 table 二 第二十条第（八）项: 行政事业性收费 本年收费金额 24252.311082 (万元)
+    ("平潭2021年行政事业性收费金额多少亿元", 2.4252311082, "亿元", "24252.311082万元 ÷ 10000 = 2.4252311082亿元"),
+    ("平潭2021年行政事业性收费金额多少元", 242523110.82, "元", "24252.311082万元 × 10000 = 242523110.82元"),
+])  # fmt: skip
+def test_an_amount_asked_in_another_unit_is_converted_with_how(four: Answerer, q: str, value: float, unit: str,
+                                                              how: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.unit, a.formula) == ("answered", value, unit, how)
+    assert a.text == f"合{how.split(' = ')[1]}（{how.split(' = ')[0]}）。\n" + FEE_2021
+
+
+def test_an_amount_asked_in_its_own_unit_or_a_count_asked_in_money_is_not_converted(four: Answerer) -> None:
+    a = ask(four, "平潭2021年行政事业性收费金额多少万元")
+    assert (a.value, a.unit, a.formula, a.text) == (24252.311082, "万元", None, FEE_2021)
+    assert (ask(four, "平潭2021年行政复议多少亿元").value, ask(four, "平潭2021年行政复议多少亿元").unit) == (3, "件")
+
+
+def test_a_converted_difference_keeps_its_own_formula_and_converts_each_side(four: Answerer) -> None:
+    # 2023: 5949.088667万元; 2021: 24252.311082万元
+    a = ask(four, "平潭2023年比2021年行政事业性收费金额多多少亿元")
+    assert (a.value, a.unit) == (-1.8303222415, "亿元")
+    assert a.formula == "5949.088667 − 24252.311082 = -18303.222415；-18303.222415万元 ÷ 10000 = -1.8303222415亿元"
+    assert a.text.startswith("合-1.8303222415亿元（-18303.222415万元 ÷ 10000）。\n平潭综合实验区2023年5949.088667万元，")
+    assert a.series == [{"agency": PT, "year": 2023, "value": 0.5949088667}, {"agency": PT, "year": 2021, "value": 2.4252311082}]
+
+
+def test_a_long_question_that_would_need_a_question_back_asks_for_one_thing_with_examples(four: Answerer) -> None:
+    q = "请问平潭综合实验区政府信息公开工作年度报告中的行政复议结果维持结果纠正其他结果尚未审结总计一共是多少件呢请问具体是多少件呢"
+    assert len(q) == 61  # over the 60 characters echoed back as options
+    a = ask(four, q)
+    assert (a.status, a.options) == ("unknown", [])
+    # the examples: the body with most years gets a trend question, the next its newest year's applications
+    assert a.text == "问题太长了，请一次只问一件事，例如：平潭近5年行政复议多少件；开封2019年收到多少政府信息公开申请"
+
+
+def test_which_department_of_a_region_ranks_only_that_regions_bodies(four: Answerer) -> None:
+    # 平潭 is the only loaded body in its region; 开封 (19 in 2019) is never among them
+    a = ask(four, "平潭哪个部门行政复议最多")
+    assert a.text == ("各机关取已载入的最新年度；按机关比较（1个已载入）：平潭综合实验区2023年最多：2件\n1. 平潭综合实验区2023年：2件\n"
+                      "来源：《平潭综合实验区2023年度政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况")
+    assert a.ranking == [{"agency": PT, "year": 2023, "value": 2}]
+
+
+def test_a_sum_and_a_difference_of_a_2021_report_name_its_columns_as_its_layout_does(four: Answerer) -> None:
+    # 平潭2021 table 二 第二十条第（六）项, column 本年处理决定数量 (the 2019 layout's 处理决定数量): 行政处罚 1282, 行政强制 42
+    a = ask(four, "平潭2021年行政处罚和行政强制的处理决定一共多少件")
+    assert a.formula == "行政处罚本年处理决定数量1282 + 行政强制本年处理决定数量42 = 1324"
+    assert a.text == ("平潭综合实验区2021年行政处罚本年处理决定数量、行政强制本年处理决定数量合计1324件（" + a.formula
+                      + "；报告未单列此数，由表中数字相加）。\n来源：《平潭综合实验区2021年度政府信息公开工作年度报告》二、主动公开政府信息情况")
+    d = ask(four, "平潭2021年行政处罚的处理决定比行政强制的处理决定多多少")
+    assert (d.value, d.formula) == (1240, "1282 − 42 = 1240")
+    assert d.text.startswith("平潭综合实验区2021年行政处罚本年处理决定数量1282件，行政强制本年处理决定数量42件。"
+                             "平潭综合实验区2021年行政处罚本年处理决定数量比行政强制本年处理决定数量多1240件（1282 − 42 = 1240）。")
+
+
+def test_two_items_compared_without_a_year_ask_which_year_first(four: Answerer) -> None:
+    a = ask(four, "平潭行政处罚的处理决定比行政强制的处理决定多多少")
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == "请写明平潭综合实验区的年份（已载入2019、2021、2023年）。"
+
+
+def test_which_department_of_a_body_loaded_for_one_year_needs_no_note_on_years(four: Answerer) -> None:
+    a = ask(four, "开封哪个部门行政复议最多")  # 开封2019 table 四: 行政复议 总计 19
+    assert a.text == ("按机关比较（1个已载入）：开封市人民政府2019年最多：19件\n1. 开封市人民政府2019年：19件\n"
+                      "来源：《开封市人民政府2019年政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况")
+
+
+def test_a_share_of_a_total_printed_as_zero_says_the_total_is_zero_not_that_figures_are_missing(four: Answerer) -> None:
+    # 平潭2019 table 四 prints 0 in every cell: 行政复议 总计 0 — nothing is missing, 0 ÷ 0 is no share
+    a = ask(four, "平潭2019年行政复议结果纠正占行政复议的比例")
+    assert (a.status, a.value, a.agency, a.year, a.section) == ("unknown", None, PT, 2019, "四、政府信息公开行政复议、行政诉讼情况")
+    assert a.text == ("平潭综合实验区2019年行政复议为0，无法计算“行政复议结果纠正占行政复议的比例”。\n"
+                      "来源：《平潭综合实验区2019年度政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况")
+    # a share of a total that is not 0 is computed: 不予公开 0 of 办理结果总计 23
+    b = ask(four, "平潭2019年不予公开占比")
+    assert (b.status, b.value, b.formula) == ("answered", 0, "不予公开0 ÷ 本年度办理结果总计23 = 0%")

@@ -160,3 +160,61 @@ def test_a_share_of_a_total_printed_as_zero_says_the_total_is_zero_not_that_figu
     # a share of a total that is not 0 is computed: 不予公开 0 of 办理结果总计 23
     b = ask(four, "平潭2019年不予公开占比")
     assert (b.status, b.value, b.formula) == ("answered", 0, "不予公开0 ÷ 本年度办理结果总计23 = 0%")
+
+
+@pytest.mark.parametrize(("q", "field", "formula"), [
+    # 平潭2021 table 三: 予以公开 30, 部分公开 5, 本年度办理结果总计 69
+    ("平潭2021年予以公开占比多少", "share.apply.disclosed/total:apply.total/total", "予以公开30 ÷ 本年度办理结果总计69 = 43.48%"),
+    ("平潭2021年予以公开和部分公开占比多少", "share.apply.disclosed/total+apply.partial/total:apply.total/total",
+     "(予以公开30 + 部分公开5) ÷ 本年度办理结果总计69 = 50.72%"),
+])  # fmt: skip
+def test_a_share_names_its_body_field_cell_and_source(four: Answerer, q: str, field: str, formula: str) -> None:
+    a = ask(four, q)
+    t3 = "三、收到和处理政府信息公开申请情况"
+    assert (a.status, a.agency, a.year, a.field, a.formula, a.report_title) == ("answered", PT, 2021, field, formula,
+                                                                               pt_title(2021))
+    assert (a.source.table, a.source.row, a.source.column) == (t3, "（一）予以公开", "总计")
+    assert [(s["agency"], s["year"], s["title"], s["section"]) for s in a.sources] == [(PT, 2021, pt_title(2021), t3)]
+
+
+T4 = "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def cites(*years: int) -> str:
+    return "".join(f"\n来源：《{pt_title(y)}》{T4}" for y in years)
+
+
+# 平潭 table 四 (test_reply_series.py): 行政复议 总计 2019 0, 2021 3, 2023 2; 结果纠正 0, 0, 1; 2023 尚未审结 0
+@pytest.mark.parametrize(("q", "head", "options"), [
+    ("行政复议多少件", "知识库中有2个机关的年报，您问的是哪一个？", ["平潭行政复议多少件", "开封行政复议多少件"]),
+    ("平潭行政复议多少件", "平潭综合实验区有3个年度的年报，您问的是哪一年？",
+     ["2023年平潭行政复议多少件", "2021年平潭行政复议多少件", "2019年平潭行政复议多少件"]),
+    ("平潭2023年结果纠正多少", "这个问题可以有几种理解，您问的是哪一个？",
+     ["平潭2023年行政复议结果纠正是多少", "平潭2023年行政诉讼结果纠正是多少"]),
+])  # fmt: skip
+def test_whole_questions_back(four: Answerer, q: str, head: str, options: list[str]) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.options) == ("clarify", None, options)
+    assert a.text == head + "".join(f"\n{i}. {o}" for i, o in enumerate(options, 1))
+
+
+@pytest.mark.parametrize(("q", "text"), [
+    ("平潭近三年行政复议哪年最多",
+     "按已载入的最近3个年度理解（2021、2023年）。\n按年度比较（2个已载入）：平潭综合实验区2021年最多：3件\n"
+     "1. 平潭综合实验区2021年：3件\n2. 平潭综合实验区2023年：2件\n未能比较（没有数字或未载入）：平潭综合实验区2022年（未载入）"
+     + cites(2021, 2023)),
+    ("平潭历年行政复议结果纠正",
+     "平潭综合实验区行政复议结果纠正（2019、2021、2023年）：2019年：0件；2021年：0件；2023年：1件。\n"
+     "变化：2021年与2019年持平；2023年比2021年增加1件。\n没有2020、2022年的年报。" + cites(2019, 2021, 2023)),
+    ("平潭2023年比2021年行政复议增长率",
+     "平潭综合实验区2023年2件，平潭综合实验区2021年3件。平潭综合实验区2023年比2021年下降33.33%（(2 − 3) ÷ 3 = -33.33%）。"
+     + cites(2023, 2021)),
+    ("2019年各单位行政复议多少件",
+     "平潭综合实验区2019年：0件\n开封市人民政府2019年：19件" + cites(2019) + f"\n来源：《{KF_TITLE}》{T4}"),
+    ("平潭2023年纠错率",
+     "平潭综合实验区2023年行政复议纠错率50%（行政复议结果纠正1 ÷ (行政复议总计2 − 行政复议尚未审结0) = 50%；"
+     "报告未直接给出，由表中数字计算）。" + cites(2023)),
+])  # fmt: skip
+def test_whole_replies_of_plans_over_bodies_and_years(four: Answerer, q: str, text: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.text) == ("answered", text)

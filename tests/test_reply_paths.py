@@ -191,6 +191,10 @@ def cites(*years: int) -> str:
      ["2023年平潭行政复议多少件", "2021年平潭行政复议多少件", "2019年平潭行政复议多少件"]),
     ("平潭2023年结果纠正多少", "这个问题可以有几种理解，您问的是哪一个？",
      ["平潭2023年行政复议结果纠正是多少", "平潭2023年行政诉讼结果纠正是多少"]),
+    # a series or ranking over years with no body named, two bodies loaded: which body
+    ("历年行政复议多少件", "知识库中有2个机关的年报，您问的是哪一个？", ["平潭历年行政复议多少件", "开封历年行政复议多少件"]),
+    ("近三年行政复议哪年最多", "知识库中有2个机关的年报，您问的是哪一个？",
+     ["平潭近3年行政复议哪年最多", "开封近3年行政复议哪年最多"]),
 ])  # fmt: skip
 def test_whole_questions_back(four: Answerer, q: str, head: str, options: list[str]) -> None:
     a = ask(four, q)
@@ -218,3 +222,9 @@ def test_whole_questions_back(four: Answerer, q: str, head: str, options: list[s
 def test_whole_replies_of_plans_over_bodies_and_years(four: Answerer, q: str, text: str) -> None:
     a = ask(four, q)
     assert (a.status, a.text) == ("answered", text)
+
+
+def test_a_question_back_about_one_year_carries_that_year(four: Answerer) -> None:
+    a = ask(four, "2019年行政复议多少件")
+    assert (a.status, a.year, a.options) == ("clarify", 2019, ["平潭2019年行政复议多少件", "开封2019年行政复议多少件"])
+    assert a.text == "知识库中有2个机关2019年的年报，您问的是哪一个？\n1. 平潭2019年行政复议多少件\n2. 开封2019年行政复议多少件"

@@ -228,3 +228,20 @@ def test_a_question_back_about_one_year_carries_that_year(four: Answerer) -> Non
     a = ask(four, "2019年行政复议多少件")
     assert (a.status, a.year, a.options) == ("clarify", 2019, ["平潭2019年行政复议多少件", "开封2019年行政复议多少件"])
     assert a.text == "知识库中有2个机关2019年的年报，您问的是哪一个？\n1. 平潭2019年行政复议多少件\n2. 开封2019年行政复议多少件"
+
+
+def test_a_ranking_over_the_years_named_lists_the_years_between_that_are_not_loaded(four: Answerer) -> None:
+    a = ask(four, "平潭2019年到2023年行政复议哪年最多")
+    assert a.text == ("按年度比较（3个已载入）：平潭综合实验区2021年最多：3件\n1. 平潭综合实验区2021年：3件\n"
+                      "2. 平潭综合实验区2023年：2件\n3. 平潭综合实验区2019年：0件\n"
+                      "未能比较（没有数字或未载入）：平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）" + cites(2021, 2023, 2019))
+
+
+@pytest.mark.parametrize(("q", "text"), [
+    # 北京 is in neither loaded body's province: the bodies as loaded; 福州 is in 福建, as 平潭 is: 平潭 first
+    ("北京市2019年行政复议多少件", "知识库中没有“北京市”的年报。已载入：开封市人民政府（2019年）；平潭综合实验区（2019、2021、2023年）。"),
+    ("福州2019年行政复议多少件", "知识库中没有“福州”的年报。已载入：平潭综合实验区（2019、2021、2023年）；开封市人民政府（2019年）。"),
+])  # fmt: skip
+def test_a_place_not_loaded_lists_what_is_loaded_its_provinces_bodies_first(four: Answerer, q: str, text: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.text) == ("unknown", text)

@@ -272,3 +272,25 @@ CALC = "；报告未直接给出，由表中数字计算）。"
 def test_a_share_is_taken_of_the_total_its_item_is_part_of(four: Answerer, q: str, text: str) -> None:
     a = ask(four, q)
     assert (a.status, a.unit, a.text) == ("answered", "%", text)
+
+
+@pytest.mark.parametrize(("q", "text"), [
+    # 平潭2019 table 二: 规范性文件 “898989”, three columns run together
+    ("平潭2019年哪个部门规范性文件对外公开总数最多",
+     "没有可以比较的数字：平潭综合实验区2019年（平潭综合实验区2019年规范性文件对外公开总数量：报告原文此处数字连写为“898989”，"
+     "无法确定如何拆分（可能是9、89、989、8989），不能给出数字）"),
+    # 开封 “政策解读320条”, 平潭2023 “政策解读117篇”: 条 and 篇 are not compared
+    ("哪个单位政策解读最多", "各机关取已载入的最新年度；各报告该项单位不同，不能比较。"),
+])  # fmt: skip
+def test_a_ranking_with_nothing_to_compare_says_why(four: Answerer, q: str, text: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.text) == ("unknown", None, text)
+
+
+def test_a_ranking_over_years_names_the_year_whose_layout_lacks_the_item(four: Answerer) -> None:
+    # 行政事业性收费 本年收费金额: 2021 24252.311082万元, 2023 5949.088667万元; the 2019 layout has no amount column
+    a = ask(four, "平潭哪年行政事业性收费金额最多")
+    assert a.text == ("按年度比较（3个已载入）：平潭综合实验区2021年最多：24252.311082万元\n1. 平潭综合实验区2021年：24252.311082万元\n"
+                      "2. 平潭综合实验区2023年：5949.088667万元\n未能比较（没有数字或未载入）：平潭综合实验区2019年（年报（2019版格式）"
+                      "没有“行政事业性收费本年收费金额”这一项）；平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）\n"
+                      f"来源：《{pt_title(2021)}》二、主动公开政府信息情况\n来源：《{pt_title(2023)}》二、主动公开政府信息情况")

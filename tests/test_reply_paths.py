@@ -294,3 +294,10 @@ def test_a_ranking_over_years_names_the_year_whose_layout_lacks_the_item(four: A
                       "2. 平潭综合实验区2023年：5949.088667万元\n未能比较（没有数字或未载入）：平潭综合实验区2019年（年报（2019版格式）"
                       "没有“行政事业性收费本年收费金额”这一项）；平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）\n"
                       f"来源：《{pt_title(2021)}》二、主动公开政府信息情况\n来源：《{pt_title(2023)}》二、主动公开政府信息情况")
+
+
+def test_at_most_four_example_questions_are_offered_even_when_more_are_asked_for(four: Answerer) -> None:
+    # inline mode asks for `inline_results` (5 by default): the body with most years first (a trend), the other's
+    # newest year, then more of the first body's newest year
+    assert Answerer(four.kb, warm=False).examples(5) == ["平潭近5年行政复议多少件", "开封2019年收到多少政府信息公开申请",
+                                                        "平潭2023年行政复议多少件", "平潭2023年收到多少政府信息公开申请"]

@@ -301,3 +301,20 @@ def test_at_most_four_example_questions_are_offered_even_when_more_are_asked_for
     # newest year, then more of the first body's newest year
     assert Answerer(four.kb, warm=False).examples(5) == ["平潭近5年行政复议多少件", "开封2019年收到多少政府信息公开申请",
                                                         "平潭2023年行政复议多少件", "平潭2023年收到多少政府信息公开申请"]
+
+
+@pytest.fixture(scope="module")
+def caizheng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("caizheng") / "kb.json"
+    files = [DATA / "reports" / "kaifeng-2019.txt", DATA.parent.parent / "tests" / "data" / "reports" / "pingtan-caizheng-2023.txt"]
+    assert not ingest(files, Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+def test_a_body_another_place_has_is_asked_about_by_the_words_said(caizheng: Answerer) -> None:
+    ctx = Context()
+    assert caizheng.answer("开封2019年行政复议多少件", ctx).value == 19
+    a = caizheng.answer("那财政局呢？", ctx)  # 开封 has no 财政局 report: 平潭's, asked about, never answered
+    assert (a.status, a.value, len(a.options)) == ("clarify", None, 1)
+    assert a.text.split("\n")[0] == "“财政局”是指平潭综合实验区财政金融局吗？"
+    assert a.options[0].startswith("平潭综合实验区财政金融局")

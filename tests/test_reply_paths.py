@@ -318,3 +318,22 @@ def test_a_body_another_place_has_is_asked_about_by_the_words_said(caizheng: Ans
     assert (a.status, a.value, len(a.options)) == ("clarify", None, 1)
     assert a.text.split("\n")[0] == "“财政局”是指平潭综合实验区财政金融局吗？"
     assert a.options[0].startswith("平潭综合实验区财政金融局")
+
+
+EXAMPLES = "可以问：平潭近5年行政复议多少件；开封2019年收到多少政府信息公开申请"
+
+
+@pytest.mark.parametrize(("q", "status", "text"), [
+    # only 开封's report states it (“县区、政府部门上报信息1388条”): 平潭 is not asked which year, it has none
+    ("平潭上报信息多少条", "unknown", "年报中没有找到与这个问题对应的数字或内容。" + EXAMPLES),
+    ("2021年上报信息多少条", "unknown", "年报中没有找到与这个问题对应的数字或内容。" + EXAMPLES),
+    # some report of 2019 states it: which body
+    ("2019年上报信息多少条", "clarify", "知识库中有2个机关2019年的年报，您问的是哪一个？\n1. 平潭2019年上报信息多少条\n2. 开封2019年上报信息多少条"),
+    # 平潭2023 states 政策解读117篇: which year
+    ("平潭政策解读多少", "clarify", "平潭综合实验区有3个年度的年报，您问的是哪一年？\n"
+                              "1. 2023年平潭政策解读多少\n2. 2021年平潭政策解读多少\n3. 2019年平潭政策解读多少"),
+])  # fmt: skip
+def test_a_figure_only_the_text_states_is_asked_about_only_where_a_report_states_it(four: Answerer, q: str, status: str,
+                                                                                   text: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.text) == (status, None, text)

@@ -337,3 +337,13 @@ def test_a_figure_only_the_text_states_is_asked_about_only_where_a_report_states
                                                                                    text: str) -> None:
     a = ask(four, q)
     assert (a.status, a.value, a.text) == (status, None, text)
+
+
+@pytest.mark.parametrize(("q", "text"), [
+    # two table-三 items and a word no template item has: the items are named, never “None” (was “年报只统计None等数字”)
+    ("开封2019年予以公开和不予公开相差多少", "报告中没有“相差”这一项；年报只统计予以公开、不予公开等数字。"),
+    ("开封2019年行政复议的律师费是多少", "报告中没有“律师费”这一项；年报只统计行政复议等数字。"),
+])  # fmt: skip
+def test_a_word_no_item_has_beside_items_names_the_items(four: Answerer, q: str, text: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.text) == ("unknown", None, text)

@@ -347,3 +347,14 @@ def test_a_figure_only_the_text_states_is_asked_about_only_where_a_report_states
 def test_a_word_no_item_has_beside_items_names_the_items(four: Answerer, q: str, text: str) -> None:
     a = ask(four, q)
     assert (a.status, a.value, a.text) == ("unknown", None, text)
+
+
+def test_the_fewest_over_years_names_every_year_tied(four: Answerer) -> None:
+    # 平潭 行政复议 结果纠正: 2019 0, 2021 0, 2023 1
+    a = ask(four, "平潭哪年行政复议结果纠正最少")
+    assert (a.value, a.year, a.field) == (0, 2019, "review/corrected")
+    assert a.text == ("按年度比较（3个已载入）：平潭综合实验区2019年、平潭综合实验区2021年并列最少：0件\n1. 平潭综合实验区2019年：0件\n"
+                      "2. 平潭综合实验区2021年：0件\n3. 平潭综合实验区2023年：1件\n"
+                      "未能比较（没有数字或未载入）：平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）" + cites(2019, 2021, 2023))
+    assert a.ranking == [{"agency": PT, "year": 2019, "value": 0}, {"agency": PT, "year": 2021, "value": 0},
+                         {"agency": PT, "year": 2023, "value": 1}]

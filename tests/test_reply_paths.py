@@ -358,3 +358,19 @@ def test_the_fewest_over_years_names_every_year_tied(four: Answerer) -> None:
                       "未能比较（没有数字或未载入）：平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）" + cites(2019, 2021, 2023))
     assert a.ranking == [{"agency": PT, "year": 2019, "value": 0}, {"agency": PT, "year": 2021, "value": 0},
                          {"agency": PT, "year": 2023, "value": 1}]
+
+
+NO_FEE = "年报（2019版格式）没有“行政事业性收费本年收费金额”这一项"
+
+
+@pytest.mark.parametrize(("q", "text"), [
+    # the 2019 layout has no amount column for 行政事业性收费: neither 2019 report gives one
+    ("2019年哪个单位行政事业性收费金额最多", f"没有可以比较的数字：开封市人民政府2019年（{NO_FEE}）；平潭综合实验区2019年（{NO_FEE}）"),
+    ("2019年各单位行政事业性收费金额", f"没有可以列出的数字：平潭综合实验区2019年（{NO_FEE}）；开封市人民政府2019年（{NO_FEE}）"),
+    ("平潭2019年各部门规范性文件对外公开总数",
+     "没有可以列出的数字：平潭综合实验区2019年（平潭综合实验区2019年规范性文件对外公开总数量：报告原文此处数字连写为“898989”，"
+     "无法确定如何拆分（可能是9、89、989、8989），不能给出数字）"),
+])  # fmt: skip
+def test_a_ranking_or_listing_with_no_figure_names_each_report_and_why(four: Answerer, q: str, text: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.text) == ("unknown", None, text)

@@ -374,3 +374,22 @@ NO_FEE = "年报（2019版格式）没有“行政事业性收费本年收费金
 def test_a_ranking_or_listing_with_no_figure_names_each_report_and_why(four: Answerer, q: str, text: str) -> None:
     a = ask(four, q)
     assert (a.status, a.value, a.text) == ("unknown", None, text)
+
+
+@pytest.fixture(scope="module")
+def pingtan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("pingtan") / "kb.json"
+    files = [DATA / "reports" / f"pingtan-{y}.txt" for y in (2019, 2021, 2023)]
+    assert not ingest(files, Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+def test_two_items_of_the_only_body_compared_without_a_year_ask_which_year(pingtan: Answerer) -> None:
+    a = ask(pingtan, "予以公开比不予公开多多少件")
+    options = ["2023年予以公开比不予公开多多少件", "2021年予以公开比不予公开多多少件", "2019年予以公开比不予公开多多少件"]
+    assert (a.status, a.value, a.options) == ("clarify", None, options)
+    assert a.text == "平潭综合实验区有3个年度的年报，您问的是哪一年？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+    # 平潭2023 table 三: 予以公开 22, 不予公开 5
+    b = ask(pingtan, "2023年予以公开比不予公开多多少件")
+    assert (b.value, b.formula) == (17, "22 − 5 = 17")
+    assert b.text.startswith("平潭综合实验区2023年予以公开22件，不予公开5件。平潭综合实验区2023年予以公开比不予公开多17件（22 − 5 = 17）。")

@@ -393,3 +393,23 @@ def test_two_items_of_the_only_body_compared_without_a_year_ask_which_year(pingt
     b = ask(pingtan, "2023年予以公开比不予公开多多少件")
     assert (b.value, b.formula) == (17, "22 − 5 = 17")
     assert b.text.startswith("平潭综合实验区2023年予以公开22件，不予公开5件。平潭综合实验区2023年予以公开比不予公开多17件（22 − 5 = 17）。")
+
+
+def test_a_ranking_of_rates_carries_the_top_rates_formula_and_says_why_a_year_has_none(four: Answerer) -> None:
+    # 纠错率 = 结果纠正 ÷ (总计 − 尚未审结): 2023 1 ÷ (2 − 0) = 50%, 2021 0 ÷ (3 − 0) = 0%, 2019 0 ÷ 0
+    a = ask(four, "平潭哪年行政复议纠错率最高")
+    assert (a.value, a.unit, a.year, a.field) == (50, "%", 2023, "rate.correction_rate")
+    assert a.formula == "行政复议结果纠正1 ÷ (行政复议总计2 − 行政复议尚未审结0) = 50%"
+    assert a.text == ("按年度比较（3个已载入）：平潭综合实验区2023年最多：50%\n1. 平潭综合实验区2023年：50%\n2. 平潭综合实验区2021年：0%\n"
+                      "未能比较（没有数字或未载入）：平潭综合实验区2019年（平潭综合实验区2019年行政复议纠错率的分母为0，无法计算）；"
+                      "平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）" + cites(2023, 2021))
+    assert [(s["year"], s["section"]) for s in a.sources] == [(2023, T4), (2021, T4)]
+
+
+def test_a_series_over_years_is_no_one_figure_and_names_its_unit_field_and_sources(four: Answerer) -> None:
+    a = ask(four, "平潭历年行政复议结果纠正")  # 0, 0, 1
+    assert (a.status, a.value, a.year, a.agency, a.unit, a.field, a.section) == (
+        "answered", None, None, PT, "件", "review/corrected", T4)
+    assert a.series == [{"agency": PT, "year": 2019, "value": 0}, {"agency": PT, "year": 2021, "value": 0},
+                        {"agency": PT, "year": 2023, "value": 1}]
+    assert [(s["year"], s["section"]) for s in a.sources] == [(2019, T4), (2021, T4), (2023, T4)]

@@ -413,3 +413,10 @@ def test_a_series_over_years_is_no_one_figure_and_names_its_unit_field_and_sourc
     assert a.series == [{"agency": PT, "year": 2019, "value": 0}, {"agency": PT, "year": 2021, "value": 0},
                         {"agency": PT, "year": 2023, "value": 1}]
     assert [(s["year"], s["section"]) for s in a.sources] == [(2019, T4), (2021, T4), (2023, T4)]
+
+
+def test_a_ranking_over_years_with_one_body_loaded_needs_no_body_named(pingtan: Answerer) -> None:
+    a = ask(pingtan, "行政复议哪年最多")  # 平潭 行政复议: 2019 0, 2021 3, 2023 2
+    assert a.text == ("按年度比较（3个已载入）：平潭综合实验区2021年最多：3件\n1. 平潭综合实验区2021年：3件\n2. 平潭综合实验区2023年：2件\n"
+                      "3. 平潭综合实验区2019年：0件\n未能比较（没有数字或未载入）：平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）"
+                      + cites(2021, 2023, 2019))

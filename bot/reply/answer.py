@@ -191,7 +191,8 @@ class Answerer:
             quoted = (prose.source.sentence or "") if prose is not None and prose.source else ""
             if prose is not None and (prose.status == "clarify" or all(w in quoted for w in unexplained)):
                 return prose  # the sentence says what the template field does not (领导信箱办结)
-            known = label(query, self.cat) or "、".join(label(c, self.cat) for c in query.choices[:2])
+            # several readings: their names (label() of the group itself names no row: it said “None”)
+            known = "、".join(label(c, self.cat) for c in query.choices[:2]) if query.choices else label(query, self.cat)
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
         if query.kind in ("review", "active") and reading.has("applicants"):
             who = "、".join(h.alias for h in reading.hits if h.concept.kind == "applicants")

@@ -181,9 +181,12 @@ class Executor:
         pl = "、".join(label(c, self.cat, r.template) for c in part.choices) or label(part, self.cat, r.template)
         wl = label(whole, self.cat, r.template)
         who = f"{r.agency}{r.year}年"
-        if a.status != "answered" or b.status != "answered" or a.value is None or not b.value:
+        if a.status != "answered" or b.status != "answered" or a.value is None or b.value is None:
             return Answer(status="unknown", agency=r.agency, year=r.year,
                           text=f"{who}的年报缺少计算“{pl}占{wl}的比例”所需的数字。")
+        if not b.value:  # the report prints the total as 0: nothing is missing, there is no share of nothing
+            return Answer(status="unknown", agency=r.agency, year=r.year, section=b.section,
+                          text=f"{who}{wl}为0，无法计算“{pl}占{wl}的比例”。\n{cite_line(r, b.section)}")
         d = pct(dec(a.value), dec(b.value))
         top = f"({(a.formula or '').split(' = ')[0]})" if part.choices else f"{pl}{fmt(a.value)}"
         formula = f"{top} ÷ {wl}{fmt(b.value)} = {show(d)}%"

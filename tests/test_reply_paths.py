@@ -420,3 +420,11 @@ def test_a_ranking_over_years_with_one_body_loaded_needs_no_body_named(pingtan: 
     assert a.text == ("按年度比较（3个已载入）：平潭综合实验区2021年最多：3件\n1. 平潭综合实验区2021年：3件\n2. 平潭综合实验区2023年：2件\n"
                       "3. 平潭综合实验区2019年：0件\n未能比较（没有数字或未载入）：平潭综合实验区2020年（未载入）；平潭综合实验区2022年（未载入）"
                       + cites(2021, 2023, 2019))
+
+
+def test_two_bodies_of_two_years_set_side_by_side_with_he_xiangbi(four: Answerer) -> None:
+    # “A和B相比”: B is the other body and year named — it compared 平潭 2023 with 平潭 2019 (开封 dropped)
+    got = ask(four, "平潭2023年和开封2019年行政复议相比多多少")
+    assert (got.status, got.value, got.formula) == ("answered", -17, "2 − 19 = -17")
+    assert got.text.split("\n")[0] == ("平潭综合实验区2023年2件，开封市人民政府2019年19件。"
+                                       "平潭综合实验区2023年比开封市人民政府2019年少17件（不是多）（2 − 19 = -17）。")

@@ -126,10 +126,13 @@ def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] |
         ag_b = right.agency or ag_a
         if ag_a == ag_b and left.agency is None and right.agency and len(slots.agencies) >= 2:
             ag_a = next(x for x in slots.agencies if x != ag_b)
-        ra = _point(a, ag_a, left.year, right.year)
+        year_b = right.year
+        if ag_a == ag_b and left.agency and not (right.agency or right.year) and len(slots.agencies) == 2:  # A和B相比
+            ag_b, year_b = next(x for x in slots.agencies if x != ag_a), next((y for y in slots.years if y != left.year), None)
+        ra = _point(a, ag_a, left.year, year_b)
         if isinstance(ra, str):
             return ra
-        rb = _point(a, ag_b, right.year, ra.year)
+        rb = _point(a, ag_b, year_b, ra.year)
         if rb is ra:  # “开封2019年…同比增长多少”: one report; the change it states itself
             named_twice = right.agency or right.year
             return f"比较的两边是同一份年报（{ra.agency}{ra.year}年），请写明另一个年份或机关。" if named_twice else None

@@ -428,3 +428,12 @@ def test_two_bodies_of_two_years_set_side_by_side_with_he_xiangbi(four: Answerer
     assert (got.status, got.value, got.formula) == ("answered", -17, "2 − 19 = -17")
     assert got.text.split("\n")[0] == ("平潭综合实验区2023年2件，开封市人民政府2019年19件。"
                                        "平潭综合实验区2023年比开封市人民政府2019年少17件（不是多）（2 − 19 = -17）。")
+
+
+def test_one_side_of_two_items_naming_two_cells_is_asked_back_not_answered_with_the_other_side(four: Answerer) -> None:
+    # it answered 予以公开's 342 alone for “…比结果纠正多多少” (结果纠正: of 行政复议 or of 行政诉讼)
+    got = ask(four, "开封2019年予以公开比结果纠正多多少")
+    assert (got.status, got.value) == ("clarify", None)
+    assert got.options == ["开封2019年予以公开比行政复议结果纠正多多少", "开封2019年予以公开比行政诉讼结果纠正多多少"]
+    picked = ask(four, got.options[0])
+    assert (picked.status, picked.value, picked.formula) == ("answered", 340, "342 − 2 = 340")

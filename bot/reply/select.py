@@ -385,6 +385,9 @@ def _two_items(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | N
     if than is None:
         return None
     qa, qb = resolve(a.reading(q[: than[0]]), a.cat), resolve(a.reading(q[than[1]:]), a.cat)
+    if qa is not None and qb is not None and (qa.choices or qb.choices) and not (qa.choices and qb.choices):
+        span, amb = ((0, than[0]), qa) if qa.choices else ((than[1], len(q)), qb)
+        return suggest.which_side(q, span, a.reading(q[span[0]:span[1]]), [label(c, a.cat) for c in amb.choices], slots)
     if qa is None or qb is None or qa.choices or qb.choices or qa.field_id == qb.field_id \
             or qa.kind not in ("apply", "review", "active") or qb.kind not in ("apply", "review", "active"):
         return None

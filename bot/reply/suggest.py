@@ -153,3 +153,17 @@ def as_read(a: Answerer, said: str, agency: str, q: str) -> Answer:
     ans = a._answer(q.replace(said, agency, 1) if said in q else agency + q)
     ans.text = f"“{said}”按{agency}理解。\n{ans.text}" if ans.status == "answered" else ans.text
     return ans
+
+
+def which_side(q: str, span: tuple[int, int], reading: Reading, labels: list[str], slots: Slots) -> Answer | None:
+    """“予以公开比结果纠正多多少”: one side of a comparison of two items names several (复议's or 诉讼's
+    结果纠正) — the question asked back with each, never one side's figure alone; None when its words are
+    not found in it."""
+    if not reading.hits:
+        return None
+    start = span[0] + min(h.start for h in reading.hits)
+    end = span[0] + max(h.end for h in reading.hits)
+    options = [q[:start] + lab + q[end:] for lab in labels]
+    return Answer(status="clarify", options=options, agency=slots.agency,
+                  year=slots.years[0] if len(slots.years) == 1 else None,
+                  text="这个问题可以有几种理解，您问的是哪一个？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1)))

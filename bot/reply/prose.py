@@ -139,8 +139,10 @@ def for_cut_table(a: Answerer, query: Query, reading: Reading, slots: Slots, q: 
         return None
     r = plan.reports[0]
     cells = [(c.row or "", c.column) for c in query.choices] or [(query.row or "", query.column)]
+    if any(not missing_for(r.missing, row) for row, _ in cells):  # (a whole report: its text not read here)
+        return None
     prose_facts = a.kb.prose(r.id)
-    if any(not missing_for(r.missing, row) or said(row, col, prose_facts, r.sections) for row, col in cells):
+    if any(said(row, col, prose_facts, r.sections) for row, col in cells):
         return None
     got = a._try_prose(reading.words, slots, q)
     return got if got is not None and got.status in ("answered", "clarify") else None

@@ -1,4 +1,4 @@
-"""Agency names as people use them: the index over every loaded report, short names, example questions.
+"""Agency names as people use them: the index over every loaded report, spoken and short names, listings.
 
 Resolution itself (which loaded body a question names) is linking.py; this module is what the rest of
 the bot calls.
@@ -78,13 +78,3 @@ def short_name(agency: str, index: AgencyIndex | None = None) -> str:
         names = [(k, n) for k, n in names if resolve_agencies(n, index).agencies == [agency]]
     return min(names, key=lambda kn: (kn[0], len(kn[1]), kn[1]))[1] if names else agency
 
-
-def examples(reports: list[Report], n: int = 3) -> list[str]:
-    """Example questions that these reports can answer."""
-    if not reports:
-        return []
-    r = max(reports, key=lambda r: r.year)
-    many = len({x.agency for x in reports}) > 1
-    who = short_name(r.agency) if many else ""
-    qs = [f"{who}{r.year}年行政复议多少件", f"{who}{r.year}年收到多少政府信息公开申请", f"{who}{r.year}年存在哪些主要问题"]
-    return qs[:n]

@@ -51,6 +51,9 @@ def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
         last = phrase[-1]
         regions = [m for m in phrase if m.kind == REGION]
         if last.kind == REGION:  # a place: everything loaded there, not only its government
+            unknown = resolve_agencies(text[phrase[0].start :], index).unknown or ""
+            if len(unknown) > last.end - phrase[0].start:  # 开封交通运输局: a body of the place that is not loaded
+                return [], unknown
             got = set(index.splits)
             for r in regions:
                 got &= index.region_agencies(r.keys)

@@ -1,0 +1,83 @@
+"""The names of loaded bodies as people say them, and which bodies a place or body names in a listing
+(`/reports 江阴`, `python -m bot reports 江阴`, “江阴的数据有没有问题”).  Expectations written by hand from
+the naming rules (place with or without its level word, body by its full or standard short name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import lexicon
+from bot.understand.agencies import listing, names_for, short_name, spoken_names
+from bot.understand.linking import AgencyIndex
+from bot.understand.normalise import normalise
+from knowledge.models import Report
+
+LEX = lexicon.default()
+# 开封县 (renamed 祥符区 in 2014) is a place the division table no longer has: 开封 names it and 开封市
+BODIES = ["江阴市人民政府", "江阴市行政审批服务局", "江阴市教育和体育局", "滨湖区行政审批局", "开封市人民政府", "开封市教育局",
+          "开封县教育局"]
+INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in BODIES])
+
+
+@pytest.mark.parametrize(
+    ("agency", "names"),
+    [
+        ("开封市人民政府", ["开封市人民政府", "开封人民政府", "开封市政府", "开封政府", "开封市", "开封"]),
+        ("沭阳县人民政府办公室", ["沭阳县人民政府办公室", "沭阳人民政府办公室", "沭阳县人民政府办", "沭阳县政府办公室",
+                                "沭阳人民政府办", "沭阳政府办公室", "沭阳县办公室", "沭阳县政府办", "沭阳办公室", "沭阳县府办",
+                                "沭阳政府办", "沭阳府办"]),
+        ("平潭综合实验区财政金融局", ["平潭综合实验区财政金融局", "平潭实验区财政金融局", "平潭综合实验区财政局",
+                                      "平潭综合实验区财金局", "平潭实验区财政局", "平潭实验区财金局", "平潭财政金融局",
+                                      "平潭财政局", "平潭财金局"]),
+        ("滨湖区行政审批局", ["滨湖区行政审批局", "滨湖行政审批局", "滨湖区审批局", "滨湖区行审局", "滨湖审批局", "滨湖行审局"]),
+    ],
+)
+def test_the_names_people_use_for_a_body_longest_first(agency: str, names: list[str]) -> None:
+    assert spoken_names(agency) == names
+
+
+def test_only_names_that_name_a_body_alone_and_without_a_note_are_its_own() -> None:
+    # 江阴 and 开封 answer with a note (“按…的年报回答；同地还有…”), 开封教育局 is two bodies' name
+    assert names_for(INDEX) == {
+        "江阴市人民政府": ["江阴市人民政府", "江阴人民政府", "江阴市政府", "江阴政府"],
+        "江阴市行政审批服务局": ["江阴市行政审批服务局", "江阴行政审批服务局", "江阴市审批服务局", "江阴审批服务局",
+                                 "江阴市行审服局", "江阴市审批局", "江阴市审服局", "江阴行审服局", "江阴审批局", "江阴审服局"],
+        "江阴市教育和体育局": ["江阴市教育和体育局", "江阴市教育体育局", "江阴教育和体育局", "江阴教育体育局", "江阴市教体局",
+                               "江阴市教育局", "江阴教体局", "江阴教育局"],
+        "滨湖区行政审批局": ["滨湖区行政审批局", "滨湖行政审批局", "滨湖区审批局", "滨湖区行审局", "滨湖审批局", "滨湖行审局"],
+        "开封市人民政府": ["开封市人民政府", "开封人民政府", "开封市政府", "开封政府"],
+        "开封市教育局": ["开封市教育局"],
+        "开封县教育局": ["开封县教育局"],
+    }
+
+
+def test_the_short_name_shown_is_one_that_names_the_body_in_this_knowledge_base() -> None:
+    assert [short_name(a) for a in BODIES] == ["江阴", "江阴审批局", "江阴教体局", "滨湖审批局", "开封", "开封教育局",
+                                               "开封教育局"]
+    assert [short_name(a, INDEX) for a in BODIES] == ["江阴", "江阴审批局", "江阴教体局", "滨湖审批局", "开封",
+                                                      "开封市教育局", "开封县教育局"]
+    # a name whose place is not its first word is shown in full; a place alone is said without its level
+    assert short_name("国家税务总局开封市税务局") == "国家税务总局开封市税务局"
+    assert short_name("平潭综合实验区") == "平潭"
+    assert short_name("沭阳县人民政府办公室") == "沭阳政府办"
+
+
+@pytest.mark.parametrize(
+    ("name", "agencies", "missing"),
+    [
+        ("江阴", ["江阴市人民政府", "江阴市教育和体育局", "江阴市行政审批服务局"], None),  # everything loaded there
+        ("江苏", ["江阴市人民政府", "江阴市教育和体育局", "江阴市行政审批服务局", "滨湖区行政审批局"], None),  # city first
+        ("河南", ["开封市人民政府", "开封市教育局"], None),  # 开封县 (now 祥符区) is not in the division table
+        ("审批局", ["江阴市行政审批服务局", "滨湖区行政审批局"], None),  # a body of several places: each one
+        ("江阴审批局", ["江阴市行政审批服务局"], None),
+        ("开封市教育局", ["开封市教育局"], None),
+        ("开封和江阴", ["开封县教育局", "开封市人民政府", "开封市教育局", "江阴市人民政府", "江阴市教育和体育局",
+                        "江阴市行政审批服务局"], None),  # 开封 is 开封市 and the old 开封县, each listed by its path
+        ("平潭", [], "平潭"),  # a place with nothing loaded
+        ("开封交通运输局", [], "开封交通运输局"),  # a body of a loaded place that is not loaded: not the place's others
+        ("江阴交通局", [], "江阴交通局"),
+        ("", [], None),
+    ],
+)
+def test_a_listing_names_every_loaded_body_the_words_cover(name: str, agencies: list[str], missing: str | None) -> None:
+    assert listing(normalise(name, LEX), INDEX) == (agencies, missing)

@@ -173,3 +173,36 @@ def test_a_zone_kind_the_place_has_not_loaded_is_not_its_government() -> None:
                                "开封依申请公开办结多少", "开封政府网站2019年访问量多少"])
 def test_what_is_asked_about_after_the_place_is_not_taken_for_a_body(q: str) -> None:
     assert ask(q, index=CITY_INDEX).agencies == ["开封市人民政府"]
+
+
+@pytest.mark.parametrize("lead", ["请问", "看看", "查一下", "我想知道", "另外", "查", "那"])
+def test_a_short_name_without_its_place_is_read_after_the_words_a_question_opens_with(lead: str) -> None:
+    s = ask(f"{lead}工信局收到多少申请")  # 工信局 is no name of the body: the rule reads it (was: none after 请问 …)
+    assert (s.agencies, s.resolution.note) == (["江阴市科学技术和工业信息化局"], "“工信局”按江阴市科学技术和工业信息化局理解")
+
+
+DATA_BODIES = ["江阴市人民政府", "江阴市政务服务和大数据管理局", "滨湖区人民政府", "滨湖区政务服务和数据管理局", "开封市人民政府"]
+DATA_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                          for a in DATA_BODIES])
+
+
+@pytest.mark.parametrize(
+    ("q", "context", "agencies", "options", "note"),
+    [
+        ("数据局收到多少申请", None, [], ["江阴市政务服务和大数据管理局", "滨湖区政务服务和数据管理局"], None),
+        ("那数据局呢", "滨湖区人民政府", ["滨湖区政务服务和数据管理局"], [],  # the place talked about first
+         "“数据局”按滨湖区政务服务和数据管理局理解"),
+        ("那数据局呢", "江阴市人民政府", ["江阴市政务服务和大数据管理局"], [], "“数据局”按江阴市政务服务和大数据管理局理解"),
+        ("那数据局呢", "开封市人民政府", [], ["江阴市政务服务和大数据管理局", "滨湖区政务服务和数据管理局"], None),
+    ],
+)
+def test_a_short_name_of_bodies_of_two_places_is_the_one_of_the_place_talked_about(
+        q: str, context: str | None, agencies: list[str], options: list[str], note: str | None) -> None:
+    s = ask(q, context, index=DATA_INDEX)
+    assert (s.agencies, s.resolution.options, s.resolution.note) == (agencies, options, note)
+
+
+@pytest.mark.parametrize("q", ["交通局收到多少申请", "请问交通局收到多少申请"])
+def test_a_standard_department_no_place_has_loaded_is_not_loaded(q: str) -> None:
+    s = ask(q, index=DATA_INDEX)
+    assert (s.agencies, s.unknown_place) == ([], "交通局")

@@ -4,10 +4,12 @@ the naming rules (place with or without its level word, body by its full or stan
 
 from __future__ import annotations
 
+import orjson
 import pytest
 
 from bot.understand import lexicon
 from bot.understand.agencies import listing, names_for, short_name, spoken_names
+from bot.understand.extract import extract
 from bot.understand.linking import AgencyIndex
 from bot.understand.normalise import normalise
 from knowledge.models import Report
@@ -81,3 +83,50 @@ def test_the_short_name_shown_is_one_that_names_the_body_in_this_knowledge_base(
 )
 def test_a_listing_names_every_loaded_body_the_words_cover(name: str, agencies: list[str], missing: str | None) -> None:
     assert listing(normalise(name, LEX), INDEX) == (agencies, missing)
+
+
+# The index a stored knowledge base reads back from its cache file (index_cache): the same answers as the one built.
+SHORT = ["江阴市人民政府", "江阴市行政审批服务局", "江阴市政务服务和大数据管理局", "江阴市商务和投资促进局",
+         "江阴市市场监督管理局", "江阴市安全生产监督管理局", "江阴市教育和体育局", "沭阳县人民政府", "沭阳县人民政府办公室",
+         "滨湖区行政审批局", "开封市人民政府", "开封市教育局", "平潭综合实验区管理委员会"]
+SHORT_REPORTS = [Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="", aliases=["平潭"] if "平潭" in a
+                        else []) for a in SHORT]
+
+
+def _packed(reports: list[Report], added: list[Report] = ()) -> AgencyIndex:
+    built = AgencyIndex(reports)
+    data = orjson.loads(orjson.dumps(built.packed()))
+    own = {r.agency: list(r.aliases) for r in [*reports, *added]}
+    years = {r.agency: {r.year} for r in [*reports, *added]}
+    got = AgencyIndex.extended(data, own, years) if added else AgencyIndex.from_packed(data, years)
+    assert got is not None
+    return got
+
+
+READ_BACK = {"packed": lambda: _packed(SHORT_REPORTS),
+             "extended": lambda: _packed(SHORT_REPORTS[:6], SHORT_REPORTS[6:])}
+QUESTIONS = [
+    ("江阴审批局收到多少申请", ["江阴市行政审批服务局"], [], None, None),
+    ("江阴市行政审批服务局收到多少申请", ["江阴市行政审批服务局"], [], None, None),
+    ("江阴投促局收到多少申请", ["江阴市商务和投资促进局"], [], None, "“江阴投促局”按江阴市商务和投资促进局理解"),
+    ("江阴教育局收到多少申请", ["江阴市教育和体育局"], [], None, None),
+    ("江阴监管局收到多少申请", [], ["江阴市安全生产监督管理局", "江阴市市场监督管理局"], None, None),
+    ("政数局收到多少申请", ["江阴市政务服务和大数据管理局"], [], None, None),
+    ("审批局收到多少申请", [], ["江阴市行政审批服务局", "滨湖区行政审批局"], None, None),
+    ("沭阳府办收到多少申请", ["沭阳县人民政府办公室"], [], None, None),
+    ("沭阳县人民政府办收到多少申请", ["沭阳县人民政府办公室"], [], None, None),
+    ("开封教育局收到多少申请", ["开封市教育局"], [], None, None),
+    ("平潭收到多少申请", ["平潭综合实验区管理委员会"], [], None, None),
+    ("开封交通运输局收到多少申请", [], [], "开封交通运输局", None),
+    ("滨湖收到多少申请", ["滨湖区行政审批局"], [], None, "按滨湖区行政审批局的年报回答"),
+]
+
+
+@pytest.mark.parametrize("how", sorted(READ_BACK))
+def test_an_index_read_back_from_its_cache_answers_as_the_one_built(how: str) -> None:
+    index = READ_BACK[how]()
+    got = [(q, (s := extract(normalise(q, LEX), index)).agencies, s.resolution.options, s.unknown_place,
+            s.resolution.note) for q, *_ in QUESTIONS]
+    assert got == [(q, *want) for q, *want in QUESTIONS]
+    assert [(index.splits[a].path, index.splits[a].body, index.splits[a].kind) for a in ("江阴市教育和体育局", "平潭综合实验区管理委员会")] == [
+        (("江苏省", "无锡市", "江阴市"), "教育和体育局", "dept"), (("福建省", "平潭综合实验区"), "管理委员会", "gov")]

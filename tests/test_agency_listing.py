@@ -1,6 +1,7 @@
-"""The names of loaded bodies as people say them, and which bodies a place or body names in a listing
-(`/reports 江阴`, `python -m bot reports 江阴`, “江阴的数据有没有问题”).  Expectations written by hand from
-the naming rules (place with or without its level word, body by its full or standard short name)."""
+"""The names of loaded bodies as people say them, which bodies a place or body names in a listing
+(`/reports 江阴`, `python -m bot reports 江阴`, “江阴的数据有没有问题”), an index read back from its cache, and
+what is said of a place not loaded or misspelt.  Expectations written by hand from the naming rules (place with or
+without its level word, body by its full or standard short name) and the division table."""
 
 from __future__ import annotations
 
@@ -130,3 +131,27 @@ def test_an_index_read_back_from_its_cache_answers_as_the_one_built(how: str) ->
     assert got == [(q, *want) for q, *want in QUESTIONS]
     assert [(index.splits[a].path, index.splits[a].body, index.splits[a].kind) for a in ("江阴市教育和体育局", "平潭综合实验区管理委员会")] == [
         (("江苏省", "无锡市", "江阴市"), "教育和体育局", "dept"), (("福建省", "平潭综合实验区"), "管理委员会", "gov")]
+
+
+NEAR = ["开封市人民政府", "开封市教育局", "南京市财政局", "江阴市人民政府", "平潭综合实验区财政金融局", "兰考县人民政府"]
+NEAR_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in NEAR])
+
+
+@pytest.mark.parametrize(
+    ("q", "unknown", "nearby", "suggest"),
+    [
+        # a body of a place with nothing loaded: what is loaded in its province (the division table), listed
+        ("郑州教育局收到多少申请", "郑州教育局", ["开封市人民政府", "开封市教育局", "兰考县人民政府"], None),
+        ("郑州市教育局收到多少申请", "郑州市教育局", ["开封市人民政府", "开封市教育局", "兰考县人民政府"], None),
+        ("郑州教育局", "郑州教育局", ["开封市人民政府", "开封市教育局", "兰考县人民政府"], None),
+        ("北京财政局收到多少申请", "北京财政局", [], None),  # a real place one character from 南京: never 南京
+        # a place one character from a loaded one and no real place: “您是指…吗？”
+        ("南金财政局收到多少申请", None, [], "南京财政局"),
+        ("平谭财政局收到多少申请", None, [], "平潭财政局"),
+        ("乎潭财政局收到多少申请", None, [], "平潭财政局"),  # its first character
+    ],
+)
+def test_a_place_not_loaded_or_misspelt_is_said_with_what_is_near(q: str, unknown: str | None, nearby: list[str],
+                                                                  suggest: str | None) -> None:
+    s = extract(normalise(q, LEX), NEAR_INDEX)
+    assert (s.agencies, s.resolution.unknown, s.resolution.nearby, s.resolution.suggest) == ([], unknown, nearby, suggest)

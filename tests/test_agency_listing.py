@@ -33,6 +33,9 @@ INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021",
                                       "平潭综合实验区财金局", "平潭实验区财政局", "平潭实验区财金局", "平潭财政金融局",
                                       "平潭财政局", "平潭财金局"]),
         ("滨湖区行政审批局", ["滨湖区行政审批局", "滨湖行政审批局", "滨湖区审批局", "滨湖区行审局", "滨湖审批局", "滨湖行审局"]),
+        ("淮安市洪泽区人民政府", ["淮安市洪泽区人民政府", "淮安市洪泽区政府", "洪泽区人民政府", "洪泽人民政府", "淮安市洪泽区",
+                                "洪泽区政府", "洪泽政府", "洪泽区", "洪泽"]),
+        ("国家新闻出版署", ["国家新闻出版署", "国新出署"]),  # no place: its body's names alone
     ],
 )
 def test_the_names_people_use_for_a_body_longest_first(agency: str, names: list[str]) -> None:
@@ -63,6 +66,10 @@ def test_the_short_name_shown_is_one_that_names_the_body_in_this_knowledge_base(
     assert short_name("国家税务总局开封市税务局") == "国家税务总局开封市税务局"
     assert short_name("平潭综合实验区") == "平潭"
     assert short_name("沭阳县人民政府办公室") == "沭阳政府办"
+    assert short_name("沭阳县政府") == "沭阳"
+    assert short_name("平潭综合实验区管理委员会") == "平潭管理委员会"  # a government not named 人民政府 keeps its name
+    assert short_name("淮安市洪泽区人民政府") == "淮安市洪泽区"  # its first word is its city: the place as printed
+    assert short_name("国家新闻出版署") == "国家新闻出版署"
 
 
 @pytest.mark.parametrize(
@@ -79,6 +86,11 @@ def test_the_short_name_shown_is_one_that_names_the_body_in_this_knowledge_base(
         ("平潭", [], "平潭"),  # a place with nothing loaded
         ("开封交通运输局", [], "开封交通运输局"),  # a body of a loaded place that is not loaded: not the place's others
         ("江阴交通局", [], "江阴交通局"),
+        ("开封市教育局和开封交通运输局", [], "开封交通运输局"),
+        ("开封市教育局和滨湖教育局", [], "滨湖教育局"),  # 滨湖 has no 教育局 loaded: not 开封's alone either
+        ("河南开封", ["开封市人民政府", "开封市教育局"], None),  # the 开封 of 河南, not the 开封县 the table lacks
+        ("开封和审批局", ["开封县教育局", "开封市人民政府", "开封市教育局", "江阴市行政审批服务局", "滨湖区行政审批局"], None),
+        ("江音审批局", [], "江音审批局"),  # a misspelt place before a body: not every 审批局 (was both)
         ("", [], None),
     ],
 )
@@ -135,6 +147,11 @@ def test_an_index_read_back_from_its_cache_answers_as_the_one_built(how: str) ->
 
 NEAR = ["开封市人民政府", "开封市教育局", "南京市财政局", "江阴市人民政府", "平潭综合实验区财政金融局", "兰考县人民政府"]
 NEAR_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="") for a in NEAR])
+
+
+def test_a_listing_puts_a_place_s_own_bodies_before_those_inside_it() -> None:
+    assert listing("河南", NEAR_INDEX) == (["开封市人民政府", "开封市教育局", "兰考县人民政府"], None)
+    assert listing("平谭财政局", NEAR_INDEX) == ([], "平谭财政局")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,10 @@ from kb_files import variants
 
 from bot.cli import main
 from bot.settings import Settings
+from bot.understand.index_cache import agency_index
 from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.models import Report
 from knowledge.paths import cache_dir
 from knowledge.store import Store
 
@@ -22,6 +25,7 @@ def ask(db: Path, question: str, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_the_cache_keeps_this_base_s_two_newest_indexes_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              caplog: pytest.LogCaptureFixture,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "cache"))
     db = tmp_path / "kb"
@@ -39,6 +43,9 @@ def test_the_cache_keeps_this_base_s_two_newest_indexes_only(tmp_path: Path, mon
     ingest(variants(tmp_path / "c", ["新乡"]), Store(db), Settings())
     assert "新乡市人民政府2019年行政复议19件" in ask(db, "新乡2019年行政复议多少件", capsys)
     assert "洛阳市人民政府2019年行政复议19件" in ask(db, "洛阳2019年行政复议多少件", capsys)
+    with caplog.at_level(logging.INFO, logger="bot.understand.index_cache"):  # read back: nothing to say
+        assert "安阳市人民政府2019年行政复议19件" in ask(db, "安阳2019年行政复议多少件", capsys)
+    assert caplog.text == ""
     kept = sorted(p.name for p in folder.glob("*.json"))
     assert len(kept) == 3 and first not in kept and older_code.name not in kept and other_base.name in kept
     assert folder.stat().st_mode & 0o777 == 0o700
@@ -55,3 +62,20 @@ def test_a_cache_that_cannot_be_written_only_costs_the_rebuild(tmp_path: Path, m
         assert "洛阳市人民政府2019年行政复议19件" in ask(db, "洛阳2019年行政复议多少件", capsys)
     assert f"agency index not cached in {cache_dir() / 'agency-index'}" in caplog.text
     assert "安阳市人民政府2019年行政复议19件" in ask(db, "安阳2019年行政复议多少件", capsys)
+
+
+def test_two_bases_never_read_each_other_s_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    ingest(variants(tmp_path / "a", ["洛阳"]), Store(tmp_path / "one"), Settings())
+    ingest(variants(tmp_path / "b", ["安阳"]), Store(tmp_path / "two"), Settings())  # the same write number
+    assert "洛阳市人民政府2019年行政复议19件" in ask(tmp_path / "one", "洛阳2019年行政复议多少件", capsys)
+    assert "安阳市人民政府2019年行政复议19件" in ask(tmp_path / "two", "安阳2019年行政复议多少件", capsys)
+    assert "知识库中没有“洛阳”的年报" in ask(tmp_path / "two", "洛阳2019年行政复议多少件", capsys)
+
+
+def test_a_base_built_in_memory_is_indexed_without_a_cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    kb = KnowledgeBase([Report(id="a", agency="洛阳市人民政府", year=2019, title="a", template="2019", source_file="")])
+    assert sorted(agency_index(kb).splits) == ["洛阳市人民政府"]
+    assert not (tmp_path / "cache" / "agency-index").exists()

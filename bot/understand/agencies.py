@@ -1,4 +1,4 @@
-"""Agency names as people use them: the index over every loaded report, spoken and short names, listings.
+"""Agency names as people use them: the names spoken for a body, the short name shown, listings.
 
 Resolution itself (which loaded body a question names) is linking.py; this module is what the rest of
 the bot calls.
@@ -7,18 +7,11 @@ the bot calls.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split, standard_shorts
-from knowledge.models import Report
 
 _JOINED = re.compile(r"[和与及跟、,，]")  # what joins two names in a listing
-
-
-def build_index(reports: Iterable[Report]) -> AgencyIndex:
-    """The agency index over every loaded report's agency and self-given names."""
-    return AgencyIndex(reports)
 
 
 def spoken_names(agency: str) -> list[str]:

@@ -174,3 +174,22 @@ def test_a_place_not_loaded_or_misspelt_is_said_with_what_is_near(q: str, unknow
                                                                   suggest: str | None) -> None:
     s = extract(normalise(q, LEX), NEAR_INDEX)
     assert (s.agencies, s.resolution.unknown, s.resolution.nearby, s.resolution.suggest) == ([], unknown, nearby, suggest)
+
+
+PROVINCE = ["开封市人民政府", "开封市交通运输局", "开封市教育局", "兰考县人民政府", "淮安市人民政府", "南京市财政局"]
+PROVINCE_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                              for a in PROVINCE])
+
+
+@pytest.mark.parametrize(
+    ("q", "unknown", "nearby"),
+    [
+        # a city's government first, then its bodies, then those of the places inside it
+        ("郑州教育局收到多少申请", "郑州教育局", ["开封市人民政府", "开封市交通运输局", "开封市教育局", "兰考县人民政府"]),
+        ("淮安区收到多少申请", "淮安区", ["淮安市人民政府"]),  # 淮安区 is not 淮安市: what 淮安 has, not all 江苏
+    ],
+)
+def test_what_is_loaded_near_a_place_not_loaded_is_listed_government_first(q: str, unknown: str,
+                                                                          nearby: list[str]) -> None:
+    s = extract(normalise(q, LEX), PROVINCE_INDEX)
+    assert (s.agencies, s.resolution.unknown, s.resolution.nearby) == ([], unknown, nearby)

@@ -206,3 +206,15 @@ def test_a_short_name_of_bodies_of_two_places_is_the_one_of_the_place_talked_abo
 def test_a_standard_department_no_place_has_loaded_is_not_loaded(q: str) -> None:
     s = ask(q, index=DATA_INDEX)
     assert (s.agencies, s.unknown_place) == ([], "交通局")
+
+
+@pytest.mark.parametrize(("q", "agencies"), [("工信局", ["江阴市科学技术和工业信息化局"]),
+                                             ("你好，工信局收到多少申请", ["江阴市科学技术和工业信息化局"]),
+                                             ("张三工信局收到多少申请", [])])  # inside a word that is no place: none
+def test_a_short_name_without_its_place_stands_as_a_word_of_its_own(q: str, agencies: list[str]) -> None:
+    assert ask(q).agencies == agencies
+
+
+def test_a_body_of_two_places_asked_back_keeps_the_words_to_replace() -> None:
+    s = ask("审批局收到多少申请")
+    assert (s.resolution.options, s.resolution.said) == (["江阴市行政审批服务局", "滨湖区行政审批局"], "审批局")

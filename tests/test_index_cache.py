@@ -60,7 +60,8 @@ def test_a_cache_that_cannot_be_written_only_costs_the_rebuild(tmp_path: Path, m
     (cache_dir() / "agency-index").write_text("not a folder", encoding="utf-8")
     with caplog.at_level(logging.INFO, logger="bot.understand.index_cache"):
         assert "洛阳市人民政府2019年行政复议19件" in ask(db, "洛阳2019年行政复议多少件", capsys)
-    assert f"agency index not cached in {cache_dir() / 'agency-index'}" in caplog.text
+    folder = cache_dir() / "agency-index"
+    assert f"agency index not cached in {folder}: [Errno 17] File exists: '{folder}'" in caplog.text
     assert "安阳市人民政府2019年行政复议19件" in ask(db, "安阳2019年行政复议多少件", capsys)
 
 
@@ -79,3 +80,18 @@ def test_a_base_built_in_memory_is_indexed_without_a_cache_file(tmp_path: Path, 
     kb = KnowledgeBase([Report(id="a", agency="洛阳市人民政府", year=2019, title="a", template="2019", source_file="")])
     assert sorted(agency_index(kb).splits) == ["洛阳市人民政府"]
     assert not (tmp_path / "cache" / "agency-index").exists()
+
+
+def test_a_damaged_index_file_is_named_with_why_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    db = tmp_path / "kb"
+    ingest(variants(tmp_path / "a", ["洛阳"]), Store(db), Settings())
+    ask(db, "洛阳2019年行政复议多少件", capsys)
+    [cached] = (tmp_path / "cache" / "agency-index").glob("*.json")
+    cached.write_text("[", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="bot.understand.index_cache"):
+        assert "洛阳市人民政府2019年行政复议19件" in ask(db, "洛阳2019年行政复议多少件", capsys)
+    assert caplog.messages == [f"agency index cache {cached} unreadable (unexpected end of data: line 1 column 2 (char 1)): "
+                               "rebuilt"]

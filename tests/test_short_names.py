@@ -218,3 +218,45 @@ def test_a_short_name_without_its_place_stands_as_a_word_of_its_own(q: str, agen
 def test_a_body_of_two_places_asked_back_keeps_the_words_to_replace() -> None:
     s = ask("审批局收到多少申请")
     assert (s.resolution.options, s.resolution.said) == (["江阴市行政审批服务局", "滨湖区行政审批局"], "审批局")
+
+
+def _index(bodies: list[tuple[str, int]]) -> AgencyIndex:
+    return AgencyIndex([Report(id=f"{a}-{y}", agency=a, year=y, title=a, template="2021", source_file="")
+                        for a, y in bodies])
+
+
+KAIFENG = _index([("开封市人民政府", 2023), ("开封市教育局", 2023), ("开封市财政局", 2023), ("开封市公安局", 2023),
+                  ("开封市审计局", 2022), ("国家税务总局开封市税务局", 2023)])
+KAIFENG_FEW = _index([("开封市人民政府", 2023), ("开封市教育局", 2023), ("开封市财政局", 2023), ("开封市公安局", 2023)])
+
+
+@pytest.mark.parametrize(
+    ("q", "index", "agencies", "note"),
+    [
+        # the place's government, and the other bodies of the place with the year asked (three, then 等)
+        ("开封2023年收到多少申请", KAIFENG, ["开封市人民政府"],
+         "按开封市人民政府的年报回答；同地还有国家税务总局开封市税务局、公安局、教育局等的年报"),
+        ("开封2023年收到多少申请", KAIFENG_FEW, ["开封市人民政府"], "按开封市人民政府的年报回答；同地还有公安局、教育局、财政局的年报"),
+        ("开封2022年收到多少申请", KAIFENG, ["开封市审计局"], "按开封市审计局的年报回答"),  # the one body with that year
+        ("开封市政府2019年收到多少申请", KAIFENG, ["开封市人民政府"], None),  # the year missing is said later
+        ("开封市政府2023年收到多少申请", KAIFENG, ["开封市人民政府"], None),  # 政府: only the government, no note
+    ],
+)
+def test_a_place_named_alone_is_its_government_with_a_note_of_its_other_bodies(
+        q: str, index: AgencyIndex, agencies: list[str], note: str | None) -> None:
+    s = ask(q, index=index)
+    assert (s.agencies, s.resolution.note) == (agencies, note)
+
+
+def test_of_two_bodies_a_short_name_fits_the_one_with_the_year_asked_is_taken() -> None:
+    both = _index([("江阴市市场监督管理局", 2022), ("江阴市安全生产监督管理局", 2023), ("江阴市人民政府", 2023)])
+    s = ask("江阴监管局2023年收到多少申请", index=both)
+    assert (s.agencies, s.resolution.note) == (["江阴市安全生产监督管理局"], "“江阴监管局”按江阴市安全生产监督管理局理解")
+    s = ask("江阴监管局收到多少申请", index=both)
+    assert (s.resolution.options, s.resolution.said) == (["江阴市安全生产监督管理局", "江阴市市场监督管理局"], "江阴监管局")
+
+
+def test_a_level_word_that_begins_a_body_is_not_taken_for_another_place() -> None:
+    nanhua = _index([("南华县人民政府", 2023), ("南华县市场监督管理局", 2023)])
+    assert ask("南华市监局收到多少申请", index=nanhua).agencies == ["南华县市场监督管理局"]  # 市监局, not 南华市
+    assert ask("南华市收到多少申请", index=nanhua).unknown_place == "南华市"  # 南华县 is not a 市

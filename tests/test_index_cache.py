@@ -69,7 +69,7 @@ def test_two_bases_never_read_each_other_s_index(tmp_path: Path, monkeypatch: py
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "cache"))
     ingest(variants(tmp_path / "a", ["洛阳"]), Store(tmp_path / "one"), Settings())
-    ingest(variants(tmp_path / "b", ["安阳"]), Store(tmp_path / "two"), Settings())  # the same write number
+    ingest(variants(tmp_path / "b", ["安阳"]), Store(tmp_path / "two"), Settings())
     assert "洛阳市人民政府2019年行政复议19件" in ask(tmp_path / "one", "洛阳2019年行政复议多少件", capsys)
     assert "安阳市人民政府2019年行政复议19件" in ask(tmp_path / "two", "安阳2019年行政复议多少件", capsys)
     assert "知识库中没有“洛阳”的年报" in ask(tmp_path / "two", "洛阳2019年行政复议多少件", capsys)

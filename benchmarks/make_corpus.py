@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.settings import Settings  # noqa: E402
-from bot.understand.agencies import build_index, names_for  # noqa: E402
+from bot.understand.agencies import names_for  # noqa: E402
+from bot.understand.linking import AgencyIndex  # noqa: E402
 from knowledge.ingest import ordered, parse_file  # noqa: E402
 from knowledge.kb import KnowledgeBase  # noqa: E402
 from knowledge.models import Parsed, Report  # noqa: E402
@@ -310,7 +311,7 @@ def make_questions(reports: list[Report], source_of: dict[str, str], n: int = 30
     rng = random.Random(seed)
     kb = KnowledgeBase(reports, [])
     names: dict[str, list[str]] = defaultdict(list)  # agency → the names that name it alone in this kb
-    for agency, said in names_for(build_index(reports)).items():
+    for agency, said in names_for(AgencyIndex(reports)).items():
         names[agency] = sorted(said)
     by_source: dict[str, list[Report]] = defaultdict(list)
     for r in reports:

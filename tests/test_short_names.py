@@ -173,3 +173,90 @@ def test_a_zone_kind_the_place_has_not_loaded_is_not_its_government() -> None:
                                "开封依申请公开办结多少", "开封政府网站2019年访问量多少"])
 def test_what_is_asked_about_after_the_place_is_not_taken_for_a_body(q: str) -> None:
     assert ask(q, index=CITY_INDEX).agencies == ["开封市人民政府"]
+
+
+@pytest.mark.parametrize("lead", ["请问", "看看", "查一下", "我想知道", "另外", "查", "那"])
+def test_a_short_name_without_its_place_is_read_after_the_words_a_question_opens_with(lead: str) -> None:
+    s = ask(f"{lead}工信局收到多少申请")  # 工信局 is no name of the body: the rule reads it (was: none after 请问 …)
+    assert (s.agencies, s.resolution.note) == (["江阴市科学技术和工业信息化局"], "“工信局”按江阴市科学技术和工业信息化局理解")
+
+
+DATA_BODIES = ["江阴市人民政府", "江阴市政务服务和大数据管理局", "滨湖区人民政府", "滨湖区政务服务和数据管理局", "开封市人民政府"]
+DATA_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                          for a in DATA_BODIES])
+
+
+@pytest.mark.parametrize(
+    ("q", "context", "agencies", "options", "note"),
+    [
+        ("数据局收到多少申请", None, [], ["江阴市政务服务和大数据管理局", "滨湖区政务服务和数据管理局"], None),
+        ("那数据局呢", "滨湖区人民政府", ["滨湖区政务服务和数据管理局"], [],  # the place talked about first
+         "“数据局”按滨湖区政务服务和数据管理局理解"),
+        ("那数据局呢", "江阴市人民政府", ["江阴市政务服务和大数据管理局"], [], "“数据局”按江阴市政务服务和大数据管理局理解"),
+        ("那数据局呢", "开封市人民政府", [], ["江阴市政务服务和大数据管理局", "滨湖区政务服务和数据管理局"], None),
+    ],
+)
+def test_a_short_name_of_bodies_of_two_places_is_the_one_of_the_place_talked_about(
+        q: str, context: str | None, agencies: list[str], options: list[str], note: str | None) -> None:
+    s = ask(q, context, index=DATA_INDEX)
+    assert (s.agencies, s.resolution.options, s.resolution.note) == (agencies, options, note)
+
+
+@pytest.mark.parametrize("q", ["交通局收到多少申请", "请问交通局收到多少申请"])
+def test_a_standard_department_no_place_has_loaded_is_not_loaded(q: str) -> None:
+    s = ask(q, index=DATA_INDEX)
+    assert (s.agencies, s.unknown_place) == ([], "交通局")
+
+
+@pytest.mark.parametrize(("q", "agencies"), [("工信局", ["江阴市科学技术和工业信息化局"]),
+                                             ("你好，工信局收到多少申请", ["江阴市科学技术和工业信息化局"]),
+                                             ("张三工信局收到多少申请", [])])  # inside a word that is no place: none
+def test_a_short_name_without_its_place_stands_as_a_word_of_its_own(q: str, agencies: list[str]) -> None:
+    assert ask(q).agencies == agencies
+
+
+def test_a_body_of_two_places_asked_back_keeps_the_words_to_replace() -> None:
+    s = ask("审批局收到多少申请")
+    assert (s.resolution.options, s.resolution.said) == (["江阴市行政审批服务局", "滨湖区行政审批局"], "审批局")
+
+
+def _index(bodies: list[tuple[str, int]]) -> AgencyIndex:
+    return AgencyIndex([Report(id=f"{a}-{y}", agency=a, year=y, title=a, template="2021", source_file="")
+                        for a, y in bodies])
+
+
+KAIFENG = _index([("开封市人民政府", 2023), ("开封市教育局", 2023), ("开封市财政局", 2023), ("开封市公安局", 2023),
+                  ("开封市审计局", 2022), ("国家税务总局开封市税务局", 2023)])
+KAIFENG_FEW = _index([("开封市人民政府", 2023), ("开封市教育局", 2023), ("开封市财政局", 2023), ("开封市公安局", 2023)])
+
+
+@pytest.mark.parametrize(
+    ("q", "index", "agencies", "note"),
+    [
+        # the place's government, and the other bodies of the place with the year asked (three, then 等)
+        ("开封2023年收到多少申请", KAIFENG, ["开封市人民政府"],
+         "按开封市人民政府的年报回答；同地还有国家税务总局开封市税务局、公安局、教育局等的年报"),
+        ("开封2023年收到多少申请", KAIFENG_FEW, ["开封市人民政府"], "按开封市人民政府的年报回答；同地还有公安局、教育局、财政局的年报"),
+        ("开封2022年收到多少申请", KAIFENG, ["开封市审计局"], "按开封市审计局的年报回答"),  # the one body with that year
+        ("开封市政府2019年收到多少申请", KAIFENG, ["开封市人民政府"], None),  # the year missing is said later
+        ("开封市政府2023年收到多少申请", KAIFENG, ["开封市人民政府"], None),  # 政府: only the government, no note
+    ],
+)
+def test_a_place_named_alone_is_its_government_with_a_note_of_its_other_bodies(
+        q: str, index: AgencyIndex, agencies: list[str], note: str | None) -> None:
+    s = ask(q, index=index)
+    assert (s.agencies, s.resolution.note) == (agencies, note)
+
+
+def test_of_two_bodies_a_short_name_fits_the_one_with_the_year_asked_is_taken() -> None:
+    both = _index([("江阴市市场监督管理局", 2022), ("江阴市安全生产监督管理局", 2023), ("江阴市人民政府", 2023)])
+    s = ask("江阴监管局2023年收到多少申请", index=both)
+    assert (s.agencies, s.resolution.note) == (["江阴市安全生产监督管理局"], "“江阴监管局”按江阴市安全生产监督管理局理解")
+    s = ask("江阴监管局收到多少申请", index=both)
+    assert (s.resolution.options, s.resolution.said) == (["江阴市安全生产监督管理局", "江阴市市场监督管理局"], "江阴监管局")
+
+
+def test_a_level_word_that_begins_a_body_is_not_taken_for_another_place() -> None:
+    nanhua = _index([("南华县人民政府", 2023), ("南华县市场监督管理局", 2023)])
+    assert ask("南华市监局收到多少申请", index=nanhua).agencies == ["南华县市场监督管理局"]  # 市监局, not 南华市
+    assert ask("南华市收到多少申请", index=nanhua).unknown_place == "南华市"  # 南华县 is not a 市

@@ -1,4 +1,4 @@
-"""Agency names as people use them: the index over every loaded report, short names, example questions.
+"""Agency names as people use them: the names spoken for a body, the short name shown, listings.
 
 Resolution itself (which loaded body a question names) is linking.py; this module is what the rest of
 the bot calls.
@@ -6,25 +6,22 @@ the bot calls.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Mapping
 
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split, standard_shorts
-from knowledge.models import Report
 
-
-def build_index(reports: Iterable[Report]) -> AgencyIndex:
-    """The agency index over every loaded report's agency and self-given names."""
-    return AgencyIndex(reports)
+_JOINED = re.compile(r"[和与及跟、,，]")  # what joins two names in a listing
 
 
 def spoken_names(agency: str) -> list[str]:
     """Names people may use for an agency, longest first: 开封市人民政府 → 开封市政府, 开封 …"""
     s = split(agency)
     out = {agency}
-    regions = sorted((region_forms(s.named[-1]) | {"".join(s.named)}) if s.named else {""}, key=len, reverse=True)
-    bodies = sorted(body_forms(s.body, s.kind), key=len, reverse=True)
-    for r in regions:
+    regions = (region_forms(s.named[-1]) | {"".join(s.named)}) if s.named else {""}
+    bodies = body_forms(s.body, s.kind)
+    for r in regions:  # (a set: the order comes from the sort below)
         if s.kind == GOV:
             out.add(r)
         for b in bodies:
@@ -47,18 +44,24 @@ def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
     from bot.understand.linking_rules import phrases  # the rules import this package's index
 
     found: list[str] = []
+    before = 0  # where the words of this phrase may begin: a misspelt place before a body (江音审批局) is its own
     for phrase in phrases(text, index):
         last = phrase[-1]
         regions = [m for m in phrase if m.kind == REGION]
         if last.kind == REGION:  # a place: everything loaded there, not only its government
+            after = text[phrase[0].start :] if not _JOINED.match(text[last.end :]) else ""  # 开封和审批局: two names
+            unknown = resolve_agencies(after, index).unknown or ""
+            if len(unknown) > last.end - phrase[0].start:  # 开封交通运输局: a body of the place that is not loaded
+                return [], unknown
             got = set(index.splits)
             for r in regions:
                 got &= index.region_agencies(r.keys)
         else:
-            res = resolve_agencies(text[phrase[0].start : last.end], index)
+            res = resolve_agencies(text[before : last.end], index)
             if res.unknown or res.suggest:
-                return [], res.unknown or text[phrase[0].start : last.end]
+                return [], res.unknown or res.said
             got = set(res.agencies or res.options)
+        before = last.end
         found += [a for a in sorted(got, key=lambda a: (len(index.splits[a].path), a)) if a not in found]
     return (found, None) if found else ([], text.strip() or None)
 
@@ -84,19 +87,9 @@ def short_name(agency: str, index: AgencyIndex | None = None) -> str:
     else:
         bodies = [*standard_shorts(s.body), s.body]  # the most usual short name first (沭阳发改局, 平潭市场监管局)
     regions = (region_forms(s.named[-1]) | {"".join(s.named)}) if s.named else set()
-    names = [(k, r + b) for k, b in enumerate(bodies) for r in sorted(regions, key=len)
+    names = [(k, r + b) for k, b in enumerate(bodies) for r in regions  # (min below orders them all)
              if len(r + b) >= 2 and (r + b)[0] == agency[0]]
     if index is not None:
         names = [(k, n) for k, n in names if resolve_agencies(n, index).agencies == [agency]]
     return min(names, key=lambda kn: (kn[0], len(kn[1]), kn[1]))[1] if names else agency
 
-
-def examples(reports: list[Report], n: int = 3) -> list[str]:
-    """Example questions that these reports can answer."""
-    if not reports:
-        return []
-    r = max(reports, key=lambda r: r.year)
-    many = len({x.agency for x in reports}) > 1
-    who = short_name(r.agency) if many else ""
-    qs = [f"{who}{r.year}年行政复议多少件", f"{who}{r.year}年收到多少政府信息公开申请", f"{who}{r.year}年存在哪些主要问题"]
-    return qs[:n]

@@ -120,15 +120,14 @@ class AgencyIndex:
         def path(p: tuple[str, ...]) -> int:
             return paths.setdefault(p, len(paths))
 
-        def flat(items: list[Any]) -> str | list[Any]:  # one string parses far faster than nested lists
-            text = [str(x) for x in items]
-            return "\t".join(text) if not any("\t" in t for t in text) else items
+        def flat(items: list[Any]) -> str:  # one string parses far faster than nested lists; no item holds a
+            return "\t".join(str(x) for x in items)  # tab (names are whitespace-free, agencies are numbers)
 
         return {"agencies": agencies,
                 "aliases": {a: names for a, names in self.own.items() if names},
                 "splits": [flat([path(s.path), path(s.named), s.body, s.kind]) for s in self.splits.values()],
                 "paths": [list(p) for p in paths],
-                "names": {f: flat([x for k, key in sorted(v) for x in (k, number.get(key, key) if k == NAME else key)])
+                "names": {f: flat([x for k, key in sorted(v) for x in (k, number[key] if k == NAME else key)])
                           for f, v in self.names.items()},
                 "in_region": {k: sorted(number[a] for a in v) for k, v in self.in_region.items()},
                 "with_body": {k: sorted(number[a] for a in v) for k, v in self.with_body.items()},
@@ -140,13 +139,13 @@ class AgencyIndex:
         agencies, paths = data["agencies"], data["paths"]
         index = cls.__new__(cls)
         index.own = {}  # (only a built index is packed)
-        def split_of(agency: str, v: str | list[Any]) -> Split:
-            p, named, body, kind = v.split("\t") if isinstance(v, str) else v
+        def split_of(agency: str, v: str) -> Split:
+            p, named, body, kind = v.split("\t")
             return Split(agency, tuple(paths[int(p)]), tuple(paths[int(named)]), body, kind)
 
-        def names_of(_: str, v: str | list[Any]) -> set[tuple[str, str]]:
-            items = v.split("\t") if isinstance(v, str) else v
-            return {(k, agencies[int(key)] if k == NAME and str(key).isdigit() else key)
+        def names_of(_: str, v: str) -> set[tuple[str, str]]:
+            items = v.split("\t")
+            return {(k, agencies[int(key)] if k == NAME else key)
                     for k, key in zip(items[::2], items[1::2], strict=True)}
 
         index.splits = Unpacked(dict(zip(agencies, data["splits"], strict=True)), split_of)

@@ -51,6 +51,7 @@ LIST_MAX = 8
 _OFFICE_AFTER = re.compile(r"办公室|办公厅|办(?![理结件法事])|机关")
 MARGIN = 2  # a candidate wins only this far ahead of the next
 RULE_MARGIN = 0.3  # of a short name read by the rule (score up to 2): 监管局 of 市场监督管理局 or 安全生产监督管理局 is asked
+_LEAD_END = re.compile(_LEAD_WORDS.pattern.removeprefix("^").removesuffix("+") + "$")  # 请问|查询|那 … just before
 _AFTER_NAME = re.compile(r"^(?:办公室|办公厅|办(?![理结件法事])|机关)")
 
 
@@ -170,7 +171,7 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
     """A department named without its place by a short name the rule reads: the one of the place talked
     about first, else of every loaded place; a standard department name that names none is not loaded."""
     for k in range(len(text) - 2):
-        if k and "\u4e00" <= text[k - 1] <= "\u9fff" and not _LEAD_WORDS.match(text[k - 1]):
+        if k and "\u4e00" <= text[k - 1] <= "\u9fff" and not _LEAD_END.search(text, 0, k):
             continue  # a word starts after a non-Chinese character or a lead word (那, 和 …)
         words = [w for w in _body_words(text[k:]) if is_department(w)]
         if not words:

@@ -179,3 +179,40 @@ def test_a_folder_of_two_years_is_stored_with_its_cross_year_warnings(tmp_path: 
     got = json.loads(capsys.readouterr().out)
     assert got["value"] == 5
     assert got["warnings"] == ["与上年报告不一致：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]
+
+
+def test_in_force_follows_from_last_years_plus_issued_minus_repealed_row_by_row(parsed: dict[str, Parsed]) -> None:
+    from knowledge.checks.years import across
+
+    p23 = parsed["pingtan-2023.txt"]
+    before = _as_year(p23, 2023, **{"active.rule__in_force": 10, "active.normative__in_force": 20})
+    # 规章 10 + 3 − 2 = 11; 行政规范性文件 20 + 4 − 1 = 23
+    made = {"active.rule__issued": 3, "active.rule__repealed": 2, "active.normative__issued": 4,
+            "active.normative__repealed": 1}
+
+    def said(**cells: float) -> list[str]:
+        now = _as_year(p23, 2024, **made, **cells)
+        return [w.message for w in across(before.report, before.facts, now.report, now.facts)]
+
+    assert said(**{"active.rule__in_force": 11, "active.normative__in_force": 23}) == []
+    assert said(**{"active.rule__in_force": 11, "active.normative__in_force": 24}) == [  # one more: said
+        "2024年“行政规范性文件”现行有效24件，按2023年现行有效20＋本年制发4－本年废止1应为23件（清理文件也会使其不同）"]
+    assert said(**{"active.rule__in_force": 12, "active.normative__in_force": 23}) == [
+        "2024年“规章”现行有效12件，按2023年现行有效10＋本年制发3－本年废止2应为11件（清理文件也会使其不同）"]
+
+
+def test_in_force_is_not_checked_when_a_term_is_not_printed(parsed: dict[str, Parsed]) -> None:
+    from knowledge.checks.years import across
+
+    p23 = parsed["pingtan-2023.txt"]
+    before = _as_year(p23, 2023, **{"active.rule__in_force": 10})
+    for blank in ("in_force", "issued", "repealed"):
+        now = _as_year(p23, 2024, **{"active.rule__in_force": 30, "active.rule__issued": 3, "active.rule__repealed": 2})
+        now = Parsed(now.report, [replace(f, value=None, kind="blank") if (f.row, f.column) == ("active.rule", blank)
+                                  else f for f in now.facts])
+        assert [w.message for w in across(before.report, before.facts, now.report, now.facts)] == [], blank
+    now = _as_year(p23, 2024, **{"active.rule__in_force": 30, "active.rule__issued": 3, "active.rule__repealed": 2})
+    blank_before = Parsed(before.report, [replace(f, value=None, kind="blank")
+                                          if (f.row, f.column) == ("active.rule", "in_force") else f
+                                          for f in before.facts])
+    assert [w.message for w in across(blank_before.report, blank_before.facts, now.report, now.facts)] == []

@@ -158,3 +158,46 @@ async def test_a_button_past_the_options_or_on_an_inline_message_has_expired(mak
     await bot.feed(inline)
     assert bot.api.methods() == ["answerCallbackQuery"]
     assert bot.api.sent("answerCallbackQuery")[0]["text"] == EXPIRED
+
+
+# ---------------------------------------------------------------- /ask and inline, the edges
+
+
+async def test_ask_takes_everything_after_the_command_spaces_and_all(make_bot, two_agencies):
+    bot = await make_bot(two_agencies)
+    bot.api.clear()
+    await bot.feed(make_text_update("/ask 开封2019年 行政复议 多少件", chat_type="supergroup"))
+    [sent] = bot.api.sent()
+    assert sent["text"] == KAIFENG_REVIEW_BRIEF
+
+
+async def test_an_empty_inline_query_offers_the_examples_up_to_the_limit_and_no_button(two_agencies):
+    from tg_factories import SETTINGS, bots, make_inline_update
+
+    from bot.settings import Settings
+
+    settings = Settings(admins=SETTINGS.admins, rate_limit_per_minute=20, inline_results=2)
+    async with bots() as make:
+        bot = await make(two_agencies, settings=settings)
+        bot.api.clear()
+        await bot.feed(make_inline_update(""))
+    [call] = bot.api.sent("answerInlineQuery")
+    assert "button" not in call
+    assert [r["input_message_content"]["message_text"] for r in call["results"]] == [
+        "平潭综合实验区2019年行政复议<b>0件</b>。\n来源：<a href=\"https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/"
+        "202001/t20200120_80576.htm\">平潭2019年年报</a> · 四 · 行政复议 · 总计",
+        "开封市人民政府2019年本年新收政府信息公开申请<b>527件</b>。\n"
+        "来源：开封2019年年报 · 三 · 一、本年新收政府信息公开申请数量 · 总计"]
+
+
+def test_an_inline_results_source_line_names_the_report_and_its_section():
+    from bot.tg.inline import source_line
+    from knowledge.models import Answer, Source
+
+    title = "开封市人民政府2019年政府信息公开工作年度报告"
+    cell = Source(section="四、政府信息公开行政复议、行政诉讼情况", row="行政复议", column="总计")
+    assert source_line(Answer("answered", report_title=title, source=cell, section="四")) == (
+        "来源：开封市人民政府2019年政府信息公开工作年度报告 · 四、政府信息公开行政复议、行政诉讼情况")
+    assert source_line(Answer("answered", section="一、总体情况")) == "来源：一、总体情况"
+    assert source_line(Answer("answered", report_title=title)) == "来源：开封市人民政府2019年政府信息公开工作年度报告"
+    assert source_line(Answer("answered")) == ""

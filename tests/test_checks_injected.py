@@ -23,7 +23,7 @@ from knowledge.catalogue import default as catalogue
 from knowledge.checks.sums import run
 from knowledge.ingest import parse_file
 from knowledge.kb import KnowledgeBase
-from knowledge.models import Fact, Parsed
+from knowledge.models import Fact, Parsed, Warning_
 from knowledge.paths import DATA
 from knowledge.store import Store
 
@@ -199,6 +199,14 @@ def test_in_force_follows_from_last_years_plus_issued_minus_repealed_row_by_row(
         "2024年“行政规范性文件”现行有效24件，按2023年现行有效20＋本年制发4－本年废止1应为23件（清理文件也会使其不同）"]
     assert said(**{"active.rule__in_force": 12, "active.normative__in_force": 23}) == [
         "2024年“规章”现行有效12件，按2023年现行有效10＋本年制发3－本年废止2应为11件（清理文件也会使其不同）"]
+    now = _as_year(p23, 2024, **made, **{"active.rule__in_force": 12, "active.normative__in_force": 23})
+    # a note (说明), under table 二's heading, carried by the three cells of 2024 and 2023's 现行有效
+    assert across(before.report, before.facts, now.report, now.facts) == [Warning_(
+        "years.in_force", "2024年“规章”现行有效12件，按2023年现行有效10＋本年制发3－本年废止2应为11件（清理文件也会使其不同）",
+        "二、主动公开政府信息情况",
+        [{"row": "active.rule", "column": "in_force", "year": None}, {"row": "active.rule", "column": "issued", "year": None},
+         {"row": "active.rule", "column": "repealed", "year": None},
+         {"row": "active.rule", "column": "in_force", "year": 2023}], "note")]
 
 
 def test_in_force_is_not_checked_when_a_term_is_not_printed(parsed: dict[str, Parsed]) -> None:

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 from telegram.error import NetworkError
-from tg_factories import BOT_USER, TOKEN, FakeBotApi, FakeServer
+from tg_factories import BOT_USER, TOKEN, FakeBotApi, FakeServer, kaifeng  # noqa: F401 - fixture kaifeng
 
 from bot.tg import health, startup
 
@@ -281,3 +281,32 @@ def test_serve_that_cannot_reach_the_bot_api_says_why_without_the_token_and_exit
     assert capsys.readouterr().err == (
         "连不上 Telegram Bot API（connect failed: http://127.0.0.1:9/bot<TELEGRAM_BOT_TOKEN>/getMe）："
         "请检查网络、代理和 TELEGRAM_BASE_URL，然后重新启动。\n")
+
+
+async def test_the_bot_beats_while_it_runs_and_stops_beating_when_it_shuts_down(kaifeng, tmp_path: Path) -> None:
+    from tg_factories import SETTINGS, bots
+
+    from bot.settings import Settings
+    from bot.tg.app import post_shutdown
+
+    alive = tmp_path / "alive"
+    settings = Settings(admins=SETTINGS.admins, health_file=str(alive))
+    async with bots() as make:
+        bot = await make(kaifeng, settings=settings)
+        task = bot.app.bot_data["health"]
+        await asyncio.sleep(0)  # the beat's first touch, then it waits its 30 s
+        assert alive.exists()
+        await post_shutdown(bot.app)
+        assert "health" not in bot.app.bot_data
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert task.cancelled()
+        await post_shutdown(bot.app)  # a second shutdown (nothing left to stop) is fine
+
+
+async def test_without_a_health_file_nothing_beats(kaifeng) -> None:
+    from tg_factories import bots
+
+    async with bots() as make:
+        bot = await make(kaifeng)
+        assert "health" not in bot.app.bot_data

@@ -101,15 +101,51 @@ def test_reach_asks_getme_once_when_the_bot_api_answers(monkeypatch: pytest.Monk
     assert caplog.records == []
 
 
-def test_reach_tries_again_with_doubling_waits_up_to_the_cap_one_log_line_a_try(
+def test_reach_through_a_failing_bot_api_logs_the_try_and_goes_on(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     api, waits = FakeBotApi(), _waits(monkeypatch)
-    api.fail("getMe", "500", 4)
+    api.fail("getMe", "500", 1)
     with FakeServer(api) as server, caplog.at_level(logging.WARNING, logger="bot.tg.startup"):
-        startup.reach(TOKEN, server.base_url, cap=3.0)
-    assert api.failed == [("getMe", "500")] * 4
-    assert api.methods() == ["getMe", "getMe"]  # the fifth try, answered (a failed call is not recorded)
+        startup.reach(TOKEN, server.base_url)
+    assert api.failed == [("getMe", "500")]
+    assert api.methods() == ["getMe", "getMe"]  # the second try, answered (a failed call is not recorded)
+    assert waits == [1.0]
+    assert [r.getMessage() for r in caplog.records] == [
+        "Bot API not reachable (try 1: Internal Server Error); trying again in 1 s"]
+
+
+def _failing_bot(monkeypatch: pytest.MonkeyPatch, failures: int) -> list[str]:
+    """startup's Bot replaced by one whose getMe fails `failures` times with the Bot API's 500; the base URLs
+    each try used."""
+    tried: list[str] = []
+
+    class Probe:
+        def __init__(self, token: str, base_url: str) -> None:
+            tried.append(base_url)
+
+        async def __aenter__(self) -> Probe:
+            return self
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+        async def get_me(self) -> dict:
+            if len(tried) <= failures:
+                raise NetworkError("Internal Server Error")
+            return BOT_USER
+
+    monkeypatch.setattr(startup, "Bot", Probe)
+    return tried
+
+
+def test_reach_tries_again_with_doubling_waits_up_to_the_cap_one_log_line_a_try(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    waits, tried = _waits(monkeypatch), _failing_bot(monkeypatch, 4)
+    with caplog.at_level(logging.WARNING, logger="bot.tg.startup"):
+        startup.reach(TOKEN, "http://127.0.0.1:8081/bot", cap=3.0)
+    assert tried == ["http://127.0.0.1:8081/bot"] * 5
     assert waits == [1.0, 2.0, 3.0, 3.0]
     assert [r.getMessage() for r in caplog.records] == [
         "Bot API not reachable (try 1: Internal Server Error); trying again in 1 s",
@@ -117,23 +153,43 @@ def test_reach_tries_again_with_doubling_waits_up_to_the_cap_one_log_line_a_try(
         "Bot API not reachable (try 3: Internal Server Error); trying again in 3 s",
         "Bot API not reachable (try 4: Internal Server Error); trying again in 3 s",
     ]
+    assert [r.levelname for r in caplog.records] == ["WARNING"] * 4
 
 
 def test_reach_waits_up_to_30_seconds_between_tries_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    api, waits = FakeBotApi(), _waits(monkeypatch)
-    api.fail("getMe", "500", 7)
-    with FakeServer(api) as server:
-        startup.reach(TOKEN, server.base_url)
+    waits, tried = _waits(monkeypatch), _failing_bot(monkeypatch, 7)
+    startup.reach(TOKEN, "http://127.0.0.1:8081/bot")
+    assert len(tried) == 8
     assert waits == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
 
 
 def test_reach_gives_up_with_the_network_error_once_its_patience_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
-    api, waits = FakeBotApi(), _waits(monkeypatch)
-    api.fail("getMe", "500", 2)
-    with FakeServer(api) as server, pytest.raises(NetworkError) as raised:
-        startup.reach(TOKEN, server.base_url, patience=0)
+    waits, tried = _waits(monkeypatch), _failing_bot(monkeypatch, 2)
+    with pytest.raises(NetworkError) as raised:
+        startup.reach(TOKEN, "http://127.0.0.1:8081/bot", patience=0)
     assert str(raised.value) == "Internal Server Error"
-    assert api.failed == [("getMe", "500")]
+    assert len(tried) == 1
+    assert waits == []
+
+
+def test_reach_does_not_retry_a_wrong_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    from telegram.error import InvalidToken
+
+    waits = _waits(monkeypatch)
+
+    class Refused:
+        def __init__(self, token: str, base_url: str) -> None:
+            pass
+
+        async def __aenter__(self) -> Refused:
+            raise InvalidToken("Not Found")
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(startup, "Bot", Refused)
+    with pytest.raises(InvalidToken):
+        startup.reach(TOKEN)
     assert waits == []
 
 

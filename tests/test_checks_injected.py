@@ -181,10 +181,15 @@ def test_a_folder_of_two_years_is_stored_with_its_cross_year_warnings(tmp_path: 
     assert got["warnings"] == ["与上年报告不一致：2020年上年结转（总计）5件，但2019年报告的结转下年度继续办理为6件"]
 
 
-def test_in_force_follows_from_last_years_plus_issued_minus_repealed_row_by_row(parsed: dict[str, Parsed]) -> None:
+@pytest.fixture(scope="module")
+def pingtan_2023() -> Parsed:
+    return parse_file(REPORTS / "pingtan-2023.txt", Settings())
+
+
+def test_in_force_follows_from_last_years_plus_issued_minus_repealed_row_by_row(pingtan_2023: Parsed) -> None:
     from knowledge.checks.years import across
 
-    p23 = parsed["pingtan-2023.txt"]
+    p23 = pingtan_2023
     before = _as_year(p23, 2023, **{"active.rule__in_force": 10, "active.normative__in_force": 20})
     # 规章 10 + 3 − 2 = 11; 行政规范性文件 20 + 4 − 1 = 23
     made = {"active.rule__issued": 3, "active.rule__repealed": 2, "active.normative__issued": 4,
@@ -209,10 +214,10 @@ def test_in_force_follows_from_last_years_plus_issued_minus_repealed_row_by_row(
          {"row": "active.rule", "column": "in_force", "year": 2023}], "note")]
 
 
-def test_in_force_is_not_checked_when_a_term_is_not_printed(parsed: dict[str, Parsed]) -> None:
+def test_in_force_is_not_checked_when_a_term_is_not_printed(pingtan_2023: Parsed) -> None:
     from knowledge.checks.years import across
 
-    p23 = parsed["pingtan-2023.txt"]
+    p23 = pingtan_2023
     before = _as_year(p23, 2023, **{"active.rule__in_force": 10})
     for blank in ("in_force", "issued", "repealed"):
         now = _as_year(p23, 2024, **{"active.rule__in_force": 30, "active.rule__issued": 3, "active.rule__repealed": 2})

@@ -259,11 +259,11 @@ def _run(monkeypatch: pytest.MonkeyPatch, settings, env: dict[str, str], reach_f
 def test_serve_without_a_token_says_how_to_get_one_and_exits_2(monkeypatch, capsys) -> None:
     from bot.settings import Settings
 
+    missing = "缺少 TELEGRAM_BOT_TOKEN：请先向 @BotFather 申请机器人令牌，然后 export TELEGRAM_BOT_TOKEN=… 再运行。\n"
     status, built, _, _ = _run(monkeypatch, Settings(), {"TELEGRAM_BOT_TOKEN": "  "})
-    assert status == 2
-    assert built == []
-    assert capsys.readouterr().err == (
-        "缺少 TELEGRAM_BOT_TOKEN：请先向 @BotFather 申请机器人令牌，然后 export TELEGRAM_BOT_TOKEN=… 再运行。\n")
+    assert (status, built, capsys.readouterr().err) == (2, [], missing)
+    status, built, _, _ = _run(monkeypatch, Settings(), {})  # not set at all
+    assert (status, built, capsys.readouterr().err) == (2, [], missing)
 
 
 def test_serve_polls_for_every_kind_of_update_through_the_configured_bot_api(monkeypatch) -> None:

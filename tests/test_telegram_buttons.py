@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tg_factories import (  # noqa: F401 - fixtures make_bot, two_agencies
+from tg_factories import (  # noqa: F401 - fixtures make_bot, kaifeng, two_agencies
     BOT_USER,
     GROUP,
     KAIFENG_LITIGATION,
@@ -18,6 +18,7 @@ from tg_factories import (  # noqa: F401 - fixtures make_bot, two_agencies
     USER,
     build_db,
     buttons,
+    kaifeng,
     make_bot,
     make_text_update,
     two_agencies,
@@ -201,3 +202,45 @@ def test_an_inline_results_source_line_names_the_report_and_its_section():
     assert source_line(Answer("answered", section="一、总体情况")) == "来源：一、总体情况"
     assert source_line(Answer("answered", report_title=title)) == "来源：开封市人民政府2019年政府信息公开工作年度报告"
     assert source_line(Answer("answered")) == ""
+
+
+# ---------------------------------------------------------------- the same in a group: nothing quotes the answer
+
+
+async def test_an_example_pressed_in_a_group_is_answered_briefly_and_replies_go_on_from_it(make_bot, kaifeng):
+    bot = await make_bot(kaifeng)
+    sent = await _options(bot, "/start", chat_type="supergroup")
+    assert buttons(sent["reply_markup"])[0] == ("2019年行政复议多少件", "x:1:0")
+    await bot.feed(_press("x:1:0", sent, message_id=90, chat=GROUP))
+    assert bot.api.methods() == ["answerCallbackQuery", "sendMessage"]
+    [answer] = bot.api.sent()
+    assert {k: v for k, v in answer.items() if k != "reply_markup"} == {
+        "chat_id": GROUP["id"], "text": KAIFENG_REVIEW_BRIEF, **HTML}
+    bot.api.clear()
+    answered = {"message_id": 5000, "date": 0, "chat": GROUP, "from": BOT_USER, "text": answer["text"]}
+    await bot.feed(make_text_update("行政诉讼呢？", chat_type="supergroup", reply_to=answered))
+    [follow] = bot.api.sent()
+    assert follow["text"] == ("开封市人民政府2019年行政诉讼<b>32件</b>。\n"
+                              "来源：开封2019年年报 · 四 · 行政诉讼（直接起诉与复议后起诉之和） · 总计")
+
+
+async def test_a_trend_picked_in_a_group_sends_its_chart_without_quoting(make_bot, three_reports):
+    bot = await make_bot(three_reports)
+    sent = await _options(bot, "/ask 历年行政复议多少件", chat_type="supergroup")
+    await bot.feed(_press("c:1:0", sent, message_id=91, chat=GROUP))
+    assert bot.api.methods() == ["answerCallbackQuery", "editMessageText", "sendPhoto"]
+    [photo] = bot.api.sent("sendPhoto")
+    assert {k: v for k, v in photo.items() if k != "photo"} == {
+        "chat_id": GROUP["id"], "parse_mode": "HTML",
+        "caption": "来源：《平潭综合实验区2019年度政府信息公开工作年度报告》、《平潭综合实验区2021年度政府信息公开工作年度报告》"}
+
+
+async def test_a_long_answer_picked_in_a_group_goes_on_without_quoting(make_bot, two_agencies, monkeypatch):
+    bot = await make_bot(two_agencies)
+    sent = await _options(bot, "/ask 2019年行政复议多少件", chat_type="supergroup")
+    long_html = "\n".join(f"第{i}条：<b>{i}</b> 件" for i in range(300))
+    monkeypatch.setattr(render, "html", lambda answer, brief=False: long_html)
+    await bot.feed(_press("c:1:1", sent, message_id=92, chat=GROUP))
+    assert bot.api.methods() == ["answerCallbackQuery", "editMessageText", "sendMessage"]
+    [last] = bot.api.sent()
+    assert "reply_parameters" not in last

@@ -122,3 +122,41 @@ async def test_an_inline_card_for_a_body_not_loaded_says_what_is(make_bot, two_a
 def test_a_file_over_the_limit_is_refused_with_its_size_to_a_tenth_of_a_megabyte():
     assert texts.too_large(2_359_297, 20 * 1_048_576) == "文件太大（2.3 MB），上限是 20 MB。"  # 2.25 MB and one byte
     assert texts.too_large(2_359_296, 3 * 1_048_576 // 2) == "文件太大（2.2 MB），上限是 1.5 MB。"  # 2.25 MB exactly
+
+
+# ---------------------------------------------------------------- which group messages are for the bot
+
+
+def _group_message(text: str, *entities: dict) -> dict:
+    from tg_factories import make_text_update
+
+    update = make_text_update(text, chat_type="supergroup")
+    update["message"]["entities"] = list(entities)
+    return update
+
+
+async def test_a_group_message_naming_the_bot_by_a_text_mention_is_answered(make_bot, kaifeng):
+    bot = await make_bot(kaifeng)
+    bot.api.clear()
+    await bot.feed(_group_message("年报 2019年行政复议多少件", {"type": "text_mention", "offset": 0, "length": 2,
+                                                              "user": BOT_USER}))
+    assert [s["text"] for s in bot.api.sent()] == [
+        "开封市人民政府2019年行政复议<b>19件</b>。\n来源：开封2019年年报 · 四 · 行政复议 · 总计"]
+
+
+async def test_group_messages_naming_someone_else_or_showing_the_name_as_code_are_left_alone(make_bot, kaifeng):
+    bot = await make_bot(kaifeng)
+    bot.api.clear()
+    someone = {"id": 4242, "is_bot": False, "first_name": "小李"}
+    await bot.feed(_group_message("小李 2019年行政复议多少件", {"type": "text_mention", "offset": 0, "length": 2,
+                                                              "user": someone}))
+    await bot.feed(_group_message("@xiaoli_bot 2019年行政复议多少件", {"type": "mention", "offset": 0, "length": 11}))
+    await bot.feed(_group_message(f"@{BOT_USERNAME} 是哪个机器人", {"type": "code", "offset": 0, "length": 17}))
+    assert bot.api.calls == []
+
+
+async def test_a_mention_in_other_letters_case_alone_gets_the_usage(make_bot, kaifeng):
+    bot = await make_bot(kaifeng)
+    bot.api.clear()
+    await bot.feed(_group_message("@NIANBAO_TEST_BOT", {"type": "mention", "offset": 0, "length": 17}))
+    assert [s["text"] for s in bot.api.sent()] == ["用法：/ask 问题，例如 /ask 2019年行政复议多少件"]

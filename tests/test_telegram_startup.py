@@ -296,13 +296,13 @@ def test_serve_with_a_webhook_url_listens_on_its_path_with_the_configured_secret
 
     from bot.settings import Settings
 
-    settings = Settings(webhook_url="https://bot.example.org/hook/nianbao", webhook_listen="127.0.0.1",
+    settings = Settings(webhook_url="https://bot.example.org/XY/nianbao", webhook_listen="127.0.0.1",
                         webhook_port=8443, webhook_secret="s3cret-token")
     status, _, app, _ = _run(monkeypatch, settings, {"TELEGRAM_BOT_TOKEN": TOKEN})
     assert status == 0
     assert app.started == [("webhook", {
-        "listen": "127.0.0.1", "port": 8443, "url_path": "hook/nianbao",
-        "webhook_url": "https://bot.example.org/hook/nianbao", "secret_token": "s3cret-token",
+        "listen": "127.0.0.1", "port": 8443, "url_path": "XY/nianbao",  # the path as given, only its “/” taken off
+        "webhook_url": "https://bot.example.org/XY/nianbao", "secret_token": "s3cret-token",
         "allowed_updates": Update.ALL_TYPES})]
 
 

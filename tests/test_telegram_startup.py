@@ -95,7 +95,7 @@ def _waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 def test_reach_asks_getme_once_when_the_bot_api_answers(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
     api, waits = FakeBotApi(), _waits(monkeypatch)
     with FakeServer(api) as server, caplog.at_level(logging.WARNING, logger="bot.tg.startup"):
-        startup.reach(TOKEN, server.base_url)
+        startup.reach(TOKEN, server.base_url, patience=1.0)  # a second, not five minutes, if it cannot connect
     assert api.methods() == ["getMe", "getMe"]  # the Bot's own, on opening, and the probe's
     assert waits == []
     assert caplog.records == []
@@ -107,7 +107,7 @@ def test_reach_through_a_failing_bot_api_logs_the_try_and_goes_on(
     api, waits = FakeBotApi(), _waits(monkeypatch)
     api.fail("getMe", "500", 1)
     with FakeServer(api) as server, caplog.at_level(logging.WARNING, logger="bot.tg.startup"):
-        startup.reach(TOKEN, server.base_url)
+        startup.reach(TOKEN, server.base_url, patience=1.0)
     assert api.failed == [("getMe", "500")]
     assert api.methods() == ["getMe", "getMe"]  # the second try, answered (a failed call is not recorded)
     assert waits == [1.0]

@@ -23,7 +23,7 @@ from knowledge.catalogue import default as catalogue
 from knowledge.checks.sums import run
 from knowledge.ingest import parse_file
 from knowledge.kb import KnowledgeBase
-from knowledge.models import Fact, Parsed
+from knowledge.models import Fact, Parsed, Warning_
 from knowledge.paths import DATA
 from knowledge.store import Store
 
@@ -203,3 +203,53 @@ def test_a_base_whose_directory_predates_the_across_list_still_warns_and_learns_
     capsys.readouterr()
     assert main(["ask", "--db", str(db), "--json", "开封2019年结转下年度继续办理多少件"]) == 0
     assert json.loads(capsys.readouterr().out)["warnings"] == want
+
+
+@pytest.fixture(scope="module")
+def pingtan_2023() -> Parsed:
+    return parse_file(REPORTS / "pingtan-2023.txt", Settings())
+
+
+def test_in_force_follows_from_last_years_plus_issued_minus_repealed_row_by_row(pingtan_2023: Parsed) -> None:
+    from knowledge.checks.years import across
+
+    p23 = pingtan_2023
+    before = _as_year(p23, 2023, **{"active.rule__in_force": 10, "active.normative__in_force": 20})
+    # 规章 10 + 3 − 2 = 11; 行政规范性文件 20 + 4 − 1 = 23
+    made = {"active.rule__issued": 3, "active.rule__repealed": 2, "active.normative__issued": 4,
+            "active.normative__repealed": 1}
+
+    def said(**cells: float) -> list[str]:
+        now = _as_year(p23, 2024, **made, **cells)
+        return [w.message for w in across(before.report, before.facts, now.report, now.facts)]
+
+    assert said(**{"active.rule__in_force": 11, "active.normative__in_force": 23}) == []
+    assert said(**{"active.rule__in_force": 11, "active.normative__in_force": 24}) == [  # one more: said
+        "2024年“行政规范性文件”现行有效24件，按2023年现行有效20＋本年制发4－本年废止1应为23件（清理文件也会使其不同）"]
+    assert said(**{"active.rule__in_force": 12, "active.normative__in_force": 23}) == [
+        "2024年“规章”现行有效12件，按2023年现行有效10＋本年制发3－本年废止2应为11件（清理文件也会使其不同）"]
+    now = _as_year(p23, 2024, **made, **{"active.rule__in_force": 12, "active.normative__in_force": 23})
+    # a note (说明), under table 二's heading, carried by the three cells of 2024 and 2023's 现行有效
+    assert across(before.report, before.facts, now.report, now.facts) == [Warning_(
+        "years.in_force", "2024年“规章”现行有效12件，按2023年现行有效10＋本年制发3－本年废止2应为11件（清理文件也会使其不同）",
+        "二、主动公开政府信息情况",
+        [{"row": "active.rule", "column": "in_force", "year": None}, {"row": "active.rule", "column": "issued", "year": None},
+         {"row": "active.rule", "column": "repealed", "year": None},
+         {"row": "active.rule", "column": "in_force", "year": 2023}], "note")]
+
+
+def test_in_force_is_not_checked_when_a_term_is_not_printed(pingtan_2023: Parsed) -> None:
+    from knowledge.checks.years import across
+
+    p23 = pingtan_2023
+    before = _as_year(p23, 2023, **{"active.rule__in_force": 10})
+    for blank in ("in_force", "issued", "repealed"):
+        now = _as_year(p23, 2024, **{"active.rule__in_force": 30, "active.rule__issued": 3, "active.rule__repealed": 2})
+        now = Parsed(now.report, [replace(f, value=None, kind="blank") if (f.row, f.column) == ("active.rule", blank)
+                                  else f for f in now.facts])
+        assert [w.message for w in across(before.report, before.facts, now.report, now.facts)] == [], blank
+    now = _as_year(p23, 2024, **{"active.rule__in_force": 30, "active.rule__issued": 3, "active.rule__repealed": 2})
+    blank_before = Parsed(before.report, [replace(f, value=None, kind="blank")
+                                          if (f.row, f.column) == ("active.rule", "in_force") else f
+                                          for f in before.facts])
+    assert [w.message for w in across(blank_before.report, blank_before.facts, now.report, now.facts)] == []

@@ -64,3 +64,30 @@ def test_a_sum_over_digits_run_together_that_no_split_satisfies_is_the_reports_o
     assert run(report, _review_row(could), default()) == []
     scanned = replace(ran, source=replace(src, reading="扫描件识别为“11”…"))  # a scan's cell: scan.py says it
     assert run(report, _review_row(scanned), default()) == []
+
+
+def _two_runs(upheld: list[float], corrected: list[float]) -> list[tuple[str, str]]:
+    """表四 复议 with 结果维持 and 结果纠正 each printed run together (the readings given), 其他 and 尚未审结 0,
+    总计 5: what the checks say."""
+    report = Report(id="x-2022", agency="x", year=2022, title="x", template="2021", source_file="x.txt")
+    src = Source(section="四、政府信息公开行政复议、行政诉讼情况", row="行政复议", column="结果维持")
+    first = Fact("x-2022", "review", "upheld", None, "uncertain", "100101", "件", src, candidates=upheld)
+    second = replace(first, column="corrected", raw="102103", candidates=corrected,
+                     source=replace(src, column="结果纠正"))
+    facts = [f if f.column != "corrected" else second for f in _review_row(first)]
+    return [(w.kind, w.message) for w in run(report, facts, default())]
+
+
+def test_run_together_cells_are_tried_up_to_4096_readings_and_not_beyond() -> None:
+    never = ("error", "表四行政复议：总计等于四项结果之和，但“行政复议／结果维持”、“行政复议／结果纠正”原文数字连写"
+                      "（“100101”、“102103”），无论如何拆分都不成立")
+    hundreds = [float(100 + i) for i in range(65)]  # any reading of either is over the 总计 5
+    assert _two_runs(hundreds[:64], hundreds[:64]) == [never]  # 64 × 64 = 4,096 readings: all tried
+    assert _two_runs(hundreds, hundreds[:64]) == []  # 65 × 64 = 4,160: too many to try, nothing is said
+
+
+def test_a_reading_one_off_the_total_does_not_add_up() -> None:
+    # 4 + 0 + 0 + 0 against 总计 5: one short is not “adds up”
+    assert _two_runs([4.0, 44.0], [0.0, 200.0]) == [(
+        "error", "表四行政复议：总计等于四项结果之和，但“行政复议／结果维持”、“行政复议／结果纠正”原文数字连写"
+                 "（“100101”、“102103”），无论如何拆分都不成立")]

@@ -112,11 +112,6 @@ def _tenfold(a: dict, b: dict, py: int, cur: Report, said: set) -> list[Warning_
     return out
 
 
-def own(warnings: Iterable[Warning_]) -> list[Warning_]:
-    """A report's warnings without the cross-year ones (those are recomputed when a neighbour changes)."""
-    return [w for w in warnings if not w.rule.startswith(RULE_PREFIX)]
-
-
 def against_loaded(kb, report: Report, facts: list[Fact]) -> list[Warning_]:  # noqa: ANN001 - KnowledgeBase
     """What storing `report` would say across years with the loaded reports: it against the year before,
     and the year after against it (what an upload shows before it is confirmed)."""

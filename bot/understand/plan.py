@@ -214,9 +214,8 @@ def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str
     """A and B of “A比B…”: each side's own agency and year; what one side lacks it takes from the other.
     Returns the relative word (上年, 去年 …) that named B's year, if one did."""
     than = next(((i, j) for i, j, k in scan(q, ops) if k == "than"), None)
-    if than is None:  # “同比增长率” is one word: the year named against the year before
-        same = any(k == "growth" and q[i:j].startswith("同比") for i, j, k in scan(q, ops))
-        if same and len(slots.years) == 1:
+    if than is None:  # the growth of one year (“2019年…增长率”, “同比增长率” is one word): against the year before
+        if plan.op == "growth" and len(slots.years) == 1 and len(slots.agencies) <= 1:
             plan.left, plan.right = Side(None, slots.years[0]), Side(None, slots.years[0] - 1)
         return ""
     a, b = sides(q[: than[0]]), sides(q[than[1]:])

@@ -48,6 +48,11 @@ def test_examples_ask_a_trend_of_the_body_with_most_years_then_one_question_each
 def test_only_one_trend_question_and_the_newest_body_first() -> None:
     assert examples({KAIFENG: [2019, 2020], PINGTAN: [2021, 2023]}, 2) == [
         "平潭近3年行政复议多少件", "开封2020年收到多少政府信息公开申请"]
+    # more years first, then the newest year — not the order of the names (平 comes before 开)
+    assert examples({KAIFENG: [2019, 2020, 2021], PINGTAN: [2023]}, 2) == [
+        "开封近3年行政复议多少件", "平潭2023年收到多少政府信息公开申请"]
+    assert examples({KAIFENG: [2023], PINGTAN: [2021]}, 2) == [
+        "开封2023年行政复议多少件", "平潭2021年收到多少政府信息公开申请"]
     # same number of years, same newest year: by name (平 before 开 in code-point order)
     assert examples({KAIFENG: [2023], PINGTAN: [2023]}, 2) == [
         "平潭2023年行政复议多少件", "开封2023年收到多少政府信息公开申请"]

@@ -9,6 +9,7 @@ import pytest
 from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
 from bot.understand.extract import extract
+from bot.understand.linking import AgencyIndex
 from knowledge.ingest import ingest
 from knowledge.kb import KnowledgeBase
 from knowledge.store import Store
@@ -74,3 +75,14 @@ def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_a_place_not_loaded_is_said_so(kaifeng: Answerer) -> None:
     a = kaifeng.answer("郑州2019年行政复议多少件", Context())
     assert (a.status, a.text) == ("unknown", "知识库中没有“郑州”的年报。已载入：开封市人民政府（2019年）。")
+
+
+def test_the_year_asked_picks_the_body_that_has_its_report() -> None:
+    index = AgencyIndex.of_names({"平潭综合实验区财政局": [], "开封市财政局": []},
+                                 {"平潭综合实验区财政局": {2023}, "开封市财政局": {2019}})
+    assert extract("2023年财政局收到多少申请", index).agencies == ["平潭综合实验区财政局"]
+    assert extract("2019年财政局收到多少申请", index).agencies == ["开封市财政局"]
+    # no year: both are offered, and the words after the name are not taken for a place not loaded
+    s = extract("财政局城关镇收到多少申请", index)
+    assert (s.agencies, s.resolution.options, s.unknown_place, s.rest) == (
+        [], ["平潭综合实验区财政局", "开封市财政局"], None, "城关镇收到多少申请")

@@ -51,3 +51,12 @@ def test_a_year_named_on_each_side_of_bi(answerer: Answerer) -> None:
     # the side before 比 names the body; the year after it is the other side's
     b = answerer.answer("2023年平潭行政复议比2021年少多少", Context())
     assert (b.status, b.value) == ("answered", 1)
+
+
+def test_a_side_without_a_year_takes_the_other_sides(answerer: Answerer) -> None:
+    a = answerer.answer("开封比平潭2019年行政复议多多少", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 19, "件")
+    assert a.text.split("\n")[0] == ("开封市人民政府2019年19件，平潭综合实验区2019年0件。"
+                                     "开封市人民政府2019年比平潭综合实验区2019年多19件（19 − 0 = 19）。")
+    b = answerer.answer("开封2019年行政复议比上年增加了多少", Context())  # 上年: the year before the one named
+    assert (b.status, b.text) == ("unknown", f"知识库中没有开封市人民政府2018年的年报。{LOADED}")

@@ -221,7 +221,8 @@ def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str
     a, b = sides(q[: than[0]]), sides(q[than[1]:])
     plan.left = Side(a.agency, a.years[0] if a.years else None)
     plan.right = Side(b.agency, b.years[0] if b.years else None)
-    year = plan.left.year or (slots.years[0] if len(slots.years) == 1 else None)
+    # (a year the question names is on one side: when it is not before 比 it is after it, and B has its own)
+    year = plan.left.year
     back = _BACK.get(b.relative or "") or (1 if q[than[0] : than[1]] == "同比" else 0)
     if year and back and plan.right.year is None and plan.right.agency is None:
         plan.left.year, plan.right.year = year, year - back  # “2019年…比上年”, “2019年…同比”: the year before

@@ -214,15 +214,15 @@ def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str
     """A and B of “A比B…”: each side's own agency and year; what one side lacks it takes from the other.
     Returns the relative word (上年, 去年 …) that named B's year, if one did."""
     than = next(((i, j) for i, j, k in scan(q, ops) if k == "than"), None)
-    if than is None:  # “同比增长率” is one word: the year named against the year before
-        same = any(k == "growth" and q[i:j].startswith("同比") for i, j, k in scan(q, ops))
-        if same and len(slots.years) == 1:
+    if than is None:  # the growth of one year (“2019年…增长率”, “同比增长率” is one word): against the year before
+        if plan.op == "growth" and len(slots.years) == 1 and len(slots.agencies) <= 1:
             plan.left, plan.right = Side(None, slots.years[0]), Side(None, slots.years[0] - 1)
         return ""
     a, b = sides(q[: than[0]]), sides(q[than[1]:])
     plan.left = Side(a.agency, a.years[0] if a.years else None)
     plan.right = Side(b.agency, b.years[0] if b.years else None)
-    year = plan.left.year or (slots.years[0] if len(slots.years) == 1 else None)
+    # (a year the question names is on one side: when it is not before 比 it is after it, and B has its own)
+    year = plan.left.year
     back = _BACK.get(b.relative or "") or (1 if q[than[0] : than[1]] == "同比" else 0)
     if year and back and plan.right.year is None and plan.right.agency is None:
         plan.left.year, plan.right.year = year, year - back  # “2019年…比上年”, “2019年…同比”: the year before

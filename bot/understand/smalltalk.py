@@ -14,8 +14,8 @@ Kind = Literal["greeting", "thanks", "help", "exit"]
 _WORDS: dict[Kind, re.Pattern[str]] = {
     "greeting": re.compile(r"(你|您)好(呀|啊|哇)?|嗨|哈喽|哈啰|hello|hi|hey|早上好|上午好|中午好|下午好|晚上好|"
                            r"早|在吗|在不在|有人吗"),
-    "thanks": re.compile(r"(谢谢|多谢|感谢|谢了|谢啦)(你|您)?(啦|了|哈)?|thanks?( you)?|thx|辛苦(了|啦)?|好的谢谢|"
-                         r"好的?|明白了?|知道了|收到"),
+    "thanks": re.compile(r"(谢谢|多谢|感谢|谢了|谢啦)(你|您)?(啦|了|哈)?|thanks?(you)?|thx|辛苦(了|啦)?|好的谢谢|"
+                         r"好的?|明白了?|知道了|收到"),  # spaces are gone before matching: “thank you” is thankyou
     "help": re.compile(r"帮助|help|怎么用|怎么问|如何提问|怎么提问|使用说明|说明|菜单|能做什么|你能做什么|你会什么"),
     "exit": re.compile(r"退出|exit|quit|再见|拜拜|bye|结束"),
 }
@@ -24,9 +24,7 @@ _PUNCT = re.compile(r"[\s,，.。!！?？~～、;；:：…'\"“”/]+")
 
 def kind(message: str) -> Kind | None:
     """What a whole message is when it is not a question (None for anything else)."""
-    bare = _PUNCT.sub("", message).lower()
-    if not bare or len(bare) > 12:
-        return None
+    bare = _PUNCT.sub("", message).lower()  # no pattern matches an empty text or one of more than 9 characters
     for name, pattern in _WORDS.items():
         if pattern.fullmatch(bare):
             return name

@@ -1,0 +1,18 @@
+"""The segmenter: no made-up words for characters it does not know, and its start-up warm-up."""
+
+from __future__ import annotations
+
+from bot.understand import lexicon, segment
+from bot.understand.match import read
+
+
+def test_unknown_characters_are_not_glued_into_guessed_words() -> None:
+    # jieba's HMM would make “嵩岳峻” a word; a question's leftover words are only dictionary words or characters
+    assert segment.cut("行政复议的嵩岳峻极多少件") == ["行政复议", "的", "嵩", "岳", "峻", "极", "多少", "件"]
+    assert read("行政复议的嵩岳峻极", lexicon.default()).unexplained == ["嵩", "岳", "峻", "极"]
+
+
+def test_the_warm_up_loads_the_dictionary_once() -> None:
+    segment.warm()
+    assert segment.tokenizer.cache_info().currsize == 1
+    assert segment.tokenizer().initialized

@@ -437,3 +437,12 @@ def test_one_side_of_two_items_naming_two_cells_is_asked_back_not_answered_with_
     assert got.options == ["开封2019年予以公开比行政复议结果纠正多多少", "开封2019年予以公开比行政诉讼结果纠正多多少"]
     picked = ask(four, got.options[0])
     assert (picked.status, picked.value, picked.formula) == ("answered", 340, "342 − 2 = 340")
+
+
+def test_a_growth_rate_of_a_year_whose_year_before_is_not_loaded_quotes_the_change_the_report_states(
+        four: Answerer) -> None:
+    # “增长率” is not the report's word (它写“同比增长20%”): the stated change is still quoted, as for 同比增长
+    got = ask(four, "开封2019年政府网站访问量增长率")
+    assert (got.status, got.value, got.unit) == ("answered", 20, "%")
+    assert got.text.split("\n")[:2] == ["知识库中没有开封市人民政府2018年的年报。2019年的年报自己写明了变化：",
+                                        "开封市人民政府2019年：2019年我市政府网站访问量同比增长20%。"]

@@ -103,13 +103,13 @@ _CHANGE = re.compile(r"增长|增加|上升|提高|下降|减少|降低|回落|�
 
 
 def _stated_change(a: Answerer, plan: QueryPlan, slots: Slots, q: str, missing: str) -> Answer | None:
-    """The other year's report is not loaded, but the one asked about states the change itself
-    (“访问量同比增长20%”): quote it, after saying why it is not computed."""
+    """The other year's report is not loaded, but the one asked states the change itself (访问量同比增长20%): quoted."""
     agency, year = plan.left.agency or slots.agency, plan.left.year
     if agency is None or year is None or (agency, year) not in a.kb.report_of or not missing.startswith("知识库中没有"):
         return None
     one = Slots(years=[year], agency=agency, agencies=[agency], rest=slots.rest)
-    said = a._try_prose(a.reading(slots.rest).words, one, q)
+    growth = {w for w in a.reading(slots.rest).words if any(k == "growth" for *_, k in scan(w, a.ops))}  # 增长率: 增长 said
+    said = a._try_prose([("下降" if "降" in w else "增长") if w in growth else w for w in a.reading(slots.rest).words], one, q)
     if said is None or said.status != "answered" or said.source is None or not _CHANGE.search(said.source.row or ""):
         return None
     said.text = f"{missing.split('已载入')[0]}{year}年的年报自己写明了变化：\n{said.text}"

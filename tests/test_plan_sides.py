@@ -60,3 +60,19 @@ def test_a_side_without_a_year_takes_the_other_sides(answerer: Answerer) -> None
                                      "开封市人民政府2019年比平潭综合实验区2019年多19件（19 − 0 = 19）。")
     b = answerer.answer("开封2019年行政复议比上年增加了多少", Context())  # 上年: the year before the one named
     assert (b.status, b.text) == ("unknown", f"知识库中没有开封市人民政府2018年的年报。{LOADED}")
+
+
+@pytest.mark.parametrize(("q", "year", "value"), [
+    # “哪年多/哪年少” without 最 is the same ranking of the years as 哪年最多 (it listed them without saying which)
+    ("平潭2021年和2023年行政复议哪年多", 2021, 3),
+    ("平潭2021年和2023年行政复议哪年少一些", 2023, 2),
+    ("平潭哪年行政复议多？", 2021, 3),
+])
+def test_which_year_is_more_without_zui_ranks_the_years(answerer: Answerer, q: str, year: int, value: int) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.year, a.value) == ("answered", year, value)
+
+
+def test_which_year_how_many_is_not_taken_for_which_is_fewer(answerer: Answerer) -> None:
+    a = answerer.answer("平潭哪年收到申请多少", Context())
+    assert not a.text.startswith("按年度比较")  # “多少” asks a number, not which year has fewer

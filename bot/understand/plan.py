@@ -27,7 +27,7 @@ _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
 _COUNTED = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|项|起)")
-_WHICH_MORE = re.compile(r"(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
+_WHICH_MORE = re.compile(r"(?<!多)(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,10 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         plan.op, plan.over = "rank", "agencies"  # “市场监管局和财政局哪个收到的申请多”: the bodies named
         plan.order = "min" if m.group(1) in "少低小" else "max"
         dropped |= {"which_agency"}
+    elif "which_year" in kinds and len(slots.agencies) <= 1 and (m := _WHICH_MORE.search(slots.rest)):
+        plan.op, plan.over = "rank", "years"  # “2021年和2023年哪年多”, “哪年收到的申请多”: the years, as 哪年最多
+        plan.order = "min" if m.group(1) in "少低小" else "max"
+        dropped |= {"which_year"}
     elif "each" in kinds:  # one region named: each of its bodies (select._pool)
         plan.op, plan.over = "each", "agencies"
         dropped |= {"each"}
@@ -196,6 +200,8 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
     if top:
         plan.rest = (plan.rest[: top.start()] + plan.rest[top.end():]) if top.group(0) in plan.rest else plan.rest
         plan.rest = _TOP.sub(" ", plan.rest).strip()
+    if plan.op == "rank" and plan.over in ("years", "agencies") and not kinds & {"max", "min"}:
+        plan.rest = _WHICH_MORE.sub("", plan.rest.rstrip())  # 哪年少一些 / 哪个多: the order, not the item
     return plan
 
 

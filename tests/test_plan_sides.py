@@ -76,3 +76,18 @@ def test_which_year_is_more_without_zui_ranks_the_years(answerer: Answerer, q: s
 def test_which_year_how_many_is_not_taken_for_which_is_fewer(answerer: Answerer) -> None:
     a = answerer.answer("平潭哪年收到申请多少", Context())
     assert not a.text.startswith("按年度比较")  # “多少” asks a number, not which year has fewer
+
+
+@pytest.mark.parametrize(("q", "text"), [
+    # “变化多少” of one year is against the year before, as 增长率 is — it answered the year's own figure (19)
+    ("开封2019年行政复议变化多少", f"知识库中没有开封市人民政府2018年的年报。{LOADED}"),
+    ("平潭2023年行政复议比上年变化多少", f"知识库中没有平潭综合实验区2022年的年报。{LOADED}"),
+])
+def test_the_change_of_one_year_is_against_the_year_before(answerer: Answerer, q: str, text: str) -> None:
+    a = answerer.answer(q, Context())
+    assert (a.status, a.value, a.text) == ("unknown", None, text)
+
+
+def test_the_change_between_two_years_named(answerer: Answerer) -> None:
+    a = answerer.answer("平潭2023年比2021年行政复议变化了多少", Context())
+    assert (a.status, a.value, a.formula) == ("answered", -1, "2 − 3 = -1")

@@ -27,6 +27,7 @@ _TOP = re.compile(r"前(\d{1,2})(?:个|名|位|家)?")
 _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
 _COUNTED = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|项|起)")
+_CHANGED = re.compile(r"变化|变动")  # a change of one year's figure: against the year before
 _WHICH_MORE = re.compile(r"(?<!多)(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
 
 
@@ -181,7 +182,7 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         # 趋势 over the loaded years, 近三年, or the years named (2019年到2023年, 2019、2021和2023年)
         plan.op, plan.over = "series", "years"
         dropped |= {"series"}
-    elif kinds & {"more", "less", "apart"} and (two_points or "than" in kinds):
+    elif kinds & {"more", "less", "apart"} and (two_points or "than" in kinds or _CHANGED.search(slots.rest)):
         plan.op = "difference"
         plan.direction = "more" if "more" in kinds else "less" if "less" in kinds else "apart"
         dropped |= {"than", "more", "less", "apart"}
@@ -221,7 +222,8 @@ def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str
     Returns the relative word (上年, 去年 …) that named B's year, if one did."""
     than = next(((i, j) for i, j, k in scan(q, ops) if k == "than"), None)
     if than is None:  # the growth of one year (“2019年…增长率”, “同比增长率” is one word): against the year before
-        if plan.op == "growth" and len(slots.years) == 1 and len(slots.agencies) <= 1:
+        changed = plan.op == "difference" and _CHANGED.search(q) is not None  # “2019年…变化多少”: the same
+        if (plan.op == "growth" or changed) and len(slots.years) == 1 and len(slots.agencies) <= 1:
             plan.left, plan.right = Side(None, slots.years[0]), Side(None, slots.years[0] - 1)
         return ""
     a, b = sides(q[: than[0]]), sides(q[than[1]:])

@@ -230,9 +230,8 @@ class Answerer:
             ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
             if together.asks_sum(slots.rest):  # 平潭2021年和2023年一共…: the years' figures added
                 rs = sorted(plan.reports, key=lambda r: r.year)
-                ans = together.over(ans, [(f"{r.year}年", self.compose.one(query, r)) for r in rs],
-                                    rs[0].agency + together.years_said([r.year for r in rs]) + label(query, self.cat),
-                                    [f"{y}年" for y in slots.years if y not in {r.year for r in rs}])
+                ans = together.over_years(ans, rs[0].agency, label(query, self.cat), [(r.year, self.compose.one(query, r))
+                                          for r in rs], [f"{y}年" for y in slots.years if y not in {r.year for r in rs}])
         if plan.notes:
             ans.text = "；".join(plan.notes) + "。\n" + ans.text
         return ans

@@ -261,9 +261,8 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
         ans = ex.rank(plan, ms, gone) if plan.op == "rank" else ex.listing(plan, ms, gone, _name(a, plan, item, share_of),
                                                                             missing)
         if plan.op == "series" and together.asks_sum(slots.rest):  # 2019到2023年一共…: the years' figures added
-            ans = together.over(ans, [(f"{m.report.year}年", m.answer) for m in ms],
-                                agency + together.years_said(years) + _name(a, plan, item, share_of),
-                                [f"{agency}{y}年" for y in missing] + [m.who for m in ms if not m.ok])
+            ans = together.over_years(ans, agency, _name(a, plan, item, share_of), [(m.report.year, m.answer) for m in ms],
+                                      [f"{agency}{y}年" for y in missing] + [m.who for m in ms if not m.ok])
         if slots.recent:
             ans.text = f"按已载入的最近{slots.recent}个年度理解（{'、'.join(map(str, years))}年）。\n" + ans.text
         ans.subject = short_name(agency, a.agency_index) + _name(a, plan, item, share_of)

@@ -113,6 +113,11 @@ def years_said(years: list[int]) -> str:
     return "和".join(f"{y}年" for y in ys)
 
 
+def over_years(ans: Answer, agency: str, name: str, got: list[tuple[int, Answer]], lacking: list[str]) -> Answer:
+    """`over` for one body's years (平潭2021年和2023年一共…): each year's figure a term, the years said once."""
+    return over(ans, [(f"{y}年", x) for y, x in got], agency + years_said([y for y, _ in got]) + name, lacking)
+
+
 def over(ans: Answer, terms: list[tuple[str, Answer]], head: str, lacking: list[str]) -> Answer:
     """“一共” over several bodies or years (平潭和洪泽一共…, 2019到2023年一共…): the figures listed added up,
     as the reply's first line with the formula — when each has its figure of one item and unit (not a rate:

@@ -123,14 +123,14 @@ def test_the_ending_a_report_calls_its_own_body_by_is_answered_with_how_it_was_r
     a = answerer.answer("实验区2023年收到多少申请", Context())
     assert (a.status, a.agency) == ("answered", PT)
     assert a.text.split("\n")[0] == f"“实验区”按{PT}理解。"
-    assert a.value == answerer.answer(f"{PT}2023年收到多少申请", Context()).value
+    assert a.value == 81  # 平潭 2023 表三 本年新收 总计
 
 
 def test_a_full_name_followed_by_its_government_word_is_that_body(answerer: Answerer) -> None:
     # was “报告中没有“管委会”这一项”
     a = answerer.answer(f"{PT}管委会2023年收到多少申请", Context())
     assert (a.status, a.agency) == ("answered", PT)
-    assert a.value == answerer.answer(f"{PT}2023年收到多少申请", Context()).value
+    assert a.value == 81  # 平潭 2023 表三 本年新收 总计
 
 
 @pytest.mark.parametrize(("q", "first", "order"), [

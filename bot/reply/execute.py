@@ -315,9 +315,11 @@ class Executor:
 
 def convert(ans: Answer, unit: str, units: dict[str, int]) -> Answer:
     """A money answer in the unit asked for (元/万元/亿元); counts and rates are never converted."""
-    if ans.status != "answered" or ans.value is None or ans.unit not in units or ans.unit == unit:
+    if ans.status != "answered" or ans.unit not in units or ans.unit == unit:
         return ans
     factor = Decimal(units[ans.unit]) / Decimal(units[unit])
+    if ans.value is None:
+        return _convert_series(ans, unit, factor) if ans.series else ans
     old = dec(ans.value)
     new = old * factor
     how = f"{show(old)}{ans.unit} {'×' if factor >= 1 else '÷'} {show(factor if factor >= 1 else 1 / factor)}"
@@ -326,4 +328,20 @@ def convert(ans: Answer, unit: str, units: dict[str, int]) -> Answer:
     ans.value, ans.unit = value(new), unit
     for p in ans.series + ans.ranking:
         p["value"] = value(dec(p["value"]) * factor)
+    return ans
+
+
+def _convert_series(ans: Answer, unit: str, factor: Decimal) -> Answer:
+    """Each year's money figure of a series in the unit asked for, on a line above the report's own."""
+    by = f"{'×' if factor >= 1 else '÷'} {show(factor if factor >= 1 else 1 / factor)}"
+    several = len({p["agency"] for p in ans.series}) > 1
+    said, how = [], []
+    for p in ans.series:
+        old = dec(p["value"])
+        p["value"] = value(old * factor)
+        said.append(f"{p['agency'] if several else ''}{p['year']}年{show(old * factor)}{unit}")
+        how.append(f"{show(old)}{ans.unit} {by} = {show(old * factor)}{unit}")
+    ans.text = f"合{'；'.join(said)}（{ans.unit} {by}）。\n" + ans.text
+    ans.formula = "；".join(([ans.formula] if ans.formula else []) + how)
+    ans.unit = unit
     return ans

@@ -89,3 +89,16 @@ def test_a_body_read_from_its_ending_is_answered_with_a_note(four: Answerer) -> 
     assert (a.status, a.agency, a.year, a.value) == ("answered", PT, 2021, 3)
     assert a.text.split("\n")[:2] == [f"“实验区”按{PT}理解。",
                                       f"{PT}2021年行政复议3件（结果维持1件、结果纠正0件、其他结果2件、尚未审结0件）。"]
+
+
+@pytest.mark.parametrize(("q", "agency", "said", "item", "option"), [
+    # no body and no year named: the option names none either
+    ("不掌控相关信息的多少件", None, "不掌控", "本机关不掌握相关政府信息", "本机关不掌握相关政府信息多少件"),
+    # an applicant of table 三 (a column, not a row): offered by its own name
+    ("开封2019年商业企叶申请多少件", KF, "商业企叶", "商业企业", "开封2019年商业企业多少件"),
+])  # fmt: skip
+def test_words_close_to_one_item_offer_it_whole(four: Answerer, q: str, agency: str | None, said: str, item: str,
+                                                option: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.agency, a.options) == ("clarify", agency, [option])
+    assert a.text == f"报告中没有“{said}”这一项。您是想问“{item}”吗？\n1. {option}"

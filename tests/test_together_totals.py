@@ -78,3 +78,9 @@ def test_counts_in_two_units_are_not_added_and_the_reply_says_why(answerer: Answ
     assert (a.status, a.value, a.formula) == ("unknown", None, None)
     assert a.text.split("\n") == ["未合计：各项不是同一类数字。", "甲山县2022年：发布政策解读10篇。", f"原文：“{JS}”",
                                   "乙水县2022年：发布政策解读8条。", f"原文：“{YS}”", *SOURCES]
+
+
+def test_a_run_of_years_missing_many_names_the_first_three_missing(answerer: Answerer) -> None:
+    a = answerer.answer("平潭2016到2023年一共收到多少申请", Context())  # 平潭 is loaded for 2019, 2021, 2023 only
+    assert (a.status, a.value, a.formula) == ("unknown", None, None)
+    assert a.text.split("\n")[:2] == ["没有2016、2017、2018、2020、2022年的年报。", "未合计：缺少2016年、2017年、2018年的数字。"]

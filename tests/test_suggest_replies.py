@@ -102,3 +102,11 @@ def test_words_close_to_one_item_offer_it_whole(four: Answerer, q: str, agency: 
     a = ask(four, q)
     assert (a.status, a.agency, a.options) == ("clarify", agency, [option])
     assert a.text == f"报告中没有“{said}”这一项。您是想问“{item}”吗？\n1. {option}"
+
+
+def test_the_words_named_back_are_those_closest_to_the_item(four: Answerer) -> None:
+    # “和不掌” is as close to 不掌握 by ratio as “不掌控”, but two edits away: the reply named it
+    a = ask(four, "开封2019年律师费和不掌控相关信息的多少件")
+    assert (a.status, a.options) == ("clarify", ["开封2019年本机关不掌握相关政府信息多少件"])
+    assert a.text == ("报告中没有“不掌控”这一项。您是想问“本机关不掌握相关政府信息”吗？\n"
+                      "1. 开封2019年本机关不掌握相关政府信息多少件")

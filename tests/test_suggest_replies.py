@@ -110,3 +110,15 @@ def test_the_words_named_back_are_those_closest_to_the_item(four: Answerer) -> N
     assert (a.status, a.options) == ("clarify", ["开封2019年本机关不掌握相关政府信息多少件"])
     assert a.text == ("报告中没有“不掌控”这一项。您是想问“本机关不掌握相关政府信息”吗？\n"
                       "1. 开封2019年本机关不掌握相关政府信息多少件")
+
+
+@pytest.mark.parametrize(("q", "agency", "year", "said"), [
+    ("律师费多少", None, None, "年报中没有“律师费”这一项的数字或内容。"),
+    ("平潭律师费多少", None, None, "年报中没有“律师费”这一项的数字或内容。"),  # no one year asked: no one report named
+    ("开封2019年律师费和大闸蟹和停车位和食堂多少", KF, 2019, f"{KF}2019年的年报中没有找到“律师费、大闸蟹、停车位”的数字或内容。"),
+])  # fmt: skip
+def test_words_the_reports_do_not_know_are_named_at_most_three(four: Answerer, q: str, agency: str | None,
+                                                                year: int | None, said: str) -> None:
+    a = ask(four, q)
+    assert (a.status, a.agency, a.year, a.value) == ("unknown", agency, year, None)
+    assert a.text.split("可以问：")[0] == said

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
@@ -103,7 +104,10 @@ def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
             if al is None:
                 continue
             n = len(alias)  # the words it stands for: as long as the name (不掌控 for 不掌握)
-            for said in {chunk[al.dest_start:al.dest_start + n], chunk[max(0, al.dest_end - n):al.dest_end]}:
+            # the aligned span and the windows one character either side of it (the alignment finds one of the
+            # windows as close: 和不掌 for 不掌控 in “…和不掌控相关信息”)
+            starts = range(max(0, min(al.dest_start, al.dest_end - n) - 1), max(al.dest_start, al.dest_end - n) + 2)
+            for said in {chunk[i:i + n] for i in starts}:
                 score = fuzz.ratio(alias, said)
                 if len(said) == n and score >= NEAR_MIN and len(set(said) & set(alias)) >= SHARED_MIN:
                     fits.append((score, alias, said))
@@ -113,7 +117,8 @@ def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
         concepts = {names[alias] for score, alias, _ in fits if score >= best}
         if len(concepts) != 1:
             continue  # as close to two items: no guess
-        said = next(w for score, _, w in fits if score >= best)
+        # the words it stands for: of the windows as close, the one fewest edits away (不掌控, not 和不掌), the first
+        said = min((Levenshtein.distance(alias, w), chunk.find(w), w) for score, alias, w in fits if score >= best)[2]
         item = _item_name(concepts.pop(), a.lex, a.cat)
         option = f"{_prefix(a, slots)[0]}{item}多少件"
         return Answer(status="clarify", agency=slots.agency, options=[option],

@@ -75,3 +75,36 @@ def test_a_region_ranks_its_government_and_departments(regions: Answerer) -> Non
     a = ask(regions, "平潭哪个单位2023年收到申请最多")  # 本年新收: 平潭 81, 经济发展局 3
     # 经济发展局's table 三 does not add up (新收 3, 办理结果总计 0): warned
     assert a.ranking == [{"agency": PT, "year": 2023, "value": 81}, {"agency": JJ, "year": 2023, "value": 3, "warned": True}]
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """开封 2019, 平潭 2019/2021/2023 and five of 平潭's bodies with 2023 only (tests/data/reports)."""
+    files = [DATA / "reports" / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt")]
+    db = tmp_path_factory.mktemp("bodies") / "kb.json"
+    assert not ingest(files + sorted(TESTS.glob("pingtan-*-2023.txt")), Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+DEPARTMENTS = [f"{PT}{d}" for d in ("财政金融局", "管委会办公室", "经济发展局", "社会事业局", "市场监督管理局")]
+
+
+def test_each_body_without_the_year_asked_is_named(bodies: Answerer) -> None:
+    a = ask(bodies, "2021年各单位行政复议多少")  # only 平潭 has a 2021 report: 3 (table 四, 行政复议 总计)
+    assert a.series == [{"agency": PT, "year": 2021, "value": 3}]
+    gone = "；".join(f"{ag}2021年（未载入）" for ag in ["开封市人民政府", *DEPARTMENTS])
+    assert a.text == (f"{PT}2021年：3件\n没有数字：{gone}\n"
+                      f"来源：《{PT}2021年度政府信息公开工作年度报告》{T4}")
+
+
+def test_a_body_without_either_year_asked_is_named_once(bodies: Answerer) -> None:
+    a = ask(bodies, "2019年和2021年各单位行政复议多少")  # 平潭 2019: 0, 2021: 3; 开封 2019: 19
+    gone = "；".join(["开封市人民政府2021年（未载入）", *(f"{ag}2019年（未载入）" for ag in DEPARTMENTS)])
+    assert a.text.split("\n")[:4] == [f"{PT}2019年：0件", f"{PT}2021年：3件", "开封市人民政府2019年：19件", f"没有数字：{gone}"]
+
+
+def test_two_bodies_named_for_which_year_asks_which_body(bodies: Answerer) -> None:
+    # “哪年最多” runs over one body's years: never 平潭's alone when 开封 is named too
+    a = ask(bodies, "平潭和开封哪年行政复议最多")
+    assert (a.status, a.value, a.ranking) == ("clarify", None, [])
+    assert a.text.split("\n")[0] == "知识库中有2个机关的年报，您问的是哪一个？"

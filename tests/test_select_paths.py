@@ -124,3 +124,19 @@ def test_which_year_of_two_years_with_no_body_named_asks_which_body_with_those_y
     options = ["平潭2019年和2023年行政复议哪年多", "开封2019年和2023年行政复议哪年多"]
     assert (a.status, a.options) == ("clarify", options)
     assert a.text == "知识库中有2个机关2019、2023年的年报，您问的是哪一个？\n1. " + "\n2. ".join(options)
+
+
+def test_a_share_over_years_is_named_as_the_share_of_its_total(four: Answerer) -> None:
+    # 平潭 table 三: 自然人 64 of 本年新收 70 (2021), 80 of 81 (2023)
+    a = ask(four, "平潭2021年和2023年自然人占本年新收的比例")
+    assert a.series == [{"agency": "平潭综合实验区", "year": 2021, "value": 91.43},
+                        {"agency": "平潭综合实验区", "year": 2023, "value": 98.77}]
+    assert a.text.split("\n")[:2] == [
+        "平潭综合实验区自然人提出的申请占本年新收政府信息公开申请的比例（2021、2023年）：2021年：91.43%；2023年：98.77%。",
+        "变化：2023年比2021年增加7.34个百分点。"]
+
+
+def test_a_series_is_named_by_the_item_not_the_word_asked(four: Answerer) -> None:
+    a = ask(four, "平潭历年复议多少件")  # 复议: 行政复议 (table 四 总计 0, 3, 2)
+    assert a.text.split("\n")[0] == "平潭综合实验区行政复议（2019、2021、2023年）：2019年：0件；2021年：3件；2023年：2件。"
+    assert a.subject == "平潭行政复议"

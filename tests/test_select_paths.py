@@ -140,3 +140,10 @@ def test_a_series_is_named_by_the_item_not_the_word_asked(four: Answerer) -> Non
     a = ask(four, "平潭历年复议多少件")  # 复议: 行政复议 (table 四 总计 0, 3, 2)
     assert a.text.split("\n")[0] == "平潭综合实验区行政复议（2019、2021、2023年）：2019年：0件；2021年：3件；2023年：2件。"
     assert a.subject == "平潭行政复议"
+
+
+def test_a_prose_figure_over_years_is_named_without_the_words_asking_it(four: Answerer) -> None:
+    # only 平潭 2023 states it: “全年发布政策解读117篇”
+    a = ask(four, "平潭历年政策解读多少篇")
+    assert a.text.split("\n")[0] == "平潭综合实验区政策解读（2019、2021、2023年）：2019年：未能给出数字；2021年：未能给出数字；2023年：117篇。"
+    assert ask(four, "2023年各单位政策解读多少篇").subject == "2023年政策解读"

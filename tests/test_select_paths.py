@@ -147,3 +147,4 @@ def test_a_prose_figure_over_years_is_named_without_the_words_asking_it(four: An
     a = ask(four, "平潭历年政策解读多少篇")
     assert a.text.split("\n")[0] == "平潭综合实验区政策解读（2019、2021、2023年）：2019年：未能给出数字；2021年：未能给出数字；2023年：117篇。"
     assert ask(four, "2023年各单位政策解读多少篇").subject == "2023年政策解读"
+    assert ask(four, "2023年各单位的政策解读多少篇").subject == "2023年政策解读"  # not “2023年的政策解读”

@@ -148,3 +148,20 @@ def test_a_prose_figure_over_years_is_named_without_the_words_asking_it(four: An
     assert a.text.split("\n")[0] == "平潭综合实验区政策解读（2019、2021、2023年）：2019年：未能给出数字；2021年：未能给出数字；2023年：117篇。"
     assert ask(four, "2023年各单位政策解读多少篇").subject == "2023年政策解读"
     assert ask(four, "2023年各单位的政策解读多少篇").subject == "2023年政策解读"  # not “2023年的政策解读”
+
+
+def test_two_items_named_apart_over_years_get_a_series_each(four: Answerer) -> None:
+    # 平潭 table 三 本年新收: 自然人 23, 64, 80; 法人或其他组织 0, 6 (2 + 4), 1
+    a = ask(four, "平潭历年自然人和法人")
+    assert a.text.split("\n")[:6] == [
+        "平潭综合实验区自然人提出的申请（2019、2021、2023年）：2019年：23件；2021年：64件；2023年：80件。",
+        "变化：2021年比2019年增加41件；2023年比2021年增加16件。", "没有2020、2022年的年报。",
+        "平潭综合实验区法人或其他组织提出的申请（2019、2021、2023年）：2019年：0件；2021年：6件；2023年：1件。",
+        "变化：2021年比2019年增加6件；2023年比2021年减少5件。", "没有2020、2022年的年报。"]
+
+
+def test_one_word_of_two_readings_asked_separately_is_asked_back(four: Answerer) -> None:
+    a = ask(four, "平潭历年结果纠正分别多少")  # 分别 with one word: 复议's or 诉讼's 结果纠正, never both listed
+    options = ["平潭历年行政复议结果纠正分别多少", "平潭历年行政诉讼结果纠正分别多少"]
+    assert (a.status, a.options) == ("clarify", options)
+    assert a.text == ASK_BACK + "1. " + "\n2. ".join(options)

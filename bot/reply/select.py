@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.reply import items, suggest, together
 from bot.reply.execute import Executor, Measure
-from bot.understand.agencies import same_government, short_name
+from bot.understand.agencies import same_government, short_name, without_bodies
 from bot.understand.extract import Slots
 from bot.understand.names import GOV
 from bot.understand.plan import QueryPlan, scan
@@ -27,22 +27,24 @@ def _loaded_years(a: Answerer, agency: str, years: list[int]) -> tuple[list[int]
 
 
 def _one_agency(a: Answerer, slots: Slots, q: str) -> str | Answer:
+    """The body a “哪年/历年” question is about, or which (those with a year asked; the years said if all have)."""
     if slots.agency and len(slots.agencies) == 1:
         return slots.agency
-    if len(a.kb.years) == 1:
-        return next(iter(a.kb.years))
     pool = slots.agencies or list(a.kb.years)
-    return a._clarify_agency(pool, q, list(slots.years) or None)
+    if not (having := [x for x in pool if a.agency_index.has_year(x, slots.years)]) and len(pool) > 1:
+        return a._unknown(f"知识库中没有{'、'.join(slots.agencies) or '已载入的任何机关'}"
+                          f"{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")
+    pool = having or pool
+    every = all(set(slots.years) <= set(a.kb.years.get(x, ())) for x in pool)
+    return pool[0] if len(pool) == 1 else a._clarify_agency(
+        pool, without_bodies(q, a.agency_index) if slots.agencies else q, (every and list(slots.years)) or None)
 
 
 def _years_of(a: Answerer, plan: QueryPlan, slots: Slots, agency: str) -> tuple[list[int], list[int]]:
     """The years of one body a series or “哪年” runs over, and the years asked for but not loaded."""
     have = a.kb.years.get(agency, [])
-    if slots.years:
-        return _loaded_years(a, agency, sorted(slots.years))
-    if slots.recent:
-        newest = have[-1]
-        wanted = list(range(newest - slots.recent + 1, newest + 1))
+    if slots.years or slots.recent:
+        wanted = sorted(slots.years) or list(range(have[-1] - slots.recent + 1, have[-1] + 1))
         return _loaded_years(a, agency, wanted)
     return list(have), [y for y in range(have[0], have[-1] + 1) if y not in have] if have else []
 
@@ -155,8 +157,7 @@ def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] |
 
 
 def _inside(item: Query | None, named: Query | None) -> Query | None:
-    """Of an item's readings, the one that is a part of the named total: “结果纠正占行政诉讼的比例” is
-    行政诉讼's 结果纠正, not 行政复议's.  Any other item as it is."""
+    """Of an item's readings, the part of the named total (结果纠正占行政诉讼的比例: 诉讼's); else the item."""
     if item is None or not item.choices or named is None or named.choices:
         return item
     parts = [c for c in item.choices if c.kind == named.kind and c.row == named.row]
@@ -186,8 +187,7 @@ def _share_total(part: Query, named: Query | None, reading_rows: list[str]) -> Q
 
 
 def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
-    """Execute a plan; None when the plan's item is not something to compute with (the caller answers
-    the question as a plain one)."""
+    """Execute a plan; None when its item is nothing to compute with (then answered as a plain question)."""
     ex: Executor = a.executor
     item: Query | None = None
     share_of: Query | None = None

@@ -66,6 +66,16 @@ def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
     return (found, None) if found else ([], text.strip() or None)
 
 
+def without_bodies(text: str, index: AgencyIndex) -> str:
+    """text without the bodies it names and the word joining them (平潭和开封哪年… → 哪年…), to be asked of one."""
+    kept, at = [], 0
+    for m in index.mentions(text):
+        gap = text[at : m.start]
+        kept.append("" if at and _JOINED.fullmatch(gap) else gap)
+        at = m.end
+    return "".join(kept) + text[at:]
+
+
 def same_government(index: AgencyIndex, years: Mapping[str, list[int]], agency: str, year: int) -> str | None:
     """The one other name the same government's report of that year is stored under (桐梓县 2022 and
     桐梓县人民政府(县人民政府办公室) 2019: both the county's government, never of the same year)."""

@@ -1,0 +1,59 @@
+"""“哪年最多/历年” with no single body named: the question back offers only bodies that have a year asked, says
+years only when each offered body has all of them, and never repeats the names said in every option.
+
+Loaded: 开封 2019, 平潭 2019/2021/2023, 洪泽 2023 (knowledge/data/reports/).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.paths import DATA
+from knowledge.store import Store
+
+LOADED = "开封市人民政府（2019年）；平潭综合实验区（2019、2021、2023年）；淮安市洪泽区人民政府（2023年）"
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("bodies") / "kb.json"
+    files = [DATA / "reports" / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt",
+                                            "pingtan-2023.txt", "hongze-2023.pdf")]
+    assert not ingest(files, Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+def test_two_bodies_named_are_offered_one_each_without_the_other_name(three: Answerer) -> None:
+    a = three.answer("平潭和开封哪年行政复议最多", Context())
+    assert (a.status, a.options) == ("clarify", ["平潭哪年行政复议最多", "开封哪年行政复议最多"])
+    assert a.text == "知识库中有2个机关的年报，您问的是哪一个？\n1. 平潭哪年行政复议最多\n2. 开封哪年行政复议最多"
+
+
+def test_a_body_with_none_of_the_years_is_not_offered_and_the_years_are_not_claimed(three: Answerer) -> None:
+    # 开封 has neither 2021 nor 2023; 洪泽 has 2023 only — “有2个机关2021、2023年的年报” would be untrue
+    a = three.answer("2021年和2023年行政复议哪年最多", Context())
+    assert a.options == ["平潭2021年和2023年行政复议哪年最多", "淮安市洪泽区2021年和2023年行政复议哪年最多"]
+    assert a.text.splitlines()[0] == "知识库中有2个机关的年报，您问的是哪一个？"
+
+
+def test_the_year_is_said_when_every_body_offered_has_it(three: Answerer) -> None:
+    a = three.answer("2023年行政复议哪年最多", Context())
+    assert a.options == ["平潭2023年行政复议哪年最多", "淮安市洪泽区2023年行政复议哪年最多"]
+    assert a.text.splitlines()[0] == "知识库中有2个机关2023年的年报，您问的是哪一个？"
+
+
+def test_a_year_no_body_has_is_said_plainly(three: Answerer) -> None:
+    a = three.answer("2018年行政复议哪年最多", Context())
+    assert (a.status, a.options) == ("unknown", [])
+    assert a.text == f"知识库中没有已载入的任何机关2018年的年报。已载入：{LOADED}。"
+    named = three.answer("平潭和开封2018年行政复议哪年最多", Context())
+    assert named.text == f"知识库中没有平潭综合实验区、开封市人民政府2018年的年报。已载入：{LOADED}。"
+
+
+def test_one_body_with_the_year_is_answered_without_a_question(three: Answerer) -> None:
+    a = three.answer("2021年行政复议哪年最多", Context())  # only 平潭 has 2021
+    assert (a.status, a.agency, a.year, a.value) == ("answered", "平潭综合实验区", 2021, 3)

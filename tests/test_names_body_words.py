@@ -29,3 +29,20 @@ def test_a_question_word_after_the_place_leaves_the_place_alone() -> None:
 @pytest.mark.parametrize(("q", "said"), [("开封哪个局收到申请最多", "开封哪个局"), ("开封各局收到多少申请", "开封各局")])
 def test_a_question_word_right_after_the_place_names_no_body_and_lists_what_it_has(q: str, said: str) -> None:
     assert read(q) == ([], said, LOADED, None)
+
+
+ZONE = "开封市汴西产业园区管理委员会"
+WITH_ZONE = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                         for a in ("开封市人民政府", "开封市教育局", ZONE)])
+
+
+def test_a_zone_asked_by_a_two_character_kind_word_after_its_place() -> None:
+    s = extract(normalise("开封园区2023年收到多少申请", LEX), WITH_ZONE, None)
+    assert (s.agencies, s.resolution.note) == ([ZONE], f"“开封园区”按{ZONE}理解")
+
+
+def test_words_after_a_place_ending_like_no_kind_word_leave_the_place_alone() -> None:
+    # 博览会 ends with 会 but is no 委员会/管委会: 开封 is asked about, its government answers
+    s = extract(normalise("开封博览会收到多少申请", LEX), WITH_ZONE, None)
+    assert (s.agencies, s.resolution.unknown, s.resolution.note) == (
+        ["开封市人民政府"], None, "按开封市人民政府的年报回答；同地还有教育局的年报")

@@ -30,3 +30,8 @@ def test_what_a_place_has_is_listed_government_then_office_then_the_rest() -> No
     # 管委会办公室 sorts before 管理委员会 by name; the government still comes first
     assert read("平潭交通运输局收到多少申请") == (
         [], "平潭交通运输局", [f"{PT}管理委员会", f"{PT}管委会办公室", f"{PT}财政金融局"], None)
+
+
+def test_a_longer_short_name_without_its_place_is_read_when_the_shorter_word_names_no_body() -> None:
+    # was “没有公安局的年报”: only the first word (公安局) was tried when no place was named
+    assert read("公安局交警支队收到多少申请") == ([POLICE], None, [], f"“公安局交警支队”按{POLICE}理解")

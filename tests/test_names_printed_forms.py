@@ -1,0 +1,38 @@
+"""Agency names as reports print them: a space inside the name (开封市 教育局) is no part of it; a part in
+brackets is left out when two characters or more stand outside it (江阴（市人民政府）is asked as 江阴).
+Expectations written by hand from the names."""
+
+from __future__ import annotations
+
+from bot.understand import lexicon
+from bot.understand.extract import extract
+from bot.understand.linking import AgencyIndex
+from bot.understand.names import Split, split
+from bot.understand.normalise import normalise
+from knowledge.models import Report
+
+LEX = lexicon.default()
+SPACED = "开封市 教育局"
+BRACKETED = "江阴（市人民政府）"
+INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                     for a in (SPACED, BRACKETED, "开封市人民政府")])
+
+
+def test_a_space_inside_a_name_is_no_part_of_it() -> None:
+    assert split(SPACED) == Split(agency=SPACED, path=("河南省", "开封市"), named=("开封市",), body="教育局", kind="dept")
+    assert extract(normalise("开封教育局收到多少申请", LEX), INDEX, None).agencies == [SPACED]
+
+
+def test_a_name_of_two_characters_before_its_brackets_is_asked_without_them() -> None:
+    assert split(BRACKETED).body == "江阴"
+    assert extract(normalise("江阴收到多少申请", LEX), INDEX, None).agencies == [BRACKETED]
+
+
+def test_a_district_name_several_cities_share_is_the_one_in_the_province_named_before_it() -> None:
+    # 鼓楼区 is a district of 南京, 徐州, 福州 and 开封; after 福建省 it is 福州's
+    assert split("福建省鼓楼区人民政府").path == ("福建省", "福州市", "鼓楼区")
+
+
+def test_a_two_character_district_is_a_place_at_the_start_of_a_name() -> None:
+    # 城区 (a district of 阳泉, 晋城, 长治) begins the name: its government; inside a name 城区 is no place
+    assert split("城区人民政府") == Split(agency="城区人民政府", path=("城区",), named=("城区",), body="人民政府", kind="gov")

@@ -28,3 +28,14 @@ def test_the_body_a_short_name_fits_clearly_best_is_answered_with_a_note() -> No
 
 def test_a_zone_asked_by_its_place_and_the_short_word_of_its_kind() -> None:
     assert read("开封高新区2023年收到多少申请") == ([ZONE], None, [], f"“开封高新区”按{ZONE}理解")
+
+
+MARGIN_INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                            for a in ("江阴市交通运输局", "江阴市交通运输和大数据管理局")])
+
+
+def test_a_body_exactly_the_margin_behind_is_not_asked_back() -> None:
+    # 运输局: 交通运输 2/4 + 2/2 = 1.5; 交通运输和大数据管理 2/10 + 2/2 = 1.2, exactly 0.3 behind: not close
+    s = extract(normalise("江阴运输局收到多少申请", LEX), MARGIN_INDEX, None)
+    assert (s.agencies, s.resolution.options, s.resolution.note) == (
+        ["江阴市交通运输局"], [], "“江阴运输局”按江阴市交通运输局理解")

@@ -36,3 +36,9 @@ def test_a_district_name_several_cities_share_is_the_one_in_the_province_named_b
 def test_a_two_character_district_is_a_place_at_the_start_of_a_name() -> None:
     # 城区 (a district of 阳泉, 晋城, 长治) begins the name: its government; inside a name 城区 is no place
     assert split("城区人民政府") == Split(agency="城区人民政府", path=("城区",), named=("城区",), body="人民政府", kind="gov")
+
+
+def test_a_的_after_a_printed_place_is_no_part_of_the_body() -> None:
+    assert split("开封市的教育局") == Split(agency="开封市的教育局", path=("河南省", "开封市"), named=("开封市",),
+                                       body="教育局", kind="dept")
+    assert split("平潭综合实验区的财政金融局").body == "财政金融局"

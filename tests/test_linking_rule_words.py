@@ -35,3 +35,11 @@ def test_what_a_place_has_is_listed_government_then_office_then_the_rest() -> No
 def test_a_longer_short_name_without_its_place_is_read_when_the_shorter_word_names_no_body() -> None:
     # was “没有公安局的年报”: only the first word (公安局) was tried when no place was named
     assert read("公安局交警支队收到多少申请") == ([POLICE], None, [], f"“公安局交警支队”按{POLICE}理解")
+
+
+def test_an_office_asked_by_its_government_and_办_leaves_no_办_in_the_question() -> None:
+    # 营口市人民政府 + 办 is its office: the whole name is cut from what the question asks
+    index = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
+                         for a in ("营口市人民政府", "营口市人民政府办公室")])
+    s = extract(normalise("营口市人民政府办2023年收到多少申请", LEX), index, None)
+    assert (s.agencies, s.rest) == (["营口市人民政府办公室"], "收到多少申请")

@@ -42,3 +42,9 @@ def test_a_的_after_a_printed_place_is_no_part_of_the_body() -> None:
     assert split("开封市的教育局") == Split(agency="开封市的教育局", path=("河南省", "开封市"), named=("开封市",),
                                        body="教育局", kind="dept")
     assert split("平潭综合实验区的财政金融局").body == "财政金融局"
+
+
+def test_a_body_word_ending_like_a_level_after_a_place_stays_in_the_body() -> None:
+    # 景区 ends with 区 but is no zone: 开封市's 旅游景区管理局, never the government of a place 旅游景区
+    assert split("开封市旅游景区管理局") == Split(agency="开封市旅游景区管理局", path=("河南省", "开封市"),
+                                           named=("开封市",), body="旅游景区管理局", kind="dept")

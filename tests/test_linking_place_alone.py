@@ -63,3 +63,9 @@ def test_a_government_not_loaded_lists_what_its_place_has() -> None:
 def test_a_place_with_two_bodies_of_the_year_and_no_government_is_asked_back() -> None:
     assert read("江阴2023年收到多少申请") == (
         [], None, "江阴", ["江阴市教育和体育局", "江阴市行政审批服务局"], None, [])
+
+
+def test_a_place_without_the_year_asked_is_answered_by_its_one_government_or_its_one_body() -> None:
+    # 2020 is loaded for none: the first of 洪泽's two governments (the year said later); 尉氏 has one body only
+    assert read("洪泽2020年收到多少申请") == (["洪泽区人民政府"], None, None, [], None, [])
+    assert read("尉氏2020年收到多少申请") == (["尉氏县教育局"], None, None, [], None, [])

@@ -48,3 +48,16 @@ def test_a_body_word_ending_like_a_level_after_a_place_stays_in_the_body() -> No
     # 景区 ends with 区 but is no zone: 开封市's 旅游景区管理局, never the government of a place 旅游景区
     assert split("开封市旅游景区管理局") == Split(agency="开封市旅游景区管理局", path=("河南省", "开封市"),
                                            named=("开封市",), body="旅游景区管理局", kind="dept")
+
+
+def test_市场_after_a_place_name_is_no_city() -> None:
+    # 甘谷 is a county (甘谷县): 甘谷市场监督管理局 is not 甘谷市's 场监督管理局
+    assert split("甘谷市场监督管理局") == Split(agency="甘谷市场监督管理局", path=(), named=(), body="甘谷市场监督管理局",
+                                          kind="dept")
+
+
+def test_a_body_or_town_after_人民政府_is_the_government_s() -> None:
+    assert split("开封市人民政府侨办").body == "侨办"
+    assert split("宿迁市沭阳县人民政府城关镇") == Split(
+        agency="宿迁市沭阳县人民政府城关镇", path=("江苏省", "宿迁市", "沭阳县", "城关镇"),
+        named=("宿迁市", "沭阳县", "城关镇"), body="", kind="gov")

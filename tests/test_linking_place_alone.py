@@ -69,3 +69,8 @@ def test_a_place_without_the_year_asked_is_answered_by_its_one_government_or_its
     # 2020 is loaded for none: the first of 洪泽's two governments (the year said later); 尉氏 has one body only
     assert read("洪泽2020年收到多少申请") == (["洪泽区人民政府"], None, None, [], None, [])
     assert read("尉氏2020年收到多少申请") == (["尉氏县教育局"], None, None, [], None, [])
+
+
+def test_a_place_whose_bodies_lack_the_year_asked_says_the_year() -> None:
+    assert read("江阴2020年收到多少申请") == (
+        [], "江阴2020年", "江阴2020年", [], None, ["江阴市教育和体育局", "江阴市行政审批服务局"])

@@ -61,3 +61,10 @@ def test_a_body_or_town_after_人民政府_is_the_government_s() -> None:
     assert split("宿迁市沭阳县人民政府城关镇") == Split(
         agency="宿迁市沭阳县人民政府城关镇", path=("江苏省", "宿迁市", "沭阳县", "城关镇"),
         named=("宿迁市", "沭阳县", "城关镇"), body="", kind="gov")
+
+
+def test_a_zone_named_after_its_city_lies_in_that_city() -> None:
+    # 南京江北新区: 南京 is 南京市 (in 江苏省), 江北新区 a zone of it — also after the province
+    for name in ("南京江北新区管理委员会", "江苏省南京江北新区管理委员会"):
+        assert (split(name).path, split(name).body, split(name).kind) == (
+            ("江苏省", "南京市", "江北新区"), "管理委员会", "gov")

@@ -74,3 +74,5 @@ def test_a_place_without_the_year_asked_is_answered_by_its_one_government_or_its
 def test_a_place_whose_bodies_lack_the_year_asked_says_the_year() -> None:
     assert read("江阴2020年收到多少申请") == (
         [], "江阴2020年", "江阴2020年", [], None, ["江阴市教育和体育局", "江阴市行政审批服务局"])
+    assert read("江阴2020年和2021年收到多少申请") == (
+        [], "江阴2020、2021年", "江阴2020、2021年", [], None, ["江阴市教育和体育局", "江阴市行政审批服务局"])

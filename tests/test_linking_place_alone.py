@@ -76,3 +76,9 @@ def test_a_place_whose_bodies_lack_the_year_asked_says_the_year() -> None:
         [], "江阴2020年", "江阴2020年", [], None, ["江阴市教育和体育局", "江阴市行政审批服务局"])
     assert read("江阴2020年和2021年收到多少申请") == (
         [], "江阴2020、2021年", "江阴2020、2021年", [], None, ["江阴市教育和体育局", "江阴市行政审批服务局"])
+
+
+def test_a_place_with_nothing_of_its_own_loaded_lists_what_lies_inside_it_without_the_year() -> None:
+    # 淮安市 has none of its own bodies loaded, only 洪泽区's: no year is said
+    assert read("淮安2023年收到多少申请", HONGZE) == (
+        [], "淮安", "淮安", [], None, ["淮安市洪泽区人民政府", "淮安市洪泽区教育局", "淮安市洪泽区财政局"])

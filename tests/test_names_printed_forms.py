@@ -68,3 +68,9 @@ def test_a_zone_named_after_its_city_lies_in_that_city() -> None:
     for name in ("南京江北新区管理委员会", "江苏省南京江北新区管理委员会"):
         assert (split(name).path, split(name).body, split(name).kind) == (
             ("江苏省", "南京市", "江北新区"), "管理委员会", "gov")
+
+
+def test_a_zone_named_after_a_city_or_county_that_shares_its_name_lies_in_the_city() -> None:
+    # 长沙 is 长沙市 and 长沙县: the city; 沭阳 is only 沭阳县: the county
+    assert split("长沙湘江新区管理委员会").path == ("湖南省", "长沙市", "湘江新区")
+    assert split("沭阳城东新区管理委员会").path == ("江苏省", "宿迁市", "沭阳县", "城东新区")

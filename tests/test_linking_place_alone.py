@@ -82,3 +82,9 @@ def test_a_place_with_nothing_of_its_own_loaded_lists_what_lies_inside_it_withou
     # 淮安市 has none of its own bodies loaded, only 洪泽区's: no year is said
     assert read("淮安2023年收到多少申请", HONGZE) == (
         [], "淮安", "淮安", [], None, ["淮安市洪泽区人民政府", "淮安市洪泽区教育局", "淮安市洪泽区财政局"])
+
+
+def test_a_district_asked_after_its_province_is_not_loaded_when_only_the_province_is() -> None:
+    index = index_of([("河南省人民政府", 2023), ("河南省教育厅", 2023)])
+    assert read("河南龙亭区2023年收到多少申请", index) == (
+        [], "河南龙亭区", "河南龙亭区", [], None, ["河南省人民政府", "河南省教育厅"])

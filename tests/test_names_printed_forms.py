@@ -74,3 +74,7 @@ def test_a_zone_named_after_a_city_or_county_that_shares_its_name_lies_in_the_ci
     # 长沙 is 长沙市 and 长沙县: the city; 沭阳 is only 沭阳县: the county
     assert split("长沙湘江新区管理委员会").path == ("湖南省", "长沙市", "湘江新区")
     assert split("沭阳城东新区管理委员会").path == ("江苏省", "宿迁市", "沭阳县", "城东新区")
+
+
+def test_a_zone_named_after_a_city_of_three_characters() -> None:
+    assert split("哈尔滨松北新区管理委员会").path == ("黑龙江省", "哈尔滨市", "松北新区")

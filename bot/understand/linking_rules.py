@@ -176,10 +176,10 @@ def unplaced(text: str, index: AgencyIndex, years: list[int], prefer: str | None
         words = [w for w in _body_words(text[k:]) if is_department(w)]
         if not words:
             continue
-        for pool in ([prefer] if prefer else []) + [None]:
-            bodies = [(a, b) for b, agencies in index.bodies().items() if score(words[0], b) is not None
+        for pool in ([prefer] if prefer else []) + [None]:  # each word, shortest first (公安局, 公安局交警支队)
+            bodies = [(a, b) for b, agencies in index.bodies().items() if any(score(w, b) is not None for w in words)
                       for a in agencies if pool is None or index.splits[a].region == pool]
-            got = by_rule(words[:1], bodies, "", index, years)
+            got = by_rule(words, bodies, "", index, years)
             if got is not None:
                 return got
         if words[0] in standard_words() and words[0][-1] in "局委":

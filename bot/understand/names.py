@@ -50,11 +50,9 @@ class Split:
         return self.path[-1] if self.path else ""
 
 
-def split(agency: str, table: Divisions | None = None) -> Split:
-    """Region path and body of an agency name."""
-    if table is None:  # the default table: the same name is split once per process (index and short names)
-        return _split_default(agency)
-    return _split(agency, table)
+def split(agency: str) -> Split:
+    """Region path and body of an agency name (split once per process: index and short names)."""
+    return _split_default(agency)
 
 
 @lru_cache(maxsize=65536)
@@ -67,7 +65,7 @@ _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 
 def _split(agency: str, d: Divisions) -> Split:
     name = re.sub(r"\s+", "", agency)
-    if (bare := _PAREN.sub("", name)) and len(bare) >= 2:  # 桐梓县人民政府(县人民政府办公室): the government
+    if len(bare := _PAREN.sub("", name)) >= 2:  # 桐梓县人民政府(县人民政府办公室): the government
         name = bare
     parts: list[str] = []
     codes: list[str | None] = []
@@ -171,11 +169,10 @@ def inner_bodies(agency: str) -> list[tuple[str, str]]:
 _RELATIVE = "省市县区州镇乡"  # a name beginning with its level alone (市临空经济区): the place the report is of
 
 
-def region_forms(region: str, table: Divisions | None = None) -> set[str]:
-    """What people call a region: 开封市, 开封; 平潭综合实验区, 平潭; 新疆维吾尔自治区, 新疆."""
-    if table is None:  # thousands of bodies share a few regions: each region's forms are made once
-        return set(_region_forms_default(region))
-    return _region_forms(region, table)
+def region_forms(region: str) -> set[str]:
+    """What people call a region: 开封市, 开封; 平潭综合实验区, 平潭; 新疆维吾尔自治区, 新疆 (thousands of
+    bodies share a few regions: each region's forms are made once)."""
+    return set(_region_forms_default(region))
 
 
 @lru_cache(maxsize=65536)

@@ -31,6 +31,8 @@ def _resolved(q: str) -> Query | None:
         # a row of another block is not read inside a block header
         ("第二十条第（六）项行政许可", "active.penalty", ["active.penalty", "active.coercion"]),
         ("第二十条第（六）项行政处罚", "active.penalty", []),
+        ("第二十条第（六）项予以公开", "apply.disclosed/total", []),  # a row of another table: that row
+        ("第二十条第（六）项行政复议", "review/total", []),
         # 三、本年度办理结果 alone: its 总计
         ("三、本年度办理结果", "apply.total/total", []),
         ("三、本年度办理结果自然人", "apply.total/natural", []),
@@ -60,6 +62,10 @@ def _resolved(q: str) -> Query | None:
         # table 三
         ("其他处理里的其他", "None", ["apply.other.other/total", "apply.other/other_org"]),
         ("申请人情况其他处理其他", "apply.other/other_org", []),
+        ("其他处理其他", "None", ["apply.other.other/total", "apply.other/other_org"]),
+        ("其他处理法人或其他组织其他", "apply.other/other_org", []),  # under 法人或其他组织: the column
+        ("予以公开和其他处理里的其他", "None", ["apply.disclosed/other_org", "apply.other/other_org"]),
+        ("自然人和法人总计", "apply.new", ["apply.new/natural", "apply.new/legal_person"]),
         ("自然人总计", "None", ["apply.new/natural", "apply.total/natural"]),
         ("自然人和法人", "apply.new", ["apply.new/natural", "apply.new/legal_person"]),
         ("自然人和法人予以公开", "apply.disclosed", ["apply.disclosed/natural", "apply.disclosed/legal_person"]),
@@ -83,7 +89,8 @@ def test_what_a_question_names(q: str, field: str, options: list[str]) -> None:
     assert (got.field_id, [c.field_id for c in got.choices]) == (field, options)
 
 
-@pytest.mark.parametrize("q", ["其他", "行政处罚占比", "占比", "法人或其他组织其他"])
+@pytest.mark.parametrize("q", ["其他", "行政处罚占比", "占比", "法人或其他组织其他", "予以公开和部分公开占比",
+                               "存在的问题占比", "总计"])
 def test_nothing_to_look_up(q: str) -> None:
     assert _resolved(q) is None
 

@@ -102,3 +102,14 @@ def test_nothing_to_look_up(q: str) -> None:
 def test_a_column_of_table_four_said_or_not(q: str, explicit: bool) -> None:
     got = _resolved(q)
     assert got is not None and got.explicit_column is explicit
+
+
+def test_a_header_of_the_applicants_makes_other_a_column_whatever_its_words(tmp_path) -> None:  # noqa: ANN001
+    """An operator's own word for the applicants' header (synonyms.json) puts 其他 beside a row, like 申请人情况."""
+    path = tmp_path / "synonyms.json"
+    path.write_text('{"applicants": {"other_org": ["其他"]}, "weak_aliases": ["其他"],'
+                    ' "headers": {"apply.applicants": ["各类主体"]}}', encoding="utf-8")
+    lex = lexicon.load(path)
+    got = resolve(read("各类主体其他", lex), CAT)
+    assert got is not None and got.field_id == "apply.new/other_org"
+    assert resolve(read("其他", lex), CAT) is None

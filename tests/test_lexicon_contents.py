@@ -37,6 +37,11 @@ def printed() -> dict[str, dict[str, list[str]]]:
                                               "2.其他法律法规禁止公开", "2、其他法律法规禁止公开", "其他法律法规禁止公开",
                                               "2.其他法律行政止公开", "2、其他法律行政止公开", "其他法律行政止公开"]),
         ("apply_rows", "apply.withheld.security", ["3.危及三安全一稳定", "3、危及三安全一稳定", "危及三安全一稳定"]),
+        # the short form the catalogue gives is a form of its own, numbered too
+        ("apply_rows", "apply.other.no_correction", [
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "1.申请人无正当理由逾期不补正", "1、申请人无正当理由逾期不补正", "申请人无正当理由逾期不补正"]),
         ("apply_rows", "apply.carried_out", ["四、结转下年度继续办理", "四.结转下年度继续办理", "结转下年度继续办理"]),
         ("applicants", "natural", ["自然人"]),
         ("applicants", "other_org", ["其他"]),

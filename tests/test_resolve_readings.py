@@ -9,7 +9,7 @@ from bot.understand import lexicon
 from bot.understand.extract import extract
 from bot.understand.match import read
 from bot.understand.normalise import normalise
-from bot.understand.resolve import Query, resolve
+from bot.understand.resolve import Query, label, resolve
 from knowledge import catalogue
 
 LEX = lexicon.default()
@@ -58,6 +58,14 @@ def _resolved(q: str) -> Query | None:
         # table 二's rows and columns
         ("行政处罚和行政强制处理决定数量", "None", ["active.penalty/decisions", "active.coercion/decisions"]),
         ("行政处罚", "active.penalty", []),
+        ("行政处罚处理决定数量", "active.penalty/decisions", []),
+        ("行政处罚和行政强制", "None", ["active.penalty", "active.coercion"]),
+        # a general word (申请数量) gives way to the rows named, an ambiguous one (结转) asks which
+        ("结转的申请数量", "None", ["apply.carried_in/total", "apply.carried_out/total"]),
+        # 其他 without a row of table 三 or 申请 is no applicant
+        ("其他复议", "review/total", []),
+        ("其他诉讼", "litigation/total", []),
+        ("法人或其他组织中的商业企业", "apply.new/commercial", []),
         ("行政处罚上一年项目数量和处理决定数量", "active.penalty", ["active.penalty/prev_items", "active.penalty/decisions"]),
         # table 三
         ("其他处理里的其他", "None", ["apply.other.other/total", "apply.other/other_org"]),
@@ -113,3 +121,26 @@ def test_a_header_of_the_applicants_makes_other_a_column_whatever_its_words(tmp_
     got = resolve(read("各类主体其他", lex), CAT)
     assert got is not None and got.field_id == "apply.new/other_org"
     assert resolve(read("其他", lex), CAT) is None
+
+
+@pytest.mark.parametrize(
+    ("q", "kind", "options"),
+    [
+        ("行政处罚和行政强制", "active", ["行政处罚", "行政强制"]),
+        ("行政处罚和行政强制处理决定数量", "active", ["行政处罚处理决定数量", "行政强制处理决定数量"]),
+        ("行政处罚上一年项目数量和处理决定数量", "active", ["行政处罚上一年项目数量", "行政处罚处理决定数量"]),
+        ("第二十条第（六）项", "active", ["行政处罚", "行政强制"]),
+        ("行政复议和行政诉讼", "review", ["行政复议", "行政诉讼"]),
+        ("结果维持多少", "review", ["行政复议结果维持", "行政诉讼结果维持"]),
+        ("结果纠正占比", "rate", ["行政复议结果纠正所占比例", "行政诉讼结果纠正所占比例"]),
+        ("其他处理里的其他", "apply", ["其他处理3.其他", "其他类申请人申请中其他处理"]),
+        ("自然人总计", "apply", ["自然人提出的申请", "自然人申请中本年度办理结果总计"]),
+        ("自然人和法人", "apply", ["自然人提出的申请", "法人或其他组织提出的申请"]),
+        ("予以公开和部分公开", "apply", ["予以公开", "部分公开"]),
+        ("结转的申请数量", "apply", ["上年结转政府信息公开申请数量", "结转下年度继续办理"]),
+    ],
+)
+def test_the_options_a_user_reads(q: str, kind: str, options: list[str]) -> None:
+    got = _resolved(q)
+    assert got is not None
+    assert (got.kind, [label(c, CAT) for c in got.choices]) == (kind, options)

@@ -71,6 +71,7 @@ def _resolved(q: str) -> Query | None:
         ("其他处理里的其他", "None", ["apply.other.other/total", "apply.other/other_org"]),
         ("申请人情况其他处理其他", "apply.other/other_org", []),
         ("其他处理其他", "None", ["apply.other.other/total", "apply.other/other_org"]),
+        ("提出的其他处理里的其他", "None", ["apply.other.other/total", "apply.other/other_org"]),  # 提出 left out first
         ("其他处理法人或其他组织其他", "apply.other/other_org", []),  # under 法人或其他组织: the column
         ("予以公开和其他处理里的其他", "None", ["apply.disclosed/other_org", "apply.other/other_org"]),
         ("自然人和法人总计", "apply.new", ["apply.new/natural", "apply.new/legal_person"]),

@@ -31,6 +31,8 @@ def _resolved(q: str) -> Query | None:
         # a row of another block is not read inside a block header
         ("第二十条第（六）项行政许可", "active.penalty", ["active.penalty", "active.coercion"]),
         ("第二十条第（六）项行政处罚", "active.penalty", []),
+        ("第二十条第（六）项其他对外管理服务事项决定", "active.penalty/decisions",  # the column after it still read
+         ["active.penalty/decisions", "active.coercion/decisions"]),
         ("第二十条第（六）项予以公开", "apply.disclosed/total", []),  # a row of another table: that row
         ("第二十条第（六）项行政复议", "review/total", []),
         # 三、本年度办理结果 alone: its 总计

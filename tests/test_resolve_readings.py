@@ -101,7 +101,7 @@ def test_what_a_question_names(q: str, field: str, options: list[str]) -> None:
 
 
 @pytest.mark.parametrize("q", ["其他", "行政处罚占比", "占比", "法人或其他组织其他", "予以公开和部分公开占比",
-                               "存在的问题占比", "总计"])
+                               "存在的问题占比", "总计", "其他处理里的其他占比"])
 def test_nothing_to_look_up(q: str) -> None:
     assert _resolved(q) is None
 

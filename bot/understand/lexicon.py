@@ -79,8 +79,8 @@ SHORT = 3
 
 def clean(text: str) -> str:
     """A label in the form a normalised question has it."""
-    s = unicodedata.normalize("NFKC", text)
-    return _LABEL_DROP.sub("", s).replace("．", ".").lower()
+    s = unicodedata.normalize("NFKC", text)  # NFKC makes the full-width ．（ ）、： of printed labels . ( ) 、 :
+    return _LABEL_DROP.sub("", s).lower()
 
 
 def numbered(label: str) -> tuple[list[str], str]:

@@ -206,12 +206,14 @@ def division_inside(text: str, regions: set[str]) -> str | None:
     above = {c[: 2 if c[2:4] == "00" else 4] for r in regions for c in d.codes.get(r, ()) if c[4:6] == "00"}
     if not above:
         return None
-    for n in d.by_head.get(text[:2], ()):
+    heads = d.by_head.get(text[:2], ())
+    for n in heads:
         for form in (n, d.stem(n)):
             if len(form) >= 2 and text.startswith(form) and any(c.startswith(tuple(above)) and c[4:6] != "00"
                                                                 for c in d.codes[n]):
                 return form
-    return None
+    # a district or county of another place said in full (开封金水区: 金水区 is 郑州's) is no part of this one
+    return next((n for n in heads if text.startswith(n) and n[-1] in "区县" and len(n) >= 3), None)
 
 
 def by_rule(words: list[str], bodies: list[tuple[str, str]], said: str, index: AgencyIndex,

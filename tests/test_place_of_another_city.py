@@ -1,0 +1,33 @@
+"""A district or county of another city said after a loaded city's name is a body not loaded, never dropped:
+金水区 is 郑州's, 龙亭区 开封's — with only 开封市人民政府 loaded both are said not loaded, and 开封's own figure
+(行政复议19件) is not given for either."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.paths import DATA
+from knowledge.store import Store
+
+
+@pytest.fixture(scope="module")
+def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("kf") / "kb.json"
+    assert not ingest([DATA / "reports" / "kaifeng-2019.txt"], Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))
+
+
+@pytest.mark.parametrize("said", ["开封金水区", "开封龙亭区", "开封市金水区"])
+def test_a_district_after_the_city_is_not_loaded(kaifeng: Answerer, said: str) -> None:
+    a = kaifeng.answer(f"{said}2019年行政复议多少件", Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == f"知识库中没有“{said}”的年报。已载入：开封市人民政府（2019年）。"
+
+
+def test_the_city_alone_is_still_answered(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("开封2019年行政复议多少件", Context())
+    assert (a.status, a.value) == ("answered", 19)

@@ -46,6 +46,13 @@ def test_a_word_of_one_option_picks_it(kaifeng: Answerer) -> None:
                       "三、收到和处理政府信息公开申请情况，一、本年新收政府信息公开申请数量 · 总计")
 
 
+def test_a_word_across_the_end_of_what_tells_an_option_apart_picks_it(kaifeng: Answerer) -> None:
+    # “总数量” runs from 对外公开总 (what only option 3 has) into 数量是多少 (what all three end with)
+    a = talk(kaifeng, "开封2019年规范性文件多少", "总数量")
+    assert a.text.split("\n")[0] == f"{KF}2019年规范性文件对外公开总数量815件。"
+    assert (a.status, a.value) == ("answered", 815)
+
+
 def test_a_name_every_option_shares_picks_none_and_the_question_is_asked_again(kaifeng: Answerer) -> None:
     a = talk(kaifeng, "开封2019年规范性文件多少", "开封")
     assert (a.status, a.options) == ("clarify", NORMATIVE)
@@ -53,7 +60,8 @@ def test_a_name_every_option_shares_picks_none_and_the_question_is_asked_again(k
 
 
 @pytest.mark.parametrize(("said", "option"), [
-    ("新公开", NORMATIVE[1]), ("新制作", NORMATIVE[0]), ("对外公开", NORMATIVE[2]),
+    ("新公开", NORMATIVE[1]), ("新制作", NORMATIVE[0]), ("对外公开", NORMATIVE[2]), ("总数量", NORMATIVE[2]),
+    ("本年", None), ("数量", None),
 ])
 def test_the_words_that_differ_between_columns_pick_that_column(kaifeng: Answerer, said: str, option: str) -> None:
     assert thread.pick(kaifeng, said, NORMATIVE) == option

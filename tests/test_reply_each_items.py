@@ -56,3 +56,12 @@ def test_items_named_apart_over_two_years_ask_which_item_for_both_years(pingtan:
     assert (a.status, a.options) == ("clarify", ["平潭2021、2023年行政复议是多少", "平潭2021、2023年行政诉讼是多少"])
     assert a.text == ("这个问题可以有几种理解，您问的是哪一个？\n1. 平潭2021、2023年行政复议是多少\n"
                       "2. 平潭2021、2023年行政诉讼是多少")
+
+
+def test_an_item_whose_figure_cannot_be_read_is_named_once_with_its_reason(pingtan: Answerer) -> None:
+    # table 二 prints 规范性文件 现行有效件数 run on with its neighbours: “693665”; 规章 现行有效件数 0
+    a = ask(pingtan, "平潭2021年规章和规范性文件现行有效件数分别多少")
+    assert a.text.split("\n")[:2] == [
+        "平潭综合实验区2021年规章现行有效件数0件。",
+        "平潭综合实验区2021年规范性文件现行有效件数：报告原文此处数字连写为“693665”，无法确定如何拆分（可能是5、65、665、3665），"
+        "不能给出数字。"]

@@ -61,7 +61,7 @@ def test_a_name_every_option_shares_picks_none_and_the_question_is_asked_again(k
 
 @pytest.mark.parametrize(("said", "option"), [
     ("新公开", NORMATIVE[1]), ("新制作", NORMATIVE[0]), ("对外公开", NORMATIVE[2]), ("总数量", NORMATIVE[2]),
-    ("本年", None), ("数量", None),
+    ("本年", None), ("数量", None), ("2", NORMATIVE[1]), ("第3个", NORMATIVE[2]), ("4", None), ("0", None),
 ])
 def test_the_words_that_differ_between_columns_pick_that_column(kaifeng: Answerer, said: str, option: str) -> None:
     assert thread.pick(kaifeng, said, NORMATIVE) == option

@@ -54,10 +54,10 @@ def items(a: Answerer, query: Query, slots: Slots, q: str) -> Answer | None:
     if isinstance(chosen, Answer) or len(chosen.reports) != 1:
         return None
     r = chosen.reports[0]
-    got = [(f"{r.agency}{r.year}年{label(c, a.cat, r.template)}", a.compose.one(c, r)) for c in query.choices]
-    ans = parts.compose(got)
+    named = [(label(c, a.cat, r.template), a.compose.one(c, r)) for c in query.choices]
+    ans = parts.compose([(f"{r.agency}{r.year}年{name}", x) for name, x in named])
     if ans.series:  # items of one report: a breakdown, not a series of bodies
-        ans.breakdown = [(label(c, a.cat, r.template), x.value) for c, (_, x) in zip(query.choices, got, strict=True)]
+        ans.breakdown = [(name, x.value) for name, x in named]
         ans.series = []
     ans.agency, ans.year = r.agency, r.year
     return ans

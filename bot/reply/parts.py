@@ -61,7 +61,7 @@ def compose(parts: list[tuple[str, Answer]], subject: str | None = None) -> Answ
             lines += body(a)
             cites += sources(a)
         else:
-            lines.append(f"{who}：{reason(a)}。")
+            lines.append(f"{who}：{reason(a).removeprefix(f'{who}：')}。")  # a reason naming its part: once
     out = Answer(status="answered" if got else "unknown", text="\n".join(lines + list(dict.fromkeys(cites))),
                  subject=subject)
     if not got:

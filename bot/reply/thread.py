@@ -91,6 +91,9 @@ def pick(a: Answerer, text: str, options: list[str]) -> str | None:
     bare = _PICK_FILLER.sub("", said)
     if not bare or len(options) < 2:
         return None
+    holding = [o for o in options if bare in o]
+    if len(holding) == 1:  # words only one option has, across what tells them apart (总数量 of 对外公开总数量)
+        return holding[0]
     parts = _distinct(options)
     # the words that tell one option apart, said alone (开封) or in a longer word of that option (行政复议)
     hits = [o for o, p in zip(options, parts, strict=True)

@@ -67,3 +67,35 @@ def test_a_ranking_of_an_item_with_two_readings_asks_which_before_ranking(kaifen
     options = ["开封2019年行政复议结果纠正是多少", "开封2019年行政诉讼结果纠正是多少"]
     assert (a.status, a.value, a.options, a.ranking) == ("clarify", None, options, [])
     assert a.text == "这个问题可以有几种理解，您问的是哪一个？\n1. 开封2019年行政复议结果纠正是多少\n2. 开封2019年行政诉讼结果纠正是多少"
+
+
+def test_the_eight_reasons_withheld_list_seven_and_say_how_many(kaifeng: Answerer) -> None:
+    # table 三 (三) 不予公开: 1.国家秘密 0, 2.其他法律行政法规禁止公开 1, 3.危及“三安全一稳定” 0, 4.保护第三方合法权益 13,
+    # 5.三类内部事务信息 0, 6.四类过程性信息 0, 7.行政执法案卷 0, 8.行政查询事项 71: the zeros in the template's order
+    a = kaifeng.answer("开封2019年不予公开的原因中哪个最多")
+    assert a.text == ("开封市人民政府2019年不予公开中最多的是属于行政查询事项（71件）。依次为：属于行政查询事项71件、"
+                      "保护第三方合法权益13件、其他法律行政法规禁止公开1件、属于国家秘密0件、危及“三安全一稳定”0件、"
+                      "属于三类内部事务信息0件、属于四类过程性信息0件等8项。\n" + SOURCE + T3)
+    assert len(a.ranking) == 8 and a.ranking[-1]["item"] == "属于行政执法案卷"
+
+
+def test_one_kind_of_suit_ranks_its_own_results(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("开封2019年未经复议直接起诉结果哪种最多")
+    assert (a.status, a.value, a.field) == ("answered", 15, "litigation.direct/upheld")
+    assert a.text == ("开封市人民政府2019年未经复议直接起诉结果中最多的是结果维持（15件）。"
+                      "依次为：结果维持15件、其他结果6件、尚未审结4件、结果纠正3件。\n" + SOURCE + T4)
+
+
+def test_a_group_the_2019_layout_does_not_split_is_not_compared(kaifeng: Answerer) -> None:
+    # （六）其他处理 has sub-rows only in the 2021 layout: 开封 2019 prints the row alone
+    a = kaifeng.answer("开封2019年其他处理哪类最多")
+    assert (a.status, a.value, a.agency, a.year) == ("unknown", None, KF, 2019)
+    assert a.text == "开封市人民政府2019年的年报没有给出其他处理各项的数字，无法比较。"
+
+
+def test_a_ranking_of_a_table_two_item_asks_which_column_not_which_part(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("开封2019年主动公开规章哪种最多")
+    options = ["开封市人民政府2019年规章本年新制作数量是多少", "开封市人民政府2019年规章本年新公开数量是多少",
+               "开封市人民政府2019年规章对外公开总数量是多少"]
+    assert (a.status, a.options, a.ranking) == ("clarify", options, [])
+    assert a.text == "您问的是哪一栏？\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))

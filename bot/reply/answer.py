@@ -330,7 +330,7 @@ class Answerer:
 
     def _suggest(self, said: str, guess: str, q: str) -> Answer:
         """“您是指…吗？”: a loaded name one character away from what was said, never answered silently."""
-        option = q.replace(said, guess, 1) if said in q else guess + q
+        option = q.replace(said, guess) if said in q else guess + q  # said twice: corrected twice
         return Answer(status="clarify", options=[option],
                       text=f"知识库中没有“{said}”的年报。您是指“{guess}”吗？\n" + _numbered([option]))
 

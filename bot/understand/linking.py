@@ -348,9 +348,11 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def province_of(text: str) -> list[str]:
-    """The province of the division text begins with (郑州教育局 → 河南省), when the table says so unambiguously."""
+    """The province of the division text begins with (郑州教育局 → 河南省), when the table says so unambiguously.
+
+    Every head is tried, longest first: the longest names (金平苗族瑶族傣族自治县) are 11 characters."""
     d = divisions()
-    for k in range(min(len(text), 10), 1, -1):
+    for k in range(len(text), 1, -1):
         head = text[:k]
         names = [head] if head in d.codes else [n for n in d.by_head.get(head[:2], ()) if d.stem(n) == head]
         tops = {(d.ancestors(c) or [d.names[c]])[0] for n in names for c in d.codes[n]}

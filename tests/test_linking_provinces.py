@@ -49,8 +49,9 @@ def test_a_body_of_a_place_not_loaded_lists_what_its_province_has(q: str, unknow
         ("七星人民政府", ["广西壮族自治区"]),  # 七星 is 七星区's stem; 七星关区's is 七星关
         ("丁青", ["西藏自治区"]),
         ("乌鲁木齐县教育局", ["新疆维吾尔自治区"]),
-        # the longest county names (11 characters) are found whole: 金平 alone is also 汕头's 金平区
+        # long county names (11, 15 characters) are found whole: 金平 alone is also 汕头's 金平区
         ("金平苗族瑶族傣族自治县教育局", ["云南省"]),
+        ("双江拉祜族佤族布朗族傣族自治县教育局", ["云南省"]),
         ("金平苗族瑶族傣族自治县", ["云南省"]),
         ("金平区", ["广东省"]),
         ("金平", []),

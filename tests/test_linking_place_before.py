@@ -39,7 +39,8 @@ INDEX = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021",
         ("双江拉祜族佤族布朗族傣族自治县经开区收到多少申请", "经开区", "“双江拉祜族佤族布朗族傣族自治县经开区”按经开区理解",
          " 收到多少申请"),
         ("孝感市临空经济区收到多少申请", "市临空经济区", "“孝感市临空经济区”按市临空经济区理解", " 收到多少申请"),
-        # nothing before: no note
+        # nothing before, or a place joined to the body by 和 (two things asked): no note
+        ("安顺和经开区收到多少申请", "经开区", None, "安顺和 收到多少申请"),
         ("经开区收到多少申请", "经开区", None, " 收到多少申请"),
     ],
 )

@@ -35,6 +35,10 @@ INDEX = AgencyIndex([Report(id=f"{a}{y}", agency=a, year=y, title=a, template="2
          " 收到多少申请"),
         ("平潭发展局收到多少申请", ["平潭综合实验区经济发展局"], [], "“平潭发展局”按平潭综合实验区经济发展局理解",
          " 收到多少申请"),
+        ("请问平潭的发展局收到多少申请", ["平潭综合实验区经济发展局"], [], "“平潭发展局”按平潭综合实验区经济发展局理解",
+         "请问 收到多少申请"),
+        ("请问平潭发展局收到多少申请", ["平潭综合实验区经济发展局"], [], "“平潭发展局”按平潭综合实验区经济发展局理解",
+         "请问 收到多少申请"),
     ],
 )
 def test_a_short_name_read_by_rule_names_its_body(q: str, agencies: list[str], options: list[str], note: str | None,

@@ -331,8 +331,8 @@ def _place_said(text: str, start: int, agencies: list[str], index: AgencyIndex) 
     report calls itself 经开区; 孝感 of 孝感临空经济区 for 市临空经济区), else ""."""
     if len(agencies) != 1 or any(p in divisions().codes for p in index.splits[agencies[0]].path):
         return ""
-    k = start
-    while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 8:
+    k = start  # back over the Chinese characters before, as far as the longest division name (15)
+    while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 15:
         k -= 1
     for i in range(k, start - 1):
         pre = text[i:start]
@@ -348,9 +348,11 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def province_of(text: str) -> list[str]:
-    """The province of the division text begins with (郑州教育局 → 河南省), when the table says so unambiguously."""
+    """The province of the division text begins with (郑州教育局 → 河南省), when the table says so unambiguously.
+
+    Every head is tried, longest first: names run to 15 characters (双江拉祜族佤族布朗族傣族自治县)."""
     d = divisions()
-    for k in range(min(len(text), 10), 1, -1):
+    for k in range(len(text), 1, -1):
         head = text[:k]
         names = [head] if head in d.codes else [n for n in d.by_head.get(head[:2], ()) if d.stem(n) == head]
         tops = {(d.ancestors(c) or [d.names[c]])[0] for n in names for c in d.codes[n]}

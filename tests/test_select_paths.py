@@ -119,11 +119,12 @@ def test_an_item_compared_with_a_rate_says_the_report_gives_no_such_rate(four: A
 
 
 def test_which_year_of_two_years_with_no_body_named_asks_which_body_with_those_years(four: Answerer) -> None:
-    # 开封 has 2019, 平潭 2019 and 2023: each body is offered with the whole question
+    # 开封 has 2019, 平潭 2019 and 2023: each body is offered with the whole question; the years are not
+    # claimed for both (开封 has no 2023 report)
     a = ask(four, "2019年和2023年行政复议哪年多")
     options = ["平潭2019年和2023年行政复议哪年多", "开封2019年和2023年行政复议哪年多"]
     assert (a.status, a.options) == ("clarify", options)
-    assert a.text == "知识库中有2个机关2019、2023年的年报，您问的是哪一个？\n1. " + "\n2. ".join(options)
+    assert a.text == "知识库中有2个机关的年报，您问的是哪一个？\n1. " + "\n2. ".join(options)
 
 
 def test_a_share_over_years_is_named_as_the_share_of_its_total(four: Answerer) -> None:

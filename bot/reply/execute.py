@@ -292,8 +292,10 @@ class Executor:
             if gap_years:
                 text += f"\n没有{'、'.join(map(str, gap_years))}年的年报。"
             failed = [f for f in failed if "未载入" not in f]
-        else:
-            text = "\n".join(f"{m.who}：{fmt(m.answer.value)}{m.answer.unit or ''}" for m in got)
+        else:  # each body's; a rate with how it was computed (平潭和洪泽…纠错率)
+            text = (f"{name}：\n" if name else "") + "\n".join(
+                f"{m.who}：{fmt(m.answer.value)}{m.answer.unit or ''}"
+                + (f"（{m.answer.formula}）" if m.answer.formula and m.answer.unit == "%" else "") for m in got)
         if len(got) == 1:
             ans.value, ans.year, ans.agency = got[0].answer.value, got[0].report.year, got[0].report.agency
         ans.series = [self._point(m) for m in got]

@@ -210,14 +210,16 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
             if share_of is None or len(totals) != 1 or share_of.field_id == item.field_id:
                 return None  # items of different totals (予以公开及行政复议) are not added
     if plan.op in ("rate", "share"):
-        chosen = a._reports(slots, q)
+        several = len(slots.agencies) > 1  # 平潭和洪泽…纠错率: each body's, never the first's alone
+        chosen = _bodies(a, slots) if several else a._reports(slots, q)
         if isinstance(chosen, Answer):
             return chosen
-        ms = [ex.measure(plan, r, item, share_of) for r in chosen.reports]
-        if len(ms) == 1:
+        reports, gone = chosen[:2] if isinstance(chosen, tuple) else (chosen.reports, [])
+        ms = [ex.measure(plan, r, item, share_of) for r in reports]
+        if len(ms) == 1 and not gone:
             return _stated_rate(a, ms[0].answer, slots, q) or ms[0].answer
-        plan.op = "series"
-        return ex.listing(plan, ms, [], _name(a, plan, item, share_of))
+        plan.op = "each" if several else "series"
+        return ex.listing(plan, sorted(ms, key=_by_body) if several else ms, gone, _name(a, plan, item, share_of))
     if plan.op in ("difference", "growth"):
         pair = _pair(a, plan, slots)
         if pair is None:
@@ -301,8 +303,7 @@ def _each_item(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | N
 
 
 def _one_reading(a: Answerer, plan: QueryPlan, q: str) -> Answer | None:
-    """The question back when the item of a series or ranking has several readings (结果纠正: 行政复议's
-    or 行政诉讼's): each reading as the same question; None when the item has one reading."""
+    """Which reading of a series' or ranking's item (结果纠正: 复议's or 诉讼's), as whole questions; None for one."""
     reading = a.reading(plan.rest)
     query = resolve(reading, a.cat)
     spans = {(h.start, h.end) for h in reading.hits}
@@ -317,9 +318,7 @@ def _one_reading(a: Answerer, plan: QueryPlan, q: str) -> Answer | None:
 
 
 def _stated_rate(a: Answerer, computed: Answer, slots: Slots, q: str) -> Answer | None:
-    """The rate computed from the table, with the report's own sentence stating it (“不予公开5件，占6.17%”)
-    quoted, when it states the same rate: never “报告未直接给出”.  A stated figure that differs (another
-    base, another item) is never taken for it."""
+    """The computed rate with the report's own sentence stating the same (“不予公开5件，占6.17%”) quoted; never another's."""
     if computed.status != "answered" or computed.value is None or computed.unit != "%":
         return None
     one = Slots(years=[computed.year] if computed.year else [], agency=computed.agency,

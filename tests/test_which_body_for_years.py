@@ -57,3 +57,10 @@ def test_a_year_no_body_has_is_said_plainly(three: Answerer) -> None:
 def test_one_body_with_the_year_is_answered_without_a_question(three: Answerer) -> None:
     a = three.answer("2021年行政复议哪年最多", Context())  # only 平潭 has 2021
     assert (a.status, a.agency, a.year, a.value) == ("answered", "平潭综合实验区", 2021, 3)
+
+
+def test_a_plain_question_of_two_years_does_not_claim_both_for_a_body_with_one(three: Answerer) -> None:
+    # 开封 has 2019 only, 平潭 both: both offered (开封's reply will say 2021 is not loaded), no years claimed
+    a = three.answer("2019年和2021年行政复议多少件", Context())
+    assert a.options == ["平潭2019年和2021年行政复议多少件", "开封2019年和2021年行政复议多少件"]
+    assert a.text.splitlines()[0] == "知识库中有2个机关的年报，您问的是哪一个？"

@@ -341,7 +341,8 @@ class Answerer:
         shown = agencies if said else sorted(agencies)
         options = [q.replace(said, a, 1) if said and said in q else f"{short_name(a, self.agency_index)}{q}"
                    for a in shown[:LIST_MAX]]
-        when = f"{'、'.join(map(str, years))}年" if years else ""
+        every = years and all(set(years) <= set(self.kb.years.get(a, ())) for a in agencies)
+        when = f"{'、'.join(map(str, years))}年" if every else ""  # never claimed of a body lacking one
         more = f"（只列出前{LIST_MAX}个，请在问题中写明机关）" if len(agencies) > LIST_MAX else ""
         head = (f"“{said}”可以指{len(agencies)}个已载入的机关" if said
                 else f"知识库中有{len(agencies)}个机关{when}的年报")

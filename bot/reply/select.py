@@ -27,7 +27,7 @@ def _loaded_years(a: Answerer, agency: str, years: list[int]) -> tuple[list[int]
 
 
 def _one_agency(a: Answerer, slots: Slots, q: str) -> str | Answer:
-    """The body a “哪年/历年” question is about, or which (those with a year asked; the years said if all have)."""
+    """The body a “哪年/历年” question is about, or which of those named or loaded with a year asked."""
     if slots.agency and len(slots.agencies) == 1:
         return slots.agency
     pool = slots.agencies or list(a.kb.years)
@@ -35,9 +35,8 @@ def _one_agency(a: Answerer, slots: Slots, q: str) -> str | Answer:
         return a._unknown(f"知识库中没有{'、'.join(slots.agencies) or '已载入的任何机关'}"
                           f"{'、'.join(map(str, slots.years))}年的年报。已载入：{a._loaded()}。")
     pool = having or pool
-    every = all(set(slots.years) <= set(a.kb.years.get(x, ())) for x in pool)
     return pool[0] if len(pool) == 1 else a._clarify_agency(
-        pool, without_bodies(q, a.agency_index) if slots.agencies else q, (every and list(slots.years)) or None)
+        pool, without_bodies(q, a.agency_index) if slots.agencies else q, list(slots.years) or None)
 
 
 def _years_of(a: Answerer, plan: QueryPlan, slots: Slots, agency: str) -> tuple[list[int], list[int]]:

@@ -31,3 +31,12 @@ def test_a_district_after_the_city_is_not_loaded(kaifeng: Answerer, said: str) -
 def test_the_city_alone_is_still_answered(kaifeng: Answerer) -> None:
     a = kaifeng.answer("开封2019年行政复议多少件", Context())
     assert (a.status, a.value) == ("answered", 19)
+
+
+@pytest.mark.parametrize("place", ["北京", "郑州"])
+def test_a_place_named_beside_a_loaded_body_is_said_not_loaded_not_taken_for_an_item(kaifeng: Answerer,
+                                                                                      place: str) -> None:
+    # said “报告中没有“北京”这一项；年报只统计行政复议等数字”: as if 北京 were a row of the table
+    a = kaifeng.answer(f"开封和{place}2019年行政复议各多少件", Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == f"知识库中没有“{place}”的年报。已载入：开封市人民政府（2019年）。"

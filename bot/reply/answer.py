@@ -27,6 +27,7 @@ from bot.understand.match import ProseMatch, Reading, best_prose, named_concept,
 from bot.understand.normalise import normalise
 from bot.understand.plan import QueryPlan, compile_plan
 from bot.understand.plan import default as default_ops
+from bot.understand.regions import is_place
 from bot.understand.resolve import Query, label, resolve
 from knowledge import catalogue as catalogue_mod
 from knowledge.kb import KnowledgeBase
@@ -192,6 +193,8 @@ class Answerer:
             if prose is not None and (prose.status == "clarify" or all(w in quoted for w in unexplained)):
                 return prose  # the sentence says what the template field does not (领导信箱办结)
             # several readings: their names (label() of the group itself names no row: it said “None”)
+            if len(unexplained) == 1 and is_place(unexplained[0]):  # 平潭和北京…: a place no loaded report is of
+                return self._unknown(f"知识库中没有“{unexplained[0]}”的年报。已载入：{self._loaded()}。")
             known = "、".join(label(c, self.cat) for c in query.choices[:2]) if query.choices else label(query, self.cat)
             return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
         if query.kind in ("review", "active") and reading.has("applicants"):

@@ -115,3 +115,9 @@ def divisions() -> Divisions:
         if len(name) >= 2:
             d.by_head.setdefault(name[:2], []).append(name)
     return d
+
+
+def is_place(word: str) -> bool:
+    """Whether a word is a division's name or stem (北京, 郑州市, 金水区): said in a question, a body not loaded."""
+    d = divisions()
+    return len(word) >= 2 and (word in d.codes or word in d.stems())

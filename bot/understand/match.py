@@ -248,7 +248,8 @@ def score_prose(words: list[str], fact: Fact, unit_hint: str | None,
             return 0.0  # 多少人 is never answered with 次, 占比 never with 件
         score *= 0.9
     asked = "".join(words)
-    if any(q in clause and q not in asked for q in QUALIFIERS):
+    said_whole = any(a + b in clause for a, b in zip(words, words[1:], strict=False))  # 其中政务微信…: as asked
+    if any(q in clause and q not in asked for q in QUALIFIERS) and not (said_whole and not _OTHER.search(clause)):
         score *= 0.7  # “其他应主动公开政府信息1053条” is not the whole of 主动公开
     if _in_brackets(sentence, clause):
         score *= 0.85  # a breakdown item, “(其中…)”: the total outside the brackets fits better
@@ -265,6 +266,7 @@ def _unit_class(unit: str) -> int:
 
 
 QUALIFIERS = ("其他", "其它", "其中", "另有", "此外")
+_OTHER = re.compile("其他|其它")  # the rest of a breakdown: never the item it names, however said
 
 
 def _in_brackets(sentence: str, clause: str) -> bool:

@@ -21,7 +21,10 @@ from knowledge.pages import places
 from knowledge.pages.names import FROM_SOURCE_LINE, Reading  # noqa: F401 (FROM_SOURCE_LINE: re-exported)
 from knowledge.template.sections import HEADINGS, Layout
 
-_TITLE_WORDS = ("年度报告", "年报", "公开工作报告", "信息公开报告")
+_TITLE_WORDS = ("年度报告", "年报", "公开工作报告", "信息公开报告", "公开情况的报告", "公开工作情况报告")
+# a title line whose last words a page garbled or left off (昌图县七家子镇2023年政府信息公开 工作告年度报): a body,
+# a year and 政府信息公开 on a short line above section 一 — taken only when no line has a title's words
+_TITLE_BEGUN = re.compile(r"^\S{2,30}?(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)")
 _TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_FIRST = re.compile(
     r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)"
@@ -110,9 +113,12 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
         if m := _CRAWL_TITLE.match(t):
             out.append((m.group(1), None))
     body = [_uncite(t) for t, st in zip(texts, lay.starts, strict=False) if st >= lay.body_start and t]
+    begun: list[tuple[str, str | None]] = []
     for i, t in enumerate(body):
         if HEADINGS["一"].match(t):
             break  # the report's own text has begun
+        if len(t) <= 40 and _TITLE_BEGUN.match(t) and not any(w in t for w in _TITLE_WORDS):
+            begun.append((t, None))
         if not any(w in t for w in _TITLE_WORDS) or (i >= _FIRST_LINES and len(t) > _TITLE_MAX):
             continue
         head = _CHROME.sub("", t)
@@ -124,6 +130,7 @@ def _located_titles(lay: Layout, doc_title: str | None) -> list[tuple[str, str |
         below = body[i + 1] if i + 1 < len(body) else ""
         if re.fullmatch(r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)", _squeeze(head)) and _is_agency(below.strip()):
             out.append((below.strip() + head, None))  # a bare title with the body on the line below it
+    out += begun if not out else []
     opening = _opening(lay)
     for m in _OPENING_CITED.finditer(opening):
         out.append((m.group("title"), FROM_OPENING))

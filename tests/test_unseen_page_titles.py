@@ -55,3 +55,11 @@ def test_an_item_said_as_the_report_words_it_after_qizhong_is_that_figure(town: 
 def test_the_total_is_still_the_total(town: Answerer) -> None:
     a = town.answer("白沙镇2023年主动公开多少条", Context())
     assert (a.status, a.value) == ("answered", 1186)
+
+
+def test_a_report_titled_as_a_report_on_the_years_disclosure_loads_when_cut_after_section_two() -> None:
+    text = ("首页 政府信息公开 政务服务\n\n青石县水利局关于2022年度政府信息公开情况的报告\n\n"
+            "一、总体情况\n2022年,我局严格按照《中华人民共和国政府信息公开条例》要求做好公开工作。\n\n"
+            "二、主动公开政府信息情况\n2022年,我局主动公开信息40条。\n")
+    p = parse(readers.read_bytes(text.encode("utf-8"), "shuili.txt"))
+    assert (p.report.agency, p.report.year) == ("青石县水利局", 2022)

@@ -25,7 +25,7 @@ _TITLE_WORDS = ("年度报告", "年报", "公开工作报告", "信息公开报
 # a title line whose last words a page garbled or left off (昌图县七家子镇2023年政府信息公开 工作告年度报): a body,
 # a year and 政府信息公开 on a short line above section 一 — taken only when no line has a title's words
 _TITLE_BEGUN = re.compile(r"^\S{2,30}?(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)")
-_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年")
+_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?:关于)?\s*(?P<year>(?:19|20)\d{2})\s*年")  # 某局关于2021年度…的报告
 _YEAR_FIRST = re.compile(
     r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<agency>.+?)(?:关于)?(?:政府信息公开|政务公开)"
 )
@@ -332,7 +332,8 @@ def names_annual_report(lay: Layout, doc_title: str | None) -> bool:
     """Whether the title says 政府信息公开(工作)年度报告 (citations of the template notice ignored), or a page
     without one opens as such a report does (“本年报根据《中华人民共和国政府信息公开条例》…编制。…统计期限…”)."""
     return any(
-        re.search(r"(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报|工作报告)|政府信息公开工作报告", t)
+        re.search(r"(?:信息公开|政务公开)(?:工作)?(?:年度报告|年报|工作报告)|政府信息公开工作报告"
+                  r"|(?:19|20)\d{2}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?情况的?报告", t)
         for t in _title_candidates(lay, doc_title)
     ) or (_SELF_DESCRIBED.search(_opening(lay)) is not None and _PERIOD.search(_opening(lay)) is not None)
 

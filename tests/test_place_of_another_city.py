@@ -40,3 +40,11 @@ def test_a_place_named_beside_a_loaded_body_is_said_not_loaded_not_taken_for_an_
     a = kaifeng.answer(f"开封和{place}2019年行政复议各多少件", Context())
     assert (a.status, a.value) == ("unknown", None)
     assert a.text == f"知识库中没有“{place}”的年报。已载入：开封市人民政府（2019年）。"
+
+
+@pytest.mark.parametrize("said", ["开封市人民政府办公室", "开封市人民政府办"])
+def test_the_office_of_a_loaded_government_is_named_whole_as_not_loaded(kaifeng: Answerer, said: str) -> None:
+    # never the government's figure, and the name said back whole (not “办公室” alone)
+    a = kaifeng.answer(f"{said}2019年行政复议多少件", Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == f"知识库中没有“{said}”的年报。已载入：开封市人民政府（2019年）。"

@@ -6,11 +6,17 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings
 from knowledge.ingest import parse_file
 from knowledge.kb import KnowledgeBase
 from knowledge.store.packing import FACT_FIELDS, StringTable, pack
+
+if TYPE_CHECKING:
+    import pytest
+
+    from bot.reply.answer import Answerer
 
 KAIFENG = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "reports" / "kaifeng-2019.txt"
 
@@ -60,3 +66,15 @@ def old_single_file(path: Path, files: list[Path]) -> None:
         reports[str(i)] = p.report.to_dict()
         facts[str(i)] = {"report": p.report.id, "fields": list(FACT_FIELDS), "strings": table.strings, "cells": cells}
     path.write_text(json.dumps({"reports": reports, "facts": facts}, ensure_ascii=False), encoding="utf-8")
+
+
+def bundled_answerer(factory: pytest.TempPathFactory, *names: str) -> Answerer:
+    """An answerer over a fresh knowledge base of the named bundled reports (each must load)."""
+    from bot.reply.answer import Answerer
+    from knowledge.ingest import ingest
+    from knowledge.paths import DATA
+    from knowledge.store import Store
+
+    db = factory.mktemp("kb") / "kb.json"
+    assert not ingest([DATA / "reports" / n for n in names], Store(db), Settings()).failures
+    return Answerer(KnowledgeBase.load(db))

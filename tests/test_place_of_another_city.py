@@ -5,20 +5,14 @@
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
-from knowledge.paths import DATA
-from knowledge.store import Store
 
 
 @pytest.fixture(scope="module")
 def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    db = tmp_path_factory.mktemp("kf") / "kb.json"
-    assert not ingest([DATA / "reports" / "kaifeng-2019.txt"], Store(db), Settings()).failures
-    return Answerer(KnowledgeBase.load(db))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt")
 
 
 @pytest.mark.parametrize("said", ["开封金水区", "开封龙亭区", "开封市金水区"])

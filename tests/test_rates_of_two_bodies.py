@@ -8,24 +8,16 @@ without a word (平潭和洪泽2023年行政复议纠错率各是多少 answered
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
-from knowledge.paths import DATA
-from knowledge.store import Store
 
 PT, KF, HZ = "平潭综合实验区", "开封市人民政府", "淮安市洪泽区人民政府"
 
 
 @pytest.fixture(scope="module")
 def three(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    db = tmp_path_factory.mktemp("rates") / "kb.json"
-    files = [DATA / "reports" / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2023.txt",
-                                            "hongze-2023.pdf")]
-    assert not ingest(files, Store(db), Settings()).failures
-    return Answerer(KnowledgeBase.load(db))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2023.txt", "hongze-2023.pdf")
 
 
 def test_each_bodys_rate_with_its_division(three: Answerer) -> None:

@@ -7,13 +7,9 @@
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
-from knowledge.paths import DATA
-from knowledge.store import Store
 
 PT = "平潭综合实验区"
 SERIES = ("平潭综合实验区行政事业性收费本年收费金额（2021、2023年）：2021年：24252.311082万元；2023年：5949.088667万元。\n"
@@ -23,10 +19,7 @@ SERIES = ("平潭综合实验区行政事业性收费本年收费金额（2021�
 
 @pytest.fixture(scope="module")
 def pingtan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    db = tmp_path_factory.mktemp("units") / "kb.json"
-    assert not ingest([DATA / "reports" / "pingtan-2021.txt", DATA / "reports" / "pingtan-2023.txt"], Store(db),
-                      Settings()).failures
-    return Answerer(KnowledgeBase.load(db))
+    return bundled_answerer(tmp_path_factory, "pingtan-2021.txt", "pingtan-2023.txt")
 
 
 def test_two_years_asked_in_yi_yuan_give_each_year_in_yi_yuan_with_the_division(pingtan: Answerer) -> None:

@@ -7,24 +7,16 @@ Loaded: 开封 2019, 平潭 2019/2021/2023, 洪泽 2023 (knowledge/data/reports/
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
-from knowledge.paths import DATA
-from knowledge.store import Store
 
 LOADED = "开封市人民政府（2019年）；平潭综合实验区（2019、2021、2023年）；淮安市洪泽区人民政府（2023年）"
 
 
 @pytest.fixture(scope="module")
 def three(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    db = tmp_path_factory.mktemp("bodies") / "kb.json"
-    files = [DATA / "reports" / n for n in ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt",
-                                            "pingtan-2023.txt", "hongze-2023.pdf")]
-    assert not ingest(files, Store(db), Settings()).failures
-    return Answerer(KnowledgeBase.load(db))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt", "hongze-2023.pdf")
 
 
 def test_two_bodies_named_are_offered_one_each_without_the_other_name(three: Answerer) -> None:

@@ -1,9 +1,19 @@
 """A pytest plugin for mutmut runs of bot/understand (issue 25): fresh test modules and cold caches per mutant.
 
 mutmut forks each mutant from a process that already ran the tests: module-level indexes built by the
-test modules and the lru caches of bot.understand.names hold the original code's results.  Here the test
-modules are imported again per session, the caches are emptied before every test, and in the stats run
-the functions called while collecting are credited to every test.
+test modules and the caches of bot/understand hold the original code's results.  Here the test modules
+are imported again per session, the caches are emptied, and in the stats run the functions called while
+collecting are credited to every test.  `MUTMUT_FRESH` says which caches:
+- `names` (the default; runs of names.py, linking.py, regions.py): names.py's lru caches and the division
+  table's stems, emptied before every test.  A mutant of linking_rules.py (query-time rules only; its one
+  cached function is decorated, hence never mutated) keeps the fork server's modules and caches: the same
+  with the mutant on, and a third of the time per mutant.
+- `lexicon` (runs of lexicon.py): `lexicon.default`'s cache and the caches of names.py and linking_rules.py
+  (built from its words) at each session start, the lexicon's before every test of the stats run.
+  jieba's dictionary (built from its words, 6 s) is kept from the fork server (`MUTMUT_WARM=parse,jieba`):
+  re-check survivors in a fresh process.
+A run: copy to the worktree's root as `mut_fresh.py`, add it to `also_copy` and `-p mut_fresh` to
+`pytest_add_cli_args` (never committed).
 """
 import os
 import sys
@@ -13,7 +23,15 @@ import pytest
 _collected: set = set()
 
 
-def _clear() -> None:
+def _stats() -> bool:
+    return os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+def _lexicon() -> bool:
+    return os.environ.get("MUTMUT_FRESH", "names") == "lexicon"
+
+
+def _clear_names() -> None:
     from bot.understand import names, regions
     for f in (names._split_default, names._region_forms_default, names._body_forms, names.score, names._starts):
         f.cache_clear()
@@ -22,17 +40,35 @@ def _clear() -> None:
     d._all_stems = None
 
 
+def _clear_lexicon() -> None:
+    from bot.understand import lexicon
+    lexicon.default.cache_clear()
+    for name in ("bot.understand.names", "bot.understand.linking_rules"):
+        mod = sys.modules.get(name)
+        for attr in list(vars(mod).values()) if mod else ():
+            clear = getattr(attr, "cache_clear", None)
+            if callable(clear) and getattr(attr, "__module__", None) == name:
+                clear()
+
+
+def _kept() -> bool:
+    """A mutant of linking_rules.py under the names setting: the fork server's state is the mutant's too."""
+    return not _lexicon() and os.environ.get("MUTANT_UNDER_TEST", "").startswith("bot.understand.linking_rules")
+
+
 def pytest_sessionstart(session):
+    if _kept():
+        return
     here = os.path.abspath("tests")
     for name, mod in list(sys.modules.items()):
         f = getattr(mod, "__file__", None) or ""
         if f.startswith(here) and not f.endswith("conftest.py"):
             del sys.modules[name]
-    _clear()
+    _clear_lexicon() if _lexicon() else _clear_names()
 
 
 def pytest_collection_finish(session):
-    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+    if _stats():
         from mutmut.state import state
         _collected.clear()
         _collected.update(state()._stats)
@@ -40,11 +76,16 @@ def pytest_collection_finish(session):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    _clear()
+    if _lexicon():
+        if _stats():
+            from bot.understand import lexicon
+            lexicon.default.cache_clear()
+    elif not _kept():
+        _clear_names()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item, nextitem):
-    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+    if _stats():
         from mutmut.state import state
         state()._stats.update(_collected)

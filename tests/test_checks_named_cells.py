@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parse_factories import REVIEW, Z7, make_doc, report_2019_specs, report_2021
+from parse_factories import REVIEW, Z7, make_doc, report_2019_specs, report_2021, report_2021_specs
 
 from knowledge.catalogue import default
 from knowledge.checks.sums import format_check, run
@@ -149,3 +149,15 @@ def test_check_says_where_a_saved_pages_body_and_year_were_read_and_what_it_lack
         "说明：页面上机关名称有两种读法：按标题为“测试县人民政府”，来源栏为“测试县财政局”；按前者入库",
         "未发现勾稽关系问题",
     ]
+
+
+def test_a_table_two_row_the_prose_split_is_not_read_again_as_a_prose_figure() -> None:
+    # 规范性文件 printed run together “693665”, split by the prose into 6, 93, 665: those cells now carry the
+    # sentence they were split by, but they are the table's — not figures of “上年结转…申请0件” beside them
+    prose = "本年制发规范性文件6件，现行有效规范性文件665件，上年结转政府信息公开申请0件。"
+    specs = [["规范性文件", "693665"] if s == ["规范性文件", "3", "", "10"] else s
+             for s in report_2021_specs(prose=prose, carried_in=Z7)]
+    parsed = parse(make_doc(specs))
+    assert [(f.column, f.value) for f in parsed.facts if f.row == "active.normative"] == [
+        ("issued", 6.0), ("repealed", 93.0), ("in_force", 665.0)]
+    assert format_check(parsed).splitlines()[-1] == "未发现勾稽关系问题"

@@ -5,7 +5,8 @@ test modules and the caches of bot/understand hold the original code's results. 
 are imported again per session, the caches are emptied, and in the stats run the functions called while
 collecting are credited to every test.  `MUTMUT_FRESH` says which caches:
 - `names` (the default; runs of names.py, linking.py, regions.py): names.py's lru caches and the division
-  table's stems, emptied before every test.  A mutant of linking_rules.py (query-time rules only; its one
+  table's stems, emptied before every test; for a mutant of regions.py the division table itself, at its
+  session's start.  A mutant of linking_rules.py (query-time rules only; its one
   cached function is decorated, hence never mutated) keeps the fork server's modules and caches: the same
   with the mutant on, and a third of the time per mutant.
 - `lexicon` (runs of lexicon.py): `lexicon.default`'s cache and the caches of names.py and linking_rules.py
@@ -64,6 +65,9 @@ def pytest_sessionstart(session):
         f = getattr(mod, "__file__", None) or ""
         if f.startswith(here) and not f.endswith("conftest.py"):
             del sys.modules[name]
+    if os.environ.get("MUTANT_UNDER_TEST", "").startswith("bot.understand.regions"):
+        from bot.understand import regions
+        regions.divisions.cache_clear()  # the table itself built by the mutant's Divisions, not the fork server's
     _clear_lexicon() if _lexicon() else _clear_names()
 
 

@@ -36,7 +36,6 @@ from tg_factories import (
 )
 
 from bot.settings import ROOT
-from bot.tg import texts
 from bot.tg.app import build_application
 from bot.tg.resend import MaybeSent, Resending
 from knowledge.bulk import bulk_ingest
@@ -243,8 +242,8 @@ async def test_an_upload_that_does_not_declare_its_size_is_not_downloaded_whole(
     bot.api.clear()
     await bot.feed(update)
     assert api.downloads == 0
-    expected = (texts.too_large(SETTINGS.max_file_bytes + 1, SETTINGS.max_file_bytes) if size_known
-                else texts.size_unknown(SETTINGS.max_file_bytes))
+    expected = ("文件太大（20.0 MB），上限是 20 MB。" if size_known  # 20 MB and one byte
+                else "Telegram 没有给出这个文件的大小，无法确认它不超过 20 MB 的上限，未下载。请重新发送。")
     assert [m["text"] for m in api.sent()] == [expected]
 
 

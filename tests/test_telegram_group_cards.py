@@ -120,8 +120,8 @@ async def test_an_inline_card_for_a_body_not_loaded_says_what_is(make_bot, two_a
 
 
 def test_a_file_over_the_limit_is_refused_with_its_size_to_a_tenth_of_a_megabyte():
-    assert texts.too_large(2_359_297, 20 * 1_048_576) == "文件太大（2.3 MB），上限是 20 MB。"  # 2.25 MB and one byte
-    assert texts.too_large(2_359_296, 3 * 1_048_576 // 2) == "文件太大（2.2 MB），上限是 1.5 MB。"  # 2.25 MB exactly
+    assert texts.too_large(2_359_297, 20) == "文件太大（2.3 MB），上限是 20 MB。"  # 2.25 MB and one byte
+    assert texts.too_large(2_359_296, 1.5) == "文件太大（2.2 MB），上限是 1.5 MB。"  # 2.25 MB exactly
 
 
 # ---------------------------------------------------------------- which group messages are for the bot

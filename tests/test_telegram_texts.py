@@ -97,16 +97,15 @@ async def test_checks_of_a_place_and_a_year_reads_both_words(make_bot, two_agenc
 
 
 def test_refusals_name_the_limit_in_megabytes_and_the_formats():
-    assert texts.size_unknown(20 * 1048576) == (
+    assert texts.size_unknown(20) == (
         "Telegram 没有给出这个文件的大小，无法确认它不超过 20 MB 的上限，未下载。请重新发送。")
-    assert texts.size_unknown(3 * 1048576 // 2) == (
+    assert texts.size_unknown(1.5) == (
         "Telegram 没有给出这个文件的大小，无法确认它不超过 1.5 MB 的上限，未下载。请重新发送。")
     assert texts.unsupported("年报.xls", (".txt", ".pdf")) == "不支持这种文件：年报.xls。可以发送 .txt .pdf 格式的年报。"
 
 
 def test_a_limit_set_in_tenths_of_a_megabyte_is_said_as_set():
     # NIANBAO_MAX_FILE_MB=0.1 is stored as 104,857 bytes: the refusals said “0.0999994 MB”
-    limit = Settings(max_file_mb=0.1).max_file_bytes
-    assert texts.too_large(204_800, limit) == "文件太大（0.2 MB），上限是 0.1 MB。"
-    assert texts.size_unknown(limit) == (
-        "Telegram 没有给出这个文件的大小，无法确认它不超过 0.1 MB 的上限，未下载。请重新发送。")
+    assert texts.too_large(204_800, Settings(max_file_mb=0.1).max_file_mb) == "文件太大（0.2 MB），上限是 0.1 MB。"
+    assert texts.size_unknown(0.125) == (
+        "Telegram 没有给出这个文件的大小，无法确认它不超过 0.125 MB 的上限，未下载。请重新发送。")

@@ -162,5 +162,5 @@ async def test_too_large_and_unsupported_files_are_refused_before_downloading(ma
     await bot.feed(make_document_update("f8", "setup.exe", 100))
     assert bot.api.methods() == ["sendMessage", "sendMessage"]
     too_large, unsupported = (s["text"] for s in bot.api.sent())
-    assert too_large == texts.too_large(big, SETTINGS.max_file_bytes)
+    assert too_large == "文件太大（20.0 MB），上限是 20 MB。"  # 20 MB and one byte
     assert unsupported.startswith("不支持这种文件：setup.exe")

@@ -108,19 +108,14 @@ def about() -> str:
     ])
 
 
-def limit_mb(max_bytes: int) -> str:
-    """The size limit as set in MB: 0.1 MB is stored as 104,857 bytes, said 0.1, not 0.0999994."""
-    return f"{round(max_bytes / 1048576, 2):g}"
+def too_large(size: int, max_mb: float) -> str:
+    """Refusal for a file over the size limit, said as set (0.1 MB, stored as 104,857 bytes, is 0.1)."""
+    return f"文件太大（{size / 1048576:.1f} MB），上限是 {max_mb:g} MB。"
 
 
-def too_large(size: int, max_bytes: int) -> str:
-    """Refusal for a file over the size limit."""
-    return f"文件太大（{size / 1048576:.1f} MB），上限是 {limit_mb(max_bytes)} MB。"
-
-
-def size_unknown(max_bytes: int) -> str:
+def size_unknown(max_mb: float) -> str:
     """Refusal for a file whose size Telegram does not state (it is not downloaded to find out)."""
-    return f"Telegram 没有给出这个文件的大小，无法确认它不超过 {limit_mb(max_bytes)} MB 的上限，未下载。请重新发送。"
+    return f"Telegram 没有给出这个文件的大小，无法确认它不超过 {max_mb:g} MB 的上限，未下载。请重新发送。"
 
 
 def unsupported(name: str, allowed: Iterable[str]) -> str:

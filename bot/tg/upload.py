@@ -46,12 +46,12 @@ async def receive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     limit = st.settings.max_file_bytes
     if document.file_size and document.file_size > limit:
-        await message.reply_text(texts.too_large(document.file_size, limit))
+        await message.reply_text(texts.too_large(document.file_size, st.settings.max_file_mb))
         return
     file = await document.get_file()
     size = document.file_size or file.file_size  # a message may not declare it; getFile says it when known
     if not size or size > limit:  # never downloaded whole to learn its size
-        await message.reply_text(texts.too_large(size, limit) if size else texts.size_unknown(limit))
+        await message.reply_text(texts.too_large(size, st.settings.max_file_mb) if size else texts.size_unknown(st.settings.max_file_mb))
         return
     data = bytes(await file.download_as_bytearray())
     try:

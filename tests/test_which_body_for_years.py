@@ -25,6 +25,15 @@ def test_two_bodies_named_are_offered_one_each_without_the_other_name(three: Ans
     assert a.text == "知识库中有2个机关的年报，您问的是哪一个？\n1. 平潭哪年行政复议最多\n2. 开封哪年行政复议最多"
 
 
+def test_words_before_the_first_name_stay_and_a_join_beside_a_name_goes(three: Answerer) -> None:
+    before = three.answer("历年平潭和开封行政复议哪年最多", Context())
+    assert before.options == ["平潭历年行政复议哪年最多", "开封历年行政复议哪年最多"]
+    between = three.answer("平潭行政复议和开封的哪年最多", Context())  # not “平潭行政复议和的哪年最多”
+    assert between.options == ["平潭行政复议的哪年最多", "开封行政复议的哪年最多"]
+    three_names = three.answer("平潭、开封和洪泽行政复议哪年最多", Context())
+    assert three_names.options == ["平潭行政复议哪年最多", "开封行政复议哪年最多", "淮安市洪泽区行政复议哪年最多"]
+
+
 def test_a_body_with_none_of_the_years_is_not_offered_and_the_years_are_not_claimed(three: Answerer) -> None:
     # 开封 has neither 2021 nor 2023; 洪泽 has 2023 only — “有2个机关2021、2023年的年报” would be untrue
     a = three.answer("2021年和2023年行政复议哪年最多", Context())

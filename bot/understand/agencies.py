@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from bot.understand.linking import REGION, AgencyIndex, resolve_agencies
 from bot.understand.names import GOV, body_forms, region_forms, split, standard_shorts
 
-_JOINED = re.compile(r"[和与及跟、,，]")  # what joins two names in a listing
+_JOINS = "和与及跟、,，"  # what joins two names in a listing
+_JOINED = re.compile(f"[{_JOINS}]")
 
 
 def spoken_names(agency: str) -> list[str]:
@@ -67,11 +68,12 @@ def listing(text: str, index: AgencyIndex) -> tuple[list[str], str | None]:
 
 
 def without_bodies(text: str, index: AgencyIndex) -> str:
-    """text without the bodies it names and the word joining them (平潭和开封哪年… → 哪年…), to be asked of one."""
+    """text without the bodies it names and the words joining them (平潭和开封哪年… → 哪年…; 平潭行政复议和开封的…
+    → 行政复议的…), to be asked of one."""
     kept, at = [], 0
     for m in index.mentions(text):
         gap = text[at : m.start]
-        kept.append("" if at and _JOINED.fullmatch(gap) else gap)
+        kept.append(gap.strip(_JOINS) if at else gap)  # between two names: what joins them goes
         at = m.end
     return "".join(kept) + text[at:]
 

@@ -155,7 +155,7 @@ def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:
 def as_read(a: Answerer, said: str, agency: str, q: str) -> Answer:
     """The one loaded body whose name ends with what was said (实验区, 经开区): answered, saying how the name
     was read (a question back with a single option would only add a turn)."""
-    ans = a._answer(q.replace(said, agency, 1) if said in q else agency + q)
+    ans = a._answer(q.replace(said, agency) if said in q else agency + q)
     ans.text = f"“{said}”按{agency}理解。\n{ans.text}" if ans.status == "answered" else ans.text
     return ans
 

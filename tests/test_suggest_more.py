@@ -1,6 +1,6 @@
 """More questions back of bot/reply/suggest.py, whole: a body named with a bare word after it (“开封市2019年的年报”);
 two loaded bodies whose place is said alike (开封市, 开封县: each option names its own); a near item of table 二
-(named as the template names it); a question whose first unexplained run fits no item, or two items as closely,
+(named as the template names it) and of an applicant (the longer of its first two names); a question whose first unexplained run fits no item, or two items as closely,
 before the run that fits one; and a body read from the ending of its name said twice (“实验区…和实验区…”).
 
 The options are the most-asked items of knowledge/data/synonyms.json (`most_asked`), in its order.  Figures
@@ -54,6 +54,12 @@ def test_a_near_item_of_table_two_is_offered_by_its_template_name(kaifeng: Answe
     a = kaifeng.answer("开封县2019年行政事叶性收废多少", Context())
     assert (a.status, a.agency, a.options) == ("clarify", "开封县人民政府", ["开封县2019年行政事业性收费多少件"])
     assert a.text == "报告中没有“行政事叶性收废”这一项。您是想问“行政事业性收费”吗？\n1. 开封县2019年行政事业性收费多少件"
+
+
+def test_a_near_applicant_is_offered_by_the_longer_of_its_first_two_names(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("开封市2019年其它组织多少件", Context())  # 其它组织 ~ 其他组织; named 其他申请人, not 其他组织
+    assert (a.status, a.agency, a.options) == ("clarify", "开封市人民政府", ["开封市2019年其他申请人多少件"])
+    assert a.text == "报告中没有“其它组织”这一项。您是想问“其他申请人”吗？\n1. 开封市2019年其他申请人多少件"
 
 
 @pytest.mark.parametrize("q", [

@@ -1,7 +1,8 @@
 """More questions back of bot/reply/suggest.py, whole: a body named with a bare word after it (“开封市2019年的年报”);
 two loaded bodies whose place is said alike (开封市, 开封县: each option names its own); a near item of table 二
 (named as the template names it) and of an applicant (the longer of its first two names); a question whose first unexplained run fits no item, or two items as closely,
-before the run that fits one; and a body read from the ending of its name said twice (“实验区…和实验区…”).
+before the run that fits one; a body read from the ending of its name said twice (“实验区…和实验区…”); and years asked with no body (2019、2021年),
+kept in the options.
 
 The options are the most-asked items of knowledge/data/synonyms.json (`most_asked`), in its order.  Figures
 read by hand: 平潭 行政复议 总计 — 2021 3 (pingtan-2021.txt), 2023 2 (pingtan-2023.txt, table 四).
@@ -84,3 +85,18 @@ def test_a_name_read_from_its_ending_is_read_so_each_time_it_is_said(pingtan: An
     assert a.text == (f"“实验区”按{PT}理解。\n{PT}行政复议（2021、2023年）：2021年：3件；2023年：2件。\n"
                       f"来源：《{PT}2021年度政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况\n"
                       f"来源：《{PT}2023年度政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况")
+
+
+@pytest.mark.parametrize("q", ["2019、2021年", "2019年2021年的年报"])
+def test_years_alone_ask_which_item_with_the_years_kept(kaifeng: Answerer, q: str) -> None:
+    a = kaifeng.answer(q, Context())
+    options = [f"2019、2021年{item}" for item in ITEMS]
+    assert (a.status, a.agency, a.year, a.options) == ("clarify", None, None, options)
+    assert a.text == "您想了解2019、2021年的年报中的哪一项？可以选一个，或直接提问：\n" + numbered(options)
+
+
+def test_a_near_item_asked_over_years_alone_keeps_the_years_in_its_option(kaifeng: Answerer) -> None:
+    a = kaifeng.answer("2019、2021年不掌控相关信息的多少件", Context())
+    assert (a.status, a.agency, a.options) == ("clarify", None, ["2019、2021年本机关不掌握相关政府信息多少件"])
+    assert a.text == ("报告中没有“不掌控”这一项。您是想问“本机关不掌握相关政府信息”吗？\n"
+                      "1. 2019、2021年本机关不掌握相关政府信息多少件")

@@ -11,10 +11,10 @@ read by hand: 平潭 行政复议 总计 — 2021 3 (pingtan-2021.txt), 2023 2 (
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
 from bot.settings import Settings
-from kb_files import bundled_answerer
 from knowledge.ingest import ingest
 from knowledge.kb import KnowledgeBase
 from knowledge.paths import DATA

@@ -6,9 +6,9 @@ one is asked back).  Figures read by hand: 开封 2019 table 三 总计 — 予�
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from kb_files import bundled_answerer
 
 KF_SOURCE = "来源：《开封市人民政府2019年政府信息公开工作年度报告》三、收到和处理政府信息公开申请情况，"
 

@@ -5,9 +5,9 @@ listed as it is — no total line, and no “未合计” with an empty reason. 
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from kb_files import bundled_answerer
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ Made-up pages; every expected value written by hand from their sentences."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.reply.answer import Answerer, Context

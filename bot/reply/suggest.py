@@ -41,7 +41,7 @@ def _when(a: Answerer, slots: Slots) -> tuple[str, int | None]:
     year = slots.years[0] if len(slots.years) == 1 else None
     if year is None and slots.agency and a.kb.years.get(slots.agency):
         year = a.kb.years[slots.agency][-1]
-    return (f"{year}年" if year else "、".join(map(str, slots.years)) + "年" if slots.years else ""), year
+    return (f"{year}年" if year else ("、".join(map(str, slots.years)) + "年" if slots.years else "")), year
 
 
 def _prefix(a: Answerer, slots: Slots) -> tuple[str, int | None]:

@@ -233,8 +233,10 @@ class Answerer:
             ans = self.compose.many(query, plan.reports, compare=bool(_COMPARE.search(slots.rest)))
             if together.asks_sum(slots.rest):  # 平潭2021年和2023年一共…: the years' figures added
                 rs = sorted(plan.reports, key=lambda r: r.year)
-                ans = together.over_years(ans, rs[0].agency, label(query, self.cat), [(r.year, self.compose.one(query, r))
-                                          for r in rs], [f"{y}年" for y in slots.years if y not in {r.year for r in rs}])
+                got = [(r.year, self.compose.one(query, r)) for r in rs]
+                lacking = sorted({y for y in slots.years if y not in {r.year for r in rs}}  # not loaded, or no figure
+                                 | {y for y, x in got if x.status != "answered" or x.value is None})
+                ans = together.over_years(ans, rs[0].agency, label(query, self.cat), got, [f"{y}年" for y in lacking])
         if plan.notes:
             ans.text = "；".join(plan.notes) + "。\n" + ans.text
         return ans

@@ -35,13 +35,19 @@ def _numbered(options: list[str]) -> str:
     return "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
 
 
-def _prefix(a: Answerer, slots: Slots) -> tuple[str, int | None]:
-    """How the options name the agency and year: the one asked, else the agency's newest loaded year."""
-    who = short_name(slots.agency, a.agency_index) if slots.agency else ""
+def _when(a: Answerer, slots: Slots) -> tuple[str, int | None]:
+    """The year the options name: the one asked, else the agency's newest loaded year; with no agency, the
+    years asked (2019、2021年)."""
     year = slots.years[0] if len(slots.years) == 1 else None
     if year is None and slots.agency and a.kb.years.get(slots.agency):
         year = a.kb.years[slots.agency][-1]
-    return who + (f"{year}年" if year else ""), year
+    return (f"{year}年" if year else ("、".join(map(str, slots.years)) + "年" if slots.years else "")), year
+
+
+def _prefix(a: Answerer, slots: Slots) -> tuple[str, int | None]:
+    """How the options name the agency and year (_when)."""
+    when, year = _when(a, slots)
+    return (short_name(slots.agency, a.agency_index) if slots.agency else "") + when, year
 
 
 def vague(a: Answerer, slots: Slots, reading: Reading) -> Answer | None:
@@ -51,7 +57,7 @@ def vague(a: Answerer, slots: Slots, reading: Reading) -> Answer | None:
     prefix, year = _prefix(a, slots)
     options = [prefix + item + how for item, how in a.lex.most_asked]
     newest = "（已载入的最新年度）" if year and not slots.years else ""
-    whose = f"{slots.agency or ''}{year or ''}{'年' if year else ''}{newest}的年报"
+    whose = f"{slots.agency or ''}{_when(a, slots)[0]}{newest}的年报"
     return Answer(status="clarify", agency=slots.agency, year=year, options=options,
                   text=f"您想了解{whose}中的哪一项？可以选一个，或直接提问：\n" + _numbered(options))
 
@@ -155,7 +161,7 @@ def dead_end(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer:
 def as_read(a: Answerer, said: str, agency: str, q: str) -> Answer:
     """The one loaded body whose name ends with what was said (实验区, 经开区): answered, saying how the name
     was read (a question back with a single option would only add a turn)."""
-    ans = a._answer(q.replace(said, agency, 1) if said in q else agency + q)
+    ans = a._answer(q.replace(said, agency) if said in q else agency + q)
     ans.text = f"“{said}”按{agency}理解。\n{ans.text}" if ans.status == "answered" else ans.text
     return ans
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # words that make a question a follow-up of the last one
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成|也)|呢[?？]?$|^(比|同比|和|跟|与)")
 # what is left of an item when it names nothing (呢, 多少件, 的情况 …)
-_FILLER = re.compile(r"那么说|那么|那|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
+_FILLER = re.compile(r"那么说|那么|那|和|与|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
                      r"|[件条篇次个项家人起期场份元]|[?？,，。.!！:：;；、\s" + GAP + "]")
 LOOKED_AT = 200  # characters of a turn read for the thread (as the answerer reads a question)
 _EDGES = re.compile(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$")  # a follow-up's words around its item

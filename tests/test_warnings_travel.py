@@ -97,6 +97,14 @@ def test_a_ranking_of_bodies_and_its_chart_mark_the_flagged_one(answerer: Answer
     assert chart.caption.startswith("＊数字有勾稽提示（与报告其他数字对不上），见回答中的提示。")
 
 
+def test_a_ranking_of_a_total_the_report_leaves_out_carries_the_warning_of_its_flagged_term(answerer: Answerer) -> None:
+    # 行政诉讼 is 未经复议直接起诉 + 复议后起诉 of each report (开封 28 + 4, 平潭 5 + 2, 洪泽 0 + 0); 洪泽's 复议后起诉 is flagged
+    a = ask(answerer, "哪个单位行政诉讼最多")
+    assert a.text.split("\n")[1:5] == ["1. 开封市人民政府2019年：32件", "2. 平潭综合实验区2023年：7件",
+                                       "3. 淮安市洪泽区人民政府2023年：0件", f"⚠️ {HZ}2023年：{HZ_AFTER}"]
+    assert a.warnings == [f"{HZ}2023年：{HZ_AFTER}"]
+    assert [p.get("warned", False) for p in a.ranking] == [False, False, True]
+
 def test_a_ranking_of_one_reports_items(answerer: Answerer) -> None:
     a = ask(answerer, "洪泽2023年行政复议结果哪种最多")
     assert a.text.split("\n")[1:] == [f"⚠️ {HZ_REVIEW}", HZ_SRC]

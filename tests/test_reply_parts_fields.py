@@ -84,3 +84,23 @@ def test_a_rate_of_two_bodies_carries_the_warning_of_the_one_it_cannot_compute(a
     a = ask(answerer, "平潭和洪泽2023年行政复议纠错率各多少")
     assert a.warnings == [f"{HZ}2023年：{HZ_REVIEW}"]
     assert (a.value, a.unit, a.agency, a.year) == (50, "%", PT, 2023)
+
+
+def test_a_sum_over_two_bodies_one_of_which_is_not_loaded_is_not_added_up(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭和洪泽2021年行政复议一共多少件")
+    assert a.text == (f"未合计：缺少{HZ}2021年的数字。\n"
+                      f"{PT}2021年行政复议3件（结果维持1件、结果纠正0件、其他结果2件、尚未审结0件）。\n"
+                      f"{HZ}2021年：知识库中没有{HZ}2021年的年报。\n"
+                      f"来源：《{PT_TITLE.format(2021)}》{REVIEW}，行政复议 · 总计")
+    assert (a.status, a.value) == ("unknown", None)
+
+
+def test_a_prose_figure_of_two_bodies_is_a_series_whose_subject_is_the_words_asked(answerer: Answerer) -> None:
+    # 平潭 2023 “全区共主动公开政府信息13561条”; 洪泽 2023 “主动公开政府信息1136条”
+    a = ask(answerer, "平潭和洪泽2023年主动公开政府信息各多少")
+    assert a.text.split("\n")[0::2] == [f"{PT}2023年：2023年全区共主动公开政府信息13561条。",
+                                        f"{HZ}2023年：我区在政府网站平台主动公开政府信息1136条。",
+                                        f"来源：《{PT_TITLE.format(2023)}》一、总体情况"]
+    assert fields(a) == ("answered", None, "条", None, None, "一、总体情况", [],
+                         [{"agency": PT, "year": 2023, "value": 13561}, {"agency": HZ, "year": 2023, "value": 1136}])
+    assert a.subject == "2023年主动公开政府信息"

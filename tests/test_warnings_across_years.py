@@ -131,3 +131,19 @@ def test_a_base_stored_before_warnings_named_their_cells_checks_the_report_again
     assert a.text == (f"{KF}2019年规范性文件对外公开总数量815件。\n⚠️ {KF_845}\n"
                       f"来源：《{KF}2019年政府信息公开工作年度报告》二、主动公开政府信息情况，第二十条第（一）项 · "
                       "规范性文件 · 对外公开总数量")
+
+
+def test_a_share_of_two_flagged_figures_carries_both_warnings_in_the_order_used(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭2021年自然人结转下年度继续办理占结转下年度继续办理的比例")
+    assert a.text == (f"{PT}2021年自然人申请中结转下年度继续办理占结转下年度继续办理的100%（自然人申请中结转下年度继续办理1 ÷ "
+                      "结转下年度继续办理1 = 100%；报告未直接给出，由表中数字计算）。\n"
+                      f"⚠️ {ACROSS_NATURAL}\n⚠️ {ACROSS}\n{SRC21}")
+    assert (a.value, a.warnings) == (100, [ACROSS_NATURAL, ACROSS])
+
+
+def test_a_ranking_of_one_reports_columns_marks_no_point(answerer: Answerer) -> None:
+    # 结转下年度继续办理 of 2021: 自然人 1, 商业企业/科研机构/社会公益组织/法律服务机构/其他 0
+    a = ask(answerer, "平潭2021年哪类申请人结转下年度继续办理最多")
+    assert a.text == (f"{PT}2021年结转下年度继续办理的申请人中最多的是自然人（1件）。依次为：自然人1件、商业企业0件、科研机构0件、"
+                      f"社会公益组织0件、法律服务机构0件、其他0件。\n⚠️ {ACROSS_NATURAL}\n{SRC21}")
+    assert [p.get("warned", False) for p in a.ranking] == [False] * 6

@@ -110,3 +110,53 @@ def test_a_word_between_a_question_asked_back_and_the_pick_leaves_the_options(an
     assert a.text == (f"{KF}2019年行政复议19件（结果维持10件、结果纠正2件、其他结果2件、尚未审结5件）。\n"
                       f"{KF_SRC}{REVIEW}，行政复议 · 总计")
 
+
+
+def test_a_year_after_a_ranking_of_bodies_ranks_the_bodies_of_that_year(answerer: Answerer) -> None:
+    # the ranking's first body (开封) is no body the conversation is about (it was: “开封2019年哪个单位…”, 1 body)
+    a, ctx = talk(answerer, "2019年哪个单位收到的申请最多", "那2023年呢")
+    assert a.text == (f"按机关比较（2个已载入）：{PT}2023年最多：81件\n1. {PT}2023年：81件\n2. {HZ}2023年：21件\n"
+                      f"未能比较（没有数字或未载入）：{KF}2023年（未载入）\n"
+                      f"{PT_SRC.format(2023)}{APPLY}\n来源：《洪泽区人民政府2023年政府信息公开工作年度报告》{APPLY}")
+    assert (ctx.agency, ctx.agencies, ctx.year, ctx.when) == (None, [], 2023, "2023年")
+
+
+def test_a_year_after_a_ranking_over_each_bodys_latest_year(answerer: Answerer) -> None:
+    a, ctx = talk(answerer, "哪个单位行政复议最多", "那2019年呢")
+    assert a.text == (f"按机关比较（2个已载入）：{KF}2019年最多：19件\n1. {KF}2019年：19件\n2. {PT}2019年：0件\n"
+                      f"未能比较（没有数字或未载入）：{HZ}2019年（未载入）\n{KF_SRC}{REVIEW}\n{PT_SRC.format(2019)}{REVIEW}")
+
+
+def test_a_year_after_a_ranking_of_one_reports_items_keeps_the_body(answerer: Answerer) -> None:
+    a, _ = talk(answerer, "平潭2023年行政复议结果哪种最多", "那2021年呢")
+    assert a.text.split("\n")[0] == (f"{PT}2021年行政复议结果中最多的是其他结果（2件）。依次为：其他结果2件、结果维持1件、结果纠正0件、"
+                                     "尚未审结0件。")
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    ("开封", f"{KF}2019年行政诉讼32件（未经复议直接起诉28件、复议后起诉4件）。报告未单列此数，由分项相加：28 + 4 = 32。"),
+    ("平潭综合实验区", f"{PT}2019年行政诉讼0件（未经复议直接起诉0件、复议后起诉0件）。报告未单列此数，由分项相加：0 + 0 = 0。"),
+])
+def test_a_name_picks_one_of_two_bodies_asked_back(answerer: Answerer, said: str, reply: str) -> None:
+    a, ctx = talk(answerer, "2019年行政诉讼多少件", said)
+    assert a.text.split("\n")[0] == reply
+    assert ctx.options == []
+
+
+def test_a_longer_word_than_what_tells_two_readings_apart_picks_that_reading(answerer: Answerer) -> None:
+    # the options differ by 复议 / 诉讼; “行政复议” holds 复议
+    a, _ = talk(answerer, "平潭2023年结果纠正多少件", "行政复议")
+    assert a.text == (f"{PT}2023年行政复议结果纠正1件。\n{PT_SRC.format(2023)}{REVIEW}，行政复议 · 结果纠正")
+
+
+def test_compared_with_another_year_puts_the_two_years_side_by_side(answerer: Answerer) -> None:
+    a, _ = talk(answerer, "平潭2021年行政复议多少件", "和2023年比呢")
+    assert a.text == (f"{PT}行政复议（2021、2023年）：2021年：3件；2023年：2件。2023年比2021年少1件（2 − 3 = -1）。\n"
+                      f"{PT_SRC.format(2021)}{REVIEW}\n{PT_SRC.format(2023)}{REVIEW}")
+
+
+def test_compared_with_another_body_gives_both_bodies_figures(answerer: Answerer) -> None:
+    a, _ = talk(answerer, "平潭2019年行政诉讼多少件", "跟开封比呢")
+    assert a.text.split("\n")[:2] == [
+        f"{PT}2019年行政诉讼0件（未经复议直接起诉0件、复议后起诉0件）。报告未单列此数，由分项相加：0 + 0 = 0。",
+        f"{KF}2019年行政诉讼32件（未经复议直接起诉28件、复议后起诉4件）。报告未单列此数，由分项相加：28 + 4 = 32。"]

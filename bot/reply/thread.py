@@ -210,11 +210,13 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     ctx.options = list(ans.options) if ans.status == "clarify" else []
     if ans.status == "clarify" and not slots.agencies and not ctx.agencies:
         return  # the body is being asked: nothing settled yet
-    agencies = list(slots.agencies) or ([ans.agency] if ans.agency else [])
+    points = ans.ranking + ans.series  # a ranking of several bodies (years) is not about its first one
+    agencies = list(slots.agencies) or ([ans.agency] if ans.agency and len({p.get("agency") for p in points}) <= 1
+                                        else [])
     if agencies:
         ctx.agencies = agencies
         ctx.agency = agencies[0]
-    if ans.year and len(slots.years) <= 1 and not slots.recent:
+    if ans.year and len({p.get("year") for p in points}) <= 1 and len(slots.years) <= 1 and not slots.recent:
         ctx.year, ctx.when = ans.year, f"{ans.year}年"
     elif slots.years or slots.recent or slots.relative:
         ctx.year = slots.years[0] if len(slots.years) == 1 else None

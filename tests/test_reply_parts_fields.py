@@ -47,7 +47,7 @@ def test_two_bodies_answered_give_each_figure_the_warning_once_and_the_sources_l
                       f"来源：《{PT_TITLE.format(2023)}》{REVIEW}，行政复议 · 总计\n"
                       f"来源：《{HZ_TITLE}》{REVIEW}，行政复议 · 总计")
     assert fields(a) == ("answered", None, "件", None, None, REVIEW, [HZ_REVIEW],
-                         [{"agency": PT, "year": 2023, "value": 2}, {"agency": HZ, "year": 2023, "value": 0}])
+                         [{"agency": PT, "year": 2023, "value": 2}, {"agency": HZ, "year": 2023, "value": 0, "warned": True}])
     assert [(s["agency"], s["year"], s["section"]) for s in a.sources] == [(PT, 2023, REVIEW), (HZ, 2023, REVIEW)]
 
 

@@ -147,3 +147,11 @@ def test_a_ranking_of_one_reports_columns_marks_no_point(answerer: Answerer) -> 
     assert a.text == (f"{PT}2021年结转下年度继续办理的申请人中最多的是自然人（1件）。依次为：自然人1件、商业企业0件、科研机构0件、"
                       f"社会公益组织0件、法律服务机构0件、其他0件。\n⚠️ {ACROSS_NATURAL}\n{SRC21}")
     assert [p.get("warned", False) for p in a.ranking] == [False] * 6
+
+
+def test_a_share_that_cannot_be_computed_carries_no_warning_of_the_figure_it_does_not_state(answerer: Answerer) -> None:
+    # 2021's 上年结转 is 0, so the share is not computed; its 结转下年度继续办理 (1, flagged) is read but not stated
+    a = ask(answerer, "平潭2021年结转下年度继续办理占上年结转的比例")
+    assert a.text == (f"{PT}2021年上年结转政府信息公开申请数量为0，无法计算“结转下年度继续办理占上年结转政府信息公开申请数量的比例”。\n"
+                      f"{SRC21}")
+    assert (a.status, a.warnings) == ("unknown", [])

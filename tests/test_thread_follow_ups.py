@@ -160,3 +160,29 @@ def test_compared_with_another_body_gives_both_bodies_figures(answerer: Answerer
     assert a.text.split("\n")[:2] == [
         f"{PT}2019年行政诉讼0件（未经复议直接起诉0件、复议后起诉0件）。报告未单列此数，由分项相加：0 + 0 = 0。",
         f"{KF}2019年行政诉讼32件（未经复议直接起诉28件、复议后起诉4件）。报告未单列此数，由分项相加：28 + 4 = 32。"]
+
+
+def test_a_difference_with_another_year_compares_the_last_item(answerer: Answerer) -> None:
+    a, ctx = talk(answerer, "平潭2023年行政复议多少件", "比2021年多多少")
+    assert a.text == (f"{PT}2023年2件，{PT}2021年3件。{PT}2023年比2021年少1件（不是多）（2 − 3 = -1）。\n"
+                      f"{PT_SRC.format(2023)}{REVIEW}\n{PT_SRC.format(2021)}{REVIEW}")
+    assert (ctx.year, ctx.when, ctx.item, ctx.asked) == (None, "2023年和2021年", "行政复议", "行政复议")
+
+
+def test_a_growth_over_another_year_compares_the_last_item(answerer: Answerer) -> None:
+    # 本年新收申请: 平潭 2023 81, 2019 23
+    a, _ = talk(answerer, "平潭2023年收到多少申请", "比2019年增长了百分之几")
+    assert a.text == (f"{PT}2023年81件，{PT}2019年23件。{PT}2023年比2019年增长252.17%（(81 − 23) ÷ 23 = 252.17%）。\n"
+                      f"{PT_SRC.format(2023)}{APPLY}\n{PT_SRC.format(2019)}{APPLY}")
+
+
+def test_a_difference_naming_both_years_keeps_them_and_takes_the_last_item(answerer: Answerer) -> None:
+    a, _ = talk(answerer, "平潭2023年行政复议多少件", "平潭2021年比2019年多多少")
+    assert a.text.split("\n")[0] == f"{PT}2021年3件，{PT}2019年0件。{PT}2021年比2019年多3件（3 − 0 = 3）。"
+
+
+def test_recent_years_after_one_year_is_the_last_item_over_them(answerer: Answerer) -> None:
+    a, ctx = talk(answerer, "平潭2023年行政复议多少件", "近3年呢")
+    assert a.text.split("\n")[:2] == ["按已载入的最近3个年度理解（2021、2023年）。",
+                                      f"{PT}行政复议（2021、2023年）：2021年：3件；2023年：2件。"]
+    assert (ctx.year, ctx.when) == (None, "近3年")

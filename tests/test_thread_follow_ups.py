@@ -186,3 +186,13 @@ def test_recent_years_after_one_year_is_the_last_item_over_them(answerer: Answer
     assert a.text.split("\n")[:2] == ["按已载入的最近3个年度理解（2021、2023年）。",
                                       f"{PT}行政复议（2021、2023年）：2021年：3件；2023年：2件。"]
     assert (ctx.year, ctx.when) == (None, "近3年")
+
+
+def test_a_follow_up_is_read_up_to_200_characters_as_a_question_is(answerer: Answerer) -> None:
+    from bot.reply import thread
+
+    ctx = Context()
+    answerer.answer("平潭2023年行政复议多少件", ctx)
+    said = "那2021年" + "的" * 193 + "呢"  # 200 characters
+    assert thread.whole(answerer, said, ctx) == "平潭2021年行政复议多少件"
+    assert thread.whole(answerer, said + "？", ctx) == said + "？"  # 201: asked as it was

@@ -104,3 +104,20 @@ def test_a_prose_figure_of_two_bodies_is_a_series_whose_subject_is_the_words_ask
     assert fields(a) == ("answered", None, "条", None, None, "一、总体情况", [],
                          [{"agency": PT, "year": 2023, "value": 13561}, {"agency": HZ, "year": 2023, "value": 1136}])
     assert a.subject == "2023年主动公开政府信息"
+
+
+@pytest.mark.parametrize(("q", "subject"), [
+    ("平潭和洪泽2023年主动公开政府信息分别多少", "2023年主动公开政府信息"),
+    ("平潭和洪泽2023年行政复议和行政诉讼各多少", "2023年行政复议和行政诉讼"),
+])
+def test_the_subject_of_several_bodies_is_the_item_as_asked_without_each(answerer: Answerer, q: str, subject: str) -> None:
+    assert ask(answerer, q).subject == subject
+
+
+def test_two_items_of_two_bodies_are_each_bodys_figures_in_turn(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭和洪泽2023年行政复议和行政诉讼各多少")
+    assert a.text.split("\n")[:4] == [
+        f"{PT}2023年行政复议2件（结果维持1件、结果纠正1件、其他结果0件、尚未审结0件）。",
+        f"{PT}2023年行政诉讼7件（未经复议直接起诉5件、复议后起诉2件）。报告未单列此数，由分项相加：5 + 2 = 7。",
+        f"{HZ}2023年行政复议0件（结果维持10件、结果纠正1件、其他结果0件、尚未审结0件）。",
+        f"{HZ}2023年行政诉讼0件（未经复议直接起诉0件、复议后起诉0件）。报告未单列此数，由分项相加：0 + 0 = 0。"]

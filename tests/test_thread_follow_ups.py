@@ -196,3 +196,16 @@ def test_a_follow_up_is_read_up_to_200_characters_as_a_question_is(answerer: Ans
     said = "那2021年" + "的" * 193 + "呢"  # 200 characters
     assert thread.whole(answerer, said, ctx) == "平潭2021年行政复议多少件"
     assert thread.whole(answerer, said + "？", ctx) == said + "？"  # 201: asked as it was
+
+
+def test_a_new_question_naming_another_body_without_a_year_is_asked_as_it_was(answerer: Answerer) -> None:
+    # not “2023年开封行政诉讼” (开封 has only its 2019 report)
+    a, ctx = talk(answerer, "平潭2023年行政复议多少件", "开封行政诉讼多少件")
+    assert a.text.split("\n")[0] == (f"{KF}2019年行政诉讼32件（未经复议直接起诉28件、复议后起诉4件）。"
+                                     "报告未单列此数，由分项相加：28 + 4 = 32。")
+    assert (ctx.agency, ctx.year) == (KF, 2019)
+
+
+def test_a_difference_of_two_years_named_is_of_the_last_body_and_item(answerer: Answerer) -> None:
+    a, _ = talk(answerer, "平潭2023年行政复议多少件", "2021年比2019年多多少")
+    assert a.text.split("\n")[0] == f"{PT}2021年3件，{PT}2019年0件。{PT}2021年比2019年多3件（3 − 0 = 3）。"

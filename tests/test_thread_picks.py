@@ -61,7 +61,7 @@ def test_a_name_every_option_shares_picks_none_and_the_question_is_asked_again(k
 
 @pytest.mark.parametrize(("said", "option"), [
     ("新公开", NORMATIVE[1]), ("新制作", NORMATIVE[0]), ("对外公开", NORMATIVE[2]), ("总数量", NORMATIVE[2]),
-    ("本年", None), ("数量", None), ("2", NORMATIVE[1]), ("第3个", NORMATIVE[2]), ("4", None), ("0", None),
+    ("本年", None), ("数量", None), ("1", NORMATIVE[0]), ("2", NORMATIVE[1]), ("第3个", NORMATIVE[2]), ("4", None), ("0", None),
 ])
 def test_the_words_that_differ_between_columns_pick_that_column(kaifeng: Answerer, said: str, option: str) -> None:
     assert thread.pick(kaifeng, said, NORMATIVE) == option
@@ -72,3 +72,9 @@ def test_the_words_that_differ_between_columns_pick_that_column(kaifeng: Answere
 ])
 def test_the_words_of_one_sentence_figure_pick_that_figure(kaifeng: Answerer, said: str, option: str | None) -> None:
     assert thread.pick(kaifeng, said, APPLY) == option
+
+
+def test_a_reply_to_options_is_read_up_to_200_characters_as_a_question_is(kaifeng: Answerer) -> None:
+    options = ["平潭2019年行政复议多少件", "开封2019年行政复议多少件"]
+    assert thread.pick(kaifeng, "开封" + "的" * 198, options) == options[1]  # 200 characters: read
+    assert thread.pick(kaifeng, "开封" + "的" * 199, options) is None  # 201: not a pick

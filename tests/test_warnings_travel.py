@@ -97,6 +97,14 @@ def test_a_ranking_of_bodies_and_its_chart_mark_the_flagged_one(answerer: Answer
     assert chart.caption.startswith("＊数字有勾稽提示（与报告其他数字对不上），见回答中的提示。")
 
 
+def test_a_ranking_of_a_total_the_report_leaves_out_carries_the_warning_of_its_flagged_term(answerer: Answerer) -> None:
+    # 行政诉讼 is 未经复议直接起诉 + 复议后起诉 of each report (开封 28 + 4, 平潭 5 + 2, 洪泽 0 + 0); 洪泽's 复议后起诉 is flagged
+    a = ask(answerer, "哪个单位行政诉讼最多")
+    assert a.text.split("\n")[1:5] == ["1. 开封市人民政府2019年：32件", "2. 平潭综合实验区2023年：7件",
+                                       "3. 淮安市洪泽区人民政府2023年：0件", f"⚠️ {HZ}2023年：{HZ_AFTER}"]
+    assert a.warnings == [f"{HZ}2023年：{HZ_AFTER}"]
+    assert [p.get("warned", False) for p in a.ranking] == [False, False, True]
+
 def test_a_ranking_of_one_reports_items(answerer: Answerer) -> None:
     a = ask(answerer, "洪泽2023年行政复议结果哪种最多")
     assert a.text.split("\n")[1:] == [f"⚠️ {HZ_REVIEW}", HZ_SRC]
@@ -174,3 +182,29 @@ def test_a_base_stored_before_warnings_named_their_cells_still_carries_them(db: 
                  warnings=[Warning_(w.rule, w.message, w.section) for w in stored.warnings])
     legacy = Answerer(KnowledgeBase([old], facts=kb.table_facts(stored) + kb.prose(stored.id)))
     assert ask(legacy, "洪泽2023年行政诉讼多少件").warnings == [HZ_AFTER]
+
+
+def test_a_figure_that_cannot_be_read_carries_no_warning_of_the_sentence_tried_for_it(answerer: Answerer) -> None:
+    # 平潭 2023 table 二 runs 行政规范性文件's three figures together (“77132470”); its overview's “现行有效行政规范性文件393件”
+    # disagrees with every reading — but the reply gives no figure and does not state 393
+    a = ask(answerer, "平潭2023年行政规范性文件现行有效件数多少")
+    assert a.text == ("平潭综合实验区2023年规范性文件现行有效件数：报告原文此处数字连写为“77132470”，无法确定如何拆分（可能是0、70、470、"
+                      "2470、32470、132470），不能给出数字。\n"
+                      "来源：《平潭综合实验区2023年度政府信息公开工作年度报告》二、主动公开政府信息情况，第二十条第（一）项 · 行政规范性文件 · "
+                      "现行有效件数")
+    assert (a.status, a.warnings) == ("unknown", [])
+
+
+def test_a_ranking_of_bodies_of_one_year_marks_the_flagged_one(answerer: Answerer) -> None:
+    a = ask(answerer, "2023年哪个单位行政复议最多")
+    assert a.text.split("\n")[1:5] == ["1. 平潭综合实验区2023年：2件", "2. 淮安市洪泽区人民政府2023年：0件",
+                                       "未能比较（没有数字或未载入）：开封市人民政府2023年（未载入）", f"⚠️ {HZ}2023年：{HZ_REVIEW}"]
+    assert [(p["agency"], p.get("warned", False)) for p in a.ranking] == [("平潭综合实验区", False), (HZ, True)]
+
+
+def test_two_bodies_named_mark_the_flagged_ones_point_in_the_chart(answerer: Answerer) -> None:
+    a = ask(answerer, "平潭和洪泽2023年行政复议多少件")
+    assert [(p["agency"], p.get("warned", False)) for p in a.series] == [("平潭综合实验区", False), (HZ, True)]
+    chart = charts.chart_of(a)
+    assert chart is not None
+    assert (chart.labels, chart.flagged) == (("平潭", "淮安市洪泽区＊"), (False, True))

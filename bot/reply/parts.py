@@ -73,7 +73,8 @@ def compose(parts: list[tuple[str, Answer]], subject: str | None = None) -> Answ
     valued = [a for a in got if a.value is not None]
     if len(units) == 1 and len(valued) >= 2 and len(valued) == len(got):
         out.unit = got[0].unit
-        out.series = [{"agency": a.agency, "year": a.year, "value": a.value} for a in valued]
+        out.series = [{"agency": a.agency, "year": a.year, "value": a.value} | ({"warned": True} if a.warnings else {})
+                      for a in valued]  # a part's warnings were attached when it was answered: its point is flagged
     if len(got) == 1:  # one part answered: its figure is the reply's
         one = got[0]
         out.value, out.unit, out.agency, out.year = one.value, one.unit, one.agency, one.year

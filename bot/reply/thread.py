@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # words that make a question a follow-up of the last one
 _FOLLOW = re.compile(r"^(那|那么|那么说|其中|另外|还有|再看|换成|也)|呢[?？]?$|^(比|同比|和|跟|与)")
 # what is left of an item when it names nothing (呢, 多少件, 的情况 …)
-_FILLER = re.compile(r"那么说|那么|那|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
+_FILLER = re.compile(r"那么说|那么|那|和|与|呢|吗|啊|呀|吧|的|是|还有|另外|再看|换成|其中|多少|几|数量|数目|数字|情况|分别|各自|各"
                      r"|[件条篇次个项家人起期场份元]|[?？,，。.!！:：;；、\s" + GAP + "]")
 LOOKED_AT = 200  # characters of a turn read for the thread (as the answerer reads a question)
 _EDGES = re.compile(r"^(那么|那|其中|另外|还有)|呢[?？]?$|[?？]$")  # a follow-up's words around its item
@@ -210,11 +210,13 @@ def remember(a: Answerer, full: str, ans: Answer, ctx: Context) -> None:
     ctx.options = list(ans.options) if ans.status == "clarify" else []
     if ans.status == "clarify" and not slots.agencies and not ctx.agencies:
         return  # the body is being asked: nothing settled yet
-    agencies = list(slots.agencies) or ([ans.agency] if ans.agency else [])
+    points = ans.ranking + ans.series  # a ranking of several bodies (years) is not about its first one
+    agencies = list(slots.agencies) or ([ans.agency] if ans.agency and len({p.get("agency") for p in points}) <= 1
+                                        else [])
     if agencies:
         ctx.agencies = agencies
         ctx.agency = agencies[0]
-    if ans.year and len(slots.years) <= 1 and not slots.recent:
+    if ans.year and len({p.get("year") for p in points}) <= 1 and len(slots.years) <= 1 and not slots.recent:
         ctx.year, ctx.when = ans.year, f"{ans.year}年"
     elif slots.years or slots.recent or slots.relative:
         ctx.year = slots.years[0] if len(slots.years) == 1 else None

@@ -1,0 +1,72 @@
+"""Which sentence's figure answers a question the tables do not: a count said in another counting unit
+(多少条 of “12篇”) still answers, a question that names 主动公开 in other words (公布了多少条政府信息) gets the
+total, a question adding a channel the report never names (通过微博) does not.  A made-up page (白沙镇)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reply.answer import Answerer, Context
+from bot.settings import Settings
+from knowledge.ingest import ingest
+from knowledge.kb import KnowledgeBase
+from knowledge.store import Store
+
+PAGE = """白沙镇2023年政府信息公开工作年度报告
+一、总体情况
+2023年，白沙镇主动公开政府信息1186条，通过门户网站发布政策解读12篇。年内受理并办结依申请公开23件。
+"""
+SENTENCE = "原文：“2023年，白沙镇主动公开政府信息1186条，通过门户网站发布政策解读12篇。”"
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    folder = tmp_path_factory.mktemp("fit")
+    (folder / "baisha.txt").write_text(PAGE, encoding="utf-8")
+    assert not ingest([folder / "baisha.txt"], Store(folder / "kb.json"), Settings()).failures
+    return Answerer(KnowledgeBase.load(folder / "kb.json"))
+
+
+def test_a_count_asked_in_another_counting_unit_is_answered(town: Answerer) -> None:
+    a = town.answer("白沙镇2023年发布了多少条政策解读", Context())  # 条 asked, the report counts 篇
+    assert (a.status, a.value, a.unit) == ("answered", 12, "篇")
+    assert a.text.splitlines()[:2] == ["白沙镇人民政府2023年：通过门户网站发布政策解读12篇。", SENTENCE]
+
+
+def test_active_disclosure_named_in_other_words_is_the_total(town: Answerer) -> None:
+    a = town.answer("白沙镇2023年公布了多少条政府信息", Context())  # 公布, the report says 主动公开
+    assert (a.status, a.value, a.unit) == ("answered", 1186, "条")
+    assert a.text.splitlines()[:2] == ["白沙镇人民政府2023年：白沙镇主动公开政府信息1186条。", SENTENCE]
+
+
+def test_a_channel_the_report_never_names_is_not_answered_with_the_total(town: Answerer) -> None:
+    a = town.answer("白沙镇2023年通过微博公开了多少条政府信息", Context())
+    assert a.value is None
+    assert "1186" not in a.text
+
+
+CHANNELS = """白沙镇2023年政府信息公开工作年度报告
+一、总体情况
+2023年，白沙镇门户网站发布政策解读40条。在政务微信平台上，另有政策解读12篇。年内受理并办结依申请公开23件。
+"""
+
+
+@pytest.fixture(scope="module")
+def channels(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    folder = tmp_path_factory.mktemp("channels")
+    (folder / "baisha.txt").write_text(CHANNELS, encoding="utf-8")
+    assert not ingest([folder / "baisha.txt"], Store(folder / "kb.json"), Settings()).failures
+    return Answerer(KnowledgeBase.load(folder / "kb.json"))
+
+
+def test_the_channel_asked_picks_its_sentence_not_the_further_ones(channels: Answerer) -> None:
+    a = channels.answer("白沙镇2023年门户网站发布了多少条政策解读", Context())  # not 另有…12篇 of the other sentence
+    assert (a.status, a.value, a.unit) == ("answered", 40, "条")
+    assert a.text.splitlines()[:2] == ["白沙镇人民政府2023年：白沙镇门户网站发布政策解读40条。",
+                                       "原文：“2023年，白沙镇门户网站发布政策解读40条。”"]
+
+
+def test_the_further_ones_are_found_by_their_channel(channels: Answerer) -> None:
+    a = channels.answer("白沙镇2023年政务微信上的政策解读有多少篇", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 12, "篇")
+    assert a.text.splitlines()[:2] == ["白沙镇人民政府2023年：另有政策解读12篇。", "原文：“在政务微信平台上，另有政策解读12篇。”"]

@@ -59,3 +59,15 @@ def test_a_report_named_by_its_place_asked_for_a_year_two_bodies_have_asks_back_
 def test_a_name_two_reports_bear_is_asked_back_with_that_name() -> None:
     assert read("国家版权局2023年收到多少申请", SHARED) == (
         [], None, "国家版权局", ["国家新闻出版署（国家版权局）", "国家版权局"], None, [])
+
+
+def test_a_full_name_after_a_city_it_does_not_lie_in_lists_what_that_city_has() -> None:
+    # 江阴 is 无锡's, not 苏州's: 南京 (the same province) and 江阴 itself are not listed
+    index = index_of([("苏州市人民政府", 2023), ("江阴市人民政府", 2023), ("南京市教育局", 2023)])
+    assert read("苏州市江阴市人民政府2023年收到多少申请", index) == (
+        [], "苏州市江阴市人民政府", "苏州市江阴市人民政府", [], None, ["苏州市人民政府"])
+
+
+def test_government_alone_names_no_agency_and_is_never_said_not_loaded() -> None:
+    index = index_of([("开封市人民政府", 2023), ("开封市教育局", 2023)])
+    assert read("政府2023年收到多少申请", index) == ([], None, None, [], None, [])

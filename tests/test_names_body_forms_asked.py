@@ -1,0 +1,63 @@
+"""Each short name people use for a body, asked after its place, is that body, read as one of its own names
+(no note saying how it was understood): 府办, 政府办 of the government's office; 发改委, 人社局, 住建局, 市监局,
+卫健委, 交通局, 林草局 of their departments; 政府研究室; 五一街道 and 五一街道办 of its 办事处; 财政局, 财金局 of
+财政金融局; 管委办, 管委会办 of a zone's office.  A 委 is never a 局 (开封交通运输委, 平潭财政委 are not loaded).
+Expectations written by hand from the loaded names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import lexicon
+from bot.understand.extract import extract
+from bot.understand.linking import AgencyIndex
+from bot.understand.normalise import normalise
+from knowledge.models import Report
+
+LEX = lexicon.default()
+LOADED = ["开封市人民政府", "开封市人民政府办公室", "开封市发展和改革委员会", "开封市人力资源和社会保障局",
+          "开封市住房和城乡建设局", "开封市市场监督管理局", "开封市卫生健康委员会", "开封市交通运输局",
+          "开封市林业和草原局", "开封市人民政府研究室", "开封市鼓楼区五一街道办事处", "平潭综合实验区财政金融局",
+          "开封市汴西产业园区管理委员会办公室"]
+INDEX = AgencyIndex([Report(id=f"{a}-2023", agency=a, year=2023, title=a, template="2021", source_file="")
+                     for a in LOADED])
+
+
+def read(q: str) -> tuple[list[str], str | None, list[str], str | None]:
+    s = extract(normalise(q, LEX), INDEX, None)
+    r = s.resolution
+    return s.agencies, r.unknown, r.options, r.note
+
+
+@pytest.mark.parametrize(("said", "agency"), [
+    ("开封府办", "开封市人民政府办公室"),
+    ("开封政府办", "开封市人民政府办公室"),
+    ("开封市政府办公室", "开封市人民政府办公室"),
+    ("开封发改委", "开封市发展和改革委员会"),
+    ("开封发展改革委", "开封市发展和改革委员会"),
+    ("开封人社局", "开封市人力资源和社会保障局"),
+    ("开封人力资源社会保障局", "开封市人力资源和社会保障局"),
+    ("开封住建局", "开封市住房和城乡建设局"),
+    ("开封市场监管局", "开封市市场监督管理局"),
+    ("开封市监局", "开封市市场监督管理局"),
+    ("开封卫健委", "开封市卫生健康委员会"),
+    ("开封卫生健康委", "开封市卫生健康委员会"),
+    ("开封交通局", "开封市交通运输局"),
+    ("开封林草局", "开封市林业和草原局"),
+    ("开封政府研究室", "开封市人民政府研究室"),
+    ("五一街道", "开封市鼓楼区五一街道办事处"),
+    ("五一街道办", "开封市鼓楼区五一街道办事处"),
+    ("平潭财政局", "平潭综合实验区财政金融局"),
+    ("平潭财金局", "平潭综合实验区财政金融局"),
+    ("汴西产业园区管委办", "开封市汴西产业园区管理委员会办公室"),
+    ("汴西产业园区管委会办", "开封市汴西产业园区管理委员会办公室"),
+])
+def test_a_short_name_of_a_body_is_that_body(said: str, agency: str) -> None:
+    assert read(f"{said}2023年收到多少申请") == ([agency], None, [], None)
+
+
+@pytest.mark.parametrize("said", ["开封交通运输委", "平潭财政委"])
+def test_a_委_is_never_a_局(said: str) -> None:
+    agencies, unknown, options, _ = read(f"{said}2023年收到多少申请")
+    assert (agencies, unknown, options) == ([], said, [])

@@ -2,8 +2,9 @@
 (no note saying how it was understood): 府办, 政府办 of the government's office; 发改委, 人社局, 住建局, 市监局,
 卫健委, 交通局, 林草局, 住城局, 交运局, 文旅局, 商投局, 工业信息化局 (of 工业与信息化局) of their
 departments; 政府研究室; 五一街道 and 五一街道办 of its 办事处; 财政局, 财金局 of
-财政金融局; 管委办, 管委会办 of a zone's office.  A 委 is never a 局 (开封交通运输委, 平潭财政委 are not loaded).
-A word of a body that is none of its names (金融局, 人力局, 改革局) is read by the rule, with the note; 财融局
+财政金融局; 管委办, 管委会办 of a zone's office, and
+管委会办公室 and 管理委员会办公室 of each other.  A 委 is never a 局 (开封交通运输委, 平潭财政委 are not loaded).
+A word of a body that is none of its names (金融局, 人力局, 改革局, 工业局, 财政金局) is read by the rule, with the note; 财融局
 names nothing.  Expectations written by hand from the loaded names.
 """
 
@@ -22,7 +23,8 @@ LOADED = ["开封市人民政府", "开封市人民政府办公室", "开封市�
           "开封市住房和城乡建设局", "开封市市场监督管理局", "开封市卫生健康委员会", "开封市交通运输局",
           "开封市林业和草原局", "开封市人民政府研究室", "开封市鼓楼区五一街道办事处", "平潭综合实验区财政金融局",
           "开封市汴西产业园区管理委员会办公室", "兰考县发展和改革局", "开封市文化广电和旅游局", "开封市商务和投资促进局",
-          "开封市行政审批服务局", "开封市工业与信息化局"]
+          "开封市行政审批服务局", "开封市工业与信息化局",
+          "开封市精细化工产业园区管委会办公室"]
 INDEX = AgencyIndex([Report(id=f"{a}-2023", agency=a, year=2023, title=a, template="2021", source_file="")
                      for a in LOADED])
 
@@ -63,6 +65,8 @@ def read(q: str) -> tuple[list[str], str | None, list[str], str | None]:
     ("开封审批服务局", "开封市行政审批服务局"),
     ("兰考发改局", "兰考县发展和改革局"),
     ("开封工业信息化局", "开封市工业与信息化局"),
+    ("汴西产业园区管委会办公室", "开封市汴西产业园区管理委员会办公室"),
+    ("精细化工产业园区管理委员会办公室", "开封市精细化工产业园区管委会办公室"),
 ])
 def test_a_short_name_of_a_body_is_that_body(said: str, agency: str) -> None:
     assert read(f"{said}2023年收到多少申请") == ([agency], None, [], None)
@@ -78,6 +82,8 @@ def test_a_委_is_never_a_局(said: str) -> None:
     ("平潭金融局", "平潭综合实验区财政金融局"),
     ("开封人力局", "开封市人力资源和社会保障局"),
     ("兰考改革局", "兰考县发展和改革局"),
+    ("开封工业局", "开封市工业与信息化局"),
+    ("平潭财政金局", "平潭综合实验区财政金融局"),
 ])
 def test_a_word_of_a_body_that_is_none_of_its_names_is_read_by_the_rule_with_a_note(said: str, agency: str) -> None:
     assert read(f"{said}2023年收到多少申请") == ([agency], None, [], f"“{said}”按{agency}理解")

@@ -96,8 +96,10 @@ def test_two_characters_no_rule_keeps_name_no_body() -> None:
 
 
 def test_a_government_whose_brackets_say_it_is_also_its_office_is_asked_by_the_offices_short_name() -> None:
-    # 凤冈县人民政府（人民政府办公室）: its brackets name its office without the place
+    # 凤冈县人民政府（人民政府办公室）: its brackets name its office without the place; 正安's by its level alone
     index = AgencyIndex([Report(id=a, agency=a, year=2023, title=a, template="2021", source_file="")
-                         for a in ("凤冈县人民政府（人民政府办公室）", "开封市教育局")])
-    s = extract(normalise("凤冈县政府办2023年收到多少申请", LEX), index, None)
-    assert (s.agencies, s.resolution.unknown, s.resolution.note) == (["凤冈县人民政府（人民政府办公室）"], None, None)
+                         for a in ("凤冈县人民政府（人民政府办公室）", "正安县人民政府（县政府办）", "开封市教育局")])
+    for q, agency in (("凤冈县政府办2023年收到多少申请", "凤冈县人民政府（人民政府办公室）"),
+                      ("正安县政府办2023年收到多少申请", "正安县人民政府（县政府办）")):
+        s = extract(normalise(q, LEX), index, None)
+        assert (s.agencies, s.resolution.unknown, s.resolution.note) == ([agency], None, None)

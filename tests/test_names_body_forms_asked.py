@@ -1,6 +1,6 @@
 """Each short name people use for a body, asked after its place, is that body, read as one of its own names
 (no note saying how it was understood): 府办, 政府办 of the government's office; 发改委, 人社局, 住建局, 市监局,
-卫健委, 交通局, 林草局, 住城局, 交运局, 文旅局, 商投局, 工业信息化局 (of 工业与信息化局) of their
+卫健委, 交通局, 林草局, 住城局, 交运局, 文旅局, 商投局, 工业信息化局 (of 工业与信息化局), 侨务办 of their
 departments; 政府研究室; 五一街道 and 五一街道办 of its 办事处; 财政局, 财金局 of
 财政金融局; 管委办, 管委会办 of a zone's office, and
 管委会办公室 and 管理委员会办公室 of each other.  A 委 is never a 局 (开封交通运输委, 平潭财政委 are not loaded).
@@ -24,7 +24,7 @@ LOADED = ["开封市人民政府", "开封市人民政府办公室", "开封市�
           "开封市林业和草原局", "开封市人民政府研究室", "开封市鼓楼区五一街道办事处", "平潭综合实验区财政金融局",
           "开封市汴西产业园区管理委员会办公室", "兰考县发展和改革局", "开封市文化广电和旅游局", "开封市商务和投资促进局",
           "开封市行政审批服务局", "开封市工业与信息化局",
-          "开封市精细化工产业园区管委会办公室"]
+          "开封市精细化工产业园区管委会办公室", "开封市侨务办公室"]
 INDEX = AgencyIndex([Report(id=f"{a}-2023", agency=a, year=2023, title=a, template="2021", source_file="")
                      for a in LOADED])
 
@@ -67,6 +67,7 @@ def read(q: str) -> tuple[list[str], str | None, list[str], str | None]:
     ("开封工业信息化局", "开封市工业与信息化局"),
     ("汴西产业园区管委会办公室", "开封市汴西产业园区管理委员会办公室"),
     ("精细化工产业园区管理委员会办公室", "开封市精细化工产业园区管委会办公室"),
+    ("开封侨务办", "开封市侨务办公室"),
 ])
 def test_a_short_name_of_a_body_is_that_body(said: str, agency: str) -> None:
     assert read(f"{said}2023年收到多少申请") == ([agency], None, [], None)

@@ -110,7 +110,7 @@ def resolve_phrase(text: str, phrase: list[_Mention], index: AgencyIndex, years:
         got = sorted(a for a in inside if any(index.splits[a].region == r and (  # or the office its name says it is
             w in body_forms(index.splits[a].body, index.splits[a].kind) or a in index.with_body.get(w, ()))
             for r, w in heads))
-        return _pick(got, said) if got else _unknown(said, index, cands)
+        return _pick(got, said) if got else _unknown(said, index, inside)  # what the named place has loaded
     if last.kind == NAME and (words := _body_words(text[last.end :])) \
             and all(index.splits[a].kind == GOV for a in last.keys):  # 平潭 (as its report calls itself) 发展局
         places = {index.splits[a].region for a in last.keys}

@@ -70,3 +70,35 @@ def test_the_further_ones_are_found_by_their_channel(channels: Answerer) -> None
     a = channels.answer("白沙镇2023年政务微信上的政策解读有多少篇", Context())
     assert (a.status, a.value, a.unit) == ("answered", 12, "篇")
     assert a.text.splitlines()[:2] == ["白沙镇人民政府2023年：另有政策解读12篇。", "原文：“在政务微信平台上，另有政策解读12篇。”"]
+
+
+GROWTH = """白沙镇2023年政府信息公开工作年度报告
+一、总体情况
+2023年，白沙镇门户网站访问量同比增长20%。年内受理并办结依申请公开23件。
+"""
+
+
+@pytest.fixture(scope="module")
+def growth(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    folder = tmp_path_factory.mktemp("growth")
+    (folder / "baisha.txt").write_text(GROWTH, encoding="utf-8")
+    assert not ingest([folder / "baisha.txt"], Store(folder / "kb.json"), Settings()).failures
+    return Answerer(KnowledgeBase.load(folder / "kb.json"))
+
+
+def test_a_change_of_an_item_is_never_the_change_of_another_the_report_states(growth: Answerer) -> None:
+    # 申请数 names 本年新收 (a table this page lacks); the page's one change is of 访问量: never quoted for it
+    a = growth.answer("白沙镇2023年申请数增长了多少", Context())
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == "报告中没有“增长”这一项；年报只统计本年新收政府信息公开申请等数字。"
+    b = growth.answer("白沙镇2023年申请数比上年变化多少", Context())
+    assert (b.status, b.value) == ("unknown", None)
+    assert b.text == "知识库中没有白沙镇人民政府2022年的年报。已载入：白沙镇人民政府（2023年）。"
+
+
+def test_the_change_a_report_states_answers_its_own_item(growth: Answerer) -> None:
+    a = growth.answer("白沙镇2023年访问量比上年变化多少", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 20, "%")
+    assert a.text.splitlines()[:3] == ["知识库中没有白沙镇人民政府2022年的年报。2023年的年报自己写明了变化：",
+                                       "白沙镇人民政府2023年：白沙镇门户网站访问量同比增长20%。",
+                                       "原文：“2023年，白沙镇门户网站访问量同比增长20%。”"]

@@ -249,9 +249,10 @@ class Answerer:
         hint = "%" if _ASKS_RATE.search(slots.rest) else ({"钱": "元"}.get(m.group(1), m.group(1)) if m else None)
         named = named_concept(slots.rest, self.lex)
         stem = prose.stated_stem(slots.rest, self.ops)
+        about = self.reading(slots.rest)
 
         def ranked(rid: str) -> list[ProseMatch]:
-            return prose.stating(best_prose(words, self.kb.prose(rid), hint, named), stem)
+            return prose.naming(prose.stating(best_prose(words, self.kb.prose(rid), hint, named), stem), words, about, self.lex)
 
         if isinstance(plan, Answer):
             if plan.status != "clarify":

@@ -25,6 +25,8 @@ from knowledge.template.partial import missing_for, said
 if TYPE_CHECKING:
     from bot.reply.answer import Answerer
     from bot.understand.extract import Slots
+    from bot.understand.lexicon import Lexicon
+    from bot.understand.match import Reading
 
 PROSE_MIN = 0.75  # a figure below this fit is not offered unless the question names its item
 
@@ -62,6 +64,21 @@ def stating(ranked: list[ProseMatch], stem: str) -> list[ProseMatch]:
     # a percentage whose clause names it is that rate in the report's words (“主动公开的政府信息占21.02%”)
     return sorted((ProseMatch(m.fact, max(m.score, PROSE_MIN)) if m.fact.unit == "%" else m for m in said),
                   key=lambda m: m.score, reverse=True)
+
+
+ITEM_KINDS = frozenset({"apply_rows", "review_columns", "review_groups", "active_rows", "active_columns", "active_blocks"})
+_CHANGE_WORD = re.compile(r"(?:增长|增加|上升|提高|下降|减少|降低|回落|持平|同比|较上年|比上年|较去年|比去年|变化|变动|比|了)+")
+
+
+def naming(ranked: list[ProseMatch], words: list[str], reading: Reading, lex: Lexicon) -> list[ProseMatch]:
+    """When the words matched against sentences only say a change (增长, 比) and the question names a template
+    item, the figures whose sentence names that item in any of its names: 申请数增长了多少 is never “门户网站访问量
+    同比增长20%”."""
+    named = {h.concept.id for h in reading.hits if h.concept.kind in ITEM_KINDS}
+    if not named or any(not _CHANGE_WORD.fullmatch(w) for w in words):
+        return ranked
+    names = [a for a, cs in lex.aliases if any(c.id in named for c in cs)]
+    return [m for m in ranked if any(n in (m.fact.source.sentence or m.fact.source.row or "") for n in names)]
 
 
 def as_question(fact: Fact) -> str:

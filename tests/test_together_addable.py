@@ -32,3 +32,33 @@ def test_two_columns_of_one_table_two_row_are_asked_back_not_added(answerer: Ans
     assert a.options == ["平潭综合实验区2021年规章本年制发件数是多少", "平潭综合实验区2021年规章现行有效件数是多少"]
     assert a.text == ("您问的是哪一栏？\n1. 平潭综合实验区2021年规章本年制发件数是多少\n"
                       "2. 平潭综合实验区2021年规章现行有效件数是多少")
+
+
+KF_REVIEW = "来源：《开封市人民政府2019年政府信息公开工作年度报告》四、政府信息公开行政复议、行政诉讼情况"
+
+
+def test_each_group_is_added_with_its_own_column(answerer: Answerer) -> None:
+    # table 四: 行政复议 结果维持 10; 行政诉讼 结果纠正 3 + 0 (直接起诉, 复议后起诉) — never the groups' totals 19 + 32
+    a = answerer.answer("开封2019年行政复议结果维持和行政诉讼结果纠正一共多少件", Context())
+    assert (a.status, a.value) == ("answered", 13)
+    assert a.text == ("开封市人民政府2019年行政复议结果维持、行政诉讼结果纠正合计13件（行政复议结果维持10 + 行政诉讼结果纠正3 = 13；"
+                      f"报告未单列此数，由表中数字相加）。\n{KF_REVIEW}")
+    both = answerer.answer("开封2019年行政复议和行政诉讼结果纠正一共多少件", Context())  # the column said once: both groups'
+    assert (both.status, both.value) == ("answered", 5)
+
+
+def test_each_row_is_added_with_the_applicant_said_beside_it(answerer: Answerer) -> None:
+    # table 三: 自然人 予以公开 302; 商业企业 部分公开 0 — never 自然人's 部分公开 29
+    a = answerer.answer("开封2019年自然人予以公开和商业企业部分公开一共多少件", Context())
+    assert (a.status, a.value) == ("answered", 302)
+    assert a.text.splitlines()[0] == (
+        "开封市人民政府2019年自然人申请中予以公开、商业企业申请中部分公开合计302件（自然人申请中予以公开302 + "
+        "商业企业申请中部分公开0 = 302；报告未单列此数，由表中数字相加）。")
+    one = answerer.answer("开封2019年自然人予以公开和部分公开一共多少件", Context())  # 自然人 said once: both rows its
+    assert (one.status, one.value) == ("answered", 331)
+    four = answerer.answer("开封2019年自然人和法人予以公开和部分公开一共多少件", Context())  # 302 + 40 + 29 + 1
+    assert (four.status, four.value) == ("answered", 372)
+    each = answerer.answer("开封2019年自然人予以公开和法人部分公开各多少件", Context())
+    assert (each.status, each.value) == ("answered", None)
+    assert each.text.splitlines()[:2] == ["开封市人民政府2019年自然人申请中予以公开302件。",
+                                          "开封市人民政府2019年法人或其他组织申请中部分公开1件。报告未单列此数，由分项相加：0 + 0 + 1 + 0 + 0 = 1。"]

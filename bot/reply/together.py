@@ -38,13 +38,13 @@ def collapsed(reading: Reading) -> tuple[str, str] | None:
 
 
 def addable(items: list[Query], q: str) -> bool:
-    """Whether several items named together are to be added: the same table and column, not asked one by one."""
+    """Whether several items named together are to be added: cells of one table (自然人予以公开和商业企业部分公开,
+    行政复议结果维持和行政诉讼结果纠正), not asked one by one."""
     if EACH.search(q) or len({c.kind for c in items}) != 1:
         return False
     if items[0].kind == "active":  # table 二: one column of several rows (行政许可和行政处罚的处理决定), never a row's columns
         return len({c.column for c in items}) == 1 and None not in {c.column for c in items}
-    same = len({c.column for c in items}) == 1 or len({c.row for c in items}) == 1
-    return same and items[0].kind in ("apply", "review")
+    return items[0].kind in ("apply", "review")
 
 
 _APART = re.compile(r"[\u4e00-\u9fff](?:和|与|及|、|以及)[\u4e00-\u9fff]")

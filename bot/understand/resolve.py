@@ -56,6 +56,24 @@ def _most_specific(ids: list[str]) -> list[str]:
     return [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
 
 
+def _paired(reading: Reading, items: list[str], columns: set[str]) -> list[tuple[str, list[str]]]:
+    """Each item (a row or group named) in question order with the columns said nearest to it (自然人予以公开和商业企业
+    部分公开; 行政复议结果维持和行政诉讼结果纠正); an item said with none has those of the item said before it (or,
+    first, after it): 自然人予以公开和部分公开 are both 自然人's."""
+    hits = sorted(reading.hits, key=lambda h: h.start)
+    at = {i: next(h for h in hits if h.concept.id == i) for i in items}
+    got: dict[str, list[str]] = {i: [] for i in items}
+    for h in hits:
+        if h.concept.id in columns:
+            near = min(items, key=lambda i: max(at[i].start - h.end, h.start - at[i].end, 0))
+            got[near] += [h.concept.id] if h.concept.id not in got[near] else []
+    said = [got[i] for i in items]
+    for k, cs in enumerate(said):
+        if not cs:
+            cs += next((said[j] for j in [*range(k - 1, -1, -1), *range(k + 1, len(said))] if said[j]), [])
+    return list(zip(items, said, strict=True))
+
+
 def _in_place(reading: Reading, cat: Catalogue) -> Reading:
     """The hits as the table's layout reads them: a weak column word (其他) only beside a row of its
     table; a column group (法人或其他组织) gives way to its member (商业企业); a block header
@@ -116,8 +134,9 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
     if reading.has("review_groups"):
         groups = _most_specific(reading.ids("review_groups"))
         cols = [c for c in reading.ids("review_columns") if c != "total"]
-        if len(groups) > 1 and set(groups) == {"review", "litigation"}:
-            return Query(kind="review", choices=[Query(kind="review", row=g, column="total") for g in groups])
+        if len(groups) > 1 and set(groups) == {"review", "litigation"}:  # 行政复议结果维持和行政诉讼结果纠正: each its own
+            return Query(kind="review", choices=[Query(kind="review", row=g, column=c)
+                                                 for g, cs in _paired(reading, groups, set(cols)) for c in cs or ["total"]])
         return Query(kind="review", row=groups[0], column=cols[0] if cols else "total", explicit_column=bool(cols))
     if reading.has("active_rows"):
         rows = _most_specific(reading.ids("active_rows"))
@@ -143,8 +162,9 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
         if len(applicants) > 1 and len(rows) <= 1:  # 自然人和法人: each column, or their sum when asked
             row = rows[0] if rows else "apply.new"
             return Query(kind="apply", row=row, choices=[Query(kind="apply", row=row, column=c) for c in applicants])
-        if len(rows) > 1:
-            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=column) for r in rows])
+        if len(rows) > 1:  # 自然人予以公开和商业企业部分公开: each row with the applicants said beside it
+            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=c)
+                                                for r, cs in _paired(reading, rows, set(applicants)) for c in cs or [column]])
         return Query(kind="apply", row=rows[0] if rows else "apply.new", column=column)
     if reading.has("review_columns"):
         cols = [c for c in reading.ids("review_columns") if c != "total"]

@@ -226,7 +226,8 @@ class Executor:
             gap = abs(a.d - b.d)
             said = "少" if plan.direction == "less" else "多"
             real = "多" if a.d > b.d else "少"
-            verdict = (f"{a.who}与{other}持平" if gap == 0 else f"{a.who}比{other}{real}{show(gap)}{unit}"
+            step = "个百分点" if unit == "%" else unit  # two rates differ by points, not per cent
+            verdict = (f"{a.who}与{other}持平" if gap == 0 else f"{a.who}比{other}{real}{show(gap)}{step}"
                        + ("" if plan.direction == "apart" or real == said else f"（不是{said}）"))
             ans = Answer(status="answered", value=value(d), unit=unit or None)
         ans.formula = formula

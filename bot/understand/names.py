@@ -226,7 +226,7 @@ def _make_body_forms(body: str, kind: str) -> set[str]:
             return {body, "管委会" + tail, "管理委员会" + tail, "管委办", "管委会办", tail}
         return {body, "人民政府" + tail, "政府" + tail, "政府办", "府办", "人民政府办", tail}
     out = {body}
-    if body.startswith("人民政府") and len(body) > 5:  # 人民政府机关 → 政府机关; 人民政府研究室 → 政府研究室
+    if body.startswith("人民政府") and len(body) >= 5:  # 人民政府办 → 政府办; 人民政府机关 → 政府机关 …
         out.add(body[2:])
     for suffix, shorts in _SUFFIXES:
         if body.endswith(suffix) and len(body) > len(suffix) + 1:

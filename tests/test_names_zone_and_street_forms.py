@@ -1,0 +1,72 @@
+"""The names people use for a zone, a town and a street, each read as the one loaded body they name.
+
+A zone stored by its level alone (市经开区, 市临空经济区: the city's) is asked by its kind (经开区) or its
+core (临空, 临空区); 郑州航空港经济综合实验区 by 郑州航空港实验区 and 航空港实验区 (综合 left out); a zone
+that is only its kind (工业园区) by its other kind words (园区, 工业园); 新疆维吾尔自治区 by 新疆.  A 示范区
+is no 经开区 (开封经开区 is not loaded), and the tail of a town's name (桥镇 of 市桥镇) names nothing.
+A 街道 whose name holds 和 (安和) is not taken for a place: its 办事处 is a body of 鼓楼区, asked by 安和街道
+and 安和街道办.  A body printed 人民政府办 is asked by that name and by 政府办.
+Expectations written by hand from the loaded names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import lexicon
+from bot.understand.extract import extract
+from bot.understand.linking import AgencyIndex
+from bot.understand.normalise import normalise
+from knowledge.models import Report
+
+LEX = lexicon.default()
+
+
+def _index(agencies: list[str]) -> AgencyIndex:
+    return AgencyIndex([Report(id=f"{a}-2023", agency=a, year=2023, title=a, template="2021", source_file="")
+                        for a in agencies])
+
+
+ZONES = _index(["市经开区管委会", "市临空经济区管理委员会", "郑州航空港经济综合实验区管理委员会", "开封示范区管委会",
+                "工业园区管委会", "新疆维吾尔自治区人民政府", "市桥镇人民政府", "开封市教育局"])
+STREET = _index(["开封市鼓楼区安和街道办事处", "开封市教育局"])
+OFFICE = _index(["开封市人民政府办", "开封市人民政府", "开封市教育局"])
+
+
+def read(q: str, index: AgencyIndex) -> tuple[list[str], str | None, list[str], str | None]:
+    s = extract(normalise(q, LEX), index, None)
+    r = s.resolution
+    return s.agencies, r.unknown, r.options, r.note
+
+
+@pytest.mark.parametrize(("said", "agency"), [
+    ("经开区", "市经开区管委会"),
+    ("临空区", "市临空经济区管理委员会"),
+    ("临空", "市临空经济区管理委员会"),
+    ("郑州航空港实验区", "郑州航空港经济综合实验区管理委员会"),
+    ("航空港实验区", "郑州航空港经济综合实验区管理委员会"),
+    ("园区", "工业园区管委会"),
+    ("工业园", "工业园区管委会"),
+    ("新疆", "新疆维吾尔自治区人民政府"),
+    ("市桥镇", "市桥镇人民政府"),
+])
+def test_a_zone_or_region_asked_by_a_shorter_name_is_that_one(said: str, agency: str) -> None:
+    assert read(f"{said}2023年收到多少申请", ZONES) == ([agency], None, [], None)
+
+
+def test_a_示范区_is_no_经开区() -> None:
+    assert read("开封经开区2023年收到多少申请", ZONES) == ([], "开封经开区", [], None)
+
+
+def test_the_tail_of_a_towns_name_names_nothing() -> None:
+    assert read("桥镇2023年收到多少申请", ZONES) == ([], None, [], None)
+
+
+@pytest.mark.parametrize("said", ["鼓楼区安和街道", "安和街道办", "鼓楼区安和街道办事处", "安和街道办事处"])
+def test_a_street_whose_name_holds_和_is_asked_by_its_street_names(said: str) -> None:
+    assert read(f"{said}2023年收到多少申请", STREET) == (["开封市鼓楼区安和街道办事处"], None, [], None)
+
+
+@pytest.mark.parametrize("said", ["开封人民政府办", "开封政府办", "开封市政府办"])
+def test_a_body_printed_人民政府办_is_asked_by_政府办(said: str) -> None:
+    assert read(f"{said}2023年收到多少申请", OFFICE) == (["开封市人民政府办"], None, [], None)

@@ -70,3 +70,19 @@ def test_a_street_whose_name_holds_和_is_asked_by_its_street_names(said: str) -
 @pytest.mark.parametrize("said", ["开封人民政府办", "开封政府办", "开封市政府办"])
 def test_a_body_printed_人民政府办_is_asked_by_政府办(said: str) -> None:
     assert read(f"{said}2023年收到多少申请", OFFICE) == (["开封市人民政府办"], None, [], None)
+
+
+def test_a_real_districts_name_is_never_a_name_of_one_stored_by_its_level_alone() -> None:
+    # 市鼓楼区: “the city's 鼓楼区” of some city; 鼓楼区 and 鼓楼 are 开封's, which the table places
+    index = _index(["市鼓楼区人民政府", "开封市鼓楼区人民政府", "开封市教育局"])
+    for said in ("鼓楼区", "鼓楼"):
+        assert read(f"{said}2023年收到多少申请", index) == (["开封市鼓楼区人民政府"], None, [], None)
+    assert read("市鼓楼区2023年收到多少申请", index) == (["市鼓楼区人民政府"], None, [], None)
+
+
+@pytest.mark.parametrize("said", ["浙江新区", "江新区"])
+def test_a_zone_whose_first_character_is_a_level_word_of_a_place_keeps_it(said: str) -> None:
+    # 镇江新区: its 镇 begins 镇江 (not “the town's 江新区”); 浙江新区 was read as 镇江新区 before
+    index = _index(["镇江新区管委会", "开封市教育局"])
+    assert read(f"{said}2023年收到多少申请", index) == ([], None, [], None)
+    assert read("镇江新区2023年收到多少申请", index) == (["镇江新区管委会"], None, [], None)

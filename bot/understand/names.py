@@ -182,7 +182,8 @@ def _region_forms_default(region: str) -> frozenset[str]:
 
 def _region_forms(region: str, d: Divisions) -> set[str]:
     if region[0] in _RELATIVE and region not in d.codes and len(region) > 3 and region[1:] not in d.codes \
-            and not d.prefix(region):  # 市临空经济区 (the city's): also 临空经济区, 临空区 …
+            and not d.prefix(region) and not _place_head(region, d):
+        # 市临空经济区 (the city's): also 临空经济区, 临空区 … (not 镇江新区: its 镇 begins 镇江, no level alone)
         return {region} | _region_forms(region[1:], d)
     out = {region}
     stem = d.stem(region) if region in d.codes else level_stem(region)

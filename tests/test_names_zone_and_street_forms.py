@@ -86,3 +86,12 @@ def test_a_zone_whose_first_character_is_a_level_word_of_a_place_keeps_it(said: 
     index = _index(["镇江新区管委会", "开封市教育局"])
     assert read(f"{said}2023年收到多少申请", index) == ([], None, [], None)
     assert read("镇江新区2023年收到多少申请", index) == (["镇江新区管委会"], None, [], None)
+
+
+def test_a_zone_named_after_a_county_lies_in_that_countys_province() -> None:
+    # 乌鲁木齐 (four characters) is 乌鲁木齐市 and 乌鲁木齐县, both in 新疆; 朝阳 is in 北京 and in 辽宁: in neither
+    index = _index(["乌鲁木齐经济技术开发区管委会", "朝阳经济技术开发区管委会", "开封市教育局"])
+    assert read("新疆经开区2023年收到多少申请", index) == (
+        ["乌鲁木齐经济技术开发区管委会"], None, [], "“新疆经开区”按乌鲁木齐经济技术开发区管委会理解")
+    for said in ("北京", "辽宁"):
+        assert read(f"{said}2023年收到多少申请", index) == ([], None, [], None)

@@ -95,3 +95,12 @@ def test_a_zone_named_after_a_county_lies_in_that_countys_province() -> None:
         ["乌鲁木齐经济技术开发区管委会"], None, [], "“新疆经开区”按乌鲁木齐经济技术开发区管委会理解")
     for said in ("北京", "辽宁"):
         assert read(f"{said}2023年收到多少申请", index) == ([], None, [], None)
+
+
+def test_a_government_whose_brackets_name_its_office_with_its_full_place_is_asked_by_the_offices_short_name() -> None:
+    # 桐梓县人民政府（桐梓县人民政府办公室）: 桐梓县政府办 was “not loaded” before; brackets of another place
+    # (正安县's report naming 桐梓县's office) say nothing of 正安县
+    index = _index(["桐梓县人民政府（桐梓县人民政府办公室）", "正安县人民政府（桐梓县人民政府办公室）", "开封市教育局"])
+    for said in ("桐梓县政府办", "桐梓县府办"):
+        assert read(f"{said}2023年收到多少申请", index) == (["桐梓县人民政府（桐梓县人民政府办公室）"], None, [], None)
+    assert read("正安县政府办2023年收到多少申请", index) == ([], "正安县政府办", [], None)

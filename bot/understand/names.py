@@ -156,12 +156,13 @@ def _path(parts: list[str], codes: list[str | None], d: Divisions) -> tuple[str,
 
 def inner_bodies(agency: str) -> list[tuple[str, str]]:
     """(body, kind) the parenthesised parts of a name say the body also is: 桐梓县人民政府(县人民政府办公室) →
-    (人民政府办公室, office) — a part that names its place by its level alone (县…, 市…) is of the same place."""
+    (人民政府办公室, office) — a part that names its place by its level alone (县…, 市…) or in full (桐梓县人民政府
+    (桐梓县人民政府办公室)) is of the same place; one of another place is not."""
     out = []
     for inner in re.findall(r"[（(]([^（）()]{2,})[）)]", agency):
         rel = inner[1:] if inner[0] in _RELATIVE and len(inner) > 3 else inner
         s = split(rel)
-        if not s.path and s.kind != GOV and s.body:
+        if (not s.path or s.path == split(agency).path) and s.kind != GOV and s.body:
             out.append((s.body, s.kind))
     return out
 

@@ -104,3 +104,13 @@ def test_a_government_whose_brackets_name_its_office_with_its_full_place_is_aske
     for said in ("桐梓县政府办", "桐梓县府办"):
         assert read(f"{said}2023年收到多少申请", index) == (["桐梓县人民政府（桐梓县人民政府办公室）"], None, [], None)
     assert read("正安县政府办2023年收到多少申请", index) == ([], "正安县政府办", [], None)
+
+
+def test_a_district_after_its_city_is_that_citys_not_a_namesakes() -> None:
+    # 鼓楼区 is also 南京's (the same province), 通州区 also 北京's, 白云区 also 贵阳's: none of those places is loaded
+    index = _index(["徐州市鼓楼区人民政府", "南通市通州区人民政府", "广州市白云区人民政府", "开封市教育局"])
+    for said in ("南京", "北京", "贵阳"):
+        assert read(f"{said}2023年收到多少申请", index) == ([], None, [], None)
+    for said, agency in (("徐州鼓楼区", "徐州市鼓楼区人民政府"), ("南通通州区", "南通市通州区人民政府"),
+                         ("广州白云区", "广州市白云区人民政府")):
+        assert read(f"{said}2023年收到多少申请", index) == ([agency], None, [], None)

@@ -156,12 +156,13 @@ def _path(parts: list[str], codes: list[str | None], d: Divisions) -> tuple[str,
 
 def inner_bodies(agency: str) -> list[tuple[str, str]]:
     """(body, kind) the parenthesised parts of a name say the body also is: 桐梓县人民政府(县人民政府办公室) →
-    (人民政府办公室, office) — a part that names its place by its level alone (县…, 市…) is of the same place."""
+    (人民政府办公室, office) — a part that names its place by its level alone (县…, 市…) or in full (桐梓县人民政府
+    (桐梓县人民政府办公室)) is of the same place; one of another place is not."""
     out = []
     for inner in re.findall(r"[（(]([^（）()]{2,})[）)]", agency):
         rel = inner[1:] if inner[0] in _RELATIVE and len(inner) > 3 else inner
         s = split(rel)
-        if not s.path and s.kind != GOV and s.body:
+        if (not s.path or s.path == split(agency).path) and s.kind != GOV and s.body:
             out.append((s.body, s.kind))
     return out
 
@@ -182,7 +183,8 @@ def _region_forms_default(region: str) -> frozenset[str]:
 
 def _region_forms(region: str, d: Divisions) -> set[str]:
     if region[0] in _RELATIVE and region not in d.codes and len(region) > 3 and region[1:] not in d.codes \
-            and not d.prefix(region):  # 市临空经济区 (the city's): also 临空经济区, 临空区 …
+            and not d.prefix(region) and not _place_head(region, d):
+        # 市临空经济区 (the city's): also 临空经济区, 临空区 … (not 镇江新区: its 镇 begins 镇江, no level alone)
         return {region} | _region_forms(region[1:], d)
     out = {region}
     stem = d.stem(region) if region in d.codes else level_stem(region)
@@ -226,7 +228,7 @@ def _make_body_forms(body: str, kind: str) -> set[str]:
             return {body, "管委会" + tail, "管理委员会" + tail, "管委办", "管委会办", tail}
         return {body, "人民政府" + tail, "政府" + tail, "政府办", "府办", "人民政府办", tail}
     out = {body}
-    if body.startswith("人民政府") and len(body) > 5:  # 人民政府机关 → 政府机关; 人民政府研究室 → 政府研究室
+    if body.startswith("人民政府") and len(body) >= 5:  # 人民政府办 → 政府办; 人民政府机关 → 政府机关 …
         out.add(body[2:])
     for suffix, shorts in _SUFFIXES:
         if body.endswith(suffix) and len(body) > len(suffix) + 1:

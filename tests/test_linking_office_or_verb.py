@@ -51,3 +51,15 @@ def test_a_level_character_after_a_full_place_name_is_not_a_new_place() -> None:
     assert _mentions("开封市区2023年收到多少申请") == [(0, 3, "region", ["开封市"])]
     got = extract(normalise("开封市区2023年收到多少申请", LEX), INDEX)
     assert (got.agencies, got.resolution.unknown) == (["开封市人民政府"], None)
+
+
+def test_a_level_word_after_a_place_keeps_the_place() -> None:  # 区域 is a word, not 开封区
+    assert _mentions("开封区域内收到多少申请") == [(0, 2, "region", ["开封县", "开封市"])]
+    got = extract(normalise("开封区域内收到多少申请", LEX), INDEX)
+    assert (got.agencies, got.resolution.unknown) == (["开封市人民政府"], None)
+
+
+def test_a_place_not_loaded_is_unknown_and_the_body_after_it_still_found() -> None:
+    assert _mentions("开封区教育局收到多少申请") == [(0, 3, "unknown", []), (3, 6, "body", ["教育局"])]
+    got = extract(normalise("开封区2023年收到多少申请", LEX), INDEX)
+    assert (got.agencies, got.resolution.unknown) == ([], "开封区")

@@ -54,3 +54,10 @@ def test_a_two_character_place_keeps_its_level_word() -> None:
 def test_an_alias_table_agency_is_found_by_its_name_s_ending() -> None:
     index = AgencyIndex(aliases={"平潭": "平潭综合实验区"})
     assert tail_of("实验区", index) == "平潭综合实验区"
+
+
+def test_an_agency_written_with_a_space_is_found_by_its_name_without_it() -> None:
+    index = AgencyIndex([_report("开封市 教育局", 2023)])
+    assert [(m.start, m.end, m.kind, m.keys) for m in index.mentions("开封市教育局收到多少申请")] == [
+        (0, 6, "name", {"开封市 教育局"})]
+    assert _read("开封市教育局收到多少申请", index) == (["开封市 教育局"], None, [])

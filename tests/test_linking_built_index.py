@@ -61,3 +61,10 @@ def test_an_agency_written_with_a_space_is_found_by_its_name_without_it() -> Non
     assert [(m.start, m.end, m.kind, m.keys) for m in index.mentions("开封市教育局收到多少申请")] == [
         (0, 6, "name", {"开封市 教育局"})]
     assert _read("开封市教育局收到多少申请", index) == (["开封市 教育局"], None, [])
+
+
+def test_a_name_with_a_second_name_in_brackets_keeps_its_full_name_and_short_names() -> None:
+    index = AgencyIndex([_report("国家新闻出版署（国家版权局）", 2023, ["新闻出版署"])])
+    assert [(m.start, m.end, m.kind) for m in index.mentions("国家新闻出版署（国家版权局）收到多少申请")] == [
+        (0, 14, "name")]
+    assert _read("新闻出版署收到多少申请", index) == (["国家新闻出版署（国家版权局）"], None, [])

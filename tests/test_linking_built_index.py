@@ -68,3 +68,12 @@ def test_a_name_with_a_second_name_in_brackets_keeps_its_full_name_and_short_nam
     assert [(m.start, m.end, m.kind) for m in index.mentions("国家新闻出版署（国家版权局）收到多少申请")] == [
         (0, 14, "name")]
     assert _read("新闻出版署收到多少申请", index) == (["国家新闻出版署（国家版权局）"], None, [])
+
+
+def test_the_office_a_government_s_name_says_it_is_is_found_by_the_office_s_short_names() -> None:
+    index = AgencyIndex([_report("桐梓县人民政府(县人民政府办公室)", 2023), _report("桐梓县教育局", 2023)])
+    assert [(m.start, m.end, m.kind, m.keys) for m in index.mentions("桐梓县府办2023年收到多少申请")] == [
+        (0, 3, "region", {"桐梓县"}), (3, 5, "body", {"府办"})]
+    assert [(m.start, m.end, m.kind, m.keys) for m in index.mentions("桐梓县办公室2023年收到多少申请")] == [
+        (0, 3, "region", {"桐梓县"}), (3, 6, "body", {"办公室"})]
+    assert _read("桐梓县府办2023年收到多少申请", index) == (["桐梓县人民政府(县人民政府办公室)"], None, [])

@@ -19,12 +19,17 @@ PAGE = """白沙镇2023年政府信息公开工作年度报告
 SENTENCE = "原文：“2023年，白沙镇主动公开政府信息1186条，通过门户网站发布政策解读12篇。”"
 
 
-@pytest.fixture(scope="module")
-def town(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    folder = tmp_path_factory.mktemp("fit")
-    (folder / "baisha.txt").write_text(PAGE, encoding="utf-8")
+def _page(factory: pytest.TempPathFactory, text: str) -> Answerer:
+    """An answerer over one made-up page of 白沙镇."""
+    folder = factory.mktemp("page")
+    (folder / "baisha.txt").write_text(text, encoding="utf-8")
     assert not ingest([folder / "baisha.txt"], Store(folder / "kb.json"), Settings()).failures
     return Answerer(KnowledgeBase.load(folder / "kb.json"))
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return _page(tmp_path_factory, PAGE)
 
 
 def test_a_count_asked_in_another_counting_unit_is_answered(town: Answerer) -> None:
@@ -53,10 +58,7 @@ CHANNELS = """白沙镇2023年政府信息公开工作年度报告
 
 @pytest.fixture(scope="module")
 def channels(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    folder = tmp_path_factory.mktemp("channels")
-    (folder / "baisha.txt").write_text(CHANNELS, encoding="utf-8")
-    assert not ingest([folder / "baisha.txt"], Store(folder / "kb.json"), Settings()).failures
-    return Answerer(KnowledgeBase.load(folder / "kb.json"))
+    return _page(tmp_path_factory, CHANNELS)
 
 
 def test_the_channel_asked_picks_its_sentence_not_the_further_ones(channels: Answerer) -> None:
@@ -80,10 +82,7 @@ GROWTH = """白沙镇2023年政府信息公开工作年度报告
 
 @pytest.fixture(scope="module")
 def growth(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    folder = tmp_path_factory.mktemp("growth")
-    (folder / "baisha.txt").write_text(GROWTH, encoding="utf-8")
-    assert not ingest([folder / "baisha.txt"], Store(folder / "kb.json"), Settings()).failures
-    return Answerer(KnowledgeBase.load(folder / "kb.json"))
+    return _page(tmp_path_factory, GROWTH)
 
 
 def test_a_change_of_an_item_is_never_the_change_of_another_the_report_states(growth: Answerer) -> None:

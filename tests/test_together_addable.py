@@ -62,3 +62,14 @@ def test_each_row_is_added_with_the_applicant_said_beside_it(answerer: Answerer)
     assert (each.status, each.value) == ("answered", None)
     assert each.text.splitlines()[:2] == ["开封市人民政府2019年自然人申请中予以公开302件。",
                                           "开封市人民政府2019年法人或其他组织申请中部分公开1件。报告未单列此数，由分项相加：0 + 0 + 1 + 0 + 0 = 1。"]
+
+
+def test_a_column_reaches_only_the_items_on_its_side(answerer: Answerer) -> None:
+    # an applicant before its rows reaches the rows after it, never one before it; said after every row, all of them;
+    # a column after its groups reaches the groups before it, never one after it
+    cases = {"开封2019年予以公开和自然人部分公开一共多少件": 371,  # 予以公开 342 (总计) + 自然人 部分公开 29
+             "开封2019年予以公开和部分公开中自然人的一共多少件": 331,  # 302 + 29
+             "开封2019年行政复议结果维持和行政诉讼一共多少件": 42}  # 复议 结果维持 10 + 诉讼 32 (总计)
+    for q, value in cases.items():
+        a = answerer.answer(q, Context())
+        assert (q, a.status, a.value) == (q, "answered", value)

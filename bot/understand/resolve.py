@@ -56,10 +56,11 @@ def _most_specific(ids: list[str]) -> list[str]:
     return [i for i in ids if not any(o != i and o.startswith(i + ".") for o in ids)]
 
 
-def _paired(reading: Reading, items: list[str], columns: set[str]) -> list[tuple[str, list[str]]]:
+def _paired(reading: Reading, items: list[str], columns: set[str], forward: bool) -> list[tuple[str, list[str]]]:
     """Each item (a row or group named) in question order with the columns said nearest to it (自然人予以公开和商业企业
-    部分公开; 行政复议结果维持和行政诉讼结果纠正); an item said with none has those of the item said before it (or,
-    first, after it): 自然人予以公开和部分公开 are both 自然人's."""
+    部分公开; 行政复议结果维持和行政诉讼结果纠正).  An item said with none takes those of its neighbour on the side the
+    columns are said from: an applicant before its rows reaches the rows after it (自然人予以公开和部分公开: both
+    自然人's), a column after its groups the groups before it (行政复议和行政诉讼结果纠正); otherwise it has none."""
     hits = sorted(reading.hits, key=lambda h: h.start)
     at = {i: next(h for h in hits if h.concept.id == i) for i in items}
     got: dict[str, list[str]] = {i: [] for i in items}
@@ -68,9 +69,10 @@ def _paired(reading: Reading, items: list[str], columns: set[str]) -> list[tuple
             near = min(items, key=lambda i: max(at[i].start - h.end, h.start - at[i].end, 0))
             got[near] += [h.concept.id] if h.concept.id not in got[near] else []
     said = [got[i] for i in items]
-    for k, cs in enumerate(said):
-        if not cs:
-            cs += next((said[j] for j in [*range(k - 1, -1, -1), *range(k + 1, len(said))] if said[j]), [])
+    order = range(len(said)) if forward else range(len(said) - 1, -1, -1)
+    for k, j in zip(order, list(order)[1:], strict=False):  # k said before j on the columns' side
+        if not said[j]:
+            said[j] = said[k]
     return list(zip(items, said, strict=True))
 
 
@@ -136,7 +138,7 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
         cols = [c for c in reading.ids("review_columns") if c != "total"]
         if len(groups) > 1 and set(groups) == {"review", "litigation"}:  # 行政复议结果维持和行政诉讼结果纠正: each its own
             return Query(kind="review", choices=[Query(kind="review", row=g, column=c)
-                                                 for g, cs in _paired(reading, groups, set(cols)) for c in cs or ["total"]])
+                                                 for g, cs in _paired(reading, groups, set(cols), False) for c in cs or ["total"]])
         return Query(kind="review", row=groups[0], column=cols[0] if cols else "total", explicit_column=bool(cols))
     if reading.has("active_rows"):
         rows = _most_specific(reading.ids("active_rows"))
@@ -163,8 +165,10 @@ def resolve(reading: Reading, cat: Catalogue) -> Query | None:
             row = rows[0] if rows else "apply.new"
             return Query(kind="apply", row=row, choices=[Query(kind="apply", row=row, column=c) for c in applicants])
         if len(rows) > 1:  # 自然人予以公开和商业企业部分公开: each row with the applicants said beside it
-            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=c)
-                                                for r, cs in _paired(reading, rows, set(applicants)) for c in cs or [column]])
+            after = all(h.start >= max(x.end for x in reading.hits if x.concept.id in rows)  # …中自然人的: every row's
+                        for h in reading.hits if h.concept.kind == "applicants")
+            return Query(kind="apply", choices=[Query(kind="apply", row=r, column=c) for r, cs in _paired(
+                reading, rows, set(applicants), True) for c in cs or [column if after else "total"]])
         return Query(kind="apply", row=rows[0] if rows else "apply.new", column=column)
     if reading.has("review_columns"):
         cols = [c for c in reading.ids("review_columns") if c != "total"]

@@ -17,6 +17,7 @@ PAGES = {
     "active.txt": "东湖镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，主动公开政府信息40条，包括机构职能类3条、"
                   "处罚强制类7条、规范性文件类2条、行政事业性收费信息4条。办理12345政务服务热线310件、领导信箱20件。"
                   "共收到政府信息公开申请6件。各村、政府部门上报信息15条。\n",
+    "green.txt": "绿水乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，绿水乡主动公开政府信息30条，办理领导信箱来信5件。\n",
 }
 
 HONGHE = "2022年，新受理政府信息公开申请9件，办结7件，上年转结政府信息公开申请2件，转下一年办理4件。"
@@ -52,3 +53,18 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_the_whole_reply_on_a_cut_page(answerer: Answerer, q: str, text: str) -> None:
     a = answerer.answer(q, Context())
     assert (a.status, a.text) == ("answered", text)
+
+
+@pytest.mark.parametrize(
+    ("q", "status", "text"),
+    [
+        ("绿水乡2022年行政处罚几条", "unknown",
+         "绿水乡人民政府2022年的年报不完整：表二缺失（页面在“一”处截断），报告中没有“行政处罚本年处理决定数量”的数字。"),
+        ("绿水乡2022年新收的信息公开申请办结了几件", "clarify",
+         "这个问题可以有几种理解，您问的是哪一个？\n1. 绿水2022年本年新收政府信息公开申请是多少\n"
+         "2. 绿水2022年本年度办理结果总计是多少"),
+    ],
+)
+def test_a_cut_page_that_says_no_such_figure(answerer: Answerer, q: str, status: str, text: str) -> None:
+    a = answerer.answer(q, Context())  # the text has no such sentence: the table is said to be missing, or asked
+    assert (a.status, a.text) == (status, text)

@@ -78,3 +78,16 @@ def bundled_answerer(factory: pytest.TempPathFactory, *names: str) -> Answerer:
     db = factory.mktemp("kb") / "kb.json"
     assert not ingest([DATA / "reports" / n for n in names], Store(db), Settings()).failures
     return Answerer(KnowledgeBase.load(db))
+
+
+def pages_answerer(factory: pytest.TempPathFactory, pages: dict[str, str]) -> Answerer:
+    """An answerer over a fresh knowledge base of made-up pages (file name → text; each must load)."""
+    from bot.reply.answer import Answerer
+    from knowledge.ingest import ingest
+    from knowledge.store import Store
+
+    folder = factory.mktemp("pages")
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert not ingest(sorted(folder.glob("*.txt")), Store(folder / "kb"), Settings()).failures
+    return Answerer(KnowledgeBase.load(folder / "kb"))

@@ -4,19 +4,14 @@ to be missing, the sentence quoted and the report named.  Made-up pages; every e
 from __future__ import annotations
 
 import pytest
+from kb_files import pages_answerer
+from test_prose_for_missing_tables import PAGES as MISSING
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
-from knowledge.store import Store
 
 PAGES = {
-    "words.txt": "红河县2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况。2022年，新受理政府信息公开申请9件，"
-                 "办结7件，上年转结政府信息公开申请2件，转下一年办理4件。\n",
-    "active.txt": "东湖镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，主动公开政府信息40条，包括机构职能类3条、"
-                  "处罚强制类7条、规范性文件类2条、行政事业性收费信息4条。办理12345政务服务热线310件、领导信箱20件。"
-                  "共收到政府信息公开申请6件。各村、政府部门上报信息15条。\n",
+    "words.txt": MISSING["words.txt"],
+    "active.txt": MISSING["active.txt"],
     "green.txt": "绿水乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，绿水乡主动公开政府信息30条，办理领导信箱来信5件。\n",
 }
 
@@ -26,11 +21,7 @@ DONGHU = "2022年，主动公开政府信息40条，包括机构职能类3条、
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    folder = tmp_path_factory.mktemp("cut")
-    for name, text in PAGES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    assert not ingest(sorted(folder.glob("*.txt")), Store(folder / "kb"), Settings()).failures
-    return Answerer(KnowledgeBase.load(folder / "kb"))
+    return pages_answerer(tmp_path_factory, PAGES)
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,9 @@ saying the table is missing.  Made-up pages; expectations written by hand."""
 from __future__ import annotations
 
 import pytest
+from kb_files import pages_answerer
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
-from knowledge.store import Store
 
 PAGES = {
     "town.txt": "白沙镇2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况。2022年，白沙镇共受理政府信息依申请"
@@ -32,11 +29,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    folder = tmp_path_factory.mktemp("cut")
-    for name, text in PAGES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    assert not ingest(sorted(folder.glob("*.txt")), Store(folder / "kb"), Settings()).failures
-    return Answerer(KnowledgeBase.load(folder / "kb"))
+    return pages_answerer(tmp_path_factory, PAGES)
 
 
 @pytest.mark.parametrize(

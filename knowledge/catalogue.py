@@ -24,6 +24,7 @@ class Column:
     signed: bool = False
     decimal: bool = False
     group: str | None = None
+    variants: tuple[str, ...] = ()  # header misprints seen in real reports (`先行有效件数`)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def _column(d: dict[str, Any]) -> Column:
         signed=d.get("signed", False),
         decimal=d.get("decimal", False),
         group=d.get("group"),
+        variants=tuple(d.get("variants", ())),
     )
 
 

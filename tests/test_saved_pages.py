@@ -134,6 +134,23 @@ def test_every_cell_saved_on_a_line_of_its_own_between_bars() -> None:
     assert r.missing == CUT_AT_TWO
 
 
+def test_town_whose_block_headers_lost_their_item_and_whose_first_label_is_blank() -> None:
+    """汉台区徐望镇: every table 二 block printed as a bare “第二十条第” (the “（一）项” lost), one cell per
+    line, the 规章 label blank: each block is known by its first row's label."""
+    p = parsed("xuwang-2025.txt")
+    assert (p.report.agency, p.report.year) == ("汉台区徐望镇人民政府", 2025)
+    got = cells(p)
+    assert {k: got.get(k) for k in [("active.normative", "issued"), ("active.normative", "repealed"),
+                                     ("active.normative", "in_force"), ("active.license", "decisions"),
+                                     ("active.penalty", "decisions"), ("active.coercion", "decisions"),
+                                     ("active.fee", "amount")]} == {
+        ("active.normative", "issued"): 0, ("active.normative", "repealed"): 0, ("active.normative", "in_force"): 0,
+        ("active.license", "decisions"): 124, ("active.penalty", "decisions"): 0,
+        ("active.coercion", "decisions"): 0, ("active.fee", "amount"): 0,
+    }  # fmt: skip
+    assert not any("表二" in m for m in p.report.missing)
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pages") / "kb"
@@ -162,6 +179,17 @@ def test_cells_of_a_saved_page_are_answered(bot: Answerer) -> None:
     assert (a.status, a.value) == ("answered", 83)
     a = bot.answer("长春新区2025年行政许可多少")
     assert (a.status, a.value) == ("answered", 29858)
+
+
+def test_a_town_page_with_bare_block_headers_answers_its_table_two(bot: Answerer) -> None:
+    a = bot.answer("徐望镇行政许可多少件")
+    assert (a.status, a.value) == ("answered", 124)
+    assert a.text.startswith("汉台区徐望镇人民政府2025年行政许可本年处理决定数量124件。")
+    a = bot.answer("汉台区徐望镇行政规范性文件现行有效多少件")
+    assert (a.status, a.value) == ("answered", 0)
+    a = bot.answer("徐望镇行政复议多少件")  # the page stops in 三
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text.endswith("的年报不完整：表四缺失（页面在“三”处截断），报告中没有“行政复议”的数字。")
 
 
 @pytest.mark.parametrize(("question", "reason"), [

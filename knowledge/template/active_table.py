@@ -17,6 +17,8 @@ from knowledge.template.sections import Layout, Span
 from knowledge.template.solve import RowRead, collapse, options_from_splits
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|亿元|元|件|个|项)")
+# a block header whose item was lost on the page (`第二十条第` alone): the block is known by its first row
+_BARE_BLOCK = re.compile(r"^\s*第\s*二\s*十\s*条\s*(?:第\s*(?:项)?)?\s*$")
 
 
 @dataclass
@@ -49,18 +51,24 @@ def _block(cat: Catalogue, version: str, item: str) -> Block | None:
     return None
 
 
+def _names(c: Column) -> list[str]:
+    """A column's header as the template prints it and as real reports misprint it."""
+    return [norm(x) for x in (c.label, *c.variants)]
+
+
 def _column(printed: str, block: Block) -> Column | None:
     """The catalogue column a printed header names."""
     p = norm(printed)
     return next(
-        (c for c in block.columns if norm(c.label) in p or (len(p) >= 4 and p in norm(c.label))), None
+        (c for c in block.columns if any(n in p or (len(p) >= 4 and p in n) for n in _names(c))), None
     )
 
 
 def _columns_in(printed: str, block: Block) -> list[Column]:
     """Every catalogue column a header line names, in printed order (headers on one text line)."""
     p = norm(printed)
-    hits = sorted((p.find(norm(c.label)), c.id) for c in block.columns if norm(c.label) in p)
+    hits = sorted((min(p.find(n) for n in _names(c) if n in p), c.id) for c in block.columns
+                  if any(n in p for n in _names(c)))
     return [next(c for c in block.columns if c.id == cid) for _, cid in hits]
 
 
@@ -115,19 +123,36 @@ def _short_row(values: list[str], heads: list[Head], label: str) -> list[Cell]:
     return out
 
 
+def _block_of_row(printed: str, cat: Catalogue, version: str) -> Block | None:
+    """The one block of the version whose rows include a printed label, if only one has it."""
+    having = [b for b in cat.active.get(version, []) if _row(printed, b) is not None]
+    return having[0] if len(having) == 1 else None
+
+
 def _from_cells(lay: Layout, span: Span, cat: Catalogue, version: str) -> list[ActiveRow]:
     """Rows read from table cells (grid or tabs), block by block."""
     out: list[ActiveRow] = []
     block: Block | None = None
     heads: list[Head] = []
     header = ""  # a block's header printed one cell per line (a saved page): its lines joined
+    unnamed = False  # under a `第二十条第` whose item the page lost, until a row names the block
     for ln in lay.lines_in(span):
         filled = [(i, c) for i, c in enumerate(ln.cells) if c and c.strip()]
         if not filled:
             continue
         if item := block_item(filled[0][1]):
-            block, heads, header = _block(cat, version, item), [], ""
+            block, heads, header, unnamed = _block(cat, version, item), [], "", False
             continue
+        if len(filled) == 1 and _BARE_BLOCK.match(filled[0][1]):
+            block, heads, header, unnamed = None, [], "", True
+            continue
+        if unnamed and block is None:
+            if (named := _block_of_row(filled[0][1], cat, version)) is None:
+                if len(filled) == 1:
+                    header += filled[0][1]
+                continue
+            block, unnamed = named, False
+            heads = [Head(col, col.label, _unit(header)) for col in _columns_in(header, block)]
         if block is not None and len(filled) == 1 and ln.kind != "row" and not ln.grid:
             header += filled[0][1]
             if len(many := _columns_in(header, block)) > len(heads):
@@ -200,7 +225,7 @@ def _from_text(text: str, cat: Catalogue, version: str) -> list[ActiveRow]:
             continue
         header = seg[: min(s for s, _, _ in starts)]
         unit = _unit(header)
-        heads = [Head(c, c.label, unit) for c in block.columns if norm(c.label) in norm(header)]
+        heads = [Head(c, c.label, unit) for c in block.columns if any(n in norm(header) for n in _names(c))]
         heads = heads or [Head(c, c.label, unit) for c in block.columns]
         pos = len(header)
         for row in block.rows:

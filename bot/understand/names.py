@@ -353,7 +353,7 @@ _PLACE_KINDS = ("街道办事处", "街道办", "街道", "管理委员会", "�
 _KIND_ENDS = frozenset(w[-1] for w in (*(k for k, _ in KINDS), *_PLACE_KINDS))
 ZONE_KINDS = _PLACE_KINDS[5:-2]  # a zone of a place asked by its kind alone (开封示范区, 苏州园区)
 _AFTER = re.compile(r"^的?([\u4e00-\u9fff]{1,12})")
-_STOP = re.compile(r"多少|几|哪|什么|是否|有没有|怎么|年|件|申请|复议|诉讼|公开|收到|办理|办结|的|各|和|与|及|、")
+_STOP = re.compile(r"网站|多少|几|哪|什么|是否|有没有|怎么|年|件|申请|复议|诉讼|公开|收到|办理|办结|的|各|和|与|及|、")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与及](?=[\u4e00-\u9fff]{2})")  # 发展和改革: a joining word kept
 
 

@@ -1,0 +1,45 @@
+"""Real reports of bodies the bundled ones do not have, asked as people type: a 片区管理局's crawled page
+whose table 二 header misprints 现行有效件数 as 先行有效件数, and a town's page where a website is named
+right after the town.  Expected values are read off the documents by hand (sources:
+tests/data/reports/README.md and tests/data/pages/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.reply.answer import Answerer
+from knowledge import readers
+from knowledge.template.parse import parse
+from tests.kb_files import pages_answerer
+
+ROOT = Path(__file__).resolve().parent.parent
+HAITAN = ROOT / "tests" / "data" / "reports" / "pingtan-haitan-2024.txt"
+XUWANG = ROOT / "tests" / "data" / "pages" / "xuwang-2025.txt"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return pages_answerer(tmp_path_factory, {p.name: p.read_text(encoding="utf-8") for p in (HAITAN, XUWANG)})
+
+
+def test_a_misprinted_column_header_still_names_its_column() -> None:
+    # “第二十条第（一）项信息内容本年制发件数本年废止件数先行有效件数规范性文件000”
+    p = parse(readers.read(HAITAN))
+    got = {(f.row, f.column): (f.value, f.kind) for f in p.facts if f.row == "active.normative"}
+    assert got == {("active.normative", c): (0, "zero") for c in ("issued", "repealed", "in_force")}
+
+
+def test_the_misprinted_column_is_answered(bot: Answerer) -> None:
+    a = bot.answer("海坛片区规范性文件现行有效多少件")
+    assert (a.status, a.value) == ("answered", 0)
+    assert a.text.startswith("平潭综合实验区海坛片区管理局2024年规范性文件现行有效件数0件。")
+
+
+def test_a_website_after_the_town_is_not_read_as_a_body(bot: Answerer) -> None:
+    # “通过汉台区政府门户网站公开信息8条”
+    for q in ("徐望镇通过门户网站公开信息多少条", "徐望镇门户网站公开信息多少条"):
+        a = bot.answer(q)
+        assert (a.status, a.value) == ("answered", 8), q
+        assert a.text.startswith("汉台区徐望镇人民政府2025年：通过汉台区政府门户网站公开信息8条。"), q

@@ -110,11 +110,11 @@ def test_sigterm_to_a_folder_ingest_ends_its_workers_and_says_how_far_it_got(tmp
 def test_an_interrupted_bulk_ingest_stops_its_workers_and_stores_what_parsed(tmp_path: Path) -> None:
     import multiprocessing
 
-    folder = tmp_path / "in"  # nine reports of different bodies and years
+    folder = tmp_path / "in"  # ten reports of different bodies and years
     folder.mkdir()
     for path in [*REPORTS.glob("*.txt"), *(ROOT / "tests" / "data" / "reports").glob("*.txt")]:
         (folder / path.name).write_bytes(path.read_bytes())
-    assert len(list(folder.iterdir())) == 9
+    assert len(list(folder.iterdir())) == 10
     seen: list[Path] = []
 
     def stop_after_two(path: Path) -> None:
@@ -127,8 +127,8 @@ def test_an_interrupted_bulk_ingest_stops_its_workers_and_stores_what_parsed(tmp
     assert multiprocessing.active_children() == []
     assert len(KnowledgeBase.load(tmp_path / "kb").reports) == 2
     again = bulk_ingest([folder], Store(tmp_path / "kb"), SETTINGS, workers=2)
-    assert (sum(again.skipped.values()), again.stored, again.interrupted) == (2, 7, False)
-    assert len(KnowledgeBase.load(tmp_path / "kb").reports) == 9
+    assert (sum(again.skipped.values()), again.stored, again.interrupted) == (2, 8, False)
+    assert len(KnowledgeBase.load(tmp_path / "kb").reports) == 10
 
 
 class _Clock:

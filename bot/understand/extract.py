@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.understand.linking import AgencyIndex, Resolution, resolve_agencies
+from bot.understand.linking import _LEAD_WORDS, AgencyIndex, Resolution, known_place, resolve_agencies
 
 # any 19xx/20xx followed by 年 is a year (2051年 is a year not loaded, never a figure); bare, 1950–2049
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d|(?:19|20)\d{2}(?=年))(?!\d)(?:年度|年)?")
@@ -44,6 +44,8 @@ class Slots:
 
 
 GAP = "\u3000"  # where a year stood: a break no agency name runs across (“平潭2019年政府预决算”)
+# what may follow a place said on its own (“那北京呢”, “北京的呢”, “北京2023年呢”): nothing that makes it part of a word
+_AFTER_PLACE = re.compile("(?:的|呢|吗|[?？]|\u3000|$)")
 
 
 def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None = None) -> Slots:
@@ -90,5 +92,15 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
         m = _PLACE.match(rest.strip())
         if m and m.group(1) not in _NOT_PLACE:
             s.unknown_place = m.group(1)
+        elif said := _place_alone(rest):
+            s.unknown_place = said
     s.rest = re.sub(r"\s+", " ", rest).strip()
     return s
+
+
+def _place_alone(rest: str) -> str | None:
+    """A real place named by its stem with nothing but a particle after it (北京 of “那北京呢”): a body
+    not loaded, never an item of the report talked about."""
+    head = _LEAD_WORDS.sub("", rest.strip())
+    return next((head[:k] for k in (4, 3, 2) if len(head) >= k and known_place(head[:k])
+                 and _AFTER_PLACE.match(head, k)), None)

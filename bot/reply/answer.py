@@ -196,7 +196,7 @@ class Answerer:
             if len(unexplained) == 1 and is_place(unexplained[0]):  # 平潭和北京…: a place no loaded report is of
                 return self._unknown(f"知识库中没有“{unexplained[0]}”的年报。已载入：{self._loaded()}。")
             known = "、".join(label(c, self.cat) for c in query.choices[:2]) if query.choices else label(query, self.cat)
-            return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
+            return suggest.near(self, slots, reading, q) or self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
         if query.kind in ("review", "active") and reading.has("applicants"):
             who = "、".join(h.alias for h in reading.hits if h.concept.kind == "applicants")
             return self._unknown(f"年报的{label(query, self.cat)}数字不按申请人（{who}）分列，报告中没有这一项。")

@@ -42,6 +42,11 @@ def cut(text: str) -> list[str]:
     return [w for w in tokenizer().lcut(text, HMM=False) if w.strip()]
 
 
+def known(word: str) -> bool:
+    """Whether the dictionary has word (as a word of its own, not only as the start of longer ones)."""
+    return bool(tokenizer().FREQ.get(word))
+
+
 def warm() -> None:
     """Load the dictionary now (at start-up or image build), not on the first question."""
     cut("行政复议多少件")

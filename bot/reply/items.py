@@ -21,7 +21,13 @@ def _parts(c: Composer, r: Report, item: Query | None, reading: Reading) -> tupl
     if reading.has("applicants") or asks_applicants or "apply.applicants" in reading.ids("headers"):
         row = item.row if item is not None and item.kind == "apply" and item.row else "apply.new"
         cols = [x for x in c.cat.apply_columns if x.id not in ("total", "legal_person")]
-        name = "申请人" if row == "apply.new" else f"{label(Query(kind='apply', row=row), c.cat, r.template)}的申请人"
+        who = "申请人"
+        named = set(reading.ids("applicants"))
+        groups = [d for d in c.cat.apply_derived_columns if d["id"] in named]
+        if groups and named <= {d["id"] for d in groups}:  # 法人或其他组织中哪类最多: its own columns only
+            cols = [x for x in cols if any(x.id in d["sum_of"] for d in groups)]
+            who = "、".join(d["label"] for d in groups)
+        name = who if row == "apply.new" else f"{label(Query(kind='apply', row=row), c.cat, r.template)}的{who}"
         return name, [(x.label, c._fact(r, row, x.id)) for x in cols]
     if item is None or item.choices:
         return "", []

@@ -40,6 +40,7 @@ class Slots:
     unknown_place: str | None = None
     lead: str | None = None  # words before the first year (“郑州2019年…”): maybe an agency we don't have
     rest: str = ""  # the question without the year and agency words
+    years_of: dict[str, int] = field(default_factory=dict)  # each body's own year (“开封2019年和平潭2023年”)
     resolution: Resolution = field(default_factory=Resolution)  # how the agencies were resolved
 
 
@@ -69,6 +70,7 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
         y = int(m.group(1))
         if y not in s.years:
             s.years.append(y)
+    said_years = [int(m.group(1)) for m in _YEAR.finditer(rest)]
     rest = _YEAR.sub(GAP, rest)
     m = _RECENT.search(rest)
     if m:
@@ -85,6 +87,8 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
     res = resolve_agencies(rest, index, s.years, context)
     s.resolution = res
     s.agencies = list(res.agencies)
+    if len(s.agencies) > 1 and len(s.agencies) == len(said_years) == len(s.years) == rest.count(GAP):
+        s.years_of = _years_of(rest, said_years, s.agencies, index, context)
     s.agency = s.agencies[0] if s.agencies else None
     s.unknown_place = res.unknown
     rest = res.rest
@@ -104,3 +108,15 @@ def _place_alone(rest: str) -> str | None:
     head = _LEAD_WORDS.sub("", rest.strip())
     return next((head[:k] for k in (4, 3, 2) if len(head) >= k and known_place(head[:k])
                  and _AFTER_PLACE.match(head, k)), None)
+
+
+def _years_of(text: str, years: list[int], agencies: list[str], index: AgencyIndex,
+              context: str | None) -> dict[str, int]:
+    """Each body with the year said beside it, when every body has one of its own: after its name
+    (开封2019年和平潭2023年) or before it (2019年开封和2023年平潭); else none."""
+    pieces = text.split(GAP)
+    for side in (0, 1):
+        named = [resolve_agencies(p, index, [y], context).agencies for p, y in zip(pieces[side:], years, strict=False)]
+        if [n[0] if len(n) == 1 else None for n in named] == agencies:
+            return dict(zip(agencies, years, strict=True))
+    return {}

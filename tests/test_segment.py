@@ -14,6 +14,8 @@ def test_unknown_characters_are_not_glued_into_guessed_words() -> None:
     assert read("行政复议的嵩岳峻极", lexicon.default()).unexplained == ["嵩岳峻极"]
     # a word of the dictionary the cut went around (转|到 before 下一年继续办) stays in pieces
     assert read("转到下一年继续办的申请", lexicon.default()).unexplained == ["转", "到"]
+    # nor a run whose characters make words with the single characters beside it (哪种, 最多)
+    assert read("结果纠正哪种最多", lexicon.default()).unexplained == ["种", "最"]
 
 
 def test_the_warm_up_loads_the_dictionary_once() -> None:

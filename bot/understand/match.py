@@ -155,27 +155,11 @@ def read(text: str, lex: Lexicon) -> Reading:
     for chunk in leftover.split():
         if _all_function_words(chunk, lex) or chunk in heading:  # nothing but function words: no need to segment
             continue
-        for word in _joined(segment.cut(chunk), lex):
+        for word in segment.joined(chunk, lambda w: _explained(w, lex)):
             if not _explained(word, lex) and word not in heading:
                 reading.unexplained.append(word)
     reading.lex = lex
     return reading
-
-
-def _joined(words: list[str], lex: Lexicon) -> list[str]:
-    """Words with each run of single characters that together make no word of the dictionary put back
-    together: a word it does not have (纠证, a typo of 纠正) is a word asked, not characters too short to
-    count; a word it has that the cut went around (转|到 before 下一年继续办) stays in pieces."""
-    out: list[str] = []
-    run: list[str] = []
-    for w in [*words, ""]:
-        if len(w) == 1 and not _explained(w, lex):
-            run.append(w)
-            continue
-        out += run if len(run) < 2 or segment.known("".join(run)) else ["".join(run)]
-        run = []
-        out += [w] if w else []
-    return out
 
 
 @dataclass

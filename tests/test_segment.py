@@ -16,6 +16,8 @@ def test_unknown_characters_are_not_glued_into_guessed_words() -> None:
     assert read("转到下一年继续办的申请", lexicon.default()).unexplained == ["转", "到"]
     # nor a run whose characters make words with the single characters beside it (哪种, 最多)
     assert read("结果纠正哪种最多", lexicon.default()).unexplained == ["种", "最"]
+    # nor an operation word (比: “A比B多多少”) with the character before it (率 of 公开率)
+    assert read("公开率比予以公开多多少", lexicon.default()).unexplained == ["率"]
 
 
 def test_the_warm_up_loads_the_dictionary_once() -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.understand import plan
-from bot.understand.plan import Rate, load, scan
+from bot.understand import lexicon, plan
+from bot.understand.plan import Rate, apart, load, scan
+from knowledge import catalogue
 
 CORRECTION = Rate("correction_rate", "纠错率", (("{group}", "corrected"),), (("{group}", "total"),),
                   (("{group}", "pending"),), True)
@@ -60,3 +61,19 @@ def test_a_word_listed_twice_for_one_operation_and_a_rate_of_its_own(tmp_path: P
     assert ops.rates == {"done": Rate("done", "办结率", (("a", "total"),), (("b", "total"),), (("c", "pending"),), True)}
     # only the kinds the planner knows are read: 比 is listed under a kind that does not exist
     assert scan("比办结率多多少", ops) == [(1, 4, "rate:done"), (4, 7, "more")]
+
+
+@pytest.mark.parametrize(("rest", "expected"), [
+    ("主动公开政府信息和行政复议分别多少", (["主动公开政府信息", "行政复议"], "多少")),  # the text's and table 四's
+    ("行政复议和本年新收申请分别多少件", (["行政复议", "本年新收申请"], "多少件")),  # table 四's and 三's
+    ("和 行政复议和本年新收申请各多少件", (["行政复议", "本年新收申请"], "多少件")),  # after “2021年和2023年”
+    ("主动公开政府信息和政策解读各是多少", (["主动公开政府信息", "政策解读"], "多少")),  # two figures of the text
+    ("行政复议和行政诉讼分别多少件", None),  # one table: its own choices
+    ("予以公开和部分公开分别多少件", None),
+    ("行政复议和律师费分别多少件", None),  # an item nothing names: said so as before
+    ("行政复议和北京各多少件", None),  # a place: a body not loaded
+    ("行政复议和本年新收申请一共多少件", None),  # added up, not each
+    ("申请行政复议多少件", None),  # nothing named apart
+])  # fmt: skip
+def test_items_named_apart_across_tables_or_the_text(rest: str, expected: tuple[list[str], str] | None) -> None:
+    assert apart(rest, lexicon.default(), catalogue.default()) == expected

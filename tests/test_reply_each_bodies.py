@@ -85,3 +85,24 @@ def test_two_bodies_of_one_year_added_up_keep_the_year(five: Answerer) -> None:
     assert a.text.split("\n")[0] == (f"{PT}、{HZ}2023年本年新收政府信息公开申请合计102件"
                                      f"（{PT}81 + {HZ}21 = 102；报告未单列此数，由各报告的数字相加）。")
     assert (a.value, a.year, a.breakdown) == (102, 2023, [(PT, 81), (HZ, 21)])
+
+
+PT_REVIEW_2023 = f"{PT}2023年行政复议2件（结果维持1件、结果纠正1件、其他结果0件、尚未审结0件）。"
+PT_SRC_2023 = f"来源：《平潭综合实验区2023年度政府信息公开工作年度报告》{T4}"
+
+
+@pytest.mark.parametrize("q", ["开封2019年和平潭2023年行政复议各多少件", "2019年开封和2023年平潭行政复议分别多少件"])
+def test_each_body_with_its_own_year_said_beside_it(five: Answerer, q: str) -> None:
+    # 开封 2019 and 平潭 2023 only: never 平潭 over both years, nor “没有2023年的年报” for 开封
+    a = five.answer(q, Context())
+    assert a.status == "answered"
+    assert a.text == "\n".join([KF_REVIEW, PT_REVIEW_2023, KF_SRC, PT_SRC_2023])
+    assert a.series == [{"agency": KF, "year": 2019, "value": 19}, {"agency": PT, "year": 2023, "value": 2}]
+
+
+def test_each_body_with_its_own_year_from_the_text(five: Answerer) -> None:
+    # 开封 2019 一、总体情况: “政策解读320条”; 平潭 2023: “全年发布政策解读117篇”
+    a = five.answer("开封2019年和平潭2023年政策解读各多少", Context())
+    assert a.status == "answered"
+    assert [ln for ln in a.text.split("\n") if not ln.startswith(("原文", "来源"))] == [
+        f"{KF}2019年：政策解读320条。", f"{PT}2023年：全年发布政策解读117篇。"]

@@ -65,3 +65,47 @@ def test_an_item_whose_figure_cannot_be_read_is_named_once_with_its_reason(pingt
         "平潭综合实验区2021年规章现行有效件数0件。",
         "平潭综合实验区2021年规范性文件现行有效件数：报告原文此处数字连写为“693665”，无法确定如何拆分（可能是5、65、665、3665），"
         "不能给出数字。"]
+
+
+# 平潭 2023 (pingtan-2023.txt): 表四 行政复议 维持1 纠正1 其他0 未审结0 总计2; 表三 本年新收 总计81; 一、总体情况
+# “2023年全区共主动公开政府信息13561条”.  2021: 行政复议 1/0/2/0 总计3; 本年新收 总计70.
+PT_REVIEW_2023 = f"{PT}2023年行政复议2件（结果维持1件、结果纠正1件、其他结果0件、尚未审结0件）。"
+
+
+def figure_lines(a: Answer) -> list[str]:
+    return [ln for ln in a.text.split("\n") if not ln.startswith(("原文", "来源"))]
+
+
+def test_an_item_of_the_text_and_one_of_a_table_are_each_answered(pingtan: Answerer) -> None:
+    # it said “报告中没有‘主动’这一项”: 主动公开政府信息 is a figure of the text, 行政复议 one of table 四
+    a = ask(pingtan, "平潭2023年主动公开政府信息和行政复议分别多少")
+    assert (a.status, a.agency, a.year) == ("answered", PT, 2023)
+    assert figure_lines(a) == [f"{PT}2023年：2023年全区共主动公开政府信息13561条。", PT_REVIEW_2023]
+
+
+def test_items_of_two_tables_are_each_answered(pingtan: Answerer) -> None:
+    # 本年新收申请 (table 三) was dropped for 行政复议 (table 四)
+    a = ask(pingtan, "平潭2023年行政复议和本年新收申请分别多少件")
+    assert (a.status, a.agency, a.year) == ("answered", PT, 2023)
+    assert figure_lines(a) == [PT_REVIEW_2023, f"{PT}2023年本年新收政府信息公开申请81件。"]
+    assert a.breakdown == [("行政复议", 2), ("本年新收申请", 81)]
+    assert a.series == []
+
+
+def test_items_of_two_tables_over_two_years(pingtan: Answerer) -> None:
+    a = ask(pingtan, "平潭2021年和2023年行政复议和本年新收申请分别多少件")
+    assert figure_lines(a) == [f"{PT}行政复议（2021、2023年）：2021年：3件；2023年：2件。",
+                               f"{PT}本年新收政府信息公开申请（2021、2023年）：2021年：70件；2023年：81件。"]
+
+
+def test_items_of_two_tables_with_no_year_ask_the_year_of_the_whole_question(pingtan: Answerer) -> None:
+    a = ask(pingtan, "平潭行政复议和本年新收申请分别多少件")
+    assert (a.status, a.value) == ("clarify", None)
+    assert a.options == [f"{y}年平潭行政复议和本年新收申请分别多少件" for y in (2023, 2021, 2019)]
+
+
+def test_items_of_two_tables_added_up_are_not_answered_apart(pingtan: Answerer) -> None:
+    # 一共: a sum of a 件 of 复议 and a 件 of 申请 is refused, never each figure given as the sum
+    a = ask(pingtan, "平潭2023年行政复议和本年新收申请一共多少件")
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == "没能把“行政复议”和“本年新收”读成两个可以相加的数字；可以分别问它们的数字。"

@@ -40,6 +40,24 @@ def test_which_applicant_asked_most(kaifeng: Answerer) -> None:
         ("自然人", 482), ("商业企业", 38), ("其他", 3), ("科研机构", 2), ("社会公益组织", 1), ("法律服务机构", 1)]]
 
 
+@pytest.mark.parametrize("q", ["开封2019年法人或其他组织中哪类最多", "开封2019年法人中哪类最多"])
+def test_which_legal_person_asked_most_ranks_only_its_columns(kaifeng: Answerer, q: str) -> None:
+    # 自然人 (482) is no 法人或其他组织: never the first, nor listed
+    a = kaifeng.answer(q)
+    assert (a.status, a.value, a.field) == ("answered", 38, "apply.new/commercial")
+    assert a.text == ("开封市人民政府2019年法人或其他组织中最多的是商业企业（38件）。依次为：商业企业38件、其他3件、"
+                      "科研机构2件、社会公益组织1件、法律服务机构1件。\n"
+                      f"{SOURCE}三、收到和处理政府信息公开申请情况")
+
+
+def test_which_legal_person_of_one_outcome_asked_most(kaifeng: Answerer) -> None:
+    # 予以公开 row: 商业企业 37, 科研机构 1, 社会公益组织 0, 法律服务机构 1, 其他 1 (自然人 302 left out)
+    a = kaifeng.answer("开封2019年予以公开的法人或其他组织中哪类最多")
+    assert (a.status, a.value) == ("answered", 37)
+    assert a.text.split("\n")[0] == ("开封市人民政府2019年予以公开的法人或其他组织中最多的是商业企业（37件）。依次为："
+                                     "商业企业37件、科研机构1件、法律服务机构1件、其他1件、社会公益组织0件。")
+
+
 def test_which_reason_withheld_most(kaifeng: Answerer) -> None:
     a = kaifeng.answer("开封2019年不予公开的原因中哪个最多")
     assert (a.status, a.value, a.field) == ("answered", 71, "apply.withheld.query/total")

@@ -104,6 +104,28 @@ def test_words_close_to_one_item_offer_it_whole(four: Answerer, q: str, agency: 
     assert a.text == f"报告中没有“{said}”这一项。您是想问“{item}”吗？\n1. {option}"
 
 
+@pytest.mark.parametrize(("q", "said", "word", "option", "value"), [
+    # 开封 2019 表四 行政复议: 维持10 纠正2 其他2 未审结5 总计19 — never the 19 for 复议纠证
+    ("开封2019年复议纠证多少件", "纠证", "纠正", "开封2019年复议纠正多少件", 2),
+    # 行政诉讼 结果纠正: 直接起诉3 + 复议后起诉0 — never the 32 of 行政诉讼
+    ("开封2019年行政诉讼败述多少件", "败述", "败诉", "开封2019年行政诉讼败诉多少件", 3),
+])  # fmt: skip
+def test_a_two_character_typo_of_a_column_word_is_asked_back_never_the_total(four: Answerer, q: str, said: str,
+                                                                             word: str, option: str,
+                                                                             value: int) -> None:
+    a = ask(four, q)
+    assert (a.status, a.value, a.options) == ("clarify", None, [option])
+    assert a.text == f"报告中没有“{said}”这一项。您是想问“{word}”吗？\n1. {option}"
+    picked = four.answer(option, Context())
+    assert (picked.status, picked.value) == ("answered", value)
+
+
+def test_characters_no_word_makes_are_said_back_whole_never_dropped(four: Answerer) -> None:
+    a = ask(four, "开封2019年行政复议的嵩岳峻极多少件")  # no item of the report: not 行政复议's 19
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text == "报告中没有“嵩岳峻极”这一项；年报只统计行政复议等数字。"
+
+
 def test_the_words_named_back_are_those_closest_to_the_item(four: Answerer) -> None:
     # “和不掌” is as close to 不掌握 by ratio as “不掌控”, but two edits away: the reply named it
     a = ask(four, "开封2019年律师费和不掌控相关信息的多少件")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
-from bot.reply import caveats, checklist, each, links, prose, select, suggest, thread, together
+from bot.reply import caveats, checklist, each, items, links, prose, select, suggest, thread, together
 from bot.reply.compose import Composer
 from bot.reply.execute import Executor, convert
 from bot.reply.prose import on_cut_page
@@ -25,7 +25,7 @@ from bot.understand.linking import province_of
 from bot.understand.linking_rules import near, tail_of
 from bot.understand.match import ProseMatch, Reading, best_prose, named_concept, read
 from bot.understand.normalise import normalise
-from bot.understand.plan import QueryPlan, compile_plan
+from bot.understand.plan import QueryPlan, apart, compile_plan
 from bot.understand.plan import default as default_ops
 from bot.understand.regions import is_place
 from bot.understand.resolve import Query, label, resolve
@@ -140,8 +140,8 @@ class Answerer:
         plan = compile_plan(q, slots, self.ops, lambda part: extract(part, self.agency_index))
         if self._read is not None and self._read[0] == question and place is None:  # (as made: the answer may change it)
             self._read = (*self._read[:3], replace(plan, agencies=list(plan.agencies), years=list(plan.years)))
-        if len(slots.agencies) > 1 and plan.op == "value":  # 平潭和洪泽…各多少: each body's own answer
-            return each.bodies(self, slots)
+        if plan.op == "value" and (len(slots.agencies) > 1 or slots.agency and (pieces := apart(slots.rest, self.lex, self.cat))):
+            return each.bodies(self, slots) if len(slots.agencies) > 1 else items.apart(self, slots, pieces, q)  # each body's, item's own
         ans = select.run(self, plan, slots, q) if plan.op != "value" else None
         if ans is None:
             slots.rest = plan.rest if plan.op == "value" else slots.rest
@@ -196,7 +196,7 @@ class Answerer:
             if len(unexplained) == 1 and is_place(unexplained[0]):  # 平潭和北京…: a place no loaded report is of
                 return self._unknown(f"知识库中没有“{unexplained[0]}”的年报。已载入：{self._loaded()}。")
             known = "、".join(label(c, self.cat) for c in query.choices[:2]) if query.choices else label(query, self.cat)
-            return self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
+            return suggest.near(self, slots, reading, q) or self._unknown(f"报告中没有“{''.join(unexplained)}”这一项；年报只统计{known}等数字。")
         if query.kind in ("review", "active") and reading.has("applicants"):
             who = "、".join(h.alias for h in reading.hits if h.concept.kind == "applicants")
             return self._unknown(f"年报的{label(query, self.cat)}数字不按申请人（{who}）分列，报告中没有这一项。")

@@ -34,7 +34,8 @@ def bodies(a: Answerer, slots: Slots) -> Answer:
     """The question for each body named, in the order named."""
     when = said_when(slots)
     rest = _JOIN.sub("", _EACH.sub("", slots.rest.replace(GAP, " ")).strip()).replace(" ", "")
-    got = [(f"{ag}{when}", a.answer_one(short_name(ag, a.agency_index) + when + rest)) for ag in slots.agencies]
+    got = [(f"{ag}{w}", a.answer_one(short_name(ag, a.agency_index) + w + rest)) for ag in slots.agencies
+           for w in [f"{slots.years_of[ag]}年" if ag in slots.years_of else when]]  # a body's own year, when said
     subject = f"{when}{_item(a, rest)}" if when else _item(a, rest)
     ans = parts.compose(got, subject=subject)
     if together.asks_sum(slots.rest):  # 平潭和洪泽一共…: the bodies' figures added

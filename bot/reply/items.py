@@ -1,16 +1,24 @@
 """Which item of one report's table is largest or smallest: “哪类申请人最多”, “不予公开的原因中哪个最多”,
-“行政复议结果哪种最多”.  The items are the parts the template prints for a total (applicant columns,
+“行政复议结果哪种最多”; and items named apart that no one field holds, each asked on its own (`apart`).  The items are the parts the template prints for a total (applicant columns,
 the reasons of a group row, the results of 行政复议/行政诉讼), each a cell of the report; blank, “/”
 and uncertain cells are named, never ranked as 0."""
 
 from __future__ import annotations
 
-from bot.reply import caveats
+from typing import TYPE_CHECKING
+
+from bot.reply import caveats, parts
 from bot.reply.compose import REVIEW_PARTS, Composer, cite, num
+from bot.reply.each import said_when
+from bot.understand.agencies import short_name
+from bot.understand.extract import Slots
 from bot.understand.match import Reading
 from bot.understand.resolve import REVIEW_GROUP_LABEL, Query, label
 from knowledge.fact_index import fmt
 from knowledge.models import Answer, Fact, Report
+
+if TYPE_CHECKING:
+    from bot.reply.answer import Answerer
 
 SHOWN = 6  # items listed after the first
 
@@ -21,7 +29,13 @@ def _parts(c: Composer, r: Report, item: Query | None, reading: Reading) -> tupl
     if reading.has("applicants") or asks_applicants or "apply.applicants" in reading.ids("headers"):
         row = item.row if item is not None and item.kind == "apply" and item.row else "apply.new"
         cols = [x for x in c.cat.apply_columns if x.id not in ("total", "legal_person")]
-        name = "申请人" if row == "apply.new" else f"{label(Query(kind='apply', row=row), c.cat, r.template)}的申请人"
+        who = "申请人"
+        named = set(reading.ids("applicants"))
+        groups = [d for d in c.cat.apply_derived_columns if d["id"] in named]
+        if groups and named <= {d["id"] for d in groups}:  # 法人或其他组织中哪类最多: its own columns only
+            cols = [x for x in cols if any(x.id in d["sum_of"] for d in groups)]
+            who = "、".join(d["label"] for d in groups)
+        name = who if row == "apply.new" else f"{label(Query(kind='apply', row=row), c.cat, r.template)}的{who}"
         return name, [(x.label, c._fact(r, row, x.id)) for x in cols]
     if item is None or item.choices:
         return "", []
@@ -75,4 +89,21 @@ def rank(c: Composer, r: Report, item: Query | None, reading: Reading, order: st
                  section=top.source.section, field=f"{top.row}/{top.column}", source=top.source,
                  report_title=r.title, text=f"{text}。\n{cite(r, top.source)}")
     ans.ranking = [{"agency": r.agency, "year": r.year, "item": lab, "value": num(f.value)} for lab, f in counted]
+    return ans
+
+
+def apart(a: Answerer, slots: Slots, pieces: tuple[list[str], str], q: str) -> Answer:
+    """Items of different tables or of the text, named apart (主动公开政府信息和行政复议分别多少): each asked as
+    its own question of the body and time asked, answered or given its reason in one line (bot.reply.parts)."""
+    chosen = a._reports(slots, q)
+    if isinstance(chosen, Answer):  # which year? / not loaded: asked of the whole question, as for one item
+        return chosen
+    named, ask = pieces
+    who, when = short_name(slots.agency or "", a.agency_index), said_when(slots)
+    got = [(item, a.answer_one(who + when + item + ask)) for item in named]
+    ans = parts.compose([(f"{slots.agency}{when}{item}", x) for item, x in got])
+    if len(chosen.reports) == 1:  # items of one report: a breakdown, not a series of bodies
+        ans.agency, ans.year = chosen.reports[0].agency, chosen.reports[0].year
+        ans.breakdown = [(item, x.value) for item, x in got] if ans.series else []
+        ans.series = []
     return ans

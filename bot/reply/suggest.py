@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from bot.understand import segment
 from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
 from bot.understand.lexicon import Concept, Lexicon
@@ -100,6 +101,21 @@ def _names(lex: Lexicon) -> dict[str, Concept]:
     return out
 
 
+def _typo(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
+    """A two-character non-word one character from a two-character word of an item (纠证 ~ 纠正, 维特 ~
+    维持): the question with that word offered, when all such words are one item's."""
+    for said in (w for w in reading.unexplained if len(w) == 2 and not segment.known(w) and w in q):
+        fits = {(alias, c) for alias, cs in a.lex.aliases if len(alias) == 2 and alias not in a.lex.exclusive
+                and Levenshtein.distance(alias, said) == 1 for c in cs if c.kind in NEAR_KINDS}
+        if len({c for _, c in fits}) == 1:  # its words as the lexicon lists them: the first (纠正, then 纠错)
+            concept = next(iter(fits))[1]
+            word = next(w for w in a.lex.by_concept[concept] if (w, concept) in fits)
+            option = q.replace(said, word, 1)
+            return Answer(status="clarify", agency=slots.agency, options=[option],
+                          text=f"报告中没有“{said}”这一项。您是想问“{word}”吗？\n" + _numbered([option]))
+    return None
+
+
 def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
     """Words close to one item's name: offer that item (a question back, never a silent pick)."""
     names = _names(a.lex)
@@ -129,7 +145,7 @@ def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
         option = f"{_prefix(a, slots)[0]}{item}多少件"
         return Answer(status="clarify", agency=slots.agency, options=[option],
                       text=f"报告中没有“{said}”这一项。您是想问“{item}”吗？\n" + _numbered([option]))
-    return None
+    return _typo(a, slots, reading, q)  # no longer name is close: a two-character word one character off
 
 
 def unknown(a: Answerer, slots: Slots, reading: Reading) -> Answer:

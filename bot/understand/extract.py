@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.understand.linking import AgencyIndex, Resolution, resolve_agencies
+from bot.understand.linking import _LEAD_WORDS, AgencyIndex, Resolution, known_place, resolve_agencies
 
 # any 19xx/20xx followed by 年 is a year (2051年 is a year not loaded, never a figure); bare, 1950–2049
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d|(?:19|20)\d{2}(?=年))(?!\d)(?:年度|年)?")
@@ -40,10 +40,13 @@ class Slots:
     unknown_place: str | None = None
     lead: str | None = None  # words before the first year (“郑州2019年…”): maybe an agency we don't have
     rest: str = ""  # the question without the year and agency words
+    years_of: dict[str, int] = field(default_factory=dict)  # each body's own year (“开封2019年和平潭2023年”)
     resolution: Resolution = field(default_factory=Resolution)  # how the agencies were resolved
 
 
 GAP = "\u3000"  # where a year stood: a break no agency name runs across (“平潭2019年政府预决算”)
+# what may follow a place said on its own (“那北京呢”, “北京的呢”, “北京2023年呢”): nothing that makes it part of a word
+_AFTER_PLACE = re.compile("(?:的|呢|吗|[?？]|\u3000|$)")
 
 
 def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None = None) -> Slots:
@@ -67,6 +70,7 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
         y = int(m.group(1))
         if y not in s.years:
             s.years.append(y)
+    said_years = [int(m.group(1)) for m in _YEAR.finditer(rest)]
     rest = _YEAR.sub(GAP, rest)
     m = _RECENT.search(rest)
     if m:
@@ -83,6 +87,8 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
     res = resolve_agencies(rest, index, s.years, context)
     s.resolution = res
     s.agencies = list(res.agencies)
+    if len(s.agencies) > 1 and len(s.agencies) == len(said_years) == len(s.years) == rest.count(GAP):
+        s.years_of = _years_of(rest, said_years, s.agencies, index, context)
     s.agency = s.agencies[0] if s.agencies else None
     s.unknown_place = res.unknown
     rest = res.rest
@@ -90,5 +96,27 @@ def extract(q: str, agencies: AgencyIndex | dict[str, str], context: str | None 
         m = _PLACE.match(rest.strip())
         if m and m.group(1) not in _NOT_PLACE:
             s.unknown_place = m.group(1)
+        elif said := _place_alone(rest):
+            s.unknown_place = said
     s.rest = re.sub(r"\s+", " ", rest).strip()
     return s
+
+
+def _place_alone(rest: str) -> str | None:
+    """A real place named by its stem with nothing but a particle after it (北京 of “那北京呢”): a body
+    not loaded, never an item of the report talked about."""
+    head = _LEAD_WORDS.sub("", rest.strip())
+    return next((head[:k] for k in (4, 3, 2) if len(head) >= k and known_place(head[:k])
+                 and _AFTER_PLACE.match(head, k)), None)
+
+
+def _years_of(text: str, years: list[int], agencies: list[str], index: AgencyIndex,
+              context: str | None) -> dict[str, int]:
+    """Each body with the year said beside it, when every body has one of its own: after its name
+    (开封2019年和平潭2023年) or before it (2019年开封和2023年平潭); else none."""
+    pieces = text.split(GAP)
+    for side in (0, 1):
+        named = [resolve_agencies(p, index, [y], context).agencies for p, y in zip(pieces[side:], years, strict=False)]
+        if [n[0] if len(n) == 1 else None for n in named] == agencies:
+            return dict(zip(agencies, years, strict=True))
+    return {}

@@ -201,19 +201,29 @@ def _body_words(text: str) -> list[str]:
 
 
 def division_inside(text: str, regions: set[str]) -> str | None:
-    """The division (or its stem) text begins with when it lies inside one of regions (龙亭区, 龙亭 of 开封市)."""
+    """The division (or its stem) text begins with when it lies inside one of regions (龙亭区, 龙亭 of 开封市;
+    郑州, 郑州市 of 河南省), or another place's district or county (金水区 after 开封), after a 的 or not."""
     d = divisions()
-    above = {c[: 2 if c[2:4] == "00" else 4] for r in regions for c in d.codes.get(r, ()) if c[4:6] == "00"}
+    own = {c for r in regions for c in d.codes.get(r, ())}
+    above = tuple({c[: 2 if c[2:4] == "00" else 4] for c in own if c[4:6] == "00"})
     if not above:
         return None
+    lead = "的" if text.startswith("的") else ""
+    text = text[len(lead):]
     heads = d.by_head.get(text[:2], ())
     for n in heads:
         for form in (n, d.stem(n)):
-            if len(form) >= 2 and text.startswith(form) and any(c.startswith(tuple(above)) and c[4:6] != "00"
+            if len(form) >= 2 and text.startswith(form) and any(c.startswith(above) and c not in own
                                                                 for c in d.codes[n]):
-                return form
-    # a district or county of another place said in full (开封金水区: 金水区 is 郑州's) is no part of this one
-    return next((n for n in heads if text.startswith(n) and n[-1] in "区县" and len(n) >= 3), None)
+                return lead + form
+    # a district or county of another place said in full (开封金水区: 金水区 is 郑州's) is no part of this one;
+    # by its stem only where a year stood or the question ends (开封金水2019年; never 和平 of 开封和平潭)
+    for n in heads:
+        if n[-1] in "区县" and len(n) >= 3:
+            stem = d.stem(n)
+            if text.startswith(n) or (len(stem) >= 2 and re.match(re.escape(stem) + r"(?:\u3000|呢|$)", text)):
+                return lead + (n if text.startswith(n) else stem)
+    return None
 
 
 def by_rule(words: list[str], bodies: list[tuple[str, str]], said: str, index: AgencyIndex,

@@ -155,7 +155,7 @@ def read(text: str, lex: Lexicon) -> Reading:
     for chunk in leftover.split():
         if _all_function_words(chunk, lex) or chunk in heading:  # nothing but function words: no need to segment
             continue
-        for word in segment.cut(chunk):
+        for word in segment.joined(chunk, lambda w: _explained(w, lex)):
             if not _explained(word, lex) and word not in heading:
                 reading.unexplained.append(word)
     reading.lex = lex

@@ -18,6 +18,11 @@ from typing import Any, Literal
 import ahocorasick
 
 from bot.understand.extract import Slots
+from bot.understand.lexicon import Lexicon
+from bot.understand.match import named_concept, read
+from bot.understand.regions import is_place
+from bot.understand.resolve import resolve
+from knowledge.catalogue import Catalogue
 from knowledge.paths import DATA
 
 Op = Literal["value", "difference", "growth", "rate", "share", "rank", "series", "each"]
@@ -236,3 +241,49 @@ def _sides(plan: QueryPlan, q: str, slots: Slots, ops: Ops, sides: Callable[[str
         plan.left.year, plan.right.year = year, year - back  # “2019年…比上年”, “2019年…同比”: the year before
         return b.relative or ""
     return ""
+
+
+# ---------------------------------------------------------------- items named apart
+# Items that no one template field holds: of two tables (行政复议和本年新收申请), or of a table and the text
+# (主动公开政府信息和行政复议) — each a question of its own, with the ask said once at the end.  Items of one
+# table (行政复议和行政诉讼, 自然人和法人) are left to the table's own reading (resolve's choices).
+
+_APART_JOIN = re.compile(r"以及|和|与|及|跟|、")
+# the ask the items share, at the end: “分别多少件”, “各是多少”, “各有几条”
+_APART_ASK = re.compile(r"(?:分别|各自|各|都)?(?:是|有|为)?((?:多少|几)[件条篇次个项家人起期场份元]?)[?？]?$")
+_APART_LEAD = re.compile(r"^(?:\s|以及|和|与|及|跟|、)+")
+_APART_SUM = re.compile(r"一共|合计|总共|共计|加起来|合起来|加在一起|加上|相加|之和|总和")  # added up: not each
+
+
+def apart(rest: str, lex: Lexicon, cat: Catalogue) -> tuple[list[str], str] | None:
+    """Each item of the question (主动公开政府信息, 行政复议) and the ask they share (多少), when the items named
+    apart are of different tables or of the text; None when one field (or nothing) is named."""
+    ask = _APART_ASK.search(rest)
+    if ask is None or _APART_SUM.search(rest):
+        return None
+    said = _APART_LEAD.sub("", rest[: ask.start()])  # “2021年和2023年…”: the years' 和 is left before the items
+    reading = read(said, lex)
+    covered = [False] * len(said)
+    for h in reading.hits:
+        covered[h.start : h.end] = [True] * (h.end - h.start)
+    cuts = [m for m in _APART_JOIN.finditer(said) if not any(covered[m.start() : m.end()])]
+    if not cuts:
+        return None
+    bounds = [0, *(x for m in cuts for x in m.span()), len(said)]
+    items = [said[i:j].strip(" 的") for i, j in zip(bounds[::2], bounds[1::2], strict=True)]
+    kinds = [_kind(item, lex, cat) for item in items]
+    if len(items) < 2 or None in kinds or len(set(kinds)) < 2:
+        return None
+    return items, ask.group(1)
+
+
+def _kind(item: str, lex: Lexicon, cat: Catalogue) -> str | None:
+    """Which table an item is of (apply, review, active, a section), or which figure of the text; None for
+    an item nothing names (律师费) or a place (北京: a body not loaded)."""
+    if len(item) < 2 or is_place(item):
+        return None
+    query = resolve(read(item, lex), cat)
+    if query is not None and not read(item, lex).unexplained:
+        return query.kind
+    prose = named_concept(item, lex)
+    return f"text:{prose[1]}" if prose is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +41,35 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer, imported here: a one-shot CL
 def cut(text: str) -> list[str]:
     """Words of text (precise mode, no HMM guesses for unknown words)."""
     return [w for w in tokenizer().lcut(text, HMM=False) if w.strip()]
+
+
+def joined(chunk: str, explained: Callable[[str], bool]) -> list[str]:
+    """The chunk's words (cut), each run of single characters not explained that makes no word of the dictionary
+    put back together: a word it does not have (纠证, a typo of 纠正) is a word asked, not characters too short
+    to count.  A run stays in pieces when it is a word the cut went around (转|到 before 下一年继续办) or when
+    a character of it makes a word with a single character beside it (哪|种|最|多: 哪种, 最多)."""
+    words = cut(chunk)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and len(words[j]) == 1 and not explained(words[j]):
+            j += 1
+        if j - i < 2:
+            out.append(words[i])
+            i += 1
+            continue
+        run = words[i:j]
+        glued = known("".join(run)) or (i > 0 and len(words[i - 1]) == 1 and known(words[i - 1] + run[0])) \
+            or (j < len(words) and len(words[j]) == 1 and known(run[-1] + words[j]))
+        out += run if glued else ["".join(run)]
+        i = j
+    return out
+
+
+def known(word: str) -> bool:
+    """Whether the dictionary has word (as a word of its own, not only as the start of longer ones)."""
+    return bool(tokenizer().FREQ.get(word))
 
 
 def warm() -> None:

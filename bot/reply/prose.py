@@ -60,10 +60,11 @@ def stating(ranked: list[ProseMatch], stem: str) -> list[ProseMatch]:
     """The figures whose clause names what the rate is of (“公开率100%” of budgets is no 主动公开率)."""
     if not stem:
         return ranked
-    said = [m for m in ranked if stem in clause_of(m.fact.source.sentence or m.fact.source.row or "", m.fact)]
+    # a rate is a percentage: 满意度 is never the 200份 of questionnaires sent out (“发放满意度调查问卷200份”)
+    said = [m for m in ranked if m.fact.unit == "%"
+            and stem in clause_of(m.fact.source.sentence or m.fact.source.row or "", m.fact)]
     # a percentage whose clause names it is that rate in the report's words (“主动公开的政府信息占21.02%”)
-    return sorted((ProseMatch(m.fact, max(m.score, PROSE_MIN)) if m.fact.unit == "%" else m for m in said),
-                  key=lambda m: m.score, reverse=True)
+    return sorted((ProseMatch(m.fact, max(m.score, PROSE_MIN)) for m in said), key=lambda m: m.score, reverse=True)
 
 
 ITEM_KINDS = frozenset({"apply_rows", "review_columns", "review_groups", "active_rows", "active_columns", "active_blocks"})

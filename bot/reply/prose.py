@@ -87,7 +87,10 @@ def as_question(fact: Fact) -> str:
     clause = fact.source.row or ""
     raw = fact.raw or ""
     num = re.match(r"[\d.]+(?:余|多)?", raw)
-    return clause.replace(num.group(0), "多少", 1) if num and num.group(0) in clause else clause
+    if num is None:
+        return clause
+    # the figure itself, never the same digits inside another number (“2022年…20篇”, “12345热线办理12件”)
+    return re.sub(rf"(?<![\d.]){re.escape(num.group(0))}(?![\d.])", "多少", clause, count=1)
 
 
 def over_years(compose: Composer, picks: list[tuple[Report, tuple[ProseMatch, list[ProseMatch]] | None]],

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.reply.compose import Composer
+from bot.reply.each import APART
 from bot.understand.match import (
     ProseMatch,
     Reading,
@@ -141,8 +142,8 @@ def on_cut_page(a: Answerer, query: Query, reading: Reading, slots: Slots, q: st
     of several readings the one the text's sentence words (said_reading); else the query as it was."""
     if (got := for_cut_table(a, query, reading, slots, q)) is not None:
         return got
-    if not query.choices or (query.kind == "active" and all(c.row == query.row for c in query.choices)):
-        return query
+    if not query.choices or all(c.row == query.row for c in query.choices) or APART.search(slots.rest):
+        return query  # one row's columns, or items named apart (部分公开和上年结转的申请各几件): each is asked
     plan = a._reports(slots, q)
     if isinstance(plan, Answer) or len(plan.reports) != 1:
         return query

@@ -5,7 +5,7 @@ asks which.  Made-up pages; every expected reply written by hand."""
 from __future__ import annotations
 
 import pytest
-from kb_files import pages_answerer
+from kb_files import KAIFENG, pages_answerer
 from test_prose_for_missing_tables import PAGES as MISSING
 
 from bot.reply.answer import Answerer, Context
@@ -67,3 +67,12 @@ def test_a_figure_of_the_text_about_something_else_is_not_the_cell(answerer: Ans
 def test_several_figures_asked_about_are_asked_back(answerer: Answerer, q: str, text: str) -> None:
     a = answerer.answer(q, Context())
     assert (a.status, a.text) == ("clarify", text)
+
+
+def test_a_page_cut_after_its_table_asks_the_readings_as_ever(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """开封 2019 cut before 四, its text saying 本年度办结526件: table 三 is there, so its two readings are asked."""
+    whole = KAIFENG.read_text(encoding="utf-8")
+    page = whole[: whole.index("### 四、")].replace("开封", "石城").replace("已答复申请526件", "本年度办结526件")
+    a = pages_answerer(tmp_path_factory, {"shicheng.txt": page}).answer("石城2019年新收的信息公开申请办结了几件", Context())
+    assert (a.status, a.text) == ("clarify", "这个问题可以有几种理解，您问的是哪一个？\n1. 石城2019年本年新收政府信息公开申请是多少\n"
+                                             "2. 石城2019年本年度办理结果总计是多少")

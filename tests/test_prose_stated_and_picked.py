@@ -21,6 +21,7 @@ PAGES = {
     "letters.txt": "青石镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，办理群众来信20件均在20个工作日内回复，"
                    "办理热线来电8件。\n",
     "letters-2021.txt": "青石镇2021年政府信息公开工作年度报告\n一、总体情况\n2021年，办理群众来信15件。\n",
+    "briefings.txt": "松山区2022年政府信息公开工作年度报告\n一、总体情况\n2022年，召开季度通报会议3次，组织每周例行通报7次。\n",
     "visits.txt": "云台乡2022年政府信息公开工作年度报告\n一、总体情况\n2022年，云台乡行政复议案件同比增长20%。\n",
 }
 
@@ -74,6 +75,12 @@ def test_each_option_asks_for_its_own_figure_only(answerer: Answerer) -> None:
     a = answerer.answer("青石镇2022年办理多少件", Context())  # “20个工作日” keeps its 20
     assert (a.status, a.text) == ("clarify", "报告中有几处相近的数字，您问的是哪一个？\n1. 青石2022年办理群众来信多少件均在20个工作日内回复\n"
                                              "2. 青石2022年办理热线来电多少件")
+
+
+def test_two_figures_each_named_in_part_are_asked_back(answerer: Answerer) -> None:
+    a = answerer.answer("松山区2022年季度和每周通报多少次", Context())  # never the 季度 figure alone
+    assert (a.status, a.text) == ("clarify", "报告中有几处相近的数字，您问的是哪一个？\n1. 松山2022年召开季度通报会议多少次\n"
+                                             "2. 松山2022年组织每周例行通报多少次")
 
 
 def test_a_year_with_several_close_figures_says_so_beside_the_others(answerer: Answerer) -> None:

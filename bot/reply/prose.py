@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.reply.compose import Composer
+from bot.reply.each import APART
 from bot.understand.match import (
     ProseMatch,
     Reading,
@@ -60,10 +61,11 @@ def stating(ranked: list[ProseMatch], stem: str) -> list[ProseMatch]:
     """The figures whose clause names what the rate is of (“公开率100%” of budgets is no 主动公开率)."""
     if not stem:
         return ranked
-    said = [m for m in ranked if stem in clause_of(m.fact.source.sentence or m.fact.source.row or "", m.fact)]
+    # a rate is a percentage: 满意度 is never the 200份 of questionnaires sent out (“发放满意度调查问卷200份”)
+    said = [m for m in ranked if m.fact.unit == "%"
+            and stem in clause_of(m.fact.source.sentence or m.fact.source.row or "", m.fact)]
     # a percentage whose clause names it is that rate in the report's words (“主动公开的政府信息占21.02%”)
-    return sorted((ProseMatch(m.fact, max(m.score, PROSE_MIN)) if m.fact.unit == "%" else m for m in said),
-                  key=lambda m: m.score, reverse=True)
+    return sorted((ProseMatch(m.fact, max(m.score, PROSE_MIN)) for m in said), key=lambda m: m.score, reverse=True)
 
 
 ITEM_KINDS = frozenset({"apply_rows", "review_columns", "review_groups", "active_rows", "active_columns", "active_blocks"})
@@ -86,7 +88,10 @@ def as_question(fact: Fact) -> str:
     clause = fact.source.row or ""
     raw = fact.raw or ""
     num = re.match(r"[\d.]+(?:余|多)?", raw)
-    return clause.replace(num.group(0), "多少", 1) if num and num.group(0) in clause else clause
+    if num is None:
+        return clause
+    # the figure itself, never the same digits inside another number (“2022年…20篇”, “12345热线办理12件”)
+    return re.sub(rf"(?<![\d.]){re.escape(num.group(0))}(?![\d.])", "多少", clause, count=1)
 
 
 def over_years(compose: Composer, picks: list[tuple[Report, tuple[ProseMatch, list[ProseMatch]] | None]],
@@ -137,8 +142,8 @@ def on_cut_page(a: Answerer, query: Query, reading: Reading, slots: Slots, q: st
     of several readings the one the text's sentence words (said_reading); else the query as it was."""
     if (got := for_cut_table(a, query, reading, slots, q)) is not None:
         return got
-    if not query.choices or (query.kind == "active" and all(c.row == query.row for c in query.choices)):
-        return query
+    if not query.choices or all(c.row == query.row for c in query.choices) or APART.search(slots.rest):
+        return query  # one row's columns, or items named apart (部分公开和上年结转的申请各几件): each is asked
     plan = a._reports(slots, q)
     if isinstance(plan, Answer) or len(plan.reports) != 1:
         return query

@@ -43,3 +43,37 @@ def test_a_website_after_the_town_is_not_read_as_a_body(bot: Answerer) -> None:
         a = bot.answer(q)
         assert (a.status, a.value) == ("answered", 8), q
         assert a.text.startswith("汉台区徐望镇人民政府2025年：通过汉台区政府门户网站公开信息8条。"), q
+
+
+@pytest.mark.parametrize(("q", "value", "first"), [
+    # “通过汉台区政府门户网站公开信息8条”: 政府网站 is the report's 政府门户网站, whatever stands between
+    ("徐望镇通过政府网站公开信息多少条", 8, "汉台区徐望镇人民政府2025年：通过汉台区政府门户网站公开信息8条。"),
+    ("徐望镇政府网站公开信息多少条", 8, "汉台区徐望镇人民政府2025年：通过汉台区政府门户网站公开信息8条。"),
+    # “在政务微信平台“汉台徐望”公开政务信息137条”: a 公众号 is a 政务微信平台
+    ("徐望镇微信公众号公开多少条", 137, "汉台区徐望镇人民政府2025年：在政务微信平台“汉台徐望”公开政务信息137条。"),
+    # “在“平潭综合实验区党工委管委会”门户网站公开政府信息共计128条”
+    ("海坛片区政府网站公开多少条", 128,
+     "平潭综合实验区海坛片区管理局2024年：2024年在“平潭综合实验区党工委管委会”门户网站公开政府信息共计128条。"),
+    # “2024年“平潭海坛片区”微信公众号共推送等文章719篇”
+    ("海坛片区公众号推送文章多少篇", 719, "平潭综合实验区海坛片区管理局2024年：2024年“平潭海坛片区”微信公众号共推送等文章719篇。"),
+])  # fmt: skip
+def test_a_channel_asked_in_other_words_finds_the_report_s_sentence(bot: Answerer, q: str, value: int,
+                                                                   first: str) -> None:
+    a = bot.answer(q)
+    assert (a.status, a.value) == ("answered", value), q
+    assert a.text.split("\n")[0] == first, q
+
+
+def test_a_channel_is_never_another(bot: Answerer) -> None:
+    # 海坛 states no figure of its 政务新媒体 as a whole: its 微信公众号's 719 is one of them, not their total
+    a = bot.answer("海坛片区政务新媒体发布多少条")
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text.startswith("年报中没有“政务新媒体”这一项的数字或内容。")
+
+
+def test_no_item_is_offered_for_a_piece_of_a_word_and_公开(bot: Answerer) -> None:
+    # “站公开” (of 网站公开) shares only 公开 with 不予公开: it was offered as that item
+    a = bot.answer("海坛片区网站公开转载多少条")
+    assert (a.status, a.options, a.value) == ("unknown", [], None)
+    assert "不予公开" not in a.text and "站公开" not in a.text
+

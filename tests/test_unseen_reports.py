@@ -77,3 +77,12 @@ def test_no_item_is_offered_for_a_piece_of_a_word_and_公开(bot: Answerer) -> N
     assert (a.status, a.options, a.value) == ("unknown", [], None)
     assert "不予公开" not in a.text and "站公开" not in a.text
 
+
+def test_a_total_of_公开政府信息_said_with_共计_is_the_active_disclosure_figure(bot: Answerer) -> None:
+    # under “（一）持续深化主动公开”: “…门户网站公开政府信息共计128条，…；在…专题专栏公开信息113条”.  The
+    # heading links nothing: the clause itself says 公开政府信息 (as “公开政府信息4511条” would), and the reply
+    # quotes it, so that the 128 is seen to be the portal's
+    a = bot.answer("海坛片区主动公开了多少条")
+    assert (a.status, a.value, a.unit) == ("answered", 128, "条")
+    assert a.text.split("\n")[0] == (
+        "平潭综合实验区海坛片区管理局2024年：2024年在“平潭综合实验区党工委管委会”门户网站公开政府信息共计128条。")

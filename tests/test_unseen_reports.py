@@ -86,3 +86,23 @@ def test_a_total_of_公开政府信息_said_with_共计_is_the_active_disclosure
     assert (a.status, a.value, a.unit) == ("answered", 128, "条")
     assert a.text.split("\n")[0] == (
         "平潭综合实验区海坛片区管理局2024年：2024年在“平潭综合实验区党工委管委会”门户网站公开政府信息共计128条。")
+
+
+def test_two_rows_of_table_two_named_with_一共_are_added_in_the_column_each_is_answered_by(bot: Answerer) -> None:
+    # 表二: 第二十条第（五）项 行政许可 本年处理决定数量 124; 第二十条第（六）项 行政处罚 0, 行政强制 0
+    a = bot.answer("徐望镇行政许可和行政处罚一共多少")
+    assert (a.status, a.value, a.unit) == ("answered", 124, "件")
+    assert a.formula == "行政许可本年处理决定数量124 + 行政处罚本年处理决定数量0 = 124"
+    assert a.text.split("\n")[0] == (
+        "汉台区徐望镇人民政府2025年行政许可本年处理决定数量、行政处罚本年处理决定数量合计124件（行政许可本年处理决定数量124"
+        " + 行政处罚本年处理决定数量0 = 124；报告未单列此数，由表中数字相加）。")
+    a = bot.answer("徐望镇行政许可和行政处罚分别多少")  # asked each: each, no total
+    assert a.value is None and "合计" not in a.text
+    assert a.text.split("\n")[:2] == ["汉台区徐望镇人民政府2025年行政许可本年处理决定数量124件。",
+                                      "汉台区徐望镇人民政府2025年行政处罚本年处理决定数量0件。"]
+
+
+def test_rows_of_table_two_with_no_one_column_are_not_added(bot: Answerer) -> None:
+    # 规章 and 规范性文件 have three columns (制发, 废止, 现行有效) and none is the one: which, is asked
+    a = bot.answer("海坛片区规章和规范性文件一共多少件")
+    assert a.value is None and "合计" not in a.text

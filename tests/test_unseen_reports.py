@@ -106,3 +106,20 @@ def test_rows_of_table_two_with_no_one_column_are_not_added(bot: Answerer) -> No
     # 规章 and 规范性文件 have three columns (制发, 废止, 现行有效) and none is the one: which, is asked
     a = bot.answer("海坛片区规章和规范性文件一共多少件")
     assert a.value is None and "合计" not in a.text
+
+
+def test_which_of_two_is_more_says_which(bot: Answerer) -> None:
+    # 海坛 表四 “001010000000000”: 行政复议 维持0 纠正0 其他1 未审0 总计1; 直接起诉 and 复议后起诉 all 0
+    a = bot.answer("海坛片区行政复议和行政诉讼哪个多")
+    assert (a.status, a.value, a.formula) == ("answered", 1, "1 − 0 = 1")
+    assert a.text.split("\n")[0] == ("平潭综合实验区海坛片区管理局2024年行政复议1件，行政诉讼0件（报告未单列，由分项相加：0 + 0 = 0）。"
+                                     "行政复议比行政诉讼多1件（1 − 0 = 1）。")
+
+
+def test_which_is_more_of_two_figures_the_cut_page_lost_says_why_and_compares_nothing(bot: Answerer) -> None:
+    # 徐望镇's page is cut in section 三: table 四 is not there
+    a = bot.answer("徐望镇行政复议和行政诉讼哪个多")
+    assert (a.status, a.value) == ("unknown", None)
+    assert a.text.split("\n")[:2] == [
+        "汉台区徐望镇人民政府2025年行政复议：年报不完整：表四缺失（页面在“三”处截断），报告中没有“行政复议”的数字。",
+        "汉台区徐望镇人民政府2025年行政诉讼：年报不完整：表四缺失（页面在“三”处截断），报告中没有“行政诉讼”的数字。"]

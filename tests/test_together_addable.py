@@ -73,3 +73,17 @@ def test_a_column_reaches_only_the_items_on_its_side(answerer: Answerer) -> None
     for q, value in cases.items():
         a = answerer.answer(q, Context())
         assert (q, a.status, a.value) == (q, "answered", value)
+
+
+def test_two_table_two_rows_named_without_a_column_are_added_in_their_usual_one(answerer: Answerer) -> None:
+    # 开封2019 table 二 (2019 version: 上一年项目数量, 本年增/减, 处理决定数量): 行政许可 16918 3672 697542,
+    # 行政处罚 11063 942 20815 — each row alone is answered by its 处理决定数量, and so is their sum
+    a = answerer.answer("开封2019年行政许可和行政处罚一共多少", Context())
+    assert (a.status, a.value, a.unit) == ("answered", 718357, "件")
+    assert a.formula == "行政许可处理决定数量697542 + 行政处罚处理决定数量20815 = 718357"
+    # 平潭2021 (2021 version: one column each): 行政许可 2293, 行政处罚 1282
+    b = answerer.answer("平潭2021年行政许可和行政处罚合计是多少", Context())
+    assert (b.status, b.value) == ("answered", 3575)
+    assert b.text.splitlines()[0] == (
+        "平潭综合实验区2021年行政许可本年处理决定数量、行政处罚本年处理决定数量合计3575件（行政许可本年处理决定数量2293"
+        " + 行政处罚本年处理决定数量1282 = 3575；报告未单列此数，由表中数字相加）。")

@@ -209,7 +209,7 @@ class Answerer:
         if query.choices and together.SUM_WORDS.search(slots.rest) and together.addable(query.choices, q):
             chosen = self._reports(slots, q)  # 予以公开和部分公开一共多少件
             if isinstance(chosen, Answer) or len(chosen.reports) == 1:
-                return chosen if isinstance(chosen, Answer) else self.executor.total(query.choices, chosen.reports[0])
+                return chosen if isinstance(chosen, Answer) else self.executor.total(together.settled(query.choices), chosen.reports[0])
         if isinstance(query := on_cut_page(self, query, reading, slots, q), Answer):  # tables cut off: the text
             return query
         same_row = query.kind == "active" and all(c.row == query.row for c in query.choices)

@@ -1,15 +1,18 @@
-"""Which item of one report's table is largest or smallest: “哪类申请人最多”, “不予公开的原因中哪个最多”,
-“行政复议结果哪种最多”; and items named apart that no one field holds, each asked on its own (`apart`).  The items are the parts the template prints for a total (applicant columns,
-the reasons of a group row, the results of 行政复议/行政诉讼), each a cell of the report; blank, “/”
-and uncertain cells are named, never ranked as 0."""
+"""Items of one report's table compared: which is largest or smallest (“哪类申请人最多”, “不予公开的原因中哪个最多”,
+“行政复议结果哪种最多”: the parts the template prints for a total — applicant columns, the reasons of a group
+row, the results of 行政复议/行政诉讼 —, each a cell of the report; blank, “/” and uncertain cells are named,
+never ranked as 0); which of the items a question names is more (“行政复议和行政诉讼哪个多”: both figures and
+the difference; one without a figure, and none is compared); and items named apart that no one field holds,
+each asked on its own (`apart`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.reply import caveats, parts
+from bot.reply import caveats, parts, together
 from bot.reply.compose import REVIEW_PARTS, Composer, cite, num
 from bot.reply.each import said_when
+from bot.reply.execute import dec, show
 from bot.understand.agencies import short_name
 from bot.understand.extract import Slots
 from bot.understand.match import Reading
@@ -59,9 +62,11 @@ def _parts(c: Composer, r: Report, item: Query | None, reading: Reading) -> tupl
     return "", []
 
 
-def rank(c: Composer, r: Report, item: Query | None, reading: Reading, order: str) -> Answer | None:
+def rank(c: Composer, r: Report, item: Query | None, reading: Reading, order: str, named: bool = False) -> Answer | None:
     """The items of one group in one report, largest first (smallest for 最少); None when the question
-    names no group with items."""
+    names no group with items.  named: the items the question names, compared (compare)."""
+    if named:
+        return compare(c, r, item.choices, reading, order) if item is not None else None
     name, parts = _parts(c, r, item, reading)
     if not parts:
         return None
@@ -106,4 +111,45 @@ def apart(a: Answerer, slots: Slots, pieces: tuple[list[str], str], q: str) -> A
         ans.agency, ans.year = chosen.reports[0].agency, chosen.reports[0].year
         ans.breakdown = [(item, x.value) for item, x in got] if ans.series else []
         ans.series = []
+    return ans
+
+
+def _told_apart(choices: list[Query], reading: Reading) -> bool:
+    """Whether the readings are the things the question names apart: any two differ only in rows or columns it
+    names (行政复议 | 行政诉讼; 自然人 | 法人) — not one word read two ways (结果维持: 复议's or 诉讼's)."""
+    said = {h.concept.id for h in reading.hits}
+    return len(choices) >= 2 and all(
+        all(x == y or (x in said and y in said) for x, y in ((p.row, q.row), (p.column, q.column)))
+        for i, p in enumerate(choices) for q in choices[i + 1:])
+
+
+def compare(c: Composer, r: Report, choices: list[Query], reading: Reading, order: str) -> Answer | None:
+    """“行政复议和行政诉讼哪个多”: each item named with its figure, which is more (less, for 哪个少) and by how
+    much; None when they are not things named apart, or one has no figure, or their units differ (then each is
+    answered on its own, saying why)."""
+    if not _told_apart(choices, reading):
+        return None
+    got = [(label(q, c.cat, r.template), c.one(q, r)) for q in together.settled(choices)]
+    if any(x.status != "answered" or x.value is None for _, x in got) or len({x.unit for _, x in got}) != 1:
+        return None
+    unit = got[0][1].unit or ""
+    ordered = sorted(got, key=lambda lx: dec(lx[1].value), reverse=order != "min")  # type: ignore[arg-type]
+    (top, x), (nxt, y) = ordered[0], ordered[1]
+    hi, lo = sorted((dec(x.value), dec(y.value)), reverse=True)  # type: ignore[arg-type]
+    formula = f"{show(hi)} − {show(lo)} = {show(hi - lo)}"
+    word = "少" if order == "min" else "多"
+    figures = "，".join(f"{lab}{fmt(a.value)}{unit}" + (f"（报告未单列，由分项相加：{a.formula}）" if a.formula else "")
+                        for lab, a in got)
+    tied = [lab for lab, a in ordered if a.value == x.value]
+    if len(tied) > 1:
+        verdict = f"{'、'.join(tied)}一样{word}（各{fmt(x.value)}{unit}）"
+    else:
+        verdict = (f"{top}比{nxt}{word}" if len(got) == 2 else f"{top}最{word}（{fmt(x.value)}{unit}），比其次的{nxt}{word}") \
+            + f"{show(hi - lo)}{unit}（{formula}）"
+    cites = list(dict.fromkeys(line for _, a in got for line in a.text.split("\n") if line.startswith("来源：")))
+    ans = Answer(status="answered", value=x.value, unit=x.unit, agency=r.agency, year=r.year, section=x.section,
+                 field=x.field, source=x.source, report_title=r.title, formula=formula,
+                 text=f"{r.agency}{r.year}年{figures}。{verdict}。\n" + "\n".join(cites))
+    ans.ranking = [{"agency": r.agency, "year": r.year, "item": lab, "value": a.value} for lab, a in ordered]
+    ans.sources = [s for _, a in got for s in a.sources]
     return ans

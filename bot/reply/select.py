@@ -227,7 +227,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
             return _stated_change(a, plan, slots, q, pair) or Answer(status="unknown", text=pair)
         ma, mb = (ex.measure(plan, r, item, share_of) for r in pair)
         return ex.combine(plan, ma, mb)
-    if plan.over == "items":
+    if plan.over in ("items", "named"):
         chosen = a._reports(slots, q)
         if isinstance(chosen, Answer) or len(chosen.reports) != 1:
             return chosen if isinstance(chosen, Answer) else None
@@ -238,7 +238,7 @@ def run(a: Answerer, plan: QueryPlan, slots: Slots, q: str) -> Answer | None:
             or "总计" in reading.text
         if plan.parts and cell:
             return None  # one cell named (申请人情况 自然人): its figure, not the group's items
-        return items.rank(a.compose, chosen.reports[0], item, reading, plan.order or "max")
+        return items.rank(a.compose, chosen.reports[0], item, reading, plan.order or "max", plan.over == "named")
     if item is None and plan.op in ("series", "rank", "each"):
         several = _each_item(a, plan, slots, q)  # 历年自然人和法人: each item's own series
         if several is not None:

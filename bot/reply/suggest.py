@@ -30,6 +30,8 @@ _BARE = re.compile(r"[\s\u3000?？!！。，,.、]|的?(?:政府信息公开工�
 NEAR_KINDS = ("apply_rows", "review_groups", "review_columns", "active_rows", "applicants")
 NEAR_MIN = 66.0  # one character of three changed (不掌控 ~ 不掌握)
 SHARED_MIN = 2  # characters a word and the item's name have in common, at least
+# ... and not only these: 公开 is in the name of most items (予以公开, 不予公开): “站公开” of 网站公开 is none of them
+EVERY_ITEM = frozenset("公开")
 
 
 def _numbered(options: list[str]) -> str:
@@ -131,7 +133,8 @@ def near(a: Answerer, slots: Slots, reading: Reading, q: str) -> Answer | None:
             starts = range(max(0, min(al.dest_start, al.dest_end - n) - 1), max(al.dest_start, al.dest_end - n) + 2)
             for said in {chunk[i:i + n] for i in starts}:
                 score = fuzz.ratio(alias, said)
-                if len(said) == n and score >= NEAR_MIN and len(set(said) & set(alias)) >= SHARED_MIN:
+                shared = set(said) & set(alias)
+                if len(said) == n and score >= NEAR_MIN and len(shared) >= SHARED_MIN and shared - EVERY_ITEM:
                     fits.append((score, alias, said))
         if not fits:
             continue

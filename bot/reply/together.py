@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
+from bot.reply.compose import DEFAULT_ACTIVE_COLUMN
 from bot.understand.match import Reading
 from bot.understand.resolve import Query
 from knowledge.fact_index import fmt
@@ -43,8 +44,16 @@ def addable(items: list[Query], q: str) -> bool:
     if EACH.search(q) or len({c.kind for c in items}) != 1:
         return False
     if items[0].kind == "active":  # table 二: one column of several rows (行政许可和行政处罚的处理决定), never a row's columns
-        return len({c.column for c in items}) == 1 and None not in {c.column for c in items}
+        columns = {c.column for c in settled(items)}
+        return len(columns) == 1 and None not in columns
     return items[0].kind in ("apply", "review")
+
+
+def settled(items: list[Query]) -> list[Query]:
+    """Rows of table 二 named without a column in the column each is answered by alone (行政许可和行政处罚:
+    their 处理决定数量); a row with no such column (规范性文件: 制发, 废止, 现行有效) keeps none."""
+    return [c if c.column or c.kind != "active" else replace(c, column=DEFAULT_ACTIVE_COLUMN.get(c.row or ""))
+            for c in items]
 
 
 _APART = re.compile(r"[\u4e00-\u9fff](?:和|与|及|、|以及)[\u4e00-\u9fff]")

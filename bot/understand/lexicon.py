@@ -54,6 +54,7 @@ class Lexicon:
     ambiguous: dict[str, list[Concept]] = field(default_factory=dict)  # 结转: 上年结转 or 结转下年度 — ask  # question stems offered when only a body or year is named
     general: frozenset[str] = frozenset()  # words for a whole table's default row (申请数量): only when no other is named
     exclusive: frozenset[str] = frozenset()  # printed labels (numbered, headers): taken first, by both slots
+    channels: dict[str, str] = field(default_factory=dict)  # 门户网站 → website: where a report published
     automaton: Any = None  # every alias → its rank in `aliases`: one pass finds them all in a question
 
     def words(self) -> list[str]:
@@ -190,6 +191,10 @@ def load(path: Path | None = None) -> Lexicon:
     lex.sub_sections = {k: list(v) for k, v in raw.get("sub_sections", {}).items()}
     lex.prose_concepts = [(k, list(v["asked"]), re.compile(v["clause"]))
                           for k, v in raw.get("prose_concepts", {}).items() if not k.startswith("_")]
+    for name, terms in raw.get("channels", {}).items():
+        for term in terms if not name.startswith("_") else ():
+            if lex.channels.setdefault(term, name) != name:
+                raise ValueError(f"synonyms: channel word {term!r} names both {lex.channels[term]} and {name}")
     pairs = [(long, short) for long, shorts in raw.get("agency_abbreviations", {}).items()
              for short in ([shorts] if isinstance(shorts, str) else shorts)]  # one long form may have several
     lex.abbreviations = sorted(pairs, key=lambda kv: len(kv[0]), reverse=True)
@@ -200,3 +205,20 @@ def load(path: Path | None = None) -> Lexicon:
 def default() -> Lexicon:
     """The bundled lexicon, loaded once per process."""
     return load()
+
+
+@cache
+def _channel_words() -> dict[str, tuple[str, ...]]:
+    """Each channel's words in the bundled lexicon (website → 政府门户网站, 门户网站, …)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for term, channel in default().channels.items():
+        out[channel] = (*out.get(channel, ()), term)
+    return out
+
+
+def same_channel(word: str, text: str) -> bool:
+    """Whether word is a channel's word (synonyms.json `channels`) and text names that channel in any of its
+    words: a question's “政府网站” is the report's “汉台区政府门户网站”, its “公众号” the report's “政务微信平台”
+    (a channel is never another: 政务新媒体 is more than one 微信公众号, and names none here)."""
+    own = default().channels.get(word)
+    return own is not None and any(term in text for term in _channel_words()[own])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.understand import segment
-from bot.understand.lexicon import Concept, Lexicon
+from bot.understand.lexicon import Concept, Lexicon, same_channel
 from knowledge.models import Fact
 
 # single characters that never carry a question's topic
@@ -215,7 +215,7 @@ def _weight(word: str) -> float:
 
 
 def _found(word: str, text: str) -> bool:
-    if word in text:
+    if word in text or same_channel(word, text):
         return True
     return len(word) >= 3 and fuzz.partial_ratio(word, text, score_cutoff=80) > 0
 

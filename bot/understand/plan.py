@@ -33,7 +33,9 @@ _UNIT = re.compile(r"(?<![\d.])(亿元|万元|元)")
 _SHARE_OF = re.compile(r"占(?!比)")
 _COUNTED = re.compile(r"(?:多少|几)(条|件|篇|次|个|期|场|家|人|项|起)")
 _CHANGED = re.compile(r"变化|变动")  # a change of one year's figure: against the year before
-_WHICH_MORE = re.compile(r"(?<!多)(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
+_WHICH_MORE = re.compile(r"(?<!多)(?:更|还|要)?(多|少|高|低|大|小)(?:一些|一点|些)?[？?吗呢]?$")
+_WHICH_ONE = frozenset({"哪个", "哪一个", "谁多", "谁更多", "谁少", "谁更少"})  # of the things named, not a kind of body
+_NAMED_APART = re.compile(r"[\u4e00-\u9fff](?:和|与|及|跟|同|、|以及)[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class QueryPlan:
     years: list[int] = field(default_factory=list)
     rate: str | None = None  # for op rate (or a rank/series/difference of a rate)
     order: Literal["max", "min"] | None = None  # for rank
-    over: Literal["years", "agencies", "items"] | None = None  # what a rank/each/series runs over
+    over: Literal["years", "agencies", "items", "named"] | None = None  # what a rank/each/series runs over
+    # (named: the items the question names, 行政复议和行政诉讼哪个多; items: a group's items, 哪类申请人最多)
     top: int | None = None
     direction: Literal["more", "less", "apart"] | None = None  # difference: A − B, B − A, later − earlier
     left: Side = field(default_factory=Side)  # for difference/growth: A (“A比B”)
@@ -138,6 +141,7 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
     plan = QueryPlan(rest=slots.rest, agencies=list(slots.agencies), years=list(slots.years), recent=slots.recent)
     spans = scan(slots.rest, ops)
     kinds = {k for _, _, k in spans}
+    which = {slots.rest[i:j] for i, j, k in spans if k == "which_agency"}
     rate = next((k[5:] for _, _, k in spans if k.startswith("rate:")), None)
     m = _UNIT.search(slots.rest)
     if m:  # “多少亿元”: a presentation unit; the item is the amount
@@ -169,6 +173,11 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
         plan.parts = True
     elif "which_agency" in kinds and len(slots.agencies) >= 2 and (m := _WHICH_MORE.search(slots.rest)):
         plan.op, plan.over = "rank", "agencies"  # “市场监管局和财政局哪个收到的申请多”: the bodies named
+        plan.order = "min" if m.group(1) in "少低小" else "max"
+        dropped |= {"which_agency"}
+    elif which & _WHICH_ONE and len(slots.agencies) <= 1 and len(slots.years) <= 1 \
+            and _NAMED_APART.search(slots.rest) and (m := _WHICH_MORE.search(slots.rest)):
+        plan.op, plan.over = "rank", "named"  # “行政复议和行政诉讼哪个多”: the items named, one report's, compared
         plan.order = "min" if m.group(1) in "少低小" else "max"
         dropped |= {"which_agency"}
     elif "which_year" in kinds and len(slots.agencies) <= 1 and (m := _WHICH_MORE.search(slots.rest)):
@@ -206,8 +215,8 @@ def compile_plan(q: str, slots: Slots, ops: Ops, sides: Callable[[str], Slots]) 
     if top:
         plan.rest = (plan.rest[: top.start()] + plan.rest[top.end():]) if top.group(0) in plan.rest else plan.rest
         plan.rest = _TOP.sub(" ", plan.rest).strip()
-    if plan.op == "rank" and plan.over in ("years", "agencies") and not kinds & {"max", "min"}:
-        plan.rest = _WHICH_MORE.sub("", plan.rest.rstrip())  # 哪年少一些 / 哪个多: the order, not the item
+    if plan.op == "rank" and plan.over in ("years", "agencies", "named") and not kinds & {"max", "min"}:
+        plan.rest = _WHICH_MORE.sub("", plan.rest.rstrip()).rstrip()  # 哪年少一些 / 哪个多: the order, not the item
     return plan
 
 

@@ -32,7 +32,7 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer, imported here: a one-shot CL
     cache_dir.mkdir(parents=True, exist_ok=True)
     tok.tmp_dir = str(cache_dir)
     tok.initialize()
-    for word in list(lexicon.default().words()) + list(EXTRA_WORDS):
+    for word in [*lexicon.default().words(), *lexicon.default().channels, *EXTRA_WORDS]:
         if len(word) >= 2:
             tok.add_word(word, freq=2000)
     return tok

@@ -95,6 +95,20 @@ def test_a_change_of_an_item_is_never_the_change_of_another_the_report_states(gr
     assert b.text == "知识库中没有白沙镇人民政府2022年的年报。已载入：白沙镇人民政府（2023年）。"
 
 
+def test_a_change_asked_of_words_the_sentence_lacks_is_never_its_figure(growth: Answerer) -> None:
+    # 申请 (no template item alone) is not in the page's one change sentence, which is of 访问量
+    a = growth.answer("白沙镇2023年申请增长了多少", Context())  # offered the item 申请 names, never the 20 %
+    assert (a.status, a.value) == ("clarify", None)
+    assert a.text.startswith("报告中没有“申请增”这一项。您是想问“本年新收政府信息公开申请数量”吗？\n")
+    b = growth.answer("白沙镇2023年政务微博粉丝增长了多少", Context())
+    assert (b.status, b.value) == ("unknown", None)
+    assert b.text.startswith("白沙镇人民政府2023年的年报中没有找到“政务微博、粉丝、增长”的数字或内容。")
+    # said as the sentence says it (的 aside), the change is the page's own
+    for q in ("白沙镇2023年访问量增长了多少", "白沙镇2023年门户网站的访问量增长了多少"):
+        a = growth.answer(q, Context())
+        assert (a.status, a.value, a.unit) == ("answered", 20, "%"), q
+
+
 def test_the_change_a_report_states_answers_its_own_item(growth: Answerer) -> None:
     a = growth.answer("白沙镇2023年访问量比上年变化多少", Context())
     assert (a.status, a.value, a.unit) == ("answered", 20, "%")

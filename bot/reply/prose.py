@@ -73,14 +73,21 @@ _CHANGE_WORD = re.compile(r"(?:增长|增加|上升|提高|下降|减少|降低|
 
 
 def naming(ranked: list[ProseMatch], words: list[str], reading: Reading, lex: Lexicon) -> list[ProseMatch]:
-    """When the words matched against sentences only say a change (增长, 比) and the question names a template
-    item, the figures whose sentence names that item in any of its names: 申请数增长了多少 is never “门户网站访问量
-    同比增长20%”."""
-    named = {h.concept.id for h in reading.hits if h.concept.kind in ITEM_KINDS}
-    if not named or any(not _CHANGE_WORD.fullmatch(w) for w in words):
+    """When the question asks a change (增长, 比), the figures whose sentence names what changed: one of the other
+    words matched, or — when those say only the change — the template item the question names, in any of its names
+    (申请增长了多少 and 申请数增长了多少 are never “门户网站访问量同比增长20%”)."""
+    others = [w for w in words if not _CHANGE_WORD.fullmatch(w)]
+    if others == words:
         return ranked
+    if others:
+        return [m for m in ranked if any(w in _said(m) for w in others)]
+    named = {h.concept.id for h in reading.hits if h.concept.kind in ITEM_KINDS}
     names = [a for a, cs in lex.aliases if any(c.id in named for c in cs)]
-    return [m for m in ranked if any(n in (m.fact.source.sentence or m.fact.source.row or "") for n in names)]
+    return [m for m in ranked if any(n in _said(m) for n in names)] if named else ranked
+
+
+def _said(m: ProseMatch) -> str:
+    return m.fact.source.sentence or m.fact.source.row or ""
 
 
 def as_question(fact: Fact) -> str:

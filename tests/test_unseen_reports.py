@@ -71,14 +71,14 @@ def test_a_channel_is_never_another(bot: Answerer) -> None:
     assert a.text.startswith("年报中没有“政务新媒体”这一项的数字或内容。")
 
 
-def test_no_item_is_offered_for_a_piece_of_a_word_and_公开(bot: Answerer) -> None:
+def test_no_item_is_offered_for_a_piece_of_a_word_and_gongkai(bot: Answerer) -> None:
     # “站公开” (of 网站公开) shares only 公开 with 不予公开: it was offered as that item
     a = bot.answer("海坛片区网站公开转载多少条")
     assert (a.status, a.options, a.value) == ("unknown", [], None)
     assert "不予公开" not in a.text and "站公开" not in a.text
 
 
-def test_a_total_of_公开政府信息_said_with_共计_is_the_active_disclosure_figure(bot: Answerer) -> None:
+def test_a_total_of_information_disclosed_said_with_gongji_is_the_active_disclosure_figure(bot: Answerer) -> None:
     # under “（一）持续深化主动公开”: “…门户网站公开政府信息共计128条，…；在…专题专栏公开信息113条”.  The
     # heading links nothing: the clause itself says 公开政府信息 (as “公开政府信息4511条” would), and the reply
     # quotes it, so that the 128 is seen to be the portal's
@@ -88,7 +88,7 @@ def test_a_total_of_公开政府信息_said_with_共计_is_the_active_disclosure
         "平潭综合实验区海坛片区管理局2024年：2024年在“平潭综合实验区党工委管委会”门户网站公开政府信息共计128条。")
 
 
-def test_two_rows_of_table_two_named_with_一共_are_added_in_the_column_each_is_answered_by(bot: Answerer) -> None:
+def test_two_rows_of_table_two_named_with_yigong_are_added_in_the_column_each_is_answered_by(bot: Answerer) -> None:
     # 表二: 第二十条第（五）项 行政许可 本年处理决定数量 124; 第二十条第（六）项 行政处罚 0, 行政强制 0
     a = bot.answer("徐望镇行政许可和行政处罚一共多少")
     assert (a.status, a.value, a.unit) == ("answered", 124, "件")

@@ -95,9 +95,10 @@ def pick(a: Answerer, text: str, options: list[str]) -> str | None:
     if len(holding) == 1:  # words only one option has, across what tells them apart (总数量 of 对外公开总数量)
         return holding[0]
     parts = _distinct(options)
-    # the words that tell one option apart, said alone (开封) or in a longer word of that option (行政复议)
+    # the words that tell one option apart, said alone (开封) or in a longer word of that option (行政复议); a word
+    # every option holds tells none apart (信息 of 共公布政府信息多少条 and 采购项目信息多少条)
     hits = [o for o, p in zip(options, parts, strict=True)
-            if p and ((bare in o and p in bare) or (len(bare) >= 2 and bare in p))]
+            if p and ((bare in o and p in bare) or (len(bare) >= 2 and bare in p))] if len(holding) < len(options) else []
     if len(hits) == 1:
         return hits[0]
     named = extract(bare, a.agency_index)  # “平潭综合实验区”: the body an option names by its short name

@@ -106,3 +106,11 @@ def test_each_body_with_its_own_year_from_the_text(five: Answerer) -> None:
     assert a.status == "answered"
     assert [ln for ln in a.text.split("\n") if not ln.startswith(("原文", "来源"))] == [
         f"{KF}2019年：政策解读320条。", f"{PT}2023年：全年发布政策解读117篇。"]
+
+
+def test_a_section_asked_of_two_bodies_is_named_by_its_heading(five: Answerer) -> None:
+    # what `ask --json` shows as the subject: the template's heading, not the question's words cut short
+    a = ask(five, "平潭和开封2019年存在的问题和改进措施各是什么")
+    assert a.status == "answered"
+    assert a.subject == "2019年存在的主要问题及改进情况"
+    assert a.text.startswith("平潭综合实验区2019年存在的主要问题及改进情况：\n")

@@ -68,6 +68,6 @@ def _item(a: Answerer, rest: str) -> str:
     from bot.understand.resolve import resolve
 
     q = resolve(a.reading(rest), a.cat)
-    if q is not None and not q.choices and q.kind != "section":
-        return label(q, a.cat)
+    if q is not None and not q.choices and (name := label(q, a.cat)):  # a section too: its heading as the template says it
+        return name
     return re.sub(r"(?:是|有)?(?:多少|几)[件条篇次个项家人起期场份元]?$", "", rest)

@@ -65,3 +65,10 @@ def test_one_side_asks_which_column(pingtan: Answerer) -> None:
                                    "1. 平潭综合实验区2023年规章本年制发件数是多少",
                                    "2. 平潭综合实验区2023年规章本年废止件数是多少",
                                    "3. 平潭综合实验区2023年规章现行有效件数是多少"]
+
+
+def test_a_sum_of_money_and_a_count_are_not_subtracted(pingtan: Answerer) -> None:
+    # 表二 行政事业性收费 本年收费金额 5949.088667 万元; 表三 予以公开 22 件
+    a = pingtan.answer("平潭2023年行政事业性收费比予以公开多多少", Context())
+    assert (a.status, a.value, a.unit, a.formula) == ("unknown", None, None, None)
+    assert a.text == "两个数字单位不同（万元、件），不能直接相减。"

@@ -128,3 +128,17 @@ def test_a_run_together_cell_is_settled_by_the_reports_sentence(four: Answerer) 
                       "原文：“按照省政府办公厅相关工作要求设立规范性文件库，清理并集中发布现行有效行政规范性文件393件，"
                       "动态更新本年度制发的规范性文件77件。”\n"
                       f"来源：《{PT}2023年度政府信息公开工作年度报告》一、总体情况")
+
+
+@pytest.mark.parametrize("question", ["开封和平潭相比2019年行政复议多多少", "开封与平潭相比2019年行政复议多多少"])
+def test_a_year_after_two_bodies_compared_is_both_bodies_year(four: Answerer, question: str) -> None:
+    # was: “比较的两边是同一份年报（开封市人民政府2019年）” — the year after 相比 took 平潭's place
+    a = ask(four, question)
+    assert (a.status, a.value, a.agency, a.year) == ("answered", 19, KF, 2019)
+    assert a.text == (f"{KF}2019年19件，{PT}2019年0件。{KF}2019年比{PT}2019年多19件（19 − 0 = 19）。\n"
+                      f"{KF_SRC}\n{PT_SRC}")
+
+
+def test_a_year_after_two_bodies_compared_that_one_lacks_says_so(four: Answerer) -> None:
+    a = ask(four, "平潭和开封相比2023年行政复议多多少")
+    assert (a.status, a.value, a.text) == ("unknown", None, f"知识库中没有{KF}2023年的年报。{LOADED}")

@@ -1,7 +1,7 @@
 """Whole replies pinned for the survivors of bot/reply/select.py's mutation run of issue 25 (run of 19bf226):
 the sides of a difference when one of them has no year or no body, the questions back of a comparison with no
-body, the years not loaded of a change or a “哪年”, a share of a word read two ways, a series of a word read two
-ways in table 二, and a run-together cell settled by the report's sentence.
+body, the years not loaded of a change or a “哪年”, a share of a word read two ways, and a
+run-together cell settled by the report's sentence.
 
 Figures read by hand from knowledge/data/reports: table 四 行政复议 总计 — 开封 2019: 19, 平潭 2019: 0;
 平潭 2023 table 三 予以公开 22, table 四 结果纠正 行政复议 1, 行政诉讼 0 (1 ÷ 22 = 4.55 %); 平潭 2023 table 二
@@ -112,13 +112,6 @@ def test_a_share_of_a_total_read_two_ways_is_not_taken(four: Answerer) -> None:
     a = ask(four, "平潭2023年予以公开占结果纠正的比例")
     assert (a.status, a.value, a.agency, a.year) == ("unknown", None, PT, 2023)
     assert a.text == "“予以公开”本身就是总数，请说明要算哪一项占它的比例，例如：予以公开占办理结果总计的比例。"
-
-
-def test_a_series_of_a_table_two_word_read_several_ways_is_not_asked_back(four: Answerer) -> None:
-    a = ask(four, "平潭历年规章多少")
-    assert (a.status, a.options) == ("unknown", [])
-    assert a.text == (f"没有可以列出的数字：{PT}2019年（有几种理解，请单独问这一项）；{PT}2021年（有几种理解，请单独问这一项）；"
-                      f"{PT}2023年（有几种理解，请单独问这一项）；{PT}2020年（未载入）；{PT}2022年（未载入）")
 
 
 def test_a_run_together_cell_is_settled_by_the_reports_sentence(four: Answerer) -> None:

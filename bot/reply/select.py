@@ -128,8 +128,8 @@ def _pair(a: Answerer, plan: QueryPlan, slots: Slots) -> tuple[Report, Report] |
         if ag_a == ag_b and left.agency is None and right.agency and len(slots.agencies) >= 2:
             ag_a = next(x for x in slots.agencies if x != ag_b)
         year_b = right.year
-        if ag_a == ag_b and left.agency and not (right.agency or right.year) and len(slots.agencies) == 2:  # A和B相比
-            ag_b, year_b = next(x for x in slots.agencies if x != ag_a), next((y for y in slots.years if y != left.year), None)
+        if ag_a == ag_b and left.agency and not right.agency and len(slots.agencies) == 2:  # A和B相比(2019年): both's
+            ag_b, year_b = next(x for x in slots.agencies if x != ag_a), right.year or next((y for y in slots.years if y != left.year), None)
         ra = _point(a, ag_a, left.year, year_b)
         if isinstance(ra, str):
             return ra

@@ -11,16 +11,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
 from bot.reply.select import candidates
-from bot.settings import Settings
 from bot.understand.extract import Slots
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer
-from knowledge.paths import DATA
-from knowledge.store import Store
 
 KF = "开封市人民政府"
 KF_TITLE = "开封市人民政府2019年政府信息公开工作年度报告"
@@ -29,21 +25,16 @@ DISCLOSED = (f"{KF}2019年予以公开342件。\n来源：《{KF_TITLE}》{T3}�
 ASK_BACK = "这个问题可以有几种理解，您问的是哪一个？\n"
 
 
-def _answerer(tmp_path_factory: pytest.TempPathFactory, names: tuple[str, ...]) -> Answerer:
-    db = tmp_path_factory.mktemp("select") / "kb.json"
-    assert not ingest([DATA / "reports" / n for n in names], Store(db), Settings()).failures
-    return Answerer(KnowledgeBase.load(db))
-
-
 @pytest.fixture(scope="module")
 def four(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    return _answerer(tmp_path_factory, ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt"))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt",
+                            "pingtan-2023.txt")
 
 
 @pytest.fixture(scope="module")
 def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """开封 2019 alone: a question without a body or year is about that report."""
-    return _answerer(tmp_path_factory, ("kaifeng-2019.txt",))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt")
 
 
 def ask(answerer: Answerer, question: str) -> Answer:

@@ -11,14 +11,10 @@ Figures read by hand from knowledge/data/reports: table 四 行政复议 总计 
 from __future__ import annotations
 
 import pytest
+from kb_files import bundled_answerer
 
 from bot.reply.answer import Answerer, Context
-from bot.settings import Settings
-from knowledge.ingest import ingest
-from knowledge.kb import KnowledgeBase
 from knowledge.models import Answer
-from knowledge.paths import DATA
-from knowledge.store import Store
 
 KF, PT = "开封市人民政府", "平潭综合实验区"
 LOADED = "已载入：开封市人民政府（2019年）；平潭综合实验区（2019、2021、2023年）。"
@@ -27,20 +23,15 @@ PT_SRC = f"来源：《{PT}2019年度政府信息公开工作年度报告》四�
 NEED_YEAR = f"请写明{PT}的年份（已载入2019、2021、2023年）。"
 
 
-def _answerer(tmp_path_factory: pytest.TempPathFactory, names: tuple[str, ...]) -> Answerer:
-    db = tmp_path_factory.mktemp("survivors") / "kb.json"
-    assert not ingest([DATA / "reports" / n for n in names], Store(db), Settings()).failures
-    return Answerer(KnowledgeBase.load(db))
-
-
 @pytest.fixture(scope="module")
 def four(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    return _answerer(tmp_path_factory, ("kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt", "pingtan-2023.txt"))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt", "pingtan-2019.txt", "pingtan-2021.txt",
+                            "pingtan-2023.txt")
 
 
 @pytest.fixture(scope="module")
 def kaifeng(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    return _answerer(tmp_path_factory, ("kaifeng-2019.txt",))
+    return bundled_answerer(tmp_path_factory, "kaifeng-2019.txt")
 
 
 def ask(answerer: Answerer, question: str) -> Answer:
